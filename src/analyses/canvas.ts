@@ -1,0 +1,170 @@
+/**
+ * The Business Model Canvas (Osterwalder & Pigneur 2010) of one actor, as a projection of the
+ * value network: every block is read off the transactions the actor takes part in, the flows the
+ * scenarios put through them, and the actor's declared activities, resources and costs.
+ */
+import type { Ecosystem, Flow } from '../core/index.js';
+import { actorName, objectName, transactionName } from './names.js';
+
+export const CANVAS_BLOCKS = [
+  'keyPartners',
+  'keyActivities',
+  'keyResources',
+  'valuePropositions',
+  'customerRelationships',
+  'channels',
+  'customerSegments',
+  'costStructure',
+  'revenueStreams',
+] as const;
+export type CanvasBlock = (typeof CANVAS_BLOCKS)[number];
+
+export const BLOCK_TITLES: Record<CanvasBlock, string> = {
+  keyPartners: 'Key partners',
+  keyActivities: 'Key activities',
+  keyResources: 'Key resources',
+  valuePropositions: 'Value propositions',
+  customerRelationships: 'Customer relationships',
+  channels: 'Channels',
+  customerSegments: 'Customer segments',
+  costStructure: 'Cost structure',
+  revenueStreams: 'Revenue streams',
+};
+
+export interface CanvasItem {
+  text: string;
+  /** Money over the horizon, where the item has one. */
+  amount?: number;
+}
+
+export interface Canvas {
+  actor: string;
+  name: string;
+  currency: string;
+  horizon: number;
+  blocks: Record<CanvasBlock, CanvasItem[]>;
+}
+
+interface Edge {
+  transaction: string;
+  from: string;
+  to: string;
+  object: string;
+  money: boolean;
+  channel: string | undefined;
+}
+
+export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
+  const { doc, ledger } = ecosystem;
+  const blocks = Object.fromEntries(CANVAS_BLOCKS.map((b) => [b, [] as CanvasItem[]])) as Canvas['blocks'];
+  const add = (block: CanvasBlock, text: string, amount?: number): void => {
+    const existing = blocks[block].find((item) => item.text === text);
+    if (existing) {
+      if (amount !== undefined) existing.amount = (existing.amount ?? 0) + amount;
+    } else blocks[block].push(amount === undefined ? { text } : { text, amount });
+  };
+  const name = (id: string) => actorName(doc, id);
+  const flowsOf = (edge: Edge): Flow[] =>
+    ledger.flows.filter((f) => f.transaction === edge.transaction && f.from === edge.from && f.to === edge.to && f.object === edge.object);
+  const total = (flows: Flow[], key: 'money' | 'value') => flows.reduce((sum, f) => sum + f[key], 0);
+
+  const edges: Edge[] = Object.entries(doc.transactions).flatMap(([id, t]) =>
+    t.transfers.map((tr) => ({
+      transaction: id,
+      from: tr.from,
+      to: tr.to,
+      object: tr.object,
+      money: doc.valueObjects[tr.object]?.nature === 'money',
+      channel: tr.channel ?? t.channel,
+    })),
+  );
+  const mine = edges.filter((e) => e.from === actor || e.to === actor);
+  // Customers receive something other than money from the actor; partners supply it.
+  const customers = new Set(mine.filter((e) => e.from === actor && !e.money).map((e) => e.to));
+  const suppliers = new Set(mine.filter((e) => e.to === actor && !e.money && !customers.has(e.from)).map((e) => e.from));
+  const paid = new Set(mine.filter((e) => e.from === actor && e.money && !customers.has(e.to)).map((e) => e.to));
+
+  for (const customer of customers) {
+    const member = doc.actors[customer];
+    const given = mine.filter((e) => e.from === actor && e.to === customer && !e.money).map((e) => objectName(doc, e.object));
+    const kind = member?.kind === 'segment' ? 'segment' : member?.kind ?? 'actor';
+    add('customerSegments', `${name(customer)} (${kind}) — receives ${unique(given).join(', ')}`);
+  }
+  for (const edge of mine.filter((e) => e.from === actor && !e.money)) {
+    const object = doc.valueObjects[edge.object]!;
+    const worth = total(flowsOf(edge), 'value');
+    const personal = object.personal ? ', personal' : '';
+    add('valuePropositions', `${objectName(doc, edge.object)} (${object.nature}${personal}) to ${name(edge.to)}`, worth > 0 ? worth : undefined);
+    if (edge.channel) add('channels', `${edge.channel} — ${objectName(doc, edge.object)} to ${name(edge.to)}`);
+    add('keyActivities', `Provide ${objectName(doc, edge.object)}`);
+  }
+  for (const activity of doc.actors[actor]?.activities ?? []) add('keyActivities', activity);
+
+  for (const customer of customers) add('customerRelationships', relationship(ecosystem, actor, customer, mine));
+
+  for (const edge of mine.filter((e) => e.to === actor && !e.money)) {
+    const object = doc.valueObjects[edge.object]!;
+    const personal = object.personal ? ', personal' : '';
+    add('keyResources', `${objectName(doc, edge.object)} (${object.nature}${personal}) from ${name(edge.from)}`);
+  }
+  for (const resource of doc.actors[actor]?.resources ?? []) add('keyResources', resource);
+
+  for (const partner of new Set([...suppliers, ...paid])) {
+    const supplied = mine.filter((e) => e.from === partner && e.to === actor && !e.money).map((e) => objectName(doc, e.object));
+    add('keyPartners', supplied.length > 0 ? `${name(partner)} — supplies ${unique(supplied).join(', ')}` : `${name(partner)} — paid by ${name(actor)}`);
+  }
+
+  for (const edge of mine.filter((e) => e.money)) {
+    const flows = flowsOf(edge);
+    const label = transactionName(doc, edge.transaction);
+    if (edge.to === actor) add('revenueStreams', `${label} — paid by ${name(edge.from)}${pricing(flows)}`, total(flows, 'money'));
+    else add('costStructure', `${label} — paid to ${name(edge.to)}${pricing(flows)}`, total(flows, 'money'));
+  }
+  for (const cost of ledger.costs.filter((c) => c.actor === actor)) {
+    add('costStructure', `${cost.name} (${cost.kind})`, cost.amount);
+  }
+  return { actor, name: name(actor), currency: doc.currency, horizon: doc.horizon, blocks };
+}
+
+/** Declared relationships, else how often the customer transacts with the actor. */
+function relationship(ecosystem: Ecosystem, actor: string, customer: string, mine: Edge[]): string {
+  const { doc, ledger } = ecosystem;
+  const transactions = unique(mine.filter((e) => e.to === customer || e.from === customer).map((e) => e.transaction));
+  const declared = unique(
+    transactions.map((t) => doc.transactions[t]?.relationship).filter((r): r is string => r !== undefined),
+  );
+  const own = doc.actors[actor]?.relationship;
+  const words = declared.length > 0 ? declared.join(', ') : own;
+  const occurrences = ledger.occurrences.slice(1).reduce((sum, m) => sum + transactions.reduce((s, t) => s + (m.get(t) ?? 0), 0), 0);
+  const periods = ledger.horizon;
+  const member = doc.actors[customer];
+  let frequency: string;
+  if (occurrences === 0) frequency = 'no transactions in the scenarios';
+  else {
+    const perPeriod = occurrences / periods;
+    const size = member?.kind === 'segment' ? segmentSize(ecosystem, customer) : undefined;
+    frequency = size ? `${format(perPeriod / size)} transactions per member per ${doc.period}` : `${format(perPeriod)} transactions per ${doc.period}`;
+  }
+  return `${actorName(doc, customer)}: ${words ? `${words}; ` : ''}${frequency}`;
+}
+
+function segmentSize(ecosystem: Ecosystem, id: string): number | undefined {
+  // The mean size over the horizon, from the flows' own quantification.
+  const sizes = ecosystem.ledger.sizes.get(id);
+  if (!sizes || sizes.length === 0) return undefined;
+  const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+  return mean > 0 ? mean : undefined;
+}
+
+function pricing(flows: Flow[]): string {
+  const prices = unique(flows.map((f) => format(f.perOccurrence)));
+  return prices.length === 1 && flows.length > 0 ? ` (${prices[0]} per transaction)` : '';
+}
+
+function format(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(3).replace(/\.?0+$/, '');
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,6 @@
+/** Analyses: pure functions from a quantified ecosystem to the answers users ask of it. */
+export * from './canvas.js';
+export * from './payments.js';
+export * from './profitability.js';
+export * from './sharing.js';
+export * from './names.js';

@@ -1,0 +1,133 @@
+/**
+ * Checks that need the whole document: references between records, economic reciprocity, and
+ * fields that only make sense for some kinds of record.
+ */
+import { issue, type Issue, type Path } from './issues.js';
+import { costKinds, type ModelDocument, type SectionName, type Step } from './model/index.js';
+import { closest } from './suggest.js';
+import type { Structured } from './check-structure.js';
+
+const KIND_OF_SECTION: Record<SectionName, string> = {
+  parameters: 'parameter',
+  actors: 'actor',
+  valueObjects: 'value object',
+  transactions: 'transaction',
+  scenarios: 'scenario',
+};
+
+export function checkReferences(doc: ModelDocument, declared: Structured['declared']): Issue[] {
+  const issues: Issue[] = [];
+  const ref = (section: SectionName, id: string, path: Path): boolean => {
+    if (declared[section].has(id)) return true;
+    const suggestion = closest(id, declared[section]);
+    issues.push(issue('unknown-reference', path, {
+      kind: KIND_OF_SECTION[section],
+      id,
+      ...(suggestion ? { suggestion } : { known: [...declared[section]].slice(0, 12).join(', ') || 'none' }),
+    }));
+    return false;
+  };
+
+  for (const [id, actor] of Object.entries(doc.actors)) {
+    const path = ['actors', id];
+    if (actor.kind === 'segment' && actor.size === undefined) {
+      issues.push(issue('missing-field', path, { what: `segment "${id}"`, field: 'size' }));
+    }
+    if (actor.kind !== 'segment' && actor.size !== undefined) {
+      issues.push(issue('misplaced-field', [...path, 'size'], { field: 'size', reason: 'only a segment has a size; set kind: segment' }, { atKey: true }));
+    }
+    actor.costs?.forEach((cost, i) => {
+      const costPath = [...path, 'costs', i];
+      const kinds = costKinds(cost);
+      if (kinds.length !== 1) issues.push(issue('cost-kind', costPath, { found: kinds.join(' and ') || 'none' }));
+      if (cost.variable !== undefined && cost.per === undefined) {
+        issues.push(issue('missing-field', costPath, { what: 'a variable cost', field: 'per' }));
+      }
+      if (cost.per !== undefined) {
+        if (cost.variable === undefined) issues.push(issue('misplaced-field', [...costPath, 'per'], { field: 'per', reason: 'only a variable cost has one' }, { atKey: true }));
+        else ref('transactions', cost.per, [...costPath, 'per']);
+      }
+      if (cost.at !== undefined && cost.investment === undefined) {
+        issues.push(issue('misplaced-field', [...costPath, 'at'], { field: 'at', reason: 'only an investment has one' }, { atKey: true }));
+      }
+      if (cost.at !== undefined && cost.at > doc.horizon) {
+        issues.push(issue('schema', [...costPath, 'at'], { detail: `period ${cost.at} is after the horizon (${doc.horizon})` }));
+      }
+    });
+  }
+
+  for (const [id, object] of Object.entries(doc.valueObjects)) {
+    const path = ['valueObjects', id];
+    const field = (name: string, reason: string) =>
+      issues.push(issue('misplaced-field', [...path, name], { field: name, reason }, { atKey: true }));
+    if (object.nature === 'money' && object.valuation !== undefined) field('valuation', 'money is worth its amount; give the amount on each transfer');
+    if (object.nature !== 'money' && object.currency !== undefined) field('currency', 'only money has a currency');
+    if (object.nature !== 'data' && object.personal !== undefined) field('personal', 'only data can be personal');
+    if (typeof object.valuation === 'object') {
+      for (const receiver of Object.keys(object.valuation)) {
+        if (receiver !== 'default') ref('actors', receiver, [...path, 'valuation', receiver]);
+      }
+    }
+  }
+
+  for (const [id, transaction] of Object.entries(doc.transactions)) {
+    const path = ['transactions', id];
+    const gives = new Set<string>();
+    const receives = new Set<string>();
+    transaction.transfers.forEach((transfer, i) => {
+      const at = [...path, 'transfers', i];
+      const fromOk = ref('actors', transfer.from, [...at, 'from']);
+      const toOk = ref('actors', transfer.to, [...at, 'to']);
+      const objectOk = ref('valueObjects', transfer.object, [...at, 'object']);
+      if (fromOk && toOk && transfer.from === transfer.to) issues.push(issue('self-transfer', at, { actor: transfer.from }));
+      gives.add(transfer.from);
+      receives.add(transfer.to);
+      const object = doc.valueObjects[transfer.object];
+      if (objectOk && object?.nature === 'money' && transfer.amount === undefined) {
+        issues.push(issue('missing-field', at, { what: `a transfer of money ("${transfer.object}")`, field: 'amount' }));
+      }
+    });
+    if (transaction.reciprocal !== false) {
+      const problems: string[] = [];
+      for (const actor of gives) if (!receives.has(actor)) problems.push(`"${actor}" gives but receives nothing`);
+      for (const actor of receives) if (!gives.has(actor)) problems.push(`"${actor}" receives but gives nothing`);
+      if (problems.length > 0) {
+        issues.push(issue('reciprocity', [...path, 'transfers'], { transaction: id, detail: problems.join('; ') }));
+      }
+    }
+  }
+
+  for (const [id, scenario] of Object.entries(doc.scenarios ?? {})) {
+    const path = ['scenarios', id];
+    ref('actors', scenario.start.actor, [...path, 'start', 'actor']);
+    checkSteps(scenario.steps, [...path, 'steps'], ref, issues);
+  }
+  return issues;
+}
+
+function checkSteps(
+  steps: Step[],
+  path: Path,
+  ref: (section: SectionName, id: string, path: Path) => boolean,
+  issues: Issue[],
+): void {
+  steps.forEach((step, i) => {
+    const at = [...path, i];
+    if (typeof step === 'string') {
+      ref('transactions', step, at);
+      return;
+    }
+    const forms = (['transaction', 'and', 'or'] as const).filter((k) => step[k] !== undefined);
+    if (forms.length !== 1) {
+      issues.push(issue('schema', at, {
+        detail: `a step is exactly one of { transaction }, { and } or { or }; found ${forms.length === 0 ? 'none' : forms.join(' and ')}`,
+      }));
+    }
+    if (step.count !== undefined && step.transaction === undefined) {
+      issues.push(issue('misplaced-field', [...at, 'count'], { field: 'count', reason: 'a count multiplies a transaction step' }, { atKey: true }));
+    }
+    if (step.transaction !== undefined) ref('transactions', step.transaction, [...at, 'transaction']);
+    if (step.and) checkSteps(step.and, [...at, 'and'], ref, issues);
+    step.or?.forEach((branch, b) => checkSteps(branch.steps, [...at, 'or', b, 'steps'], ref, issues));
+  });
+}

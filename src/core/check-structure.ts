@@ -1,0 +1,99 @@
+/**
+ * Schema validation, entry by entry: each record of each section is checked on its own, so one bad
+ * record does not hide the problems of the others, and later checks run on every valid record.
+ */
+import type { z } from 'zod';
+import { issue, type Issue, type Path } from './issues.js';
+import { Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
+
+export interface Structured {
+  /** The document with only its valid records; `undefined` when the header itself is unusable. */
+  doc: ModelDocument | undefined;
+  /** Every id written in each section, valid record or not, so references to them do not cascade. */
+  declared: Record<SectionName, Set<string>>;
+  issues: Issue[];
+}
+
+const REQUIRED_SECTIONS: readonly SectionName[] = ['actors', 'valueObjects', 'transactions'];
+const HEADER_KEYS = Object.keys(Header.shape);
+const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+export function checkStructure(data: unknown): Structured {
+  const issues: Issue[] = [];
+  const declared = Object.fromEntries(Object.keys(SECTIONS).map((s) => [s, new Set<string>()])) as Structured['declared'];
+  if (!isRecord(data)) {
+    issues.push(issue('schema', [], { detail: `expected a mapping of model sections, found ${kindOf(data)}` }));
+    return { doc: undefined, declared, issues };
+  }
+  const sectionNames = Object.keys(SECTIONS);
+  for (const key of Object.keys(data)) {
+    if (!HEADER_KEYS.includes(key) && !sectionNames.includes(key)) {
+      issues.push(issue('unknown-key', [key], { key, expected: [...HEADER_KEYS.filter((k) => k !== '$schema'), ...sectionNames].join(', ') }, { atKey: true }));
+    }
+  }
+  const header = Header.safeParse(Object.fromEntries(Object.entries(data).filter(([k]) => HEADER_KEYS.includes(k))));
+  if (!header.success) issues.push(...fromZod(header.error, []));
+
+  const sections: Record<string, Record<string, unknown>> = {};
+  for (const [section, schema] of Object.entries(SECTIONS) as Array<[SectionName, z.ZodType]>) {
+    const raw = data[section];
+    if (raw === undefined || raw === null) {
+      if (REQUIRED_SECTIONS.includes(section)) {
+        issues.push(issue('missing-field', [], { what: 'the model', field: section }));
+      }
+      sections[section] = {};
+      continue;
+    }
+    if (!isRecord(raw)) {
+      issues.push(issue('schema', [section], { detail: `expected a mapping from id to ${section} entry, found ${kindOf(raw)}` }));
+      sections[section] = {};
+      continue;
+    }
+    const valid: Record<string, unknown> = {};
+    for (const [id, entry] of Object.entries(raw)) {
+      declared[section].add(id);
+      const pattern = section === 'parameters' ? PARAMETER_NAME : ID_PATTERN;
+      if (!pattern.test(id)) {
+        issues.push(issue('schema', [section, id], {
+          detail: `"${id}" is not a valid ${section === 'parameters' ? 'parameter name (letters, digits, _)' : 'id (letters, digits, _ and -)'}`,
+        }, { atKey: true }));
+        continue;
+      }
+      const parsed = schema.safeParse(entry);
+      if (parsed.success) valid[id] = parsed.data;
+      else issues.push(...fromZod(parsed.error, [section, id]));
+    }
+    sections[section] = valid;
+  }
+  const doc = header.success ? ({ ...header.data, ...sections } as ModelDocument) : undefined;
+  return { doc, declared, issues };
+}
+
+/** Turns zod's issues into ours, with the path prefixed by where the record sits. */
+export function fromZod(error: z.ZodError, prefix: Path): Issue[] {
+  return error.issues.flatMap((zodIssue): Issue[] => {
+    const path = [...prefix, ...zodIssue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (zodIssue.code === 'unrecognized_keys') {
+      return zodIssue.keys.map((key) => issue('unknown-key', [...path, key], { key }, { atKey: true }));
+    }
+    if (zodIssue.code === 'invalid_type' && /received undefined/.test(zodIssue.message)) {
+      const field = path[path.length - 1];
+      return [issue('missing-field', path.slice(0, -1), { what: 'required field missing', field: String(field) })];
+    }
+    return [issue('schema', path, { detail: tidy(zodIssue.message) })];
+  });
+}
+
+function tidy(message: string): string {
+  return message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}

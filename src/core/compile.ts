@@ -1,0 +1,245 @@
+/**
+ * Turns every quantity of a valid document into a checked expression tree: syntax, names,
+ * functions and their argument counts, cycles between parameters, and currencies. A quantity that
+ * fails any check compiles to `undefined` and is skipped downstream, so one mistake is reported
+ * once rather than again in everything that reads it.
+ */
+import { arityMessage, callsIn, ExpressionSyntaxError, FUNCTIONS, namesIn, parseExpression, type Expr } from './expression/index.js';
+import { issue, type Issue, type Path } from './issues.js';
+import {
+  costKinds,
+  parameterSpec,
+  RESERVED_NAMES,
+  type CostKind,
+  type ModelDocument,
+  type Quantity,
+  type Step,
+} from './model/index.js';
+import { closest } from './suggest.js';
+
+/** A checked quantity: its tree, where it sits in the document, and the parameters it reads. */
+export interface CompiledQuantity {
+  path: Path;
+  expr: Expr;
+  names: string[];
+}
+type Q = CompiledQuantity | undefined;
+
+export type CompiledStep =
+  | { kind: 'transaction'; transaction: string; count: Q; path: Path }
+  | { kind: 'and'; steps: CompiledStep[] }
+  | { kind: 'or'; branches: Array<{ fraction: Q; steps: CompiledStep[]; path: Path }>; path: Path };
+
+export interface CompiledCost {
+  actor: string;
+  name: string;
+  kind: CostKind;
+  amount: Q;
+  per?: string | undefined;
+  at: number;
+  path: Path;
+}
+
+export interface CompiledModel {
+  doc: ModelDocument;
+  /** Parameters in an order where each comes after every parameter it reads. */
+  parameters: Array<{ name: string; value: Q }>;
+  sizes: Map<string, Q>;
+  costs: CompiledCost[];
+  valuations: Map<string, { byReceiver: Map<string, Q>; other: Q }>;
+  /** Per transaction, per transfer: the amount per occurrence (money) or units (default 1). */
+  amounts: Map<string, Q[]>;
+  scenarios: Array<{ id: string; actor: string; count: Q; steps: CompiledStep[] }>;
+}
+
+const BUILTIN_NAMES = ['t', 'horizon'];
+const CURRENCY_UNIT = /^([A-Z]{3})(?![A-Za-z])/;
+
+export function compile(doc: ModelDocument): { model: CompiledModel; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const specs = Object.entries(doc.parameters ?? {}).map(([name, p]) => ({ name, spec: parameterSpec(p) }));
+  const parameterNames = new Set(specs.map((s) => s.name));
+  const known = new Set([...parameterNames, ...BUILTIN_NAMES]);
+
+  const parse = (value: Quantity | undefined, path: Path): Q => {
+    if (value === undefined) return undefined;
+    if (typeof value === 'number') return { path, expr: { type: 'number', value, at: 0 }, names: [] };
+    let expr: Expr;
+    try {
+      expr = parseExpression(value);
+    } catch (error) {
+      if (!(error instanceof ExpressionSyntaxError)) throw error;
+      issues.push(issue('expression-syntax', path, { detail: error.detail }, { offset: error.offset }));
+      return undefined;
+    }
+    let ok = true;
+    const names = namesIn(expr);
+    for (const [name, at] of names) {
+      if (known.has(name)) continue;
+      ok = false;
+      const suggestion = closest(name, known);
+      issues.push(issue('unknown-name', path, { name, ...(suggestion ? { suggestion } : {}) }, { offset: at }));
+    }
+    for (const call of callsIn(expr)) {
+      if (!(call.name in FUNCTIONS)) {
+        ok = false;
+        issues.push(issue('unknown-function', path, { name: call.name, known: Object.keys(FUNCTIONS).join(', ') }, { offset: call.at }));
+        continue;
+      }
+      const wrong = arityMessage(call.name, call.args.length);
+      if (wrong) {
+        ok = false;
+        issues.push(issue('arity', path, { detail: wrong }, { offset: call.at }));
+      }
+    }
+    return ok ? { path, expr, names: [...names.keys()] } : undefined;
+  };
+
+  // Parameters first: their order, cycles, and which ones are broken.
+  const parsedParameters = new Map<string, Q>();
+  for (const { name, spec } of specs) {
+    const path = ['parameters', name];
+    if (RESERVED_NAMES.has(name)) issues.push(issue('reserved-name', path, { name }, { atKey: true }));
+    parsedParameters.set(name, parse(spec.value, typeof doc.parameters?.[name] === 'object' ? [...path, 'value'] : path));
+  }
+  const parameters = orderParameters(parsedParameters, issues);
+  const broken = new Set(parameters.filter((p) => p.value === undefined).map((p) => p.name));
+  const checked = (q: Q): Q => (q && q.names.some((n) => broken.has(n)) ? undefined : q);
+  const quantity = (value: Quantity | undefined, path: Path): Q => checked(parse(value, path));
+
+  const currencies = parameterCurrencies(doc, parameters);
+  const money = (q: Q, what: string): void => {
+    if (!q) return;
+    for (const name of q.names) {
+      const found = currencies.get(name);
+      if (found && found !== doc.currency) {
+        issues.push(issue('currency-mismatch', q.path, { what: `${what} (through parameter "${name}")`, found, expected: doc.currency }));
+      }
+    }
+  };
+
+  const sizes = new Map<string, Q>();
+  const costs: CompiledCost[] = [];
+  for (const [id, actor] of Object.entries(doc.actors)) {
+    if (actor.size !== undefined) sizes.set(id, quantity(actor.size, ['actors', id, 'size']));
+    actor.costs?.forEach((cost, i) => {
+      const kinds = costKinds(cost);
+      if (kinds.length !== 1) return;
+      const kind = kinds[0]!;
+      const path = ['actors', id, 'costs', i];
+      const amount = quantity(cost[kind], [...path, kind]);
+      money(amount, `cost "${cost.name}"`);
+      costs.push({ actor: id, name: cost.name, kind, amount, per: cost.per, at: cost.at ?? 0, path });
+    });
+  }
+
+  const valuations = new Map<string, { byReceiver: Map<string, Q>; other: Q }>();
+  for (const [id, object] of Object.entries(doc.valueObjects)) {
+    const path = ['valueObjects', id, 'valuation'];
+    if (object.nature === 'money') {
+      if (object.currency && object.currency !== doc.currency) {
+        issues.push(issue('currency-mismatch', ['valueObjects', id, 'currency'], { what: `money "${id}"`, found: object.currency, expected: doc.currency }));
+      }
+      continue;
+    }
+    const byReceiver = new Map<string, Q>();
+    let other: Q;
+    if (typeof object.valuation === 'object') {
+      for (const [receiver, value] of Object.entries(object.valuation)) {
+        const q = quantity(value, [...path, receiver]);
+        money(q, `valuation of "${id}"`);
+        if (receiver === 'default') other = q;
+        else byReceiver.set(receiver, q);
+      }
+    } else {
+      other = quantity(object.valuation, path);
+      money(other, `valuation of "${id}"`);
+    }
+    valuations.set(id, { byReceiver, other });
+  }
+
+  const amounts = new Map<string, Q[]>();
+  for (const [id, transaction] of Object.entries(doc.transactions)) {
+    amounts.set(id, transaction.transfers.map((transfer, i) => {
+      const q = quantity(transfer.amount, ['transactions', id, 'transfers', i, 'amount']);
+      if (doc.valueObjects[transfer.object]?.nature === 'money') money(q, `amount of "${transfer.object}"`);
+      return q;
+    }));
+  }
+
+  const compileSteps = (steps: Step[], path: Path): CompiledStep[] =>
+    steps.map((step, i): CompiledStep => {
+      const at = [...path, i];
+      if (typeof step === 'string') return { kind: 'transaction', transaction: step, count: undefined, path: at };
+      if (step.transaction !== undefined) {
+        const count = step.count === undefined ? undefined : quantity(step.count, [...at, 'count']);
+        return { kind: 'transaction', transaction: step.transaction, count, path: at };
+      }
+      if (step.or) {
+        return {
+          kind: 'or',
+          path: [...at, 'or'],
+          branches: step.or.map((branch, b) => ({
+            fraction: quantity(branch.fraction, [...at, 'or', b, 'fraction']),
+            steps: compileSteps(branch.steps, [...at, 'or', b, 'steps']),
+            path: [...at, 'or', b],
+          })),
+        };
+      }
+      return { kind: 'and', steps: compileSteps(step.and ?? [], [...at, 'and']) };
+    });
+
+  const scenarios = Object.entries(doc.scenarios ?? {}).map(([id, scenario]) => ({
+    id,
+    actor: scenario.start.actor,
+    count: quantity(scenario.start.count, ['scenarios', id, 'start', 'count']),
+    steps: compileSteps(scenario.steps, ['scenarios', id, 'steps']),
+  }));
+
+  return { model: { doc, parameters, sizes, costs, valuations, amounts, scenarios }, issues };
+}
+
+/**
+ * Orders parameters so each follows what it reads (depth-first topological sort). A parameter in
+ * a cycle, or reading a broken one, becomes `undefined`; each cycle is reported once.
+ */
+function orderParameters(parsed: Map<string, Q>, issues: Issue[]): Array<{ name: string; value: Q }> {
+  const order: Array<{ name: string; value: Q }> = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const brokenNames = new Set<string>();
+  const stack: string[] = [];
+  const visit = (name: string): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      const cycle = stack.slice(stack.indexOf(name));
+      for (const member of cycle) brokenNames.add(member);
+      const q = parsed.get(name);
+      issues.push(issue('parameter-cycle', q?.path ?? ['parameters', name], { cycle: [...cycle, name].join(' → ') }));
+      return;
+    }
+    state.set(name, 'visiting');
+    stack.push(name);
+    for (const dependency of parsed.get(name)?.names ?? []) if (parsed.has(dependency)) visit(dependency);
+    stack.pop();
+    state.set(name, 'done');
+    const value = parsed.get(name);
+    const ok = value !== undefined && !brokenNames.has(name) && !value.names.some((n) => brokenNames.has(n));
+    if (!ok) brokenNames.add(name);
+    order.push({ name, value: ok ? value : undefined });
+  };
+  for (const name of parsed.keys()) visit(name);
+  return order;
+}
+
+/** The currency of each parameter: from its unit, or else from the parameters it reads. */
+function parameterCurrencies(doc: ModelDocument, ordered: Array<{ name: string; value: Q }>): Map<string, string> {
+  const currencies = new Map<string, string>();
+  for (const { name, value } of ordered) {
+    const unit = parameterSpec(doc.parameters![name]!).unit;
+    const declared = unit ? CURRENCY_UNIT.exec(unit)?.[1] : undefined;
+    const inherited = value?.names.map((n) => currencies.get(n)).find((c) => c !== undefined);
+    const currency = declared ?? inherited;
+    if (currency) currencies.set(name, currency);
+  }
+  return currencies;
+}

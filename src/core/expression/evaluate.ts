@@ -1,0 +1,128 @@
+/**
+ * Evaluation of expression trees over a table of named numbers. Booleans are numbers (1 true, 0
+ * false), as in spreadsheets and system-dynamics tools.
+ */
+import type { Expr } from './ast.js';
+
+export class EvaluationError extends Error {
+  constructor(
+    readonly detail: string,
+    readonly offset: number,
+  ) {
+    super(detail);
+  }
+}
+
+interface FunctionSpec {
+  /** Allowed argument counts: exact, or [min, max] with max Infinity for variadic. */
+  arity: number | [number, number];
+  apply: (args: number[]) => number;
+  /** What the function expects of its arguments, checked before applying it. */
+  domain?: (args: number[]) => string | undefined;
+}
+
+/** The functions a model expression may call. `if` is lazy and handled in {@link evaluate}. */
+export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
+  min: { arity: [1, Infinity], apply: (a) => Math.min(...a) },
+  max: { arity: [1, Infinity], apply: (a) => Math.max(...a) },
+  abs: { arity: 1, apply: ([x]) => Math.abs(x!) },
+  floor: { arity: 1, apply: ([x]) => Math.floor(x!) },
+  ceil: { arity: 1, apply: ([x]) => Math.ceil(x!) },
+  round: {
+    arity: [1, 2],
+    // Half away from zero, to `digits` decimals: what people expect of money.
+    apply: ([x, digits = 0]) => {
+      const scale = 10 ** digits;
+      return (Math.sign(x!) * Math.round(Math.abs(x!) * scale)) / scale;
+    },
+  },
+  sqrt: { arity: 1, apply: ([x]) => Math.sqrt(x!), domain: ([x]) => (x! < 0 ? `sqrt of a negative number (${x})` : undefined) },
+  exp: { arity: 1, apply: ([x]) => Math.exp(x!) },
+  ln: { arity: 1, apply: ([x]) => Math.log(x!), domain: ([x]) => (x! <= 0 ? `ln of a non-positive number (${x})` : undefined) },
+  log10: { arity: 1, apply: ([x]) => Math.log10(x!), domain: ([x]) => (x! <= 0 ? `log10 of a non-positive number (${x})` : undefined) },
+  pow: { arity: 2, apply: ([x, y]) => x! ** y! },
+  clamp: { arity: 3, apply: ([x, lo, hi]) => Math.min(Math.max(x!, lo!), hi!) },
+  if: { arity: 3, apply: ([c, a, b]) => (c !== 0 ? a! : b!) },
+};
+
+export function arityMessage(name: string, count: number): string | undefined {
+  const spec = FUNCTIONS[name];
+  if (!spec) return undefined;
+  const [min, max] = typeof spec.arity === 'number' ? [spec.arity, spec.arity] : spec.arity;
+  if (count >= min && count <= max) return undefined;
+  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+  return `${name}() takes ${expected} argument${expected === '1' ? '' : 's'}, got ${count}`;
+}
+
+export type Scope = (name: string) => number | undefined;
+
+export function evaluate(expr: Expr, scope: Scope): number {
+  const value = evaluateNode(expr, scope);
+  if (!Number.isFinite(value)) throw new EvaluationError(`the result is not a finite number (${value})`, expr.at);
+  return value;
+}
+
+function evaluateNode(expr: Expr, scope: Scope): number {
+  switch (expr.type) {
+    case 'number':
+      return expr.value;
+    case 'name': {
+      const value = scope(expr.name);
+      if (value === undefined) throw new EvaluationError(`unknown name "${expr.name}"`, expr.at);
+      return value;
+    }
+    case 'unary': {
+      const x = evaluateNode(expr.operand, scope);
+      return expr.op === '-' ? -x : expr.op === '!' ? Number(x === 0) : x;
+    }
+    case 'binary':
+      return binary(expr, scope);
+    case 'call':
+      return call(expr, scope);
+  }
+}
+
+function binary(expr: Extract<Expr, { type: 'binary' }>, scope: Scope): number {
+  const left = evaluateNode(expr.left, scope);
+  // Logical operators short-circuit, so `d != 0 and x / d > 1` is safe.
+  if (expr.op === '&&') return left !== 0 ? Number(evaluateNode(expr.right, scope) !== 0) : 0;
+  if (expr.op === '||') return left !== 0 ? 1 : Number(evaluateNode(expr.right, scope) !== 0);
+  const right = evaluateNode(expr.right, scope);
+  switch (expr.op) {
+    case '+': return left + right;
+    case '-': return left - right;
+    case '*': return left * right;
+    case '/':
+    case '%':
+      if (right === 0) throw new EvaluationError('division by zero', expr.right.at);
+      return expr.op === '/' ? left / right : left % right;
+    case '^': {
+      const value = left ** right;
+      if (Number.isNaN(value)) throw new EvaluationError(`${left} ^ ${right} is not a real number`, expr.at);
+      return value;
+    }
+    case '==': return Number(left === right);
+    case '!=': return Number(left !== right);
+    case '<': return Number(left < right);
+    case '<=': return Number(left <= right);
+    case '>': return Number(left > right);
+    case '>=': return Number(left >= right);
+  }
+  throw new EvaluationError(`unknown operator "${expr.op}"`, expr.at);
+}
+
+function call(expr: Extract<Expr, { type: 'call' }>, scope: Scope): number {
+  const spec = FUNCTIONS[expr.name];
+  if (!spec) throw new EvaluationError(`unknown function "${expr.name}"`, expr.at);
+  const wrongArity = arityMessage(expr.name, expr.args.length);
+  if (wrongArity) throw new EvaluationError(wrongArity, expr.at);
+  if (expr.name === 'if') {
+    // Only the chosen branch is evaluated, so `if(n > 0, total / n, 0)` never divides by zero.
+    const [condition, then, otherwise] = expr.args as [Expr, Expr, Expr];
+    return evaluateNode(evaluateNode(condition, scope) !== 0 ? then : otherwise, scope);
+  }
+  const args = expr.args.map((arg) => evaluateNode(arg, scope));
+  const fault = spec.domain?.(args);
+  if (fault) throw new EvaluationError(fault, expr.at);
+  return spec.apply(args);
+}

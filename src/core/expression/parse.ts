@@ -1,0 +1,213 @@
+/**
+ * The arithmetic expression language of model quantities: a hand-written lexer and Pratt parser.
+ * Written here rather than taken from a library because it is the product's core: the same tree
+ * feeds evaluation, dependency analysis (cycles between parameters) and currency checks, and it
+ * never touches `eval` or `Function`.
+ *
+ * Grammar (loosest binding first):
+ *   or:   and ('or' and)*            also ||
+ *   and:  cmp ('and' cmp)*           also &&
+ *   cmp:  sum (('=='|'!='|'<'|'<='|'>'|'>=') sum)?
+ *   sum:  prod (('+'|'-') prod)*
+ *   prod: unary (('*'|'/'|'%') unary)*
+ *   unary: ('-'|'+'|'not') unary | power
+ *   power: atom ('^' unary)?        right-associative; -2^2 is -(2^2)
+ *   atom: number | name | name '(' args ')' | '(' or ')'
+ * Numbers accept `_` separators (100_000) and exponents (1e6).
+ */
+import type { Expr } from './ast.js';
+
+export class ExpressionSyntaxError extends Error {
+  constructor(
+    readonly detail: string,
+    /** Offset of the fault inside the expression text. */
+    readonly offset: number,
+  ) {
+    super(detail);
+  }
+}
+
+type Token =
+  | { kind: 'num'; value: number; at: number }
+  | { kind: 'name'; name: string; at: number }
+  | { kind: 'op'; op: string; at: number }
+  | { kind: 'end'; at: number };
+
+const OPERATORS = ['<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '%', '^', '(', ')', ',', '<', '>'];
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const number = /^(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+    if (number) {
+      const raw = number[0];
+      if (/_$|_\.|\._|__/.test(raw.replace(/[eE].*$/, ''))) {
+        throw new ExpressionSyntaxError(`malformed number "${raw}"`, i);
+      }
+      tokens.push({ kind: 'num', value: Number(raw.replaceAll('_', '')), at: i });
+      i += raw.length;
+      continue;
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+    if (name) {
+      tokens.push({ kind: 'name', name: name[0], at: i });
+      i += name[0].length;
+      continue;
+    }
+    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    if (op === undefined) throw new ExpressionSyntaxError(`unexpected character "${c}"`, i);
+    tokens.push({ kind: 'op', op, at: i });
+    i += op.length;
+  }
+  tokens.push({ kind: 'end', at: text.length });
+  return tokens;
+}
+
+const WORD_OPERATORS: Record<string, string> = { and: '&&', or: '||', not: '!' };
+
+/** Binding power of each binary operator; higher binds tighter. */
+const BINARY: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3, '!=': 3, '<': 3, '<=': 3, '>': 3, '>=': 3,
+  '+': 4, '-': 4,
+  '*': 5, '/': 5, '%': 5,
+};
+
+class Parser {
+  private pos = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  parseAll(): Expr {
+    const expr = this.parseBinary(0);
+    const next = this.peek();
+    if (next.kind !== 'end') throw new ExpressionSyntaxError(`unexpected ${describe(next)}`, next.at);
+    return expr;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  private next(): Token {
+    return this.tokens[this.pos++]!;
+  }
+
+  /** The operator a token stands for, with `and`/`or`/`not` read as words. */
+  private operatorOf(token: Token): string | undefined {
+    if (token.kind === 'op') return token.op;
+    if (token.kind === 'name') return WORD_OPERATORS[token.name];
+    return undefined;
+  }
+
+  private parseBinary(minPower: number): Expr {
+    let left = this.parseUnary();
+    for (;;) {
+      const token = this.peek();
+      const op = this.operatorOf(token);
+      const power = op === undefined ? undefined : BINARY[op];
+      if (op === undefined || power === undefined || power <= minPower) return left;
+      this.next();
+      const right = this.parseBinary(power);
+      left = { type: 'binary', op, left, right, at: token.at };
+      if (power === 3 && BINARY[this.operatorOf(this.peek()) ?? ''] === 3) {
+        const extra = this.peek();
+        throw new ExpressionSyntaxError('comparisons cannot be chained; use "and"', extra.at);
+      }
+    }
+  }
+
+  private parseUnary(): Expr {
+    const token = this.peek();
+    const op = this.operatorOf(token);
+    if (op === '-' || op === '+' || op === '!') {
+      this.next();
+      // The operand is a unary or a power, so -2^2 is -(2^2) and -a*b is (-a)*b.
+      const operand = this.parseUnary();
+      return { type: 'unary', op, operand, at: token.at };
+    }
+    return this.parsePower();
+  }
+
+  private parsePower(): Expr {
+    const base = this.parseAtom();
+    const token = this.peek();
+    if (token.kind === 'op' && token.op === '^') {
+      this.next();
+      const exponent = this.parseUnary();
+      return { type: 'binary', op: '^', left: base, right: exponent, at: token.at };
+    }
+    return base;
+  }
+
+  private parseAtom(): Expr {
+    const token = this.next();
+    if (token.kind === 'num') return { type: 'number', value: token.value, at: token.at };
+    if (token.kind === 'name' && !(token.name in WORD_OPERATORS)) {
+      const open = this.peek();
+      if (open.kind === 'op' && open.op === '(') {
+        this.next();
+        return { type: 'call', name: token.name, args: this.parseArguments(open.at), at: token.at };
+      }
+      return { type: 'name', name: token.name, at: token.at };
+    }
+    if (token.kind === 'op' && token.op === '(') {
+      const inner = this.parseBinary(0);
+      this.expect(')', token.at);
+      return inner;
+    }
+    throw new ExpressionSyntaxError(
+      token.kind === 'end' ? 'the expression ends too early' : `unexpected ${describe(token)}`,
+      token.at,
+    );
+  }
+
+  private parseArguments(openAt: number): Expr[] {
+    const args: Expr[] = [];
+    const first = this.peek();
+    if (first.kind === 'op' && first.op === ')') {
+      this.next();
+      return args;
+    }
+    for (;;) {
+      args.push(this.parseBinary(0));
+      const token = this.next();
+      if (token.kind === 'op' && token.op === ')') return args;
+      if (!(token.kind === 'op' && token.op === ',')) {
+        throw new ExpressionSyntaxError(`expected "," or ")" to close the call opened at ${openAt + 1}`, token.at);
+      }
+    }
+  }
+
+  private expect(op: string, openedAt: number): void {
+    const token = this.next();
+    if (!(token.kind === 'op' && token.op === op)) {
+      throw new ExpressionSyntaxError(`expected "${op}" to match "(" at ${openedAt + 1}`, token.at);
+    }
+  }
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case 'num':
+      return `number ${token.value}`;
+    case 'name':
+      return `name "${token.name}"`;
+    case 'op':
+      return `"${token.op}"`;
+    case 'end':
+      return 'end of expression';
+  }
+}
+
+/** Parses an expression, throwing {@link ExpressionSyntaxError} with the offset of the fault. */
+export function parseExpression(text: string): Expr {
+  if (text.trim() === '') throw new ExpressionSyntaxError('the expression is empty', 0);
+  return new Parser(tokenize(text)).parseAll();
+}

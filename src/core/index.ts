@@ -1,0 +1,8 @@
+/** The core: the model format, its validation and its quantification. Pure: no I/O. */
+export * from './model/index.js';
+export * from './issues.js';
+export { renderMessage } from './messages.js';
+export { loadModel, type Ecosystem, type LoadResult } from './load.js';
+export type { Flow, CostLine, Ledger } from './quantify.js';
+export type { CompiledModel } from './compile.js';
+export * as expression from './expression/index.js';

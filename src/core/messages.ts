@@ -1,0 +1,36 @@
+/** English messages for every issue code, rendered from the issue's parameters. */
+import type { Issue, IssueCode } from './issues.js';
+
+type Params = Issue['params'];
+
+const MESSAGES: Record<IssueCode, (p: Params) => string> = {
+  syntax: (p) => `${p.detail}`,
+  schema: (p) => `${p.detail}`,
+  'unknown-key': (p) => `unknown key "${p.key}"${p.expected ? `; expected one of: ${p.expected}` : ''}`,
+  'unknown-reference': (p) =>
+    `unknown ${p.kind} "${p.id}"${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}${p.known ? ` (known: ${p.known})` : ''}`,
+  reciprocity: (p) =>
+    `transaction "${p.transaction}" is not reciprocal: ${p.detail}; add the transfer in return, or set reciprocal: false for a one-way flow`,
+  'self-transfer': (p) => `actor "${p.actor}" transfers to itself`,
+  'or-fractions': (p) => `OR fractions sum to ${p.sum}${p.period ? ` at period ${p.period}` : ''}, expected 1`,
+  'fraction-range': (p) => `fraction ${p.value}${p.period ? ` at period ${p.period}` : ''} is outside 0..1`,
+  negative: (p) => `${p.what} is negative (${p.value})${p.period !== undefined ? ` at period ${p.period}` : ''}; expected 0 or more`,
+  'expression-syntax': (p) => `invalid expression: ${p.detail}`,
+  'unknown-name': (p) =>
+    `unknown name "${p.name}" in expression${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}; expected a parameter, t or horizon`,
+  'unknown-function': (p) => `unknown function "${p.name}"; expected one of: ${p.known}`,
+  arity: (p) => `${p.detail}`,
+  'parameter-cycle': (p) => `parameters depend on each other in a cycle: ${p.cycle}`,
+  evaluation: (p) => `${p.detail}${p.period !== undefined ? ` at period ${p.period}` : ''}`,
+  'currency-mismatch': (p) => `${p.what} is in ${p.found}, but the model currency is ${p.expected}`,
+  'missing-field': (p) => `${p.what}: expected "${p.field}"`,
+  'misplaced-field': (p) => `"${p.field}" is meaningless here: ${p.reason}`,
+  'cost-kind': (p) => `a cost is exactly one of fixed, variable or investment; found ${p.found}`,
+  'reserved-name': (p) => `"${p.name}" is reserved by the expression language; choose another name`,
+  'unreached-transaction': (p) => `transaction "${p.transaction}" never happens: no scenario reaches it`,
+  'unused-parameter': (p) => `parameter "${p.name}" is not used`,
+};
+
+export function renderMessage(issue: Issue): string {
+  return MESSAGES[issue.code](issue.params);
+}

@@ -1,0 +1,37 @@
+/** Building blocks shared by every record kind of the model document. */
+import { z } from 'zod';
+
+/** Identifier of an actor, value object, transaction or scenario: also usable in file names. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'expected an id: a letter or _, then letters, digits, _ or -')
+  .meta({ description: 'An id: a letter or _, then letters, digits, _ or -.' });
+
+/** A quantity: a number, or an arithmetic expression over parameters (e.g. "price * (1 - discount)"). */
+export const Quantity = z
+  .union([z.number(), z.string().min(1)], {
+    error: 'expected a number or an arithmetic expression in quotes',
+  })
+  .meta({
+    description:
+      'A number, or an arithmetic expression over parameters: + - * / % ^, comparisons, and/or/not, ' +
+      'min max abs floor ceil round sqrt exp ln log10 pow clamp if(cond, a, b); `t` is the period (1..horizon).',
+  });
+export type Quantity = z.infer<typeof Quantity>;
+
+/** Where a figure comes from: a citation, or an assumption with its rationale. */
+export const Provenance = {
+  source: z.string().optional().meta({ description: 'Where the figure comes from (document, section, table).' }),
+  assumption: z
+    .string()
+    .optional()
+    .meta({ description: 'This figure is an assumption; say why it is plausible.' }),
+  range: z
+    .tuple([z.number(), z.number()])
+    .optional()
+    .meta({ description: 'Plausible low and high values of an assumption.' }),
+};
+
+export const NAME = z.string().optional().meta({ description: 'Display name (the source\'s own words).' });
+export const LABEL = z.string().optional().meta({ description: 'English label, when the name is in another language.' });
+export const DESCRIPTION = z.string().optional().meta({ description: 'Free text.' });

@@ -1,0 +1,71 @@
+/**
+ * The model document: one ecosystem. Each section is a map from id to record, so files diff well
+ * and ids read naturally in references. `symbiose` is the format version, present from day one so
+ * later formats can migrate older files.
+ */
+import { z } from 'zod';
+import { Actor } from './actor.js';
+import { DESCRIPTION, Id, LABEL } from './common.js';
+import { Parameter, PARAMETER_NAME } from './parameter.js';
+import { Scenario } from './scenario.js';
+import { Transaction } from './transaction.js';
+import { ValueObject } from './value-object.js';
+
+export const FORMAT_VERSION = 1;
+
+export const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Period = (typeof PERIODS)[number];
+
+/** How many periods of each kind a year has, to turn the annual discount rate into a per-period one. */
+export const PERIODS_PER_YEAR: Record<Period, number> = { day: 365, week: 52, month: 12, quarter: 4, year: 1 };
+
+/** The scalar settings at the top of a document. */
+export const Header = z.strictObject({
+  $schema: z.string().optional().meta({ description: 'JSON Schema reference, for editors.' }),
+  symbiose: z.literal(FORMAT_VERSION).meta({ description: 'Format version of this document.' }),
+  name: z.string().min(1),
+  label: LABEL,
+  description: DESCRIPTION,
+  sources: z.array(z.string()).optional().meta({ description: 'Documents the model is built from.' }),
+  tags: z.array(z.string()).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as EUR'),
+  period: z.enum(PERIODS).meta({ description: 'The length of one period.' }),
+  horizon: z.number().int().min(1).max(10_000).meta({ description: 'Number of periods analysed.' }),
+  discountRate: z
+    .number()
+    .min(0)
+    .max(10)
+    .optional()
+    .meta({ description: 'Annual discount rate for NPV (0.08 = 8 %); default 0.' }),
+});
+
+/** The sections that map ids to records, with the schema of one record each. */
+export const SECTIONS = {
+  parameters: Parameter,
+  actors: Actor,
+  valueObjects: ValueObject,
+  transactions: Transaction,
+  scenarios: Scenario,
+} as const;
+export type SectionName = keyof typeof SECTIONS;
+
+export const ModelDocument = Header.extend({
+  parameters: z
+    .record(z.string().regex(PARAMETER_NAME, 'expected a parameter name: a letter or _, then letters, digits or _'), Parameter)
+    .optional(),
+  actors: z.record(Id, Actor),
+  valueObjects: z.record(Id, ValueObject),
+  transactions: z.record(Id, Transaction),
+  scenarios: z.record(Id, Scenario).optional(),
+});
+export type ModelDocument = z.infer<typeof ModelDocument>;
+
+/** The JSON Schema of the format, generated from the same definitions as the validator. */
+export function modelJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ModelDocument, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  return {
+    $id: 'https://symbiose.dev/schema/symbiose.schema.json',
+    title: 'Symbiose ecosystem model',
+    ...schema,
+  };
+}

@@ -1,0 +1,29 @@
+/** Named parameters: constants or expressions over other parameters, with their provenance. */
+import { z } from 'zod';
+import { DESCRIPTION, Provenance, Quantity } from './common.js';
+
+export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Names the expression language reserves: they cannot be parameter names. */
+export const RESERVED_NAMES = new Set(['t', 'horizon', 'and', 'or', 'not']);
+
+export const ParameterSpec = z.strictObject({
+  value: Quantity,
+  unit: z
+    .string()
+    .optional()
+    .meta({ description: 'Unit, e.g. "EUR", "EUR/month", "people". A currency code here is checked against the model currency.' }),
+  description: DESCRIPTION,
+  ...Provenance,
+});
+
+export const Parameter = z.union([z.number(), z.string().min(1), ParameterSpec], {
+  error: 'expected a number, an expression, or { value, unit, source | assumption, range }',
+});
+export type Parameter = z.infer<typeof Parameter>;
+export type ParameterSpec = z.infer<typeof ParameterSpec>;
+
+/** The long form of a parameter, whatever form it was written in. */
+export function parameterSpec(parameter: Parameter): ParameterSpec {
+  return typeof parameter === 'object' ? parameter : { value: parameter };
+}

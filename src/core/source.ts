@@ -1,0 +1,90 @@
+/**
+ * Model text → plain data, keeping the YAML tree so any issue path can be placed at a file line and
+ * column. JSON is read by the same parser (JSON is YAML 1.2), so both formats get positions.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { issue, type Issue, type LocatedIssue, type Path } from './issues.js';
+
+export interface SourceText {
+  file: string;
+  data: unknown;
+  issues: Issue[];
+  /** Places a path (and an offset inside its scalar) in the file. */
+  locate(issue: Issue): { line: number; column: number };
+}
+
+export function readSource(text: string, file: string): SourceText {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const issues: Issue[] = [];
+  const syntaxPositions = new Map<Issue, { line: number; column: number }>();
+  const problems = [
+    ...doc.errors.map((e) => ({ e, severity: 'error' as const })),
+    ...doc.warnings.map((e) => ({ e, severity: 'warning' as const })),
+  ];
+  for (const { e, severity } of problems) {
+    const at = lineCounter.linePos(e.pos[0]);
+    const found = issue('syntax', [], { detail: firstLine(e.message) }, { severity });
+    syntaxPositions.set(found, { line: at.line, column: at.col });
+    issues.push(found);
+  }
+  let data: unknown = undefined;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      // Alias bombs and similar: refuse rather than expand without bound.
+      issues.push(issue('syntax', [], { detail: firstLine(String((error as Error).message)) }));
+    }
+  }
+  return {
+    file,
+    data,
+    issues,
+    locate: (found) => syntaxPositions.get(found) ?? locateInDocument(doc, lineCounter, found),
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function locateInDocument(doc: Document, lines: LineCounter, found: Issue): { line: number; column: number } {
+  const { node, atKeyNode } = walk(doc.contents as Node | null, found.path, found.atKey === true);
+  const target = atKeyNode ?? node;
+  let offset = target?.range?.[0] ?? 0;
+  if (found.offset !== undefined && target && isScalar(target) && !atKeyNode) {
+    const quoted = target.type === 'QUOTE_DOUBLE' || target.type === 'QUOTE_SINGLE';
+    offset += found.offset + (quoted ? 1 : 0);
+  }
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** Follows a path as far as the tree goes, so a missing key is placed at its parent. */
+function walk(root: Node | null, path: Path, wantKey: boolean): { node: Node | null; atKeyNode?: Node } {
+  let node: Node | null = root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return { node };
+      if (last && wantKey) return { node, atKeyNode: pair.key as Node };
+      // A key with no value (`size:`) has no value node: point at the key.
+      if (pair.value === null || pair.value === undefined) return { node, atKeyNode: pair.key as Node };
+      node = pair.value as Node;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!item) return { node };
+      node = item as Node;
+    } else {
+      return { node };
+    }
+  }
+  return { node };
+}
+
+export function locateAll(source: SourceText, issues: readonly Issue[]): LocatedIssue[] {
+  return issues.map((found) => ({ ...found, file: source.file, ...source.locate(found) }));
+}
