@@ -79,9 +79,16 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     })),
   );
   const mine = edges.filter((e) => e.from === actor || e.to === actor);
-  // Customers receive something other than money from the actor; partners supply it.
+  // Customers receive something other than money from the actor. Partners supply it with
+  // something other than money in a transaction where it gives them only money or nothing: a
+  // supplier relation, which a customer can also have (a service selling insights to a platform).
   const customers = new Set(mine.filter((e) => e.from === actor && !e.money).map((e) => e.to));
-  const suppliers = new Set(mine.filter((e) => e.to === actor && !e.money && !customers.has(e.from)).map((e) => e.from));
+  const suppliers = new Set(
+    mine
+      .filter((e) => e.to === actor && !e.money)
+      .filter((e) => !mine.some((o) => o.transaction === e.transaction && o.from === actor && o.to === e.from && !o.money))
+      .map((e) => e.from),
+  );
   const paid = new Set(mine.filter((e) => e.from === actor && e.money && !customers.has(e.to)).map((e) => e.to));
 
   for (const customer of customers) {
@@ -110,7 +117,10 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   for (const resource of doc.actors[actor]?.resources ?? []) add('keyResources', resource);
 
   for (const partner of new Set([...suppliers, ...paid])) {
-    const supplied = mine.filter((e) => e.from === partner && e.to === actor && !e.money).map((e) => objectName(doc, e.object));
+    const supplied = mine
+      .filter((e) => e.from === partner && e.to === actor && !e.money)
+      .filter((e) => !mine.some((o) => o.transaction === e.transaction && o.from === actor && o.to === partner && !o.money))
+      .map((e) => objectName(doc, e.object));
     add('keyPartners', supplied.length > 0 ? `${name(partner)} — supplies ${unique(supplied).join(', ')}` : `${name(partner)} — paid by ${name(actor)}`);
   }
 
@@ -129,7 +139,8 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
 /** Declared relationships, else how often the customer transacts with the actor. */
 function relationship(ecosystem: Ecosystem, actor: string, customer: string, mine: Edge[]): string {
   const { doc, ledger } = ecosystem;
-  const transactions = unique(mine.filter((e) => e.to === customer || e.from === customer).map((e) => e.transaction));
+  // The transactions in which the actor serves this customer (gives it something other than money).
+  const transactions = unique(mine.filter((e) => e.from === actor && e.to === customer && !e.money).map((e) => e.transaction));
   const declared = unique(
     transactions.map((t) => doc.transactions[t]?.relationship).filter((r): r is string => r !== undefined),
   );

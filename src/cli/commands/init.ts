@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { packageFile, writeFileAtomic } from '../files.js';
+import { DEFAULT_MODEL } from '../model-file.js';
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('write a commented starter model to edit')
+    .argument('[file]', 'where to write it', DEFAULT_MODEL)
+    .option('--force', 'overwrite the file if it exists')
+    .action((file: string, options: { force?: boolean }) => {
+      writeFileAtomic(file, starterModel(file), { overwrite: options.force === true });
+      process.stdout.write(
+        [
+          `Wrote ${file}: a freemium fitness app with its users, advertisers, costs and an OR split.`,
+          'Next:',
+          `  symbiose validate ${file}`,
+          `  symbiose canvas app -m ${file}`,
+          `  symbiose payers -m ${file}`,
+          `  symbiose profit -m ${file} --actor app`,
+          '',
+        ].join('\n'),
+      );
+    });
+}
+
+/** The starter text, pointing editors at the schema shipped with this installation. */
+export function starterModel(file: string): string {
+  const schema = packageFile('schema/symbiose.schema.json');
+  let link = relative(dirname(resolve(file)), schema).split('\\').join('/');
+  if (!link.startsWith('.')) link = `./${link}`;
+  return readFileSync(packageFile('templates/starter.yaml'), 'utf8').replace('__SCHEMA__', link);
+}

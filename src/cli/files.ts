@@ -1,0 +1,20 @@
+/** File writes of the CLI: atomic (write aside, then rename), so a crash never leaves half a file. */
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from './errors.js';
+
+export function writeFileAtomic(file: string, text: string, { overwrite = true } = {}): void {
+  if (!overwrite && existsSync(file)) throw new UsageError(`${file} already exists; use --force to overwrite it`);
+  const aside = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(aside, text, { flag: 'wx' });
+    renameSync(aside, file);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** A file shipped with Symbiose (templates, examples, schema), from the package root. */
+export function packageFile(relative: string): string {
+  return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+}
