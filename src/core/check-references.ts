@@ -31,7 +31,7 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
   for (const [id, actor] of Object.entries(doc.actors)) {
     const path = ['actors', id];
     if (actor.kind === 'segment' && actor.size === undefined) {
-      issues.push(issue('missing-field', path, { what: `segment "${id}"`, field: 'size' }));
+      issues.push(issue('missing-field', path, { field: 'size', context: 'a segment is a population with a size' }));
     }
     if (actor.kind !== 'segment' && actor.size !== undefined) {
       issues.push(issue('misplaced-field', [...path, 'size'], { field: 'size', reason: 'only a segment has a size; set kind: segment' }, { atKey: true }));
@@ -41,7 +41,7 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
       const kinds = costKinds(cost);
       if (kinds.length !== 1) issues.push(issue('cost-kind', costPath, { found: kinds.join(' and ') || 'none' }));
       if (cost.variable !== undefined && cost.per === undefined) {
-        issues.push(issue('missing-field', costPath, { what: 'a variable cost', field: 'per' }));
+        issues.push(issue('missing-field', costPath, { field: 'per', context: 'a variable cost names the transaction it is paid per' }));
       }
       if (cost.per !== undefined) {
         if (cost.variable === undefined) issues.push(issue('misplaced-field', [...costPath, 'per'], { field: 'per', reason: 'only a variable cost has one' }, { atKey: true }));
@@ -74,25 +74,28 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
     const path = ['transactions', id];
     const gives = new Set<string>();
     const receives = new Set<string>();
+    let sound = true;
     transaction.transfers.forEach((transfer, i) => {
       const at = [...path, 'transfers', i];
       const fromOk = ref('actors', transfer.from, [...at, 'from']);
       const toOk = ref('actors', transfer.to, [...at, 'to']);
       const objectOk = ref('valueObjects', transfer.object, [...at, 'object']);
+      sound &&= fromOk && toOk;
       if (fromOk && toOk && transfer.from === transfer.to) issues.push(issue('self-transfer', at, { actor: transfer.from }));
       gives.add(transfer.from);
       receives.add(transfer.to);
       const object = doc.valueObjects[transfer.object];
       if (objectOk && object?.nature === 'money' && transfer.amount === undefined) {
-        issues.push(issue('missing-field', at, { what: `a transfer of money ("${transfer.object}")`, field: 'amount' }));
+        issues.push(issue('missing-field', at, { field: 'amount', context: `a transfer of money ("${transfer.object}") needs an amount per occurrence` }));
       }
     });
-    if (transaction.reciprocal !== false) {
+    // Reciprocity is judged only between known actors: a misspelt id is reported once, above.
+    if (transaction.reciprocal !== false && sound) {
       const problems: string[] = [];
       for (const actor of gives) if (!receives.has(actor)) problems.push(`"${actor}" gives but receives nothing`);
       for (const actor of receives) if (!gives.has(actor)) problems.push(`"${actor}" receives but gives nothing`);
       if (problems.length > 0) {
-        issues.push(issue('reciprocity', [...path, 'transfers'], { transaction: id, detail: problems.join('; ') }));
+        issues.push(issue('reciprocity', [...path, 'transfers'], { transaction: id, detail: problems.join('; ') }, { atKey: true }));
       }
     }
   }

@@ -32,14 +32,14 @@ export function checkStructure(data: unknown): Structured {
     }
   }
   const header = Header.safeParse(Object.fromEntries(Object.entries(data).filter(([k]) => HEADER_KEYS.includes(k))));
-  if (!header.success) issues.push(...fromZod(header.error, []));
+  if (!header.success) issues.push(...fromZod(header.error, [], data));
 
   const sections: Record<string, Record<string, unknown>> = {};
   for (const [section, schema] of Object.entries(SECTIONS) as Array<[SectionName, z.ZodType]>) {
     const raw = data[section];
     if (raw === undefined || raw === null) {
       if (REQUIRED_SECTIONS.includes(section)) {
-        issues.push(issue('missing-field', [], { what: 'the model', field: section }));
+        issues.push(issue('missing-field', [], { field: section, context: 'a required section' }));
       }
       sections[section] = {};
       continue;
@@ -61,7 +61,7 @@ export function checkStructure(data: unknown): Structured {
       }
       const parsed = schema.safeParse(entry);
       if (parsed.success) valid[id] = parsed.data;
-      else issues.push(...fromZod(parsed.error, [section, id]));
+      else issues.push(...fromZod(parsed.error, [section, id], entry));
     }
     sections[section] = valid;
   }
@@ -70,18 +70,28 @@ export function checkStructure(data: unknown): Structured {
 }
 
 /** Turns zod's issues into ours, with the path prefixed by where the record sits. */
-export function fromZod(error: z.ZodError, prefix: Path): Issue[] {
+export function fromZod(error: z.ZodError, prefix: Path, input: unknown): Issue[] {
   return error.issues.flatMap((zodIssue): Issue[] => {
-    const path = [...prefix, ...zodIssue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const inner = zodIssue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const path = [...prefix, ...inner];
     if (zodIssue.code === 'unrecognized_keys') {
       return zodIssue.keys.map((key) => issue('unknown-key', [...path, key], { key }, { atKey: true }));
     }
-    if (zodIssue.code === 'invalid_type' && /received undefined/.test(zodIssue.message)) {
-      const field = path[path.length - 1];
-      return [issue('missing-field', path.slice(0, -1), { what: 'required field missing', field: String(field) })];
+    if (inner.length > 0 && valueAt(input, inner) === undefined) {
+      const expected = tidy(zodIssue.message).replace(/, received undefined$/, '');
+      return [issue('missing-field', path.slice(0, -1), { field: String(path[path.length - 1]), context: expected })];
     }
     return [issue('schema', path, { detail: tidy(zodIssue.message) })];
   });
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
 }
 
 function tidy(message: string): string {

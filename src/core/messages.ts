@@ -23,7 +23,7 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   'parameter-cycle': (p) => `parameters depend on each other in a cycle: ${p.cycle}`,
   evaluation: (p) => `${p.detail}${p.period !== undefined ? ` at period ${p.period}` : ''}`,
   'currency-mismatch': (p) => `${p.what} is in ${p.found}, but the model currency is ${p.expected}`,
-  'missing-field': (p) => `${p.what}: expected "${p.field}"`,
+  'missing-field': (p) => `missing "${p.field}"${p.context ? ` (${p.context})` : ''}`,
   'misplaced-field': (p) => `"${p.field}" is meaningless here: ${p.reason}`,
   'cost-kind': (p) => `a cost is exactly one of fixed, variable or investment; found ${p.found}`,
   'reserved-name': (p) => `"${p.name}" is reserved by the expression language; choose another name`,

@@ -118,7 +118,7 @@ export function quantify(model: CompiledModel): { ledger: Ledger; issues: Issue[
             });
             const sum = fractions.reduce((a, b) => a + b, 0);
             if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
-              report(issue('or-fractions', step.path, { sum: round(sum), period }));
+              report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
             }
             step.branches.forEach((branch, i) => walk(branch.steps, reaching * fractions[i]!));
           }

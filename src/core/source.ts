@@ -28,8 +28,18 @@ export function readSource(text: string, file: string): SourceText {
     syntaxPositions.set(found, { line: at.line, column: at.col });
     issues.push(found);
   }
+  // YAML accepts what JSON does not (trailing commas, comments): hold .json files to JSON.
+  if (/\.json$/i.test(file) && doc.errors.length === 0) {
+    const fault = jsonSyntaxError(text);
+    if (fault) {
+      const at = lineCounter.linePos(Math.min(fault.offset, text.length));
+      const found = issue('syntax', [], { detail: fault.message });
+      syntaxPositions.set(found, { line: at.line, column: at.col });
+      issues.push(found);
+    }
+  }
   let data: unknown = undefined;
-  if (doc.errors.length === 0) {
+  if (!issues.some((i) => i.severity === 'error')) {
     try {
       data = doc.toJS({ maxAliasCount: 1000 });
     } catch (error) {
@@ -43,6 +53,17 @@ export function readSource(text: string, file: string): SourceText {
     issues,
     locate: (found) => syntaxPositions.get(found) ?? locateInDocument(doc, lineCounter, found),
   };
+}
+
+function jsonSyntaxError(text: string): { message: string; offset: number } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = String((error as Error).message);
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    return { message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`, offset };
+  }
 }
 
 function firstLine(message: string): string {

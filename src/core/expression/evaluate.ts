@@ -94,7 +94,7 @@ function binary(expr: Extract<Expr, { type: 'binary' }>, scope: Scope): number {
     case '*': return left * right;
     case '/':
     case '%':
-      if (right === 0) throw new EvaluationError('division by zero', expr.right.at);
+      if (right === 0) throw new EvaluationError('division by zero', expr.at);
       return expr.op === '/' ? left / right : left % right;
     case '^': {
       const value = left ** right;
