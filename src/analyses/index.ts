@@ -4,3 +4,5 @@ export * from './payments.js';
 export * from './profitability.js';
 export * from './sharing.js';
 export * from './names.js';
+export * from './provenance.js';
+export * from './catalogue.js';

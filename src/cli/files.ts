@@ -1,5 +1,6 @@
 /** File writes of the CLI: atomic (write aside, then rename), so a crash never leaves half a file. */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './errors.js';
 
@@ -17,4 +18,10 @@ export function writeFileAtomic(file: string, text: string, { overwrite = true }
 /** A file shipped with Symbiose (templates, examples, schema), from the package root. */
 export function packageFile(relative: string): string {
   return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+}
+
+/** The path from a model file to the shipped JSON Schema, for its yaml-language-server comment. */
+export function schemaLink(modelFile: string): string {
+  const link = relative(dirname(resolve(modelFile)), packageFile('schema/symbiose.schema.json')).split('\\').join('/');
+  return link.startsWith('.') ? link : `./${link}`;
 }

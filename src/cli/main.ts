@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCanvas } from './commands/canvas.js';
 import { registerInit } from './commands/init.js';
+import { registerLibrary } from './commands/library.js';
 import { registerPayers } from './commands/payers.js';
 import { registerProfit } from './commands/profit.js';
 import { registerSchema } from './commands/schema.js';
@@ -31,9 +32,14 @@ export function buildProgram(): Command {
   registerPayers(program);
   registerProfit(program);
   registerSummary(program);
+  registerLibrary(program);
   registerSchema(program);
   program.exitOverride();
-  for (const command of program.commands) command.exitOverride();
+  const overrideAll = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(overrideAll);
+  };
+  overrideAll(program);
   return program;
 }
 

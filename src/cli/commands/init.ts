@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { packageFile, writeFileAtomic } from '../files.js';
+import { packageFile, schemaLink, writeFileAtomic } from '../files.js';
 import { DEFAULT_MODEL } from '../model-file.js';
 
 export function registerInit(program: Command): void {
@@ -28,8 +27,5 @@ export function registerInit(program: Command): void {
 
 /** The starter text, pointing editors at the schema shipped with this installation. */
 export function starterModel(file: string): string {
-  const schema = packageFile('schema/symbiose.schema.json');
-  let link = relative(dirname(resolve(file)), schema).split('\\').join('/');
-  if (!link.startsWith('.')) link = `./${link}`;
-  return readFileSync(packageFile('templates/starter.yaml'), 'utf8').replace('__SCHEMA__', link);
+  return readFileSync(packageFile('templates/starter.yaml'), 'utf8').replace('__SCHEMA__', schemaLink(file));
 }

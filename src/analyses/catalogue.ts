@@ -1,0 +1,38 @@
+/** A library model's card: what the catalogue lists and `library show` prints. */
+import type { ModelDocument } from '../core/index.js';
+
+export interface CatalogueEntry {
+  id: string;
+  name: string;
+  label: string | undefined;
+  /** The description's first sentence. */
+  summary: string;
+  tags: string[];
+  sources: string[];
+}
+
+export function catalogueEntry(id: string, doc: ModelDocument): CatalogueEntry {
+  return {
+    id,
+    name: doc.name,
+    label: doc.label,
+    summary: firstSentence(doc.description ?? ''),
+    tags: doc.tags ?? [],
+    sources: doc.sources ?? [],
+  };
+}
+
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[.!?](?=\s|$)/.exec(flat);
+  return end ? flat.slice(0, end.index + 1) : flat;
+}
+
+/** Entries whose id, names, tags or description contain every word of the query (any case). */
+export function searchCatalogue<T extends CatalogueEntry>(entries: T[], query: string): T[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return entries.filter((e) => {
+    const haystack = [e.id, e.name, e.label ?? '', e.summary, ...e.tags].join(' ').toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}
