@@ -172,8 +172,10 @@ function pricing(flows: Flow[]): string {
   return prices.length === 1 && flows.length > 0 ? ` (${prices[0]} per transaction)` : '';
 }
 
+/** Counts and prices in prose: whole numbers with separators from 100 up, else 3 significant digits. */
 function format(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toPrecision(3).replace(/\.?0+$/, '');
+  if (Math.abs(x) >= 100) return Math.round(x).toLocaleString('en-US');
+  return String(Number(x.toPrecision(3)));
 }
 
 function unique<T>(values: T[]): T[] {

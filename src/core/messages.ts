@@ -17,7 +17,7 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   negative: (p) => `${p.what} is negative (${p.value})${p.period !== undefined ? ` at period ${p.period}` : ''}; expected 0 or more`,
   'expression-syntax': (p) => `invalid expression: ${p.detail}`,
   'unknown-name': (p) =>
-    `unknown name "${p.name}" in expression${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}; expected a parameter, t or horizon`,
+    `unknown name "${p.name}"${p.suggestion ? `; did you mean "${p.suggestion}"?` : ': expected a parameter, t or horizon'}`,
   'unknown-function': (p) => `unknown function "${p.name}"; expected one of: ${p.known}`,
   arity: (p) => `${p.detail}`,
   'parameter-cycle': (p) => `parameters depend on each other in a cycle: ${p.cycle}`,

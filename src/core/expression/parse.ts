@@ -180,7 +180,7 @@ class Parser {
       const token = this.next();
       if (token.kind === 'op' && token.op === ')') return args;
       if (!(token.kind === 'op' && token.op === ',')) {
-        throw new ExpressionSyntaxError(`expected "," or ")" to close the call opened at ${openAt + 1}`, token.at);
+        throw new ExpressionSyntaxError(`expected "," or ")" to close the call opened at character ${openAt + 1}`, token.at);
       }
     }
   }
@@ -188,7 +188,7 @@ class Parser {
   private expect(op: string, openedAt: number): void {
     const token = this.next();
     if (!(token.kind === 'op' && token.op === op)) {
-      throw new ExpressionSyntaxError(`expected "${op}" to match "(" at ${openedAt + 1}`, token.at);
+      throw new ExpressionSyntaxError(`expected "${op}" to close the "(" at character ${openedAt + 1}`, token.at);
     }
   }
 }
