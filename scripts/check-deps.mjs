@@ -7,10 +7,11 @@ import { join, relative, sep } from 'node:path';
 const ALLOWED = {
   core: ['core'],
   analyses: ['core', 'analyses'],
-  cli: ['core', 'analyses', 'cli'],
+  engine: ['core', 'engine'],
+  cli: ['core', 'analyses', 'engine', 'cli'],
 };
 /** Layers that must stay pure: no Node built-ins, no clock, no randomness, no console. */
-const PURE = new Set(['core', 'analyses']);
+const PURE = new Set(['core', 'analyses', 'engine']);
 const IMPURE_CALLS = /\b(?:Date\.now|Math\.random|console\.\w+|process\.\w+)\b/;
 
 const files = [];
