@@ -79,25 +79,21 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     })),
   );
   const mine = edges.filter((e) => e.from === actor || e.to === actor);
-  // Customers receive something other than money from the actor. Partners supply it with
-  // something other than money in a transaction where it gives them only money or nothing: a
-  // supplier relation, which a customer can also have (a service selling insights to a platform).
-  const customers = new Set(mine.filter((e) => e.from === actor && !e.money).map((e) => e.to));
-  const suppliers = new Set(
-    mine
-      .filter((e) => e.to === actor && !e.money)
-      .filter((e) => !mine.some((o) => o.transaction === e.transaction && o.from === actor && o.to === e.from && !o.money))
-      .map((e) => e.from),
-  );
+  const serves = servesIn(edges, (id) => doc.actors[id]?.kind);
+  // Customers are served by the actor; partners serve it (they supply it, against money or not).
+  const offers = mine.filter((e) => e.from === actor && !e.money && serves(actor, e.to, e.transaction));
+  const customers = new Set(offers.map((e) => e.to));
+  const supplies = mine.filter((e) => e.to === actor && !e.money && !serves(actor, e.from, e.transaction));
+  const suppliers = new Set(supplies.map((e) => e.from));
   const paid = new Set(mine.filter((e) => e.from === actor && e.money && !customers.has(e.to)).map((e) => e.to));
 
   for (const customer of customers) {
     const member = doc.actors[customer];
-    const given = mine.filter((e) => e.from === actor && e.to === customer && !e.money).map((e) => objectName(doc, e.object));
+    const given = offers.filter((e) => e.to === customer).map((e) => objectName(doc, e.object));
     const kind = member?.kind === 'segment' ? 'segment' : member?.kind ?? 'actor';
     add('customerSegments', `${name(customer)} (${kind}) — receives ${unique(given).join(', ')}`);
   }
-  for (const edge of mine.filter((e) => e.from === actor && !e.money)) {
+  for (const edge of offers) {
     const object = doc.valueObjects[edge.object]!;
     const worth = total(flowsOf(edge), 'value');
     const personal = object.personal ? ', personal' : '';
@@ -107,7 +103,7 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   }
   for (const activity of doc.actors[actor]?.activities ?? []) add('keyActivities', activity);
 
-  for (const customer of customers) add('customerRelationships', relationship(ecosystem, actor, customer, mine));
+  for (const customer of customers) add('customerRelationships', relationship(ecosystem, customer, offers, doc.actors[actor]?.relationship));
 
   for (const edge of mine.filter((e) => e.to === actor && !e.money)) {
     const object = doc.valueObjects[edge.object]!;
@@ -117,10 +113,7 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   for (const resource of doc.actors[actor]?.resources ?? []) add('keyResources', resource);
 
   for (const partner of new Set([...suppliers, ...paid])) {
-    const supplied = mine
-      .filter((e) => e.from === partner && e.to === actor && !e.money)
-      .filter((e) => !mine.some((o) => o.transaction === e.transaction && o.from === actor && o.to === partner && !o.money))
-      .map((e) => objectName(doc, e.object));
+    const supplied = supplies.filter((e) => e.from === partner).map((e) => objectName(doc, e.object));
     add('keyPartners', supplied.length > 0 ? `${name(partner)} — supplies ${unique(supplied).join(', ')}` : `${name(partner)} — paid by ${name(actor)}`);
   }
 
@@ -136,25 +129,40 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   return { actor, name: name(actor), currency: doc.currency, horizon: doc.horizon, blocks };
 }
 
-/** Declared relationships, else how often the customer transacts with the actor. */
-function relationship(ecosystem: Ecosystem, actor: string, customer: string, mine: Edge[]): string {
+/**
+ * Whether `giver` serves `receiver` in a transaction: it gives it something other than money
+ * and is paid for it, or at least does not pay it (then it would be buying from it). In a barter,
+ * an organisation serves the individuals and segments it trades with, not the other way round.
+ */
+function servesIn(edges: Edge[], kindOf: (id: string) => string | undefined) {
+  const consumer = (id: string) => kindOf(id) === 'segment' || kindOf(id) === 'individual';
+  return (giver: string, receiver: string, transaction: string): boolean => {
+    const within = edges.filter((e) => e.transaction === transaction);
+    if (!within.some((e) => e.from === giver && e.to === receiver && !e.money)) return false;
+    if (within.some((e) => e.from === receiver && e.to === giver && e.money)) return true;
+    if (within.some((e) => e.from === giver && e.to === receiver && e.money)) return false;
+    return !(consumer(giver) && !consumer(receiver));
+  };
+}
+
+/** Declared relationships, else how often the actor serves the customer. */
+function relationship(ecosystem: Ecosystem, customer: string, offers: Edge[], declaredByActor: string | undefined): string {
   const { doc, ledger } = ecosystem;
-  // The transactions in which the actor serves this customer (gives it something other than money).
-  const transactions = unique(mine.filter((e) => e.from === actor && e.to === customer && !e.money).map((e) => e.transaction));
+  const transactions = unique(offers.filter((e) => e.to === customer).map((e) => e.transaction));
   const declared = unique(
     transactions.map((t) => doc.transactions[t]?.relationship).filter((r): r is string => r !== undefined),
   );
-  const own = doc.actors[actor]?.relationship;
-  const words = declared.length > 0 ? declared.join(', ') : own;
+  const words = declared.length > 0 ? declared.join(', ') : declaredByActor;
   const occurrences = ledger.occurrences.slice(1).reduce((sum, m) => sum + transactions.reduce((s, t) => s + (m.get(t) ?? 0), 0), 0);
-  const periods = ledger.horizon;
   const member = doc.actors[customer];
   let frequency: string;
   if (occurrences === 0) frequency = 'no transactions in the scenarios';
   else {
-    const perPeriod = occurrences / periods;
+    const perPeriod = occurrences / ledger.horizon;
     const size = member?.kind === 'segment' ? segmentSize(ecosystem, customer) : undefined;
-    frequency = size ? `${format(perPeriod / size)} transactions per member per ${doc.period}` : `${format(perPeriod)} transactions per ${doc.period}`;
+    const rate = size ? perPeriod / size : perPeriod;
+    const noun = rate === 1 ? 'transaction' : 'transactions';
+    frequency = size ? `${format(rate)} ${noun} per member per ${doc.period}` : `${format(rate)} ${noun} per ${doc.period}`;
   }
   return `${actorName(doc, customer)}: ${words ? `${words}; ` : ''}${frequency}`;
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ecosystemOf } from '../../test/helpers.js';
+import { canvas } from './canvas.js';
+
+// A platform trades a service for personal data with its users (a barter: no money), buys
+// prototypes from developers, and sells ads to a brand. Who serves whom follows from the flows.
+const ecosystem = ecosystemOf(`
+symbiose: 1
+name: Barter
+currency: EUR
+period: month
+horizon: 1
+actors:
+  users: { kind: segment, size: 10 }
+  platform: { kind: platform }
+  developers: { kind: organisation }
+  brand: { kind: organisation }
+valueObjects:
+  money: { nature: money }
+  service: { nature: service }
+  data: { nature: data, personal: true }
+  prototype: { nature: product }
+  ads: { nature: attention }
+transactions:
+  use: { transfers: [{ from: platform, to: users, object: service }, { from: users, to: platform, object: data }] }
+  build: { transfers: [{ from: developers, to: platform, object: prototype }, { from: platform, to: developers, object: money, amount: 100 }] }
+  advertise: { transfers: [{ from: platform, to: brand, object: ads }, { from: brand, to: platform, object: money, amount: 50 }] }
+scenarios:
+  s: { start: { actor: users, count: 1 }, steps: [use, build, advertise] }
+`);
+
+describe('canvas roles', () => {
+  it("serves users in a barter and the brand for money; buys from developers", () => {
+    const c = canvas(ecosystem, 'platform');
+    expect(c.blocks.customerSegments.map((i) => i.text)).toEqual([
+      'users (segment) — receives service',
+      'brand (organisation) — receives ads',
+    ]);
+    expect(c.blocks.keyPartners.map((i) => i.text)).toEqual(['developers — supplies prototype']);
+    expect(c.blocks.keyResources.map((i) => i.text)).toEqual(['data (data, personal) from users', 'prototype (product) from developers']);
+    // 10 users once: 10 × 100 paid to developers, 10 × 50 from the brand.
+    expect(c.blocks.costStructure).toEqual([{ text: 'build — paid to developers (100 per transaction)', amount: 1000 }]);
+    expect(c.blocks.revenueStreams).toEqual([{ text: 'advertise — paid by brand (50 per transaction)', amount: 500 }]);
+  });
+
+  it('shows users the platform as a partner that supplies the service, not as their customer', () => {
+    const c = canvas(ecosystem, 'users');
+    expect(c.blocks.customerSegments).toEqual([]);
+    expect(c.blocks.keyPartners.map((i) => i.text)).toEqual(['platform — supplies service']);
+  });
+
+  it("shows developers the platform as their paying customer", () => {
+    const c = canvas(ecosystem, 'developers');
+    expect(c.blocks.customerSegments.map((i) => i.text)).toEqual(['platform (platform) — receives prototype']);
+    expect(c.blocks.customerRelationships.map((i) => i.text)).toEqual(['platform: 10 transactions per month']);
+  });
+});
