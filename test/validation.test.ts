@@ -111,12 +111,14 @@ scenarios:
 `;
     const issues = issuesOf(text);
     expect(issues.map((i) => `${i.code} ${i.line}:${i.column}`)).toEqual([
+      'unused-parameter 8:3', // a warning: "zero" feeds nothing
       'evaluation 8:16', // the "/" of "price / (price - 10)": division by zero
       'negative 26:36', // count: -2
       'or-fractions 28:9', // 0.5 + 0.4 = 0.9, at the "or" key
     ]);
-    expect(renderMessage(issues[0]!)).toBe('division by zero at period 0');
-    expect(renderMessage(issues[2]!)).toBe('OR fractions sum to 0.9 at period 1, expected 1');
+    expect(issues[0]!.severity).toBe('warning');
+    expect(renderMessage(issues[1]!)).toBe('division by zero at period 0');
+    expect(renderMessage(issues[3]!)).toBe('OR fractions sum to 0.9 at period 1, expected 1');
   });
 
   it('reports syntax errors of YAML and JSON with their position', () => {

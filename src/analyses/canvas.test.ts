@@ -55,3 +55,39 @@ describe('canvas roles', () => {
     expect(c.blocks.customerRelationships.map((i) => i.text)).toEqual(['platform: 10 transactions per month']);
   });
 });
+
+describe('canvas of a bundle', () => {
+  // An operator sells users a bundle that includes a partner's charging, and pays the partner.
+  const bundle = ecosystemOf(`
+symbiose: 1
+name: Bundle
+currency: EUR
+period: month
+horizon: 1
+actors:
+  users: { kind: segment, size: 5 }
+  operator: { kind: organisation }
+  charger: { kind: organisation }
+valueObjects:
+  money: { nature: money }
+  telecom: { nature: service }
+  charge: { nature: service }
+transactions:
+  bundle:
+    transfers:
+      - { from: operator, to: users, object: telecom }
+      - { from: charger, to: users, object: charge }
+      - { from: users, to: operator, object: money, amount: 30 }
+      - { from: operator, to: charger, object: money, amount: 4 }
+scenarios:
+  s: { start: { actor: users, count: 1 }, steps: [bundle] }
+`);
+  it('lists the partner who serves the customers, paid by the operator', () => {
+    const c = canvas(bundle, 'operator');
+    expect(c.blocks.keyPartners.map((i) => i.text)).toEqual(['charger — supplies charge to users']);
+    expect(c.blocks.customerSegments.map((i) => i.text)).toEqual(['users (segment) — receives telecom']);
+    // 5 users: 5 × 30 in, 5 × 4 out.
+    expect(c.blocks.revenueStreams[0]!.amount).toBe(150);
+    expect(c.blocks.costStructure[0]!.amount).toBe(20);
+  });
+});

@@ -83,8 +83,13 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   // Customers are served by the actor; partners serve it (they supply it, against money or not).
   const offers = mine.filter((e) => e.from === actor && !e.money && serves(actor, e.to, e.transaction));
   const customers = new Set(offers.map((e) => e.to));
-  const supplies = mine.filter((e) => e.to === actor && !e.money && !serves(actor, e.from, e.transaction));
+  const supplies = mine.filter((e) => e.to === actor && !e.money && serves(e.from, actor, e.transaction));
   const suppliers = new Set(supplies.map((e) => e.from));
+  // Also partners: those the actor pays within a transaction where they deliver something to
+  // someone (a bundle where a partner serves the actor's customers, paid by the actor).
+  const contributions = mine
+    .filter((e) => e.from === actor && e.money)
+    .flatMap((pay) => edges.filter((e) => e.transaction === pay.transaction && e.from === pay.to && !e.money && e.to !== actor));
   const paid = new Set(mine.filter((e) => e.from === actor && e.money && !customers.has(e.to)).map((e) => e.to));
 
   for (const customer of customers) {
@@ -112,8 +117,11 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   }
   for (const resource of doc.actors[actor]?.resources ?? []) add('keyResources', resource);
 
-  for (const partner of new Set([...suppliers, ...paid])) {
-    const supplied = supplies.filter((e) => e.from === partner).map((e) => objectName(doc, e.object));
+  for (const partner of new Set([...suppliers, ...contributions.map((e) => e.from), ...paid])) {
+    const supplied = [
+      ...supplies.filter((e) => e.from === partner).map((e) => objectName(doc, e.object)),
+      ...contributions.filter((e) => e.from === partner).map((e) => `${objectName(doc, e.object)} to ${name(e.to)}`),
+    ];
     add('keyPartners', supplied.length > 0 ? `${name(partner)} — supplies ${unique(supplied).join(', ')}` : `${name(partner)} — paid by ${name(actor)}`);
   }
 

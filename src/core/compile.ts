@@ -61,6 +61,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   const parameterNames = new Set(specs.map((s) => s.name));
   const known = new Set([...parameterNames, ...BUILTIN_NAMES]);
 
+  const used = new Set<string>();
   const parse = (value: Quantity | undefined, path: Path): Q => {
     if (value === undefined) return undefined;
     if (typeof value === 'number') return { path, expr: { type: 'number', value, at: 0 }, names: [] };
@@ -74,6 +75,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     }
     let ok = true;
     const names = namesIn(expr);
+    for (const name of names.keys()) used.add(name);
     for (const [name, at] of names) {
       if (known.has(name)) continue;
       ok = false;
@@ -196,6 +198,9 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     steps: compileSteps(scenario.steps, ['scenarios', id, 'steps']),
   }));
 
+  for (const { name } of specs) {
+    if (!used.has(name)) issues.push(issue('unused-parameter', ['parameters', name], { name }, { severity: 'warning', atKey: true }));
+  }
   return { model: { doc, parameters, sizes, costs, valuations, amounts, scenarios }, issues };
 }
 

@@ -28,7 +28,7 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   'cost-kind': (p) => `a cost is exactly one of fixed, variable or investment; found ${p.found}`,
   'reserved-name': (p) => `"${p.name}" is reserved by the expression language; choose another name`,
   'unreached-transaction': (p) => `transaction "${p.transaction}" never happens: no scenario reaches it`,
-  'unused-parameter': (p) => `parameter "${p.name}" is not used`,
+  'unused-parameter': (p) => `parameter "${p.name}" is not used by any quantity`,
 };
 
 export function renderMessage(issue: Issue): string {
