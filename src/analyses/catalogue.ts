@@ -22,10 +22,17 @@ export function catalogueEntry(id: string, doc: ModelDocument): CatalogueEntry {
   };
 }
 
+/** Up to the first full stop outside brackets and quotes: « Ensemble. » does not end a sentence. */
 export function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const end = /[.!?](?=\s|$)/.exec(flat);
-  return end ? flat.slice(0, end.index + 1) : flat;
+  let depth = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const c = flat[i]!;
+    if (c === '(' || c === '«' || c === '[') depth++;
+    else if ((c === ')' || c === '»' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && /[.!?]/.test(c) && (i + 1 === flat.length || flat[i + 1] === ' ')) return flat.slice(0, i + 1);
+  }
+  return flat;
 }
 
 /** Entries whose id, names, tags or description contain every word of the query (any case). */
