@@ -7,6 +7,8 @@ export class EquationSyntaxError extends Error {
   constructor(
     readonly detail: string,
     readonly offset: number,
+    /** The text is valid XMILE but uses a construct the engine does not handle. */
+    readonly unsupported = false,
   ) {
     super(detail);
   }

@@ -1,0 +1,65 @@
+/**
+ * What compiling one element's equation needs: the scope, the element being defined (its
+ * position along each dimension), where issues point, and the sinks for what compiling creates
+ * (slots read, hidden states for delays and smooths, pipelines).
+ */
+import { engineIssue, type EngineIssue, type EngineIssueCode } from '../issues.js';
+import type { Pipeline, Thunk } from './program.js';
+import type { DimInfo, Scope } from './scope.js';
+import type { Val } from './value.js';
+
+/** A stock the engine adds for a stateful builtin (DELAY1, SMTH3, INIT…). */
+export interface HiddenState {
+  slot: number;
+  initial: Thunk;
+  /** Slots the initial value reads, for the start-of-run order. */
+  initialReads: Set<number>;
+  rate: Thunk;
+}
+
+export type Local = Val | (() => Val);
+
+export function localValue(local: Local): Val {
+  return typeof local === 'function' ? local() : local;
+}
+
+export interface Ctx {
+  scope: Scope;
+  variable: string;
+  equation: string;
+  /** The element being defined: canonical dimension name → position. */
+  bindings: Map<string, number>;
+  /** The defined variable's dimensions, in order. */
+  dims: DimInfo[];
+  reads: Set<number>;
+  issues: EngineIssue[];
+  states: HiddenState[];
+  pipelines: Array<Pipeline & { initialReads: Set<number> }>;
+  /** Macro parameters and macro variables in scope; a function compiles on first read. */
+  locals: Map<string, Local>;
+  /** Macros being expanded, to refuse recursion. */
+  expanding: Set<string>;
+}
+
+export function report(ctx: Ctx, code: EngineIssueCode, params: Record<string, string | number>, at?: number): void {
+  ctx.issues.push(engineIssue(code, params, { variable: ctx.variable, equation: ctx.equation, ...(at === undefined ? {} : { offset: at }) }));
+}
+
+/** Runs `body` collecting the slots it reads apart, then also counts them as read by the caller. */
+export function collectReads<T>(ctx: Ctx, body: () => T, keep = true): [T, Set<number>] {
+  const outer = ctx.reads;
+  const inner = new Set<number>();
+  ctx.reads = inner;
+  try {
+    return [body(), inner];
+  } finally {
+    ctx.reads = outer;
+    if (keep) for (const slot of inner) outer.add(slot);
+  }
+}
+
+export function newSlot(ctx: Ctx, label: string): number {
+  const slot = ctx.scope.nextSlot++;
+  ctx.scope.slotLabels[slot] = label;
+  return slot;
+}

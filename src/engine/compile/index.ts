@@ -1,0 +1,246 @@
+/**
+ * Model → program: parse every equation, resolve names to slots, expand arrays element by element,
+ * turn stateful builtins into hidden stocks, and order the assignments. Every problem found is
+ * returned with its variable and equation; the program exists only when there are none.
+ */
+import type { Equation } from '../equation/index.js';
+import { parseEquation } from '../equation/index.js';
+import { engineIssue, hasEngineErrors, type EngineIssue } from '../issues.js';
+import type { Model, Variable } from '../model.js';
+import { canonicalName } from '../names.js';
+import { tablesOf } from './builtins.js';
+import type { Ctx, HiddenState } from './context.js';
+import { compileScalar } from './expression.js';
+import { orderNodes, type Node } from './order.js';
+import type { Assignment, Pipeline, Program, State, Thunk } from './program.js';
+import { readTable, tableOf } from '../lookup.js';
+import { buildScope, elementNames, elementPositions, type Scope, type VarInfo } from './scope.js';
+
+interface Computed {
+  slot: number;
+  evaluate: Thunk;
+  reads: Set<number>;
+  /** A different equation for the start of the run (`<init_eqn>`). */
+  initial?: { evaluate: Thunk; reads: Set<number> };
+}
+
+interface StockElement {
+  v: VarInfo;
+  k: number;
+  slot: number;
+  initial: Thunk;
+  reads: Set<number>;
+}
+
+export interface CompileResult {
+  program: Program | undefined;
+  issues: EngineIssue[];
+}
+
+export function compile(model: Model): CompileResult {
+  const issues: EngineIssue[] = [];
+  checkSpecs(model, issues);
+  const scope = buildScope(model, issues);
+  const computed: Computed[] = [];
+  const stocks: StockElement[] = [];
+  const states: HiddenState[] = [];
+  const pipelines: Ctx['pipelines'] = [];
+
+  for (const v of scope.vars.values()) {
+    const def = v.def;
+    if (def.kind === 'gf' && def.equation === undefined && !def.elements?.some((e) => e.equation.trim() !== '')) continue;
+    for (const g of [def.gf, ...(def.elements ?? []).map((e) => e.gf)]) {
+      const table = g ? tableOf(g) : undefined;
+      if (typeof table === 'string') issues.push(engineIssue('graphical-function', { detail: table }, { variable: def.name }));
+    }
+    const trees = parseAll(withListedElements(def, v), issues);
+    for (let k = 0; k < v.size; k++) {
+      const names = elementNames(v.dims, k);
+      const source = equationFor(v, names);
+      if (source === undefined) {
+        issues.push(engineIssue('missing-equation', { element: names.join(',') }, { variable: def.name }));
+        continue;
+      }
+      const tree = trees.get(source);
+      if (!tree) continue; // a syntax issue was already reported
+      const bindings = new Map<string, number>();
+      elementPositions(v.dims, k).forEach((p, d) => bindings.set(v.dims[d]!.canonical, p));
+      const ctx: Ctx = {
+        scope, variable: def.name, equation: source, bindings, dims: v.dims, reads: new Set(), issues,
+        states, pipelines, locals: new Map(), expanding: new Set(),
+      };
+      let evaluate = compileScalar(tree, ctx);
+      const table = tablesOf(v)[k];
+      if (table) {
+        const input = evaluate;
+        evaluate = (s) => readTable(table, input(s));
+      }
+      const slot = v.base + k;
+      if (def.kind === 'stock') stocks.push({ v, k, slot, initial: evaluate, reads: ctx.reads });
+      else {
+        // A uniflow (non-negative flow) is cut at zero, as Stella's uniflows are.
+        if (def.kind === 'flow' && (def.nonNegative ?? model.behavior?.flowsNonNegative ?? false)) {
+          const raw = evaluate;
+          evaluate = (s) => Math.max(0, raw(s));
+        }
+        const node: Computed = { slot, evaluate, reads: ctx.reads };
+        if (def.initialEquation !== undefined) {
+          const parsed = parseEquation(def.initialEquation);
+          if (!parsed.ok) {
+            issues.push(engineIssue('equation-syntax', { detail: parsed.detail }, { variable: def.name, equation: def.initialEquation, offset: parsed.offset }));
+          } else {
+            const initCtx: Ctx = { ...ctx, equation: def.initialEquation, reads: new Set() };
+            node.initial = { evaluate: compileScalar(parsed.equation, initCtx), reads: initCtx.reads };
+          }
+        }
+        computed.push(node);
+      }
+    }
+  }
+
+  const stockStates = stocks.map((stock) => stockState(stock, scope, issues, model.behavior));
+  if (hasEngineErrors(issues)) return { program: undefined, issues };
+
+  // Start of run: everything that has an initial value, stocks included, in dependency order.
+  const initialNodes: Array<Node & { evaluate: Thunk }> = [
+    ...computed.map((c) => ({ slot: c.slot, deps: c.initial?.reads ?? c.reads, evaluate: c.initial?.evaluate ?? c.evaluate })),
+    ...stocks.map((s) => ({ slot: s.slot, deps: s.reads, evaluate: s.initial })),
+    ...states.map((h) => ({ slot: h.slot, deps: h.initialReads, evaluate: h.initial })),
+    ...pipelines.map((p) => ({ slot: p.slot, deps: p.initialReads, evaluate: p.initial })),
+  ];
+  const initial = ordered(initialNodes, scope, issues, 'at the start of the run');
+  // Each step: auxiliaries and flows only; stocks, hidden stocks and pipelines are given.
+  const updateSlots = new Set(computed.map((c) => c.slot));
+  const update = ordered(
+    computed.map((c) => ({ slot: c.slot, deps: [...c.reads].filter((r) => updateSlots.has(r)), evaluate: c.evaluate })),
+    scope,
+    issues,
+    'during the run',
+  );
+  if (!initial || !update) return { program: undefined, issues };
+
+  const allStates: State[] = [
+    ...stockStates.filter((s): s is State => s !== undefined),
+    ...states.map((h) => ({ slot: h.slot, rate: h.rate, nonNegative: false })),
+  ];
+  const series = new Map<string, number>();
+  const labels = new Map<string, string>();
+  for (const v of scope.vars.values()) {
+    if (v.def.kind === 'gf' && v.def.equation === undefined) continue;
+    for (let k = 0; k < v.size; k++) {
+      const label = scope.slotLabels[v.base + k]!;
+      series.set(label, v.base + k);
+      labels.set(canonicalLabel(label), label);
+    }
+  }
+  const program: Program = {
+    specs: model.specs,
+    slotCount: scope.nextSlot,
+    initial,
+    update,
+    states: allStates,
+    pipelines: pipelines.map(({ initialReads: _, ...p }): Pipeline => p),
+    series,
+    labels,
+  };
+  return { program, issues };
+}
+
+/** `Name[A, B]` in canonical form, so any XMILE spelling of a name or element finds the series. */
+export function canonicalLabel(label: string): string {
+  const open = label.indexOf('[');
+  if (open < 0 || !label.endsWith(']')) return canonicalName(label);
+  const elements = label.slice(open + 1, -1).split(',').map(canonicalName);
+  return `${canonicalName(label.slice(0, open))}[${elements.join(',')}]`;
+}
+
+function checkSpecs(model: Model, issues: EngineIssue[]): void {
+  const { start, stop, dt, saveStep } = model.specs;
+  const fault = (detail: string) => issues.push(engineIssue('sim-specs', { detail }));
+  if (!Number.isFinite(start) || !Number.isFinite(stop)) fault('start and stop must be numbers');
+  else if (stop < start) fault(`stop (${stop}) is before start (${start})`);
+  if (!(dt > 0) || !Number.isFinite(dt)) fault(`dt must be a positive number (found ${dt})`);
+  if (!(saveStep > 0)) fault(`the save step must be a positive number (found ${saveStep})`);
+}
+
+/** Parses the variable's equation(s) once; syntax faults become issues. */
+function parseAll(def: Variable, issues: EngineIssue[]): Map<string, Equation> {
+  const texts = def.elements ? def.elements.map((e) => e.equation) : [def.equation ?? ''];
+  const trees = new Map<string, Equation>();
+  for (const text of new Set(texts)) {
+    const parsed = parseEquation(text);
+    if (parsed.ok) trees.set(text, parsed.equation);
+    else {
+      const code = parsed.unsupported ? 'unsupported' : text.trim() === '' ? 'missing-equation' : 'equation-syntax';
+      issues.push(engineIssue(code, { detail: parsed.detail }, { variable: def.name, equation: text, offset: parsed.offset }));
+    }
+  }
+  return trees;
+}
+
+/**
+ * Stella writes constant arrays as one list, `1, 2, 3`, in element order; spread it into
+ * per-element equations so the rest of the compiler sees the usual form.
+ */
+function withListedElements(def: Variable, v: VarInfo): Variable {
+  if (v.size < 2 || def.elements || def.equation === undefined || !def.equation.includes(',')) return def;
+  const parts = def.equation.split(',').map((p) => p.trim());
+  if (parts.length !== v.size || !parts.every((p) => /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(p))) return def;
+  const elements = parts.map((equation, k) => ({ subscript: elementNames(v.dims, k), equation }));
+  const { equation: _, ...rest } = def;
+  v.def = { ...rest, elements };
+  return v.def;
+}
+
+/** The equation of one element: its own `<element>` when given, else the variable's. */
+function equationFor(v: VarInfo, names: string[]): string | undefined {
+  const own = v.def.elements?.find(
+    (e) => e.subscript.length === names.length && e.subscript.every((s, d) => canonicalName(s) === canonicalName(names[d]!)),
+  );
+  if (own) return own.equation;
+  return v.def.elements && v.def.equation === undefined ? undefined : v.def.equation;
+}
+
+/** A stock element's rate: its inflows minus its outflows, matched element by element. */
+function stockState(stock: StockElement, scope: Scope, issues: EngineIssue[], behavior: Model['behavior']): State | undefined {
+  const def = stock.v.def;
+  const slotsOf = (names: string[] | undefined): number[] => {
+    const slots: number[] = [];
+    for (const name of names ?? []) {
+      const flow = scope.vars.get(canonicalName(name));
+      if (!flow) {
+        issues.push(engineIssue('unknown-name', { name }, { variable: def.name }));
+        continue;
+      }
+      if (flow.size === 1) slots.push(flow.base);
+      else if (flow.size === stock.v.size) slots.push(flow.base + stock.k);
+      else issues.push(engineIssue('dimension', { detail: `flow "${name}" does not have the stock's elements` }, { variable: def.name }));
+    }
+    return slots;
+  };
+  const inflows = slotsOf(def.inflows);
+  const outflows = slotsOf(def.outflows);
+  const rate: Thunk = (s) => {
+    let net = 0;
+    for (const i of inflows) net += s[i]!;
+    for (const o of outflows) net -= s[o]!;
+    return net;
+  };
+  return { slot: stock.slot, rate, nonNegative: def.nonNegative ?? behavior?.stocksNonNegative ?? false };
+}
+
+function ordered(
+  nodes: Array<Node & { evaluate: Thunk }>,
+  scope: Scope,
+  issues: EngineIssue[],
+  when: string,
+): Assignment[] | undefined {
+  const result = orderNodes(nodes);
+  if (!result.ok) {
+    const names = result.cycle.map((slot) => scope.slotLabels[slot] ?? `#${slot}`);
+    issues.push(engineIssue('algebraic-loop', { cycle: `${names.join(' → ')} (${when})` }, { variable: names[0]! }));
+    return undefined;
+  }
+  const bySlot = new Map(nodes.map((n) => [n.slot, n]));
+  return result.order.map((slot) => ({ slot, evaluate: bySlot.get(slot)!.evaluate }));
+}

@@ -1,0 +1,108 @@
+/**
+ * Macro calls, expanded in place: the parameters become local names bound to the arguments, and
+ * each of the macro's own variables is compiled once per call (its stocks become hidden stocks),
+ * so two calls never share state.
+ */
+import type { Equation } from '../equation/index.js';
+import { parseEquation } from '../equation/index.js';
+import type { Macro, Variable } from '../model.js';
+import { canonicalName } from '../names.js';
+import { localValue, newSlot, report, type Ctx, type Local } from './context.js';
+import { compileExpr, compileScalar } from './expression.js';
+import { constant, scalar, type Val } from './value.js';
+
+type Call = Extract<Equation, { kind: 'call' }>;
+
+export function expandMacro(macro: Macro, call: Call, ctx: Ctx): Val {
+  if (call.args.length !== macro.parameters.length) {
+    report(ctx, 'arity', { name: macro.name, expected: macro.parameters.length, found: call.args.length }, call.at);
+    return constant(NaN);
+  }
+  if (ctx.expanding.has(macro.name)) {
+    report(ctx, 'unsupported', { detail: `macro "${macro.name}" calls itself` }, call.at);
+    return constant(NaN);
+  }
+  const locals = new Map<string, Local>(ctx.locals);
+  macro.parameters.forEach((p, i) => locals.set(canonicalName(p), compileExpr(call.args[i]!, ctx)));
+  const outerLocals = ctx.locals;
+  ctx.expanding.add(macro.name);
+  ctx.locals = locals;
+  try {
+    bindVariables(macro, locals, ctx);
+    const body = parseEquation(macro.equation);
+    if (!body.ok) {
+      report(ctx, 'equation-syntax', { detail: `in macro "${macro.name}": ${body.detail}` }, call.at);
+      return constant(NaN);
+    }
+    return compileExpr(body.equation, ctx);
+  } finally {
+    ctx.locals = outerLocals;
+    ctx.expanding.delete(macro.name);
+  }
+}
+
+/**
+ * Makes each macro variable a local name. Auxiliaries compile when first read; stocks get a
+ * hidden slot at once so loops through them are not algebraic.
+ */
+function bindVariables(macro: Macro, locals: Map<string, Local>, ctx: Ctx): void {
+  const byName = new Map<string, Variable>();
+  for (const v of macro.variables) byName.set(canonicalName(v.name), v);
+  const parameters = new Set(macro.parameters.map(canonicalName));
+  const equationOf = (v: Variable): Equation | undefined => {
+    const parsed = parseEquation(v.equation ?? '');
+    if (parsed.ok) return parsed.equation;
+    report(ctx, 'equation-syntax', { detail: `in macro "${macro.name}", variable "${v.name}": ${parsed.detail}` });
+    return undefined;
+  };
+  // Stocks first: their slots exist before any auxiliary reads them.
+  const stocks: Array<{ v: Variable; slot: number }> = [];
+  for (const [name, v] of byName) {
+    if (parameters.has(name) || v.kind !== 'stock') continue;
+    const slot = newSlot(ctx, `${ctx.variable}·${macro.name}.${v.name}`);
+    stocks.push({ v, slot });
+    locals.set(name, scalar((s) => s[slot]!));
+  }
+  for (const [name, v] of byName) {
+    if (parameters.has(name) || v.kind === 'stock' || v.equation === undefined) continue;
+    let value: Val | undefined;
+    let compiling = false;
+    locals.set(name, () => {
+      if (value) return value;
+      if (compiling) {
+        report(ctx, 'algebraic-loop', { cycle: `${v.name} in macro ${macro.name}` });
+        return constant(NaN);
+      }
+      compiling = true;
+      const tree = equationOf(v);
+      value = tree ? scalar(compileScalar(tree, ctx)) : constant(NaN);
+      return value;
+    });
+  }
+  for (const { v, slot } of stocks) {
+    const tree = equationOf(v);
+    const initialReads = new Set<number>();
+    const outer = ctx.reads;
+    ctx.reads = initialReads;
+    const initial = tree ? compileScalar(tree, ctx) : () => NaN;
+    ctx.reads = outer;
+    const flow = (name: string) => {
+      const local = locals.get(canonicalName(name));
+      return local ? localValue(local).fs[0]! : () => NaN;
+    };
+    const inflows = (v.inflows ?? []).map(flow);
+    const outflows = (v.outflows ?? []).map(flow);
+    ctx.states.push({
+      slot,
+      initial,
+      initialReads,
+      rate: (s) => {
+        let net = 0;
+        for (const f of inflows) net += f(s);
+        for (const f of outflows) net -= f(s);
+        return net;
+      },
+    });
+    ctx.reads.add(slot);
+  }
+}

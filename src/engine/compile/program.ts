@@ -1,0 +1,56 @@
+/**
+ * The runnable form of a model: every scalar value has a slot in one Float64Array, and the plan is
+ * lists of assignments in dependency order. Arrays are laid out element by element (row-major),
+ * so an arrayed variable of n elements owns n consecutive slots.
+ */
+import type { SimSpecs } from '../model.js';
+
+/** Reads the current values and returns one number. Built from the checked tree only. */
+export type Thunk = (s: Float64Array) => number;
+
+/** Fixed slots every program has. */
+export const TIME_SLOT = 0;
+export const DT_SLOT = 1;
+export const START_SLOT = 2;
+export const STOP_SLOT = 3;
+export const FIRST_FREE_SLOT = 4;
+
+export interface Assignment {
+  slot: number;
+  evaluate: Thunk;
+}
+
+/** A value integrated over time: a model stock or a hidden one made for a delay or smooth. */
+export interface State {
+  slot: number;
+  rate: Thunk;
+  /** Stocks marked non-negative never go below zero (the outflow is cut short). */
+  nonNegative: boolean;
+}
+
+/**
+ * A fixed (pipeline) delay: the input's value `delay` time units ago. Not a stock: the run keeps a
+ * history of the input at every step and reads it back.
+ */
+export interface Pipeline {
+  /** Slot the delayed value is written to before each evaluation. */
+  slot: number;
+  input: Thunk;
+  delay: Thunk;
+  initial: Thunk;
+}
+
+export interface Program {
+  specs: SimSpecs;
+  slotCount: number;
+  /** Start of the run: stock initial values, auxiliaries and flows, in dependency order. */
+  initial: Assignment[];
+  /** Each evaluation: auxiliaries and flows from the current stocks, in dependency order. */
+  update: Assignment[];
+  states: State[];
+  pipelines: Pipeline[];
+  /** Display label (`Name` or `Name[A,B]`) of each model value, with its slot, in model order. */
+  series: Map<string, number>;
+  /** Canonical label → display label, so `save` may name variables in any XMILE spelling. */
+  labels: Map<string, string>;
+}

@@ -1,0 +1,95 @@
+/**
+ * The names a model defines, resolved once: dimensions with their elements, and each variable with
+ * its shape and first slot. Every later step looks names up here by canonical form.
+ */
+import { engineIssue, type EngineIssue } from '../issues.js';
+import type { Dimension, Macro, Model, Variable } from '../model.js';
+import { canonicalName, elementLabel } from '../names.js';
+import { FIRST_FREE_SLOT } from './program.js';
+
+export interface DimInfo {
+  name: string;
+  canonical: string;
+  elements: string[];
+  /** Canonical element name → position. */
+  index: Map<string, number>;
+}
+
+export interface VarInfo {
+  def: Variable;
+  canonical: string;
+  dims: DimInfo[];
+  /** Elements in row-major order; 1 for a scalar. */
+  size: number;
+  /** First slot; element k is at base + k. */
+  base: number;
+}
+
+export interface Scope {
+  dims: Map<string, DimInfo>;
+  vars: Map<string, VarInfo>;
+  macros: Map<string, Macro>;
+  /** Next free slot; compilation allocates hidden states after the variables. */
+  nextSlot: number;
+  /** Display label of every slot that holds a model value. */
+  slotLabels: string[];
+}
+
+export function dimInfo(dim: Dimension): DimInfo {
+  const index = new Map<string, number>();
+  dim.elements.forEach((e, i) => index.set(canonicalName(e), i));
+  return { name: dim.name, canonical: canonicalName(dim.name), elements: dim.elements, index };
+}
+
+/** Element names of element k of a shape, row-major. */
+export function elementNames(dims: readonly DimInfo[], k: number): string[] {
+  const names: string[] = new Array(dims.length);
+  for (let d = dims.length - 1; d >= 0; d--) {
+    const n = dims[d]!.elements.length;
+    names[d] = dims[d]!.elements[k % n]!;
+    k = Math.floor(k / n);
+  }
+  return names;
+}
+
+export function elementPositions(dims: readonly DimInfo[], k: number): number[] {
+  const out: number[] = new Array(dims.length);
+  for (let d = dims.length - 1; d >= 0; d--) {
+    const n = dims[d]!.elements.length;
+    out[d] = k % n;
+    k = Math.floor(k / n);
+  }
+  return out;
+}
+
+export function buildScope(model: Model, issues: EngineIssue[]): Scope {
+  const dims = new Map<string, DimInfo>();
+  for (const dim of model.dimensions) {
+    const info = dimInfo(dim);
+    if (dims.has(info.canonical)) issues.push(engineIssue('duplicate-name', { name: dim.name }));
+    dims.set(info.canonical, info);
+  }
+  const vars = new Map<string, VarInfo>();
+  const slotLabels: string[] = [];
+  let next = FIRST_FREE_SLOT;
+  for (const def of model.variables) {
+    const canonical = canonicalName(def.name);
+    if (vars.has(canonical)) {
+      issues.push(engineIssue('duplicate-name', { name: def.name }, { variable: def.name }));
+      continue;
+    }
+    const shape: DimInfo[] = [];
+    for (const d of def.dimensions) {
+      const info = dims.get(canonicalName(d));
+      if (info) shape.push(info);
+      else issues.push(engineIssue('dimension', { detail: `unknown dimension "${d}"` }, { variable: def.name }));
+    }
+    const size = shape.reduce((n, d) => n * d.elements.length, 1);
+    vars.set(canonical, { def, canonical, dims: shape, size, base: next });
+    for (let k = 0; k < size; k++) slotLabels[next + k] = elementLabel(def.name, elementNames(shape, k));
+    next += size;
+  }
+  const macros = new Map<string, Macro>();
+  for (const macro of model.macros) macros.set(canonicalName(macro.name).toUpperCase(), macro);
+  return { dims, vars, macros, nextSlot: next, slotLabels };
+}

@@ -1,0 +1,182 @@
+/**
+ * Builtins with memory. Each becomes hidden stocks integrated with the model's method, so a
+ * DELAY3 under RK4 is as accurate as the stocks around it, and its output reads only those stocks:
+ * a loop through a delay is not an algebraic loop.
+ *
+ * Structures follow XMILE 1.0 §3.5.4 and Vensim's documented equivalents:
+ *   DELAYN(in, d, n, init): n stages of content S_k; S_1' = in - S_1/(d/n),
+ *     S_k' = S_(k-1)/(d/n) - S_k/(d/n); S_k(0) = init·d/n; output S_n/(d/n).
+ *   SMTHN(in, t, n, init): n stages of level L_k; L_1' = (in - L_1)/(t/n),
+ *     L_k' = (L_(k-1) - L_k)/(t/n); L_k(0) = init; output L_n.
+ *   TREND(in, t, init): A' = (in - A)/t, A(0) = in/(1 + init·t); output (in - A)/(t·|A|).
+ *   INIT(x): x at the start of the run.
+ *   DELAY(in, d, init): the input d time units ago (a pipeline, not a stock).
+ */
+import type { Equation } from '../equation/index.js';
+import type { Builtin } from './builtins.js';
+import { collectReads, newSlot, report, type Ctx } from './context.js';
+import { compileExpr, compileScalar } from './expression.js';
+import type { Thunk } from './program.js';
+import { constant, scalar, type Val } from './value.js';
+
+interface Arg {
+  f: Thunk;
+  reads: Set<number>;
+}
+
+/** Compiles an argument without making the caller depend on it. */
+function arg(node: Equation, ctx: Ctx): Arg {
+  const [f, reads] = collectReads(ctx, () => compileScalar(node, ctx), false);
+  return { f, reads };
+}
+
+function union(...sets: Array<Set<number>>): Set<number> {
+  const out = new Set<number>();
+  for (const set of sets) for (const x of set) out.add(x);
+  return out;
+}
+
+function label(ctx: Ctx, what: string, k: number): string {
+  return `${ctx.variable}·${what}${k}`;
+}
+
+/** The order of a DELAYN or SMTHN: a whole number fixed before the run (a literal or constants). */
+function order(node: Equation, ctx: Ctx): number | undefined {
+  const [v] = collectReads(ctx, () => compileExpr(node, ctx), false);
+  const known = v.fs.length === 1 ? v.known?.[0] : undefined;
+  if (known === undefined) report(ctx, 'not-constant', { detail: 'the order of DELAYN/SMTHN' }, node.at);
+  return known;
+}
+
+function delayChain(stages: number | undefined, withInit: boolean): Builtin {
+  const fixed = stages;
+  return {
+    arity: fixed === undefined ? (withInit ? [3, 4] : [3, 3]) : [2, 3],
+    compile(args, ctx): Val {
+      const n0 = fixed ?? order(args[2]!, ctx);
+      if (n0 === undefined) return constant(NaN);
+      const n = Math.max(1, Math.round(n0));
+      const input = arg(args[0]!, ctx);
+      const delay = arg(args[1]!, ctx);
+      const initNode = fixed === undefined ? args[3] : args[2];
+      const init = initNode ? arg(initNode, ctx) : input;
+      const d = delay.f;
+      const slots: number[] = [];
+      for (let k = 0; k < n; k++) slots.push(newSlot(ctx, label(ctx, 'delay', k + 1)));
+      const initialReads = union(init.reads, delay.reads);
+      slots.forEach((slot, k) => {
+        const previous = k === 0 ? undefined : slots[k - 1]!;
+        const initValue = init.f;
+        ctx.states.push({
+          slot,
+          initial: (s) => (initValue(s) * d(s)) / n,
+          initialReads,
+          rate:
+            previous === undefined
+              ? (s) => input.f(s) - s[slot]! / (d(s) / n)
+              : (s) => (s[previous]! - s[slot]!) / (d(s) / n),
+        });
+      });
+      const last = slots[n - 1]!;
+      ctx.reads.add(last);
+      for (const r of delay.reads) ctx.reads.add(r);
+      return scalar((s) => s[last]! / (d(s) / n));
+    },
+  };
+}
+
+function smoothChain(stages: number | undefined): Builtin {
+  const fixed = stages;
+  return {
+    arity: fixed === undefined ? [3, 4] : [2, 3],
+    compile(args, ctx): Val {
+      const n0 = fixed ?? order(args[2]!, ctx);
+      if (n0 === undefined) return constant(NaN);
+      const n = Math.max(1, Math.round(n0));
+      const input = arg(args[0]!, ctx);
+      const time = arg(args[1]!, ctx);
+      const initNode = fixed === undefined ? args[3] : args[2];
+      const init = initNode ? arg(initNode, ctx) : input;
+      const t = time.f;
+      const slots: number[] = [];
+      for (let k = 0; k < n; k++) slots.push(newSlot(ctx, label(ctx, 'smooth', k + 1)));
+      slots.forEach((slot, k) => {
+        const previous = k === 0 ? undefined : slots[k - 1]!;
+        ctx.states.push({
+          slot,
+          initial: init.f,
+          initialReads: init.reads,
+          rate:
+            previous === undefined
+              ? (s) => (input.f(s) - s[slot]!) / (t(s) / n)
+              : (s) => (s[previous]! - s[slot]!) / (t(s) / n),
+        });
+      });
+      const last = slots[n - 1]!;
+      ctx.reads.add(last);
+      return scalar((s) => s[last]!);
+    },
+  };
+}
+
+const trend: Builtin = {
+  arity: [2, 3],
+  compile(args, ctx) {
+    const input = arg(args[0]!, ctx);
+    const time = arg(args[1]!, ctx);
+    const initial = args[2] ? arg(args[2], ctx) : { f: () => 0, reads: new Set<number>() };
+    const slot = newSlot(ctx, label(ctx, 'trend', 1));
+    ctx.states.push({
+      slot,
+      initial: (s) => input.f(s) / (1 + initial.f(s) * time.f(s)),
+      initialReads: union(input.reads, time.reads, initial.reads),
+      rate: (s) => (input.f(s) - s[slot]!) / time.f(s),
+    });
+    for (const r of union(input.reads, time.reads)) ctx.reads.add(r);
+    ctx.reads.add(slot);
+    return scalar((s) => {
+      const average = s[slot]!;
+      const scale = time.f(s) * Math.abs(average);
+      return scale === 0 ? 0 : (input.f(s) - average) / scale;
+    });
+  },
+};
+
+const init: Builtin = {
+  arity: [1, 1],
+  compile(args, ctx) {
+    const value = arg(args[0]!, ctx);
+    const slot = newSlot(ctx, label(ctx, 'init', 1));
+    ctx.states.push({ slot, initial: value.f, initialReads: value.reads, rate: () => 0 });
+    ctx.reads.add(slot);
+    return scalar((s) => s[slot]!);
+  },
+};
+
+const pipeline: Builtin = {
+  arity: [2, 3],
+  compile(args, ctx) {
+    const input = arg(args[0]!, ctx);
+    const delay = arg(args[1]!, ctx);
+    const initial = args[2] ? arg(args[2], ctx) : input;
+    const slot = newSlot(ctx, label(ctx, 'pipeline', 1));
+    ctx.pipelines.push({ slot, input: input.f, delay: delay.f, initial: initial.f, initialReads: initial.reads });
+    ctx.reads.add(slot);
+    return scalar((s) => s[slot]!);
+  },
+};
+
+export const STATEFUL: Record<string, Builtin> = {
+  DELAY1: delayChain(1, true),
+  DELAY3: delayChain(3, true),
+  DELAYN: delayChain(undefined, true),
+  SMTH1: smoothChain(1),
+  SMTH3: smoothChain(3),
+  SMTHN: smoothChain(undefined),
+  SMOOTH: smoothChain(1),
+  SMOOTH3: smoothChain(3),
+  TREND: trend,
+  INIT: init,
+  INITIAL: init,
+  DELAY: pipeline,
+};

@@ -1,0 +1,4 @@
+export type { BinaryOp, Equation, Index, UnaryOp } from './ast.js';
+export { walk } from './ast.js';
+export { parseEquation, type ParseResult } from './parse.js';
+export { format } from './format.js';

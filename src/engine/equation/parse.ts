@@ -1,0 +1,243 @@
+/**
+ * Pratt parser for XMILE equations (XMILE 1.0 §3.3). Precedence, loosest first:
+ *   OR; AND; = <>; < <= > >=; + -; * / MOD; unary + - NOT; ^ (right to left); call, subscript.
+ * `^` binds tighter than unary minus, so -2^2 is -4, as Stella and Vensim compute it (the suite's
+ * `exponentiation` test). `mod` is an operator only between two operands; elsewhere it is a name.
+ */
+import { canonicalName } from '../names.js';
+import type { BinaryOp, Equation, Index } from './ast.js';
+import { EquationSyntaxError, tokenize, type Token } from './lex.js';
+
+/** Binding power of each binary operator as written; higher binds tighter. */
+const BINARY: Record<string, [BinaryOp, number]> = {
+  or: ['or', 1],
+  '||': ['or', 1],
+  and: ['and', 2],
+  '&&': ['and', 2],
+  '=': ['=', 3],
+  '==': ['=', 3],
+  '<>': ['<>', 3],
+  '<': ['<', 4],
+  '<=': ['<=', 4],
+  '>': ['>', 4],
+  '>=': ['>=', 4],
+  '+': ['+', 5],
+  '-': ['-', 5],
+  '*': ['*', 6],
+  '/': ['/', 6],
+  mod: ['mod', 6],
+};
+const RESERVED = new Set(['then', 'else', 'and', 'or']);
+
+class Parser {
+  private pos = 0;
+  /** Inside `[...]`, where `Dim.Element` and `Dim.*` name an element rather than a module. */
+  private indexDepth = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  parseAll(): Equation {
+    const expr = this.parseBinary(0);
+    const next = this.peek();
+    if (next.kind !== 'end') throw new EquationSyntaxError(`unexpected ${describe(next)}`, next.at);
+    return expr;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  private next(): Token {
+    return this.tokens[this.pos++]!;
+  }
+
+  private isOp(token: Token, op: string): boolean {
+    return token.kind === 'op' && token.op === op;
+  }
+
+  private isWord(token: Token, word: string): boolean {
+    return token.kind === 'name' && !token.quoted && token.text.toLowerCase() === word;
+  }
+
+  private binaryOf(token: Token): [BinaryOp, number] | undefined {
+    if (token.kind === 'op') return BINARY[token.op];
+    if (token.kind === 'name' && !token.quoted) return BINARY[token.text.toLowerCase()];
+    return undefined;
+  }
+
+  private parseBinary(minPower: number): Equation {
+    let left = this.parseUnary();
+    for (;;) {
+      const token = this.peek();
+      const op = this.binaryOf(token);
+      if (op === undefined || op[1] <= minPower) return left;
+      this.next();
+      const right = this.parseBinary(op[1]);
+      left = { kind: 'binary', op: op[0], left, right, at: left.at };
+    }
+  }
+
+  private parseUnary(): Equation {
+    const token = this.peek();
+    if (this.isOp(token, '-') || this.isOp(token, '+') || this.isOp(token, '!') || this.isWord(token, 'not')) {
+      this.next();
+      const op = this.isOp(token, '-') ? '-' : this.isOp(token, '+') ? '+' : 'not';
+      // NOT binds like unary minus in XMILE; its operand may be a comparison only in parentheses.
+      return { kind: 'unary', op, operand: this.parseUnary(), at: token.at };
+    }
+    return this.parsePower();
+  }
+
+  private parsePower(): Equation {
+    const base = this.parseAtom();
+    if (!this.isOp(this.peek(), '^')) return base;
+    this.next();
+    // Right-associative, as in mathematics: the suite's `arithmetics_exp` expects
+    // 30^1.2^1.2 = 30^(1.2^1.2) = 68.92. The exponent may carry a sign: 2^-1.
+    const next = this.peek();
+    const exponent = this.isOp(next, '-') || this.isOp(next, '+') ? this.parseUnary() : this.parsePower();
+    return { kind: 'binary', op: '^', left: base, right: exponent, at: base.at };
+  }
+
+  private parseAtom(): Equation {
+    const token = this.next();
+    if (token.kind === 'num') return { kind: 'number', value: token.value, at: token.at };
+    if (this.isOp(token, '(')) {
+      const inner = this.parseBinary(0);
+      this.expect(')', token.at);
+      return inner;
+    }
+    if (token.kind === 'name') {
+      const word = token.quoted ? '' : token.text.toLowerCase();
+      if (word === 'if') return this.parseIf(token.at);
+      if (RESERVED.has(word)) throw new EquationSyntaxError(`unexpected "${token.text}"`, token.at);
+      const after = this.peek();
+      if (this.isOp(after, '(') && !token.quoted) {
+        this.next();
+        const fn = canonicalName(token.text).toUpperCase();
+        return { kind: 'call', fn, args: this.parseArguments(after.at), at: token.at };
+      }
+      if (this.isOp(after, '.') && this.indexDepth > 0) {
+        this.next();
+        const element = this.next();
+        if (this.isOp(element, '*')) return { kind: 'name', name: canonicalName(token.text), text: token.text, at: token.at };
+        if (element.kind !== 'name') throw new EquationSyntaxError('expected an element name after "."', element.at);
+        return { kind: 'name', name: canonicalName(element.text), text: element.text, at: element.at };
+      }
+      if (this.isOp(after, '.')) {
+        throw new EquationSyntaxError(`module qualifiers ("${token.text}.…") are not supported`, after.at, true);
+      }
+      const name = canonicalName(token.text);
+      if (this.isOp(after, '[')) {
+        this.next();
+        return { kind: 'subscript', name, text: token.text, indices: this.parseIndices(after.at), at: token.at };
+      }
+      return { kind: 'name', name, text: token.text, at: token.at };
+    }
+    throw new EquationSyntaxError(
+      token.kind === 'end' ? 'the equation ends too early' : `unexpected ${describe(token)}`,
+      token.at,
+    );
+  }
+
+  private parseIf(at: number): Equation {
+    const condition = this.parseBinary(0);
+    const then = this.peek();
+    if (!this.isWord(then, 'then')) throw new EquationSyntaxError('expected THEN', then.at);
+    this.next();
+    const whenTrue = this.parseBinary(0);
+    const otherwise = this.peek();
+    if (!this.isWord(otherwise, 'else')) throw new EquationSyntaxError('expected ELSE', otherwise.at);
+    this.next();
+    return { kind: 'if', condition, then: whenTrue, otherwise: this.parseBinary(0), at };
+  }
+
+  private parseArguments(openAt: number): Equation[] {
+    const args: Equation[] = [];
+    if (this.isOp(this.peek(), ')')) {
+      this.next();
+      return args;
+    }
+    for (;;) {
+      args.push(this.parseBinary(0));
+      const token = this.next();
+      if (this.isOp(token, ')')) return args;
+      if (!this.isOp(token, ',')) {
+        throw new EquationSyntaxError(`expected "," or ")" to close the call opened at character ${openAt + 1}`, token.at);
+      }
+    }
+  }
+
+  private parseIndices(openAt: number): Index[] {
+    this.indexDepth++;
+    try {
+      return this.parseIndexList(openAt);
+    } finally {
+      this.indexDepth--;
+    }
+  }
+
+  private parseIndexList(openAt: number): Index[] {
+    const indices: Index[] = [];
+    for (;;) {
+      const token = this.peek();
+      if (this.isOp(token, '*')) {
+        this.next();
+        // `*:Dim` (Stella) is every element of Dim: the dimension name says which one.
+        if (this.isOp(this.peek(), ':')) {
+          this.next();
+          const dim = this.next();
+          if (dim.kind !== 'name') throw new EquationSyntaxError('expected a dimension name after "*:"', dim.at);
+        }
+        indices.push({ kind: 'wildcard', at: token.at });
+      } else {
+        const from = this.parseBinary(0);
+        if (this.isOp(this.peek(), ':')) {
+          this.next();
+          indices.push({ kind: 'range', from, to: this.parseBinary(0), at: from.at });
+        } else indices.push(from);
+      }
+      const close = this.next();
+      if (this.isOp(close, ']')) return indices;
+      if (!this.isOp(close, ',')) {
+        throw new EquationSyntaxError(`expected "," or "]" to close the subscript opened at character ${openAt + 1}`, close.at);
+      }
+    }
+  }
+
+  private expect(op: string, openedAt: number): void {
+    const token = this.next();
+    if (!this.isOp(token, op)) {
+      throw new EquationSyntaxError(`expected "${op}" to close the "(" at character ${openedAt + 1}`, token.at);
+    }
+  }
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case 'num':
+      return `number ${token.value}`;
+    case 'name':
+      return `name "${token.text}"`;
+    case 'op':
+      return `"${token.op}"`;
+    case 'end':
+      return 'end of equation';
+  }
+}
+
+export type ParseResult =
+  | { ok: true; equation: Equation }
+  | { ok: false; detail: string; offset: number; unsupported: boolean };
+
+/** Parses an equation; a fault comes back as data with its offset, never as an exception. */
+export function parseEquation(text: string): ParseResult {
+  try {
+    if (text.trim() === '') return { ok: false, detail: 'the equation is empty', offset: 0, unsupported: false };
+    return { ok: true, equation: new Parser(tokenize(text)).parseAll() };
+  } catch (error) {
+    if (error instanceof EquationSyntaxError) {
+      return { ok: false, detail: error.detail, offset: error.offset, unsupported: error.unsupported };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The system-dynamics engine: XMILE in and out, checks, and Euler/RK4 runs.
+ *
+ * @example
+ * const { model, issues } = parseXmile(text, 'teacup.xmile');
+ * const { program } = compile(model!);
+ * const { times, series } = simulate(program!, { save: ['Teacup Temperature'] });
+ */
+export { readXmile as parseXmile, type ReadResult } from './xmile/read.js';
+export { writeXmile } from './xmile/write.js';
+export { compile, canonicalLabel, type CompileResult } from './compile/index.js';
+export type { Program } from './compile/program.js';
+export { simulate, SimulationError, type Results, type SimulateOptions } from './simulate.js';
+export { parseEquation, format as formatEquation, type Equation } from './equation/index.js';
+export { canonicalName } from './names.js';
+export type { Model, Variable, Dimension, GraphicalFunction, SimSpecs, Method, Macro } from './model.js';
+export { hasEngineErrors, type EngineIssue, type EngineIssueCode } from './issues.js';
+export { renderEngineIssue } from './messages.js';

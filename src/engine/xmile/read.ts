@@ -1,0 +1,231 @@
+/**
+ * XMILE text → Model (XMILE 1.0, OASIS 2015). Namespace prefixes are dropped rather than checked,
+ * because Stella files often use `isee:` without declaring it. Reading never evaluates anything:
+ * equations stay text until compile/ parses them.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { engineIssue, type EngineIssue } from '../issues.js';
+import type { Dimension, ElementEquation, GraphicalFunction, Macro, Method, Model, SimSpecs, Variable, VariableKind } from '../model.js';
+
+type XmlNode = Record<string, unknown>;
+
+/** Tags that may repeat, always read as lists so one and many look alike. */
+const LISTS = new Set(['model', 'stock', 'flow', 'aux', 'gf', 'dim', 'elem', 'element', 'inflow', 'outflow', 'macro', 'parm', 'module']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  attributesGroupName: '$',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  isArray: (name) => LISTS.has(name),
+});
+
+export interface ReadResult {
+  model: Model | undefined;
+  issues: EngineIssue[];
+}
+
+function attrs(node: unknown): Record<string, string> {
+  return (typeof node === 'object' && node !== null ? ((node as XmlNode).$ as Record<string, string>) : undefined) ?? {};
+}
+
+function text(node: unknown): string | undefined {
+  if (node === undefined || node === null) return undefined;
+  if (typeof node === 'string') return node;
+  if (typeof node === 'number' || typeof node === 'boolean') return String(node);
+  if (Array.isArray(node)) return text(node[0]);
+  const t = (node as XmlNode)['#text'];
+  return t === undefined ? '' : String(t);
+}
+
+function list(node: unknown): unknown[] {
+  if (node === undefined || node === null || node === '') return [];
+  return Array.isArray(node) ? node : [node];
+}
+
+function child(node: unknown, key: string): unknown {
+  return typeof node === 'object' && node !== null ? (node as XmlNode)[key] : undefined;
+}
+
+/** A name inside `<inflow>` and the like: quotes and escapes removed. */
+function unquote(name: string): string {
+  const t = name.trim();
+  if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) return t.slice(1, -1).replace(/\\(["\\])/g, '$1');
+  return t;
+}
+
+function numberList(raw: string | undefined, sep: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(sep && sep.length > 0 ? sep : ',').map((x) => Number(x.trim()));
+}
+
+function graphicalFunction(node: unknown): GraphicalFunction | undefined {
+  if (node === undefined) return undefined;
+  const a = attrs(node);
+  const type = (a.type ?? 'continuous').toLowerCase();
+  const gf: GraphicalFunction = {
+    type: type === 'extrapolate' || type === 'discrete' ? type : 'continuous',
+    ys: numberList(text(child(node, 'ypts')), attrs(child(node, 'ypts')).sep),
+  };
+  const xpts = child(node, 'xpts');
+  if (xpts !== undefined) gf.xs = numberList(text(xpts), attrs(xpts).sep);
+  const scale = (n: unknown) => (n === undefined ? undefined : { min: Number(attrs(n).min), max: Number(attrs(n).max) });
+  const xscale = scale(child(node, 'xscale'));
+  const yscale = scale(child(node, 'yscale'));
+  if (xscale) gf.xscale = xscale;
+  if (yscale) gf.yscale = yscale;
+  return gf;
+}
+
+/** `<non_negative/>` or `<non_negative>true</non_negative>`; `false` turns it off. */
+function flag(node: unknown): boolean | undefined {
+  if (node === undefined) return undefined;
+  const t = (text(node) ?? '').trim().toLowerCase();
+  return t !== 'false' && t !== '0';
+}
+
+function variable(kind: VariableKind, node: unknown, file: string, issues: EngineIssue[]): Variable | undefined {
+  const a = attrs(node);
+  const name = a.name;
+  if (name === undefined || name.trim() === '') {
+    issues.push(engineIssue('xml', { detail: `a <${kind}> has no name` }, { file }));
+    return undefined;
+  }
+  const v: Variable = { kind, name: unquote(name), dimensions: [] };
+  const eqn = child(node, 'eqn');
+  if (eqn !== undefined) v.equation = text(eqn) ?? '';
+  const gf = graphicalFunction(child(node, 'gf') ? list(child(node, 'gf'))[0] : kind === 'gf' ? node : undefined);
+  if (gf) v.gf = gf;
+  for (const dim of list(child(child(node, 'dimensions'), 'dim'))) v.dimensions.push(attrs(dim).name ?? '');
+  const elements = list(child(node, 'element'));
+  if (elements.length > 0) {
+    v.elements = elements.map((e): ElementEquation => {
+      const out: ElementEquation = {
+        subscript: (attrs(e).subscript ?? '').split(',').map((s) => s.trim()),
+        equation: text(child(e, 'eqn')) ?? '',
+      };
+      const egf = graphicalFunction(list(child(e, 'gf'))[0]);
+      if (egf) out.gf = egf;
+      return out;
+    });
+  }
+  if (kind === 'stock') {
+    v.inflows = list(child(node, 'inflow')).map((n) => unquote(text(n) ?? ''));
+    v.outflows = list(child(node, 'outflow')).map((n) => unquote(text(n) ?? ''));
+  }
+  const nonNegative = flag(child(node, 'non_negative'));
+  if (nonNegative !== undefined) v.nonNegative = nonNegative;
+  const initial = child(node, 'init_eqn');
+  if (initial !== undefined) v.initialEquation = text(initial) ?? '';
+  const units = text(child(node, 'units'));
+  if (units) v.units = units;
+  const doc = text(child(node, 'doc'));
+  if (doc) v.doc = doc.trim();
+  return v;
+}
+
+function variables(container: unknown, file: string, issues: EngineIssue[]): Variable[] {
+  const out: Variable[] = [];
+  for (const kind of ['stock', 'flow', 'aux', 'gf'] as const) {
+    for (const node of list(child(container, kind))) {
+      const v = variable(kind, node, file, issues);
+      if (v) out.push(v);
+    }
+  }
+  return out;
+}
+
+function specs(node: unknown, file: string, issues: EngineIssue[]): SimSpecs {
+  const num = (key: string, fallback: number): number => {
+    const raw = text(child(node, key));
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value)) issues.push(engineIssue('sim-specs', { detail: `<${key}> is "${raw}", not a number` }, { file }));
+    return value;
+  };
+  const a = attrs(node);
+  const dtNode = child(node, 'dt');
+  let dt = num('dt', 1);
+  // `<dt reciprocal="true">4</dt>` means dt = 1/4 (XMILE 1.0 §4.1.1).
+  if (attrs(dtNode).reciprocal === 'true') dt = 1 / dt;
+  const method = (a.method ?? 'euler').toLowerCase();
+  let m: Method = 'euler';
+  if (method === 'rk4') m = 'rk4';
+  else if (method !== 'euler') issues.push(engineIssue('unsupported', { detail: `integration method "${a.method}"; using Euler` }, { file }, 'warning'));
+  const saveRaw = text(child(node, 'savestep')) ?? a.savestep ?? a.save_interval ?? text(child(node, 'save_step'));
+  const out: SimSpecs = { start: num('start', 0), stop: num('stop', 10), dt, saveStep: saveRaw ? Number(saveRaw) : dt, method: m };
+  if (a.time_units) out.timeUnits = a.time_units;
+  return out;
+}
+
+function dimensions(node: unknown): Dimension[] {
+  return list(child(node, 'dim')).map((d) => {
+    const a = attrs(d);
+    const elems = list(child(d, 'elem')).map((e) => attrs(e).name ?? '');
+    if (elems.length === 0 && a.size !== undefined) {
+      return { name: a.name ?? '', elements: Array.from({ length: Number(a.size) }, (_, i) => String(i + 1)), sized: true };
+    }
+    return { name: a.name ?? '', elements: elems };
+  });
+}
+
+function macros(root: unknown, file: string, issues: EngineIssue[]): Macro[] {
+  return list(child(root, 'macro')).map((m) => ({
+    name: attrs(m).name ?? '',
+    parameters: list(child(m, 'parm')).map((p) => (text(p) ?? '').trim()),
+    equation: text(child(m, 'eqn')) ?? '',
+    variables: variables(child(m, 'variables'), file, issues),
+  }));
+}
+
+/** Reads XMILE text. `file` only labels issues. */
+export function readXmile(source: string, file = '(xmile)'): ReadResult {
+  const issues: EngineIssue[] = [];
+  const valid = XMLValidator.validate(source);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    issues.push(engineIssue('xml', { detail: `${msg} (line ${line}, column ${col})` }, { file }));
+    return { model: undefined, issues };
+  }
+  let doc: XmlNode;
+  try {
+    doc = parser.parse(source) as XmlNode;
+  } catch (error) {
+    issues.push(engineIssue('xml', { detail: error instanceof Error ? error.message : String(error) }, { file }));
+    return { model: undefined, issues };
+  }
+  const root = doc.xmile;
+  if (root === undefined) {
+    issues.push(engineIssue('xml', { detail: 'no <xmile> root element' }, { file }));
+    return { model: undefined, issues };
+  }
+  const models = list(child(root, 'model'));
+  const main = models.find((m) => attrs(m).name === undefined) ?? models[0];
+  if (main === undefined) {
+    issues.push(engineIssue('xml', { detail: 'no <model> element' }, { file }));
+    return { model: undefined, issues };
+  }
+  const vars = child(main, 'variables');
+  for (const mod of list(child(vars, 'module'))) {
+    issues.push(engineIssue('unsupported', { detail: `module "${attrs(mod).name}" (XMILE modules)` }, { file, variable: attrs(mod).name ?? '' }));
+  }
+  const model: Model = {
+    specs: specs(child(root, 'sim_specs'), file, issues),
+    dimensions: dimensions(child(root, 'dimensions')),
+    variables: variables(vars, file, issues),
+    macros: macros(root, file, issues),
+  };
+  const behavior = child(root, 'behavior');
+  if (behavior !== undefined) {
+    const all = flag(child(behavior, 'non_negative')) ?? false;
+    model.behavior = {
+      stocksNonNegative: flag(child(list(child(behavior, 'stock'))[0], 'non_negative')) ?? all,
+      flowsNonNegative: flag(child(list(child(behavior, 'flow'))[0], 'non_negative')) ?? all,
+    };
+  }
+  const name = text(child(child(root, 'header'), 'name'));
+  if (name) model.name = name;
+  return { model, issues };
+}
