@@ -111,14 +111,13 @@ scenarios:
 `;
     const issues = issuesOf(text);
     expect(issues.map((i) => `${i.code} ${i.line}:${i.column}`)).toEqual([
-      'unused-parameter 8:3', // a warning: "zero" feeds nothing
       'evaluation 8:16', // the "/" of "price / (price - 10)": division by zero
       'negative 26:36', // count: -2
       'or-fractions 28:9', // 0.5 + 0.4 = 0.9, at the "or" key
     ]);
-    expect(issues[0]!.severity).toBe('warning');
-    expect(renderMessage(issues[1]!)).toBe('division by zero at period 0');
-    expect(renderMessage(issues[3]!)).toBe('OR fractions sum to 0.9 at period 1, expected 1');
+    // "zero" feeds nothing, but an "unused" warning would be noise next to the errors.
+    expect(renderMessage(issues[0]!)).toBe('division by zero at period 1');
+    expect(renderMessage(issues[2]!)).toBe('OR fractions sum to 0.9 at period 1, expected 1');
   });
 
   it('reports syntax errors of YAML and JSON with their position', () => {
@@ -193,6 +192,95 @@ transactions:
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('evaluates parameters that need t >= 1 only where they are used', () => {
+    const model = (investment: string) => `${HEADER}parameters:
+  learning: "0.5 * t ^ -0.2"
+  monthly: "12 / t"
+actors:
+  a: { kind: organisation, costs: [{ name: build, investment: ${investment}, at: 0 }] }
+  b: { kind: organisation }
+valueObjects:
+  money: { nature: money }
+  s: { nature: service }
+transactions:
+  pay: { transfers: [{ from: a, to: b, object: s }, { from: b, to: a, object: money, amount: "learning + monthly" }] }
+scenarios:
+  go: { start: { actor: b, count: 1 }, steps: [pay] }
+`;
+    expect(summary(model('1000'))).toEqual([]);
+    // An investment before operations start cannot read what only exists from t = 1.
+    const issues = issuesOf(model('"monthly * 100"'));
+    expect(issues.map((i) => `${i.code} ${i.line}:${i.column}`)).toEqual(['evaluation 10:63']);
+    expect(renderMessage(issues[0]!)).toContain('before operations start');
+  });
+
+  it('warns about figures on the wrong scale', () => {
+    const text = `${HEADER.replace('month', 'week')}discountRate: 10
+parameters:
+  price: { value: 7, unit: EUR/month }
+actors:
+  a: { kind: organisation }
+  b: { kind: organisation }
+valueObjects:
+  money: { nature: money }
+  s: { nature: service }
+transactions:
+  pay: { transfers: [{ from: a, to: b, object: s }, { from: b, to: a, object: money, amount: price }] }
+scenarios:
+  go: { start: { actor: b, count: 1 }, steps: [pay] }
+`;
+    const issues = issuesOf(text);
+    expect(issues.map((i) => `${i.severity} ${i.code} ${i.line}`)).toEqual(['warning discount-rate 6', 'warning unit-period 16']);
+    expect(renderMessage(issues[0]!)).toBe('a discount rate of 10 is 1000 % a year; for 10 % write 0.1');
+    expect(renderMessage(issues[1]!)).toContain('is in EUR/month but the model\'s period is a week');
+  });
+
+  it('names a misspelt key inside a step, with a suggestion', () => {
+    const text = `${HEADER}actors:
+  a: { kind: organisation }
+  b: { kind: organisation }
+valueObjects:
+  s: { nature: service }
+  d: { nature: data }
+transactions:
+  swap: { transfers: [{ from: a, to: b, object: s }, { from: b, to: a, object: d }] }
+scenarios:
+  go:
+    start: { actor: a, count: 1 }
+    steps:
+      - or:
+          - { fraction: 0.5, step: [swap] }
+          - { fraction: 0.5, steps: [swap] }
+`;
+    const issues = issuesOf(text);
+    const messages = issues.map((i) => `${i.code} ${i.line}:${i.column} ${renderMessage(i)}`);
+    expect(messages).toContain('unknown-key 19:30 unknown key "step"; did you mean "steps"?');
+    // Follow-on warnings (an unreached transaction) are left out while there are errors.
+    expect(issues.every((i) => i.severity === 'error')).toBe(true);
+  });
+
+  it('stops pathological expressions with a located error, and handles long parameter chains', () => {
+    const deep = `${'('.repeat(3000)}1${')'.repeat(3000)}`;
+    const long = Array(5000).fill('1').join(' + ');
+    for (const expression of [deep, long]) {
+      const issues = issuesOf(`${HEADER}parameters:
+  x: "${expression}"
+actors: {}
+valueObjects: {}
+transactions: {}
+`);
+      expect(issues.map((i) => `${i.code} ${i.line}`)).toEqual(['expression-syntax 7']);
+    }
+    const chain = Array.from({ length: 5000 }, (_, i) => `  p${i}: ${i === 0 ? 1 : `"p${i - 1} + 1"`}`).join('\n');
+    const result = loadModel(`${HEADER}parameters:
+${chain}
+actors: {}
+valueObjects: {}
+transactions: {}
+`, 'chain.yaml');
+    expect(result.ecosystem).toBeDefined();
   });
 
   it('refuses alias bombs instead of expanding them', () => {

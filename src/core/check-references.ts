@@ -105,6 +105,36 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
     ref('actors', scenario.start.actor, [...path, 'start', 'actor']);
     checkSteps(scenario.steps, [...path, 'steps'], ref, issues);
   }
+  issues.push(...unusedRecords(doc), ...duplicateNames(doc));
+  return issues;
+}
+
+/** Value objects no transfer carries, actors no transaction or scenario involves. */
+function unusedRecords(doc: ModelDocument): Issue[] {
+  const transfers = Object.values(doc.transactions).flatMap((t) => t.transfers);
+  const objects = new Set(transfers.map((t) => t.object));
+  const actors = new Set([...transfers.flatMap((t) => [t.from, t.to]), ...Object.values(doc.scenarios ?? {}).map((s) => s.start.actor)]);
+  const warn = (section: SectionName, id: string, detail: string) =>
+    issue('unused-record', [section, id], { kind: KIND_OF_SECTION[section], id, detail }, { severity: 'warning', atKey: true });
+  return [
+    ...Object.keys(doc.valueObjects).filter((id) => !objects.has(id)).map((id) => warn('valueObjects', id, 'is in no transfer')),
+    ...Object.keys(doc.actors).filter((id) => !actors.has(id)).map((id) => warn('actors', id, 'takes part in no transaction')),
+  ];
+}
+
+/** Records of one kind sharing a display name, which tables could not tell apart. */
+function duplicateNames(doc: ModelDocument): Issue[] {
+  const issues: Issue[] = [];
+  for (const section of ['actors', 'valueObjects', 'transactions'] as const) {
+    const byName = new Map<string, string>();
+    for (const [id, record] of Object.entries(doc[section])) {
+      const name = (record.name ?? id).trim().toLowerCase();
+      const first = byName.get(name);
+      if (first !== undefined) {
+        issues.push(issue('duplicate-name', [section, id, 'name'], { kind: KIND_OF_SECTION[section], first, second: id, name: record.name ?? id }, { severity: 'warning' }));
+      } else byName.set(name, id);
+    }
+  }
   return issues;
 }
 

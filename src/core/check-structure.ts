@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { issue, type Issue, type Path } from './issues.js';
-import { Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
+import { FIELD_NAMES, Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
+import { closest } from './suggest.js';
 
 export interface Structured {
   /** The document with only its valid records; `undefined` when the header itself is unusable. */
@@ -71,11 +72,26 @@ export function checkStructure(data: unknown): Structured {
 
 /** Turns zod's issues into ours, with the path prefixed by where the record sits. */
 export function fromZod(error: z.ZodError, prefix: Path, input: unknown): Issue[] {
-  return error.issues.flatMap((zodIssue): Issue[] => {
+  return fromZodIssues(error.issues, prefix, input);
+}
+
+type ZodIssue = z.ZodError['issues'][number];
+
+function fromZodIssues(zodIssues: readonly ZodIssue[], prefix: Path, input: unknown): Issue[] {
+  return zodIssues.flatMap((zodIssue): Issue[] => {
     const inner = zodIssue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const path = [...prefix, ...inner];
+    if (zodIssue.code === 'invalid_union' && zodIssue.errors.length > 0) {
+      // Report the branch the value was meant for (the one whose type it has), so a misspelt key
+      // inside a step is named, rather than "expected one of…" for the whole step.
+      const branch = closestBranch(zodIssue.errors);
+      if (branch) return fromZodIssues(branch, path, valueAt(input, inner));
+    }
     if (zodIssue.code === 'unrecognized_keys') {
-      return zodIssue.keys.map((key) => issue('unknown-key', [...path, key], { key }, { atKey: true }));
+      return zodIssue.keys.map((key) => {
+        const suggestion = closest(key, FIELD_NAMES);
+        return issue('unknown-key', [...path, key], { key, ...(suggestion ? { suggestion } : {}) }, { atKey: true });
+      });
     }
     if (inner.length > 0 && valueAt(input, inner) === undefined) {
       const expected = tidy(zodIssue.message).replace(/, received undefined$/, '');
@@ -83,6 +99,12 @@ export function fromZod(error: z.ZodError, prefix: Path, input: unknown): Issue[
     }
     return [issue('schema', path, { detail: tidy(zodIssue.message) })];
   });
+}
+
+/** The union branch whose issues do not reject the value's type outright, if exactly one. */
+function closestBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | undefined {
+  const typed = branches.filter((issues) => !issues.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+  return typed.length === 1 ? typed[0] : undefined;
 }
 
 function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
@@ -94,8 +116,16 @@ function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown 
   return current;
 }
 
+/** zod's English, in the words of a model file. */
 function tidy(message: string): string {
-  return message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
+  return message
+    .replace(/^Invalid input: /, '')
+    .replace(/^Invalid option: /, '')
+    .replace(/^Too big: expected number to be <=(.*)$/, 'expected at most $1')
+    .replace(/^Too small: expected number to be >=(.*)$/, 'expected at least $1')
+    .replace(/^Too small: expected number to be >(.*)$/, 'expected more than $1')
+    .replace(/^Too small: expected array to have >=(\d+) items?$/, 'expected a list of at least $1')
+    .replace(/^expected int, received number$/, 'expected a whole number');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,9 @@
 import { arityMessage, callsIn, ExpressionSyntaxError, FUNCTIONS, namesIn, parseExpression, type Expr } from './expression/index.js';
 import { issue, type Issue, type Path } from './issues.js';
 import {
+  canonicalName,
   costKinds,
+  dynamicsNames,
   parameterSpec,
   RESERVED_NAMES,
   type CostKind,
@@ -42,6 +44,8 @@ export interface CompiledCost {
 
 export interface CompiledModel {
   doc: ModelDocument;
+  /** Parameters that depend neither on time nor on the dynamics: what the dynamics may read. */
+  constantParameters: string[];
   /** Parameters in an order where each comes after every parameter it reads. */
   parameters: Array<{ name: string; value: Q }>;
   sizes: Map<string, Q>;
@@ -60,6 +64,13 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   const specs = Object.entries(doc.parameters ?? {}).map(([name, p]) => ({ name, spec: parameterSpec(p) }));
   const parameterNames = new Set(specs.map((s) => s.name));
   const known = new Set([...parameterNames, ...BUILTIN_NAMES]);
+  // Dynamics variables are read by their XMILE canonical name: `Active Users` as active_users.
+  const dynamic = dynamicsNames(doc.dynamics);
+  const isKnown = (name: string) => known.has(name) || dynamic.has(canonicalName(name));
+  for (const name of parameterNames) {
+    const clash = dynamic.get(canonicalName(name));
+    if (clash) issues.push(issue('name-clash', ['parameters', name], { name, other: `dynamics ${clash.section} "${clash.name}"` }, { atKey: true }));
+  }
 
   const used = new Set<string>();
   const parse = (value: Quantity | undefined, path: Path): Q => {
@@ -77,9 +88,9 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     const names = namesIn(expr);
     for (const name of names.keys()) used.add(name);
     for (const [name, at] of names) {
-      if (known.has(name)) continue;
+      if (isKnown(name)) continue;
       ok = false;
-      const suggestion = closest(name, known);
+      const suggestion = closest(name, [...known, ...[...dynamic.values()].map((d) => canonicalName(d.name))]);
       issues.push(issue('unknown-name', path, { name, ...(suggestion ? { suggestion } : {}) }, { offset: at }));
     }
     for (const call of callsIn(expr)) {
@@ -109,9 +120,19 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   const checked = (q: Q): Q => (q && q.names.some((n) => broken.has(n)) ? undefined : q);
   const quantity = (value: Quantity | undefined, path: Path): Q => checked(parse(value, path));
 
+  if (doc.discountRate !== undefined && doc.discountRate > 1) {
+    issues.push(issue('discount-rate', ['discountRate'], { rate: doc.discountRate, percent: doc.discountRate * 100, fraction: doc.discountRate / 100 }, { severity: 'warning' }));
+  }
+  const perUnit = periodUnits(specs);
   const currencies = parameterCurrencies(doc, parameters);
   const money = (q: Q, what: string): void => {
     if (!q) return;
+    // A bare "EUR/month" parameter used as an amount in a weekly model: likely on the wrong scale.
+    // (Any arithmetic around it may be the conversion, so only the bare name is flagged.)
+    const per = q.expr.type === 'name' ? perUnit.get(q.expr.name) : undefined;
+    if (per && per.period !== doc.period) {
+      issues.push(issue('unit-period', q.path, { name: per.name, unit: per.unit, period: doc.period }, { severity: 'warning' }));
+    }
     for (const name of q.names) {
       const found = currencies.get(name);
       if (found && found !== doc.currency) {
@@ -201,7 +222,8 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   for (const { name } of specs) {
     if (!used.has(name)) issues.push(issue('unused-parameter', ['parameters', name], { name }, { severity: 'warning', atKey: true }));
   }
-  return { model: { doc, parameters, sizes, costs, valuations, amounts, scenarios }, issues };
+  const constantParameters = constantsAmong(parameters);
+  return { model: { doc, constantParameters, parameters, sizes, costs, valuations, amounts, scenarios }, issues };
 }
 
 /**
@@ -212,28 +234,59 @@ function orderParameters(parsed: Map<string, Q>, issues: Issue[]): Array<{ name:
   const order: Array<{ name: string; value: Q }> = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const brokenNames = new Set<string>();
-  const stack: string[] = [];
-  const visit = (name: string): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') {
-      const cycle = stack.slice(stack.indexOf(name));
-      for (const member of cycle) brokenNames.add(member);
-      const q = parsed.get(name);
-      issues.push(issue('parameter-cycle', q?.path ?? ['parameters', name], { cycle: [...cycle, name].join(' → ') }));
-      return;
-    }
-    state.set(name, 'visiting');
-    stack.push(name);
-    for (const dependency of parsed.get(name)?.names ?? []) if (parsed.has(dependency)) visit(dependency);
-    stack.pop();
+  const finish = (name: string): void => {
     state.set(name, 'done');
     const value = parsed.get(name);
     const ok = value !== undefined && !brokenNames.has(name) && !value.names.some((n) => brokenNames.has(n));
     if (!ok) brokenNames.add(name);
     order.push({ name, value: ok ? value : undefined });
   };
-  for (const name of parsed.keys()) visit(name);
+  // Depth-first with an explicit stack: a chain of thousands of parameters must not overflow.
+  for (const root of parsed.keys()) {
+    if (state.has(root)) continue;
+    const stack: Array<{ name: string; next: number }> = [{ name: root, next: 0 }];
+    state.set(root, 'visiting');
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const dependencies = (parsed.get(frame.name)?.names ?? []).filter((n) => parsed.has(n));
+      if (frame.next >= dependencies.length) {
+        stack.pop();
+        finish(frame.name);
+        continue;
+      }
+      const dependency = dependencies[frame.next++]!;
+      const seen = state.get(dependency);
+      if (seen === 'visiting') {
+        const names = stack.map((f) => f.name);
+        const cycle = names.slice(names.indexOf(dependency));
+        for (const member of cycle) brokenNames.add(member);
+        issues.push(issue('parameter-cycle', parsed.get(dependency)?.path ?? ['parameters', dependency], { cycle: [...cycle, dependency].join(' → ') }));
+      } else if (seen === undefined) {
+        state.set(dependency, 'visiting');
+        stack.push({ name: dependency, next: 0 });
+      }
+    }
+  }
   return order;
+}
+
+/** Parameters that read, even through others, nothing but constants: no `t`, no dynamics. */
+function constantsAmong(ordered: Array<{ name: string; value: Q }>): string[] {
+  const constant = new Set<string>();
+  for (const { name, value } of ordered) {
+    if (value && value.names.every((n) => constant.has(n) || n === 'horizon')) constant.add(name);
+  }
+  return [...constant];
+}
+
+/** Parameters whose unit is per period ("EUR/month"), with that period. */
+function periodUnits(specs: Array<{ name: string; spec: { unit?: string | undefined } }>): Map<string, { name: string; unit: string; period: string }> {
+  const out = new Map<string, { name: string; unit: string; period: string }>();
+  for (const { name, spec } of specs) {
+    const period = spec.unit ? /\/\s*(day|week|month|quarter|year)s?\s*$/i.exec(spec.unit)?.[1]?.toLowerCase() : undefined;
+    if (period) out.set(name, { name, unit: spec.unit!, period });
+  }
+  return out;
 }
 
 /** The currency of each parameter: from its unit, or else from the parameters it reads. */

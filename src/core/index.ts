@@ -2,7 +2,7 @@
 export * from './model/index.js';
 export * from './issues.js';
 export { renderMessage } from './messages.js';
-export { loadModel, type Ecosystem, type LoadResult } from './load.js';
-export type { Flow, CostLine, Ledger } from './quantify.js';
+export { loadModel, type Ecosystem, type LoadResult, type LoadOptions, type DynamicsRunner } from './load.js';
+export type { Flow, CostLine, Ledger, PeriodSeries } from './quantify.js';
 export type { CompiledModel } from './compile.js';
 export * as expression from './expression/index.js';

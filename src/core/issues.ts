@@ -25,8 +25,15 @@ export type IssueCode =
   | 'misplaced-field' // a field meaningless for the record's kind (valuation of money)
   | 'cost-kind' // a cost line that is not exactly one of fixed, variable, investment
   | 'reserved-name'
+  | 'name-clash' // a parameter and a dynamics variable with the same name
+  | 'dynamics' // a problem in the dynamics section, found by the engine
   | 'unreached-transaction' // warning: no scenario makes it happen
-  | 'unused-parameter'; // warning
+  | 'unused-parameter' // warning
+  | 'unused-record' // warning: a value object in no transfer, an actor in no transaction
+  | 'duplicate-name' // warning: two records shown under the same name
+  | 'unit-period' // warning: a unit per period that is not the model's period
+  | 'discount-rate' // warning: a discount rate above 100 % a year
+  | 'nesting'; // an expression too long or too deeply nested to evaluate safely
 
 export type Severity = 'error' | 'warning';
 

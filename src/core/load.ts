@@ -8,7 +8,8 @@ import { checkStructure } from './check-structure.js';
 import { compile, type CompiledModel } from './compile.js';
 import { hasErrors, type LocatedIssue } from './issues.js';
 import type { ModelDocument } from './model/index.js';
-import { quantify, type Ledger } from './quantify.js';
+import { issue, type Issue } from './issues.js';
+import { constantValues, quantify, type Ledger, type PeriodSeries } from './quantify.js';
 import { locateAll, readSource } from './source.js';
 
 /** A model that passed every check, with its quantities worked out period by period. */
@@ -16,6 +17,19 @@ export interface Ecosystem {
   doc: ModelDocument;
   model: CompiledModel;
   ledger: Ledger;
+  /** The dynamics' variables per period, when the model has dynamics. */
+  series: PeriodSeries;
+}
+
+/**
+ * Runs a document's dynamics (the engine does; the core only knows this signature) and gives
+ * each variable's value per period, or the issues that stop it. `constants` are the model's
+ * parameters that depend on neither time nor dynamics, which the dynamics may read.
+ */
+export type DynamicsRunner = (doc: ModelDocument, constants: ReadonlyMap<string, number>) => { series: PeriodSeries | undefined; issues: Issue[] };
+
+export interface LoadOptions {
+  dynamics?: DynamicsRunner;
 }
 
 export interface LoadResult {
@@ -26,7 +40,9 @@ export interface LoadResult {
   issues: LocatedIssue[];
 }
 
-export function loadModel(text: string, file: string): LoadResult {
+const NOISE_WHEN_INVALID = new Set<Issue['code']>(['unused-parameter', 'unused-record', 'unreached-transaction']);
+
+export function loadModel(text: string, file: string, options: LoadOptions = {}): LoadResult {
   const source = readSource(text, file);
   if (hasErrors(source.issues)) return { ecosystem: undefined, data: undefined, issues: locateAll(source, source.issues) };
   const structured = checkStructure(source.data);
@@ -37,13 +53,27 @@ export function loadModel(text: string, file: string): LoadResult {
     issues.push(...checkReferences(doc, structured.declared));
     const compiled = compile(doc);
     issues.push(...compiled.issues);
-    // Quantifying needs sound references: a transfer to an unknown actor has nowhere to go.
-    if (!issues.some((i) => i.code === 'unknown-reference' && i.severity === 'error')) {
-      const quantified = quantify(compiled.model);
+    let series: PeriodSeries | undefined = new Map();
+    if (doc.dynamics) {
+      if (options.dynamics) {
+        const run = options.dynamics(doc, constantValues(compiled.model));
+        issues.push(...run.issues);
+        series = run.series;
+      } else {
+        issues.push(issue('dynamics', ['dynamics'], { detail: 'this model has dynamics, which need the engine to load it' }, { atKey: true }));
+        series = undefined;
+      }
+    }
+    // Quantifying needs sound references (a transfer to an unknown actor has nowhere to go) and
+    // the dynamics' series when the model reads them.
+    if (series && !issues.some((i) => i.code === 'unknown-reference' && i.severity === 'error')) {
+      const quantified = quantify(compiled.model, series);
       issues.push(...quantified.issues);
-      if (!hasErrors(issues)) ecosystem = { doc, model: compiled.model, ledger: quantified.ledger };
+      if (!hasErrors(issues)) ecosystem = { doc, model: compiled.model, ledger: quantified.ledger, series };
     }
   }
-  const located = locateAll(source, issues).sort((a, b) => a.line - b.line || a.column - b.column);
+  // Warnings that errors cause (a misspelt key leaves parameters "unused") would only add noise.
+  const kept = hasErrors(issues) ? issues.filter((i) => !NOISE_WHEN_INVALID.has(i.code)) : issues;
+  const located = locateAll(source, kept).sort((a, b) => a.line - b.line || a.column - b.column);
   return { ecosystem, data: source.data, issues: located };
 }

@@ -6,7 +6,8 @@ type Params = Issue['params'];
 const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   syntax: (p) => `${p.detail}`,
   schema: (p) => `${p.detail}`,
-  'unknown-key': (p) => `unknown key "${p.key}"${p.expected ? `; expected one of: ${p.expected}` : ''}`,
+  'unknown-key': (p) =>
+    `unknown key "${p.key}"${p.suggestion ? `; did you mean "${p.suggestion}"?` : p.expected ? `; expected one of: ${p.expected}` : ''}`,
   'unknown-reference': (p) =>
     `unknown ${p.kind} "${p.id}"${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}${p.known ? ` (known: ${p.known})` : ''}`,
   reciprocity: (p) =>
@@ -26,9 +27,17 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   'missing-field': (p) => `missing "${p.field}"${p.context ? ` (${p.context})` : ''}`,
   'misplaced-field': (p) => `"${p.field}" is meaningless here: ${p.reason}`,
   'cost-kind': (p) => `a cost is exactly one of fixed, variable or investment; found ${p.found}`,
+  'name-clash': (p) => `parameter "${p.name}" has the same name as ${p.other}; rename one of them`,
+  dynamics: (p) => `${p.detail}`,
   'reserved-name': (p) => `"${p.name}" is reserved by the expression language; choose another name`,
   'unreached-transaction': (p) => `transaction "${p.transaction}" never happens: no scenario reaches it`,
   'unused-parameter': (p) => `parameter "${p.name}" is not used by any quantity`,
+  'unused-record': (p) => `${p.kind} "${p.id}" ${p.detail}`,
+  'duplicate-name': (p) => `${p.kind}s "${p.first}" and "${p.second}" are both named "${p.name}"; tables will not tell them apart`,
+  'unit-period': (p) =>
+    `parameter "${p.name}" is in ${p.unit} but the model's period is a ${p.period}: amounts are counted per ${p.period}; convert it`,
+  'discount-rate': (p) => `a discount rate of ${p.rate} is ${p.percent} % a year; for ${p.rate} % write ${p.fraction}`,
+  nesting: (p) => `${p.detail}`,
 };
 
 export function renderMessage(issue: Issue): string {

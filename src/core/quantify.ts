@@ -7,7 +7,7 @@
 import { evaluate, EvaluationError } from './expression/index.js';
 import type { CompiledModel, CompiledQuantity, CompiledStep } from './compile.js';
 import { issue, type Issue, type Path } from './issues.js';
-import type { CostKind, Nature } from './model/index.js';
+import { canonicalName, type CostKind, type Nature } from './model/index.js';
 
 /** One value transfer of one transaction, in one period, for the occurrences one scenario causes. */
 export interface Flow {
@@ -51,7 +51,10 @@ export interface Ledger {
 
 const FRACTION_TOLERANCE = 1e-9;
 
-export function quantify(model: CompiledModel): { ledger: Ledger; issues: Issue[] } {
+/** Values of the dynamics' variables per period (index 0..horizon), by canonical name. */
+export type PeriodSeries = ReadonlyMap<string, ArrayLike<number>>;
+
+export function quantify(model: CompiledModel, series: PeriodSeries = new Map()): { ledger: Ledger; issues: Issue[] } {
   const { doc } = model;
   const issues: Issue[] = [];
   const reported = new Set<string>();
@@ -65,14 +68,15 @@ export function quantify(model: CompiledModel): { ledger: Ledger; issues: Issue[
   const ledger: Ledger = { horizon: doc.horizon, flows: [], costs: [], occurrences: [new Map()], sizes: new Map() };
   for (let period = 0; period <= doc.horizon; period++) {
     const values = new Map<string, number>([['t', period], ['horizon', doc.horizon]]);
-    const value = (q: CompiledQuantity | undefined, fallback = Number.NaN): number => {
+    const scope = (name: string) => values.get(name) ?? series.get(canonicalName(name))?.[period];
+    const value = (q: CompiledQuantity | undefined, fallback = Number.NaN, quiet = false): number => {
       if (!q) return fallback;
       try {
-        return evaluate(q.expr, (name) => values.get(name));
+        return evaluate(q.expr, scope);
       } catch (error) {
         if (!(error instanceof EvaluationError)) throw error;
         // Unknown names mean a broken parameter already reported; everything else is new.
-        if (!error.detail.startsWith('unknown name')) {
+        if (!quiet && !error.detail.startsWith('unknown name')) {
           report(issue('evaluation', q.path, { detail: error.detail, period }, { offset: error.offset }));
         }
         return Number.NaN;
@@ -82,11 +86,17 @@ export function quantify(model: CompiledModel): { ledger: Ledger; issues: Issue[
       if (amount < 0) report(issue('negative', path, { what, value: round(amount), period }));
       return amount;
     };
-    for (const { name, value: q } of model.parameters) values.set(name, value(q));
+    // Period 0 only holds investments, before t starts at 1: a parameter such as "12 / t" need
+    // not make sense there, so its failures count only if an investment at 0 reads it.
+    const quiet = period === 0;
+    for (const { name, value: q } of model.parameters) values.set(name, value(q, Number.NaN, quiet));
 
     for (const cost of model.costs) {
       if (cost.kind !== 'investment' || cost.at !== period) continue;
-      const amount = nonNegative(value(cost.amount), `investment "${cost.name}"`, cost.amount?.path ?? cost.path);
+      const amount = nonNegative(value(cost.amount, Number.NaN, quiet), `investment "${cost.name}"`, cost.amount?.path ?? cost.path);
+      if (Number.isNaN(amount) && cost.amount && quiet) {
+        report(issue('evaluation', cost.amount.path, { detail: 'cannot be evaluated before operations start: it reads a parameter that does not exist at period 0 (t = 0)', period }));
+      }
       ledger.costs.push({ period, actor: cost.actor, name: cost.name, kind: 'investment', amount });
     }
     if (period === 0) continue;
@@ -183,6 +193,22 @@ export function quantify(model: CompiledModel): { ledger: Ledger; issues: Issue[
     if (!reached.has(id)) report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
   }
   return { ledger, issues };
+}
+
+/** The value of every constant parameter (see CompiledModel.constantParameters). */
+export function constantValues(model: CompiledModel): Map<string, number> {
+  const values = new Map<string, number>([['horizon', model.doc.horizon]]);
+  const constant = new Set(model.constantParameters);
+  for (const { name, value } of model.parameters) {
+    if (!constant.has(name) || !value) continue;
+    try {
+      values.set(name, evaluate(value.expr, (n) => values.get(n)));
+    } catch {
+      // Reported by quantify, which evaluates every parameter in every period.
+    }
+  }
+  values.delete('horizon');
+  return values;
 }
 
 function round(x: number): number {

@@ -2,7 +2,7 @@
  * Model text → plain data, keeping the YAML tree so any issue path can be placed at a file line and
  * column. JSON is read by the same parser (JSON is YAML 1.2), so both formats get positions.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { issue, type Issue, type LocatedIssue, type Path } from './issues.js';
 
 export interface SourceText {
@@ -38,6 +38,17 @@ export function readSource(text: string, file: string): SourceText {
       issues.push(found);
     }
   }
+  // JavaScript would turn a `__proto__` key into a prototype rather than a record: refuse it.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && String(pair.key.value) === '__proto__') {
+        const at = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+        const found = issue('schema', [], { detail: 'the key "__proto__" is reserved; choose another id' });
+        syntaxPositions.set(found, { line: at.line, column: at.col });
+        issues.push(found);
+      }
+    },
+  });
   let data: unknown = undefined;
   if (!issues.some((i) => i.severity === 'error')) {
     try {
@@ -66,8 +77,12 @@ function jsonSyntaxError(text: string): { message: string; offset: number } | un
   }
 }
 
+/** The YAML parser's message, first line, in the words of a model file. */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (/multiple documents/.test(line)) return 'a model file holds one YAML document, but this one has several (separated by ---)';
+  if (/Map keys must be unique/.test(line)) return 'this key appears twice in the same mapping';
+  return line;
 }
 
 function locateInDocument(doc: Document, lines: LineCounter, found: Issue): { line: number; column: number } {

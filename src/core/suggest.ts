@@ -1,7 +1,8 @@
 /** "Did you mean…?" for misspelt ids: the closest candidate within a small edit distance. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  // Within a third of the word's length (at least 1): "prise" → "price", but not "two" → "t".
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {

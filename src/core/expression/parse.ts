@@ -80,8 +80,15 @@ const BINARY: Record<string, number> = {
   '*': 5, '/': 5, '%': 5,
 };
 
+/**
+ * Deepest tree accepted. Evaluation recurses once per level, so a limit keeps a pathological
+ * expression (thousands of nested brackets or chained operators) a located error, not a crash.
+ */
+export const MAX_DEPTH = 400;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   parseAll(): Expr {
@@ -108,6 +115,7 @@ class Parser {
 
   private parseBinary(minPower: number): Expr {
     let left = this.parseUnary();
+    let chain = 0;
     for (;;) {
       const token = this.peek();
       const op = this.operatorOf(token);
@@ -116,6 +124,8 @@ class Parser {
       this.next();
       const right = this.parseBinary(power);
       left = { type: 'binary', op, left, right, at: token.at };
+      // Chains such as 1 + 1 + … build a tree as deep as they are long.
+      if (++chain > MAX_DEPTH) throw new ExpressionSyntaxError(`the expression chains more than ${MAX_DEPTH} operations; split it into parameters`, token.at);
       if (power === 3 && BINARY[this.operatorOf(this.peek()) ?? ''] === 3) {
         const extra = this.peek();
         throw new ExpressionSyntaxError('comparisons cannot be chained; use "and"', extra.at);
@@ -125,6 +135,15 @@ class Parser {
 
   private parseUnary(): Expr {
     const token = this.peek();
+    if (++this.depth > MAX_DEPTH) throw new ExpressionSyntaxError(`the expression is nested more than ${MAX_DEPTH} levels deep`, token.at);
+    try {
+      return this.parseUnaryAt(token);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseUnaryAt(token: Token): Expr {
     const op = this.operatorOf(token);
     if (op === '-' || op === '+' || op === '!') {
       this.next();

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Actor } from './actor.js';
 import { DESCRIPTION, Id, LABEL } from './common.js';
+import { Dynamics } from './dynamics.js';
 import { Parameter, PARAMETER_NAME } from './parameter.js';
 import { Scenario } from './scenario.js';
 import { Transaction } from './transaction.js';
@@ -37,6 +38,9 @@ export const Header = z.strictObject({
     .max(10)
     .optional()
     .meta({ description: 'Annual discount rate for NPV (0.08 = 8 %); default 0.' }),
+  dynamics: Dynamics.optional().meta({
+    description: 'A system-dynamics model whose variables model quantities can read, period by period.',
+  }),
 });
 
 /** The sections that map ids to records, with the schema of one record each. */
@@ -69,3 +73,17 @@ export function modelJsonSchema(): Record<string, unknown> {
     ...schema,
   };
 }
+
+/** Every field name the format defines, for "did you mean" on unknown keys. */
+export const FIELD_NAMES: readonly string[] = [
+  ...new Set([
+    ...Object.keys(Header.shape),
+    ...Object.keys(SECTIONS),
+    ...['name', 'label', 'kind', 'description', 'size', 'activities', 'resources', 'relationship', 'costs'],
+    ...['fixed', 'variable', 'per', 'investment', 'at', 'source', 'assumption', 'range', 'value', 'unit'],
+    ...['nature', 'personal', 'currency', 'valuation', 'channel', 'reciprocal', 'transfers', 'from', 'to', 'object', 'amount'],
+    ...['start', 'actor', 'count', 'steps', 'transaction', 'and', 'or', 'fraction'],
+    ...['stop', 'dt', 'method', 'dimensions', 'stocks', 'flows', 'variables', 'initial', 'inflows', 'outflows'],
+    ...['nonNegative', 'equation', 'elements', 'gf', 'points', 'xscale', 'ys', 'type', 'units', 'doc'],
+  ]),
+];

@@ -5,3 +5,4 @@ export * from './value-object.js';
 export * from './transaction.js';
 export * from './scenario.js';
 export * from './document.js';
+export * from './dynamics.js';
