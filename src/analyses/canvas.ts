@@ -161,13 +161,16 @@ function relationship(ecosystem: Ecosystem, customer: string, offers: Edge[], de
     transactions.map((t) => doc.transactions[t]?.relationship).filter((r): r is string => r !== undefined),
   );
   const words = declared.length > 0 ? declared.join(', ') : declaredByActor;
-  const occurrences = ledger.occurrences.slice(1).reduce((sum, m) => sum + transactions.reduce((s, t) => s + (m.get(t) ?? 0), 0), 0);
+  // The rate while the relationship lasts: a 12-month test in a 36-month model is monthly.
+  const perPeriodCounts = ledger.occurrences.map((m, p) => (p === 0 ? 0 : transactions.reduce((s, t) => s + (m.get(t) ?? 0), 0)));
+  const active = perPeriodCounts.map((n, p) => (n > 0 ? p : -1)).filter((p) => p > 0);
+  const occurrences = perPeriodCounts.reduce((a, b) => a + b, 0);
   const member = doc.actors[customer];
   let frequency: string;
   if (occurrences === 0) frequency = 'no transactions in the scenarios';
   else {
-    const perPeriod = occurrences / ledger.horizon;
-    const size = member?.kind === 'segment' ? segmentSize(ecosystem, customer) : undefined;
+    const perPeriod = occurrences / active.length;
+    const size = member?.kind === 'segment' ? segmentSize(ecosystem, customer, active) : undefined;
     const rate = size ? perPeriod / size : perPeriod;
     const noun = rate === 1 ? 'transaction' : 'transactions';
     frequency = size ? `${format(rate)} ${noun} per member per ${doc.period}` : `${format(rate)} ${noun} per ${doc.period}`;
@@ -175,11 +178,11 @@ function relationship(ecosystem: Ecosystem, customer: string, offers: Edge[], de
   return `${actorName(doc, customer)}: ${words ? `${words}; ` : ''}${frequency}`;
 }
 
-function segmentSize(ecosystem: Ecosystem, id: string): number | undefined {
-  // The mean size over the horizon, from the flows' own quantification.
+/** The segment's mean size over the given periods (sizes are stored from period 1). */
+function segmentSize(ecosystem: Ecosystem, id: string, periods: number[]): number | undefined {
   const sizes = ecosystem.ledger.sizes.get(id);
-  if (!sizes || sizes.length === 0) return undefined;
-  const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+  if (!sizes || periods.length === 0) return undefined;
+  const mean = periods.reduce((sum, p) => sum + (sizes[p - 1] ?? 0), 0) / periods.length;
   return mean > 0 ? mean : undefined;
 }
 

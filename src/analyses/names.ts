@@ -1,5 +1,5 @@
 /** How records are named in analyses: their display name, else their id. */
-import type { ModelDocument } from '../core/index.js';
+import type { Ecosystem, ModelDocument } from '../core/index.js';
 
 export function actorName(doc: ModelDocument, id: string): string {
   return doc.actors[id]?.name ?? id;
@@ -15,4 +15,22 @@ export function transactionName(doc: ModelDocument, id: string): string {
 
 export function scenarioName(doc: ModelDocument, id: string): string {
   return doc.scenarios?.[id]?.name ?? id;
+}
+
+/** The same ecosystem shown with the English labels, where records have one, as their names. */
+export function withLabels(ecosystem: Ecosystem): Ecosystem {
+  const relabel = <T extends { name?: string | undefined; label?: string | undefined }>(records: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(records).map(([id, r]) => [id, r.label ? { ...r, name: r.label } : r]));
+  const doc = ecosystem.doc;
+  return {
+    ...ecosystem,
+    doc: {
+      ...doc,
+      name: doc.label ?? doc.name,
+      actors: relabel(doc.actors),
+      valueObjects: relabel(doc.valueObjects),
+      transactions: relabel(doc.transactions),
+      ...(doc.scenarios ? { scenarios: relabel(doc.scenarios) } : {}),
+    },
+  };
 }

@@ -101,8 +101,13 @@ export function profitabilityOfAll(ecosystem: Ecosystem): ProfitabilitySheet[] {
   return Object.keys(ecosystem.doc.actors).map((id) => profitability(ecosystem, id));
 }
 
+/** What counts as zero in a cumulative position: rounding noise relative to its scale. */
+function tolerance(cumulative: readonly number[]): number {
+  return 1e-9 * Math.max(1, ...cumulative.map(Math.abs));
+}
+
 export function breakEvenPeriod(cumulative: readonly number[]): number | null {
-  const EPS = 1e-9;
+  const EPS = tolerance(cumulative);
   if (cumulative.length === 0 || cumulative[cumulative.length - 1]! < -EPS) return null;
   let p = cumulative.length - 1;
   while (p > 0 && cumulative[p - 1]! >= -EPS) p--;
@@ -110,9 +115,10 @@ export function breakEvenPeriod(cumulative: readonly number[]): number | null {
 }
 
 export function deepestPosition(cumulative: readonly number[]): { amount: number; period: number } {
+  const EPS = tolerance(cumulative);
   let deepest = { amount: 0, period: 0 };
   cumulative.forEach((amount, period) => {
-    if (amount < deepest.amount) deepest = { amount, period };
+    if (amount < deepest.amount && amount < -EPS) deepest = { amount, period };
   });
   return deepest;
 }

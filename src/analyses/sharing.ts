@@ -15,7 +15,10 @@ export interface ActorShare {
   nonMoney: number;
   /** money + nonMoney */
   total: number;
-  /** Shares of the ecosystem totals (undefined when that total is not positive). */
+  /**
+   * Shares of the ecosystem totals (undefined when that total is not positive). The cash share
+   * is of the positive net cash captured, and only for actors that capture some.
+   */
   moneyShare: number | undefined;
   nonMoneyShare: number | undefined;
   totalShare: number | undefined;
@@ -52,7 +55,7 @@ export function valueSharing(ecosystem: Ecosystem): ValueSharing {
     totals: { money, nonMoney, costs },
     actors: rows.map((r) => ({
       ...r,
-      moneyShare: share(r.money, moneyCaptured),
+      moneyShare: r.money > 0 ? share(r.money, moneyCaptured) : undefined,
       nonMoneyShare: share(r.nonMoney, nonMoney),
       totalShare: share(r.total, valueCreated),
     })),

@@ -9,7 +9,9 @@ export const DEFAULT_MODEL = 'symbiose.yaml';
 /** Largest model file accepted: far above any hand-written model, far below what hurts memory. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
+/** `-` reads the model from standard input. */
 export function readModelText(file: string): string {
+  if (file === '-') return readFileSync(0, 'utf8');
   let size: number;
   try {
     const stat = statSync(file);
@@ -17,7 +19,7 @@ export function readModelText(file: string): string {
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const hint = file === DEFAULT_MODEL ? ` (no model given: pass one with -m FILE, or create one with "symbiose init")` : '';
+    const hint = file === DEFAULT_MODEL ? ` (no model given: name one, or create one with "symbiose init")` : '';
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}${hint}`);
   }
   if (size > MAX_BYTES) throw new UsageError(`${file} is ${Math.round(size / 1e6)} MB; model files are limited to ${MAX_BYTES / 1e6} MB`);
@@ -28,7 +30,7 @@ export function readModelText(file: string): string {
 }
 
 export function loadModelFile(file: string): LoadResult {
-  return loadModel(readModelText(file), file);
+  return loadModel(readModelText(file), file === '-' ? '<stdin>' : file);
 }
 
 /** Loads a model for an analysis: prints its issues to stderr and stops if any is an error. */

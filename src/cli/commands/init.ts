@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { parse } from 'yaml';
 import { packageFile, schemaLink, writeFileAtomic } from '../files.js';
 import { DEFAULT_MODEL } from '../model-file.js';
 
@@ -25,7 +26,12 @@ export function registerInit(program: Command): void {
     });
 }
 
-/** The starter text, pointing editors at the schema shipped with this installation. */
+/**
+ * The starter text, pointing editors at the schema shipped with this installation; in JSON (its
+ * comments lost, a "$schema" key instead) when the file name ends in .json.
+ */
 export function starterModel(file: string): string {
-  return readFileSync(packageFile('templates/starter.yaml'), 'utf8').replace('__SCHEMA__', schemaLink(file));
+  const text = readFileSync(packageFile('templates/starter.yaml'), 'utf8').replace('__SCHEMA__', schemaLink(file));
+  if (!/\.json$/i.test(file)) return text;
+  return `${JSON.stringify({ $schema: schemaLink(file), ...(parse(text) as object) }, null, 2)}\n`;
 }

@@ -19,6 +19,10 @@ export function registerLibrary(program: Command): void {
     .action((query: string[], options: OutputOptions) => {
       const format = formatOf(options);
       const entries = searchCatalogue(readCatalogue(), query.join(' '));
+      if (entries.length === 0 && format !== 'json') {
+        process.stdout.write(`No library model matches "${query.join(' ')}". "symbiose library" lists them all.\n`);
+        return;
+      }
       emit(
         format,
         () => [
@@ -30,7 +34,7 @@ export function registerLibrary(program: Command): void {
               // Terminals get wrapped cells over several rows; Markdown keeps one row per model.
               return format === 'md'
                 ? [[e.id, `${title}: ${e.summary}`, e.tags.join(', ')]]
-                : splitRows([e.id, [title, ...wrap(e.summary, 64)].join('\n'), wrap(e.tags.join(', '), 28).join('\n')]);
+                : splitRows([e.id, [...wrap(title, 64), ...wrap(e.summary, 64)].join('\n'), wrap(e.tags.join(', '), 28).join('\n')]);
             }).flat(),
           ),
           paragraph('symbiose library show ID     its description, sources and assumptions\nsymbiose library copy ID     a copy to start from'),
@@ -76,7 +80,8 @@ function schemaComment(target: string): string {
 
 function showBlocks(id: string, doc: Parameters<typeof provenance>[0], origin: ReturnType<typeof provenance>): Block[] {
   const blocks: Block[] = [
-    heading(`${doc.label && !doc.label.startsWith(doc.name) ? `${doc.name} — ${doc.label}` : doc.label ?? doc.name} (${id})`),
+    heading(`${doc.name} (${id})`),
+    ...(doc.label && doc.label !== doc.name ? [paragraph(doc.label)] : []),
     paragraph(doc.description?.trim() ?? ''),
     heading('Sources', 2),
     list(doc.sources ?? []),

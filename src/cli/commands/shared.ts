@@ -8,6 +8,8 @@ import { DEFAULT_MODEL } from '../model-file.js';
 export const modelOption = () =>
   new Option('-m, --model <file>', 'model file (.yaml, .yml or .json)').default(DEFAULT_MODEL).env('SYMBIOSE_MODEL');
 
+export const labelsOption = () => new Option('-l, --labels', 'show English labels instead of the names as written in the model');
+
 /** Finds an actor by id or by name (any case); a miss is a usage error naming the actors. */
 export function resolveActor(ecosystem: Ecosystem, wanted: string): string {
   const actors = ecosystem.doc.actors;

@@ -38,7 +38,7 @@ export function registerTour(program: Command): void {
         ...step(1, "The insurer's Business Model Canvas, derived from the value flows", `symbiose canvas insurer -m ${TOUR_MODEL}`, canvasBlocks(canvas(ecosystem, 'insurer'), doc.period)),
         ...step(2, 'Who pays, who is paid', `symbiose payers -m ${TOUR_MODEL}`, paymentBlocks(doc, whoPays(ecosystem))),
         ...step(3, 'Profitability of every actor', `symbiose profit -m ${TOUR_MODEL}`, overviewBlocks(doc, profitabilityOfAll(ecosystem))),
-        ...step(4, "The third-party services' sheet, year by year", `symbiose profit -m ${TOUR_MODEL} --actor services`, sheetBlocks(doc, profitability(ecosystem, 'services'), 'year')),
+        ...step(4, "The third-party services' sheet, year by year", `symbiose profit -m ${TOUR_MODEL} --actor services`, sheetBlocks(doc, profitability(ecosystem, 'services'), 'auto')),
         ...step(5, 'The value created and who captures it', `symbiose summary -m ${TOUR_MODEL}`, sharingBlocks(doc, valueSharing(ecosystem))),
         heading('Your turn'),
         paragraph(

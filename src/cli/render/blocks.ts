@@ -62,7 +62,9 @@ export function renderMarkdown(blocks: Block[]): string {
         case 'list':
           return block.items.length === 0 ? '_(none)_' : block.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
         case 'table': {
-          const cells = (row: string[]) => `| ${row.map((c) => escapeMarkdown(c).replaceAll('|', '\\|')).join(' | ')} |`;
+          // Leading spaces (indented sheet lines) would be trimmed by Markdown: keep them as &nbsp;.
+          const cell = (c: string) => escapeMarkdown(c).replaceAll('|', '\\|').replace(/^ +/, (spaces) => '&nbsp;'.repeat(spaces.length));
+          const cells = (row: string[]) => `| ${row.map(cell).join(' | ')} |`;
           const align = block.columns.map((c) => (c.align === 'right' ? '---:' : ':---'));
           return [cells(block.columns.map((c) => c.title)), `| ${align.join(' | ')} |`, ...block.rows.map(cells)].join('\n');
         }

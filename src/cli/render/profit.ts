@@ -8,7 +8,10 @@ import { PERIODS_PER_YEAR } from '../../core/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
 import { formatMoney } from './numbers.js';
 
-export type Grouping = 'period' | 'year';
+/** Columns of a sheet: one per period, one per year, or as many periods a column as fit 12. */
+export type Grouping = 'period' | 'year' | 'auto';
+
+const MAX_COLUMNS = 12;
 
 export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[]): Block[] {
   return [
@@ -46,9 +49,6 @@ export function breakEvenText(sheet: ProfitabilitySheet, doc: ModelDocument): st
 }
 
 /** Years when a column per period would pass 12 columns and periods group into years. */
-export function defaultGrouping(doc: ModelDocument): Grouping {
-  return doc.horizon > 12 && PERIODS_PER_YEAR[doc.period] > 1 ? 'year' : 'period';
-}
 
 export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, grouping: Grouping): Block[] {
   // Period 0 holds only investments: show it when there are some.
@@ -77,8 +77,8 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
   return [
     heading(`Profitability sheet — ${sheet.name}`),
     paragraph(
-      `${doc.currency}, ${grouping === 'year' ? `by year (${doc.period}s grouped)` : `per ${doc.period}`}; ` +
-        `${doc.period} 0 holds investments made before operations start.`,
+      `${doc.currency}, ${groupingWords(doc, columns)}` +
+        (columns[0]?.title === 'Start' ? '; Start holds the investments made before operations start.' : '.'),
     ),
     table([{ title: '' }, ...columns.map((c) => ({ title: c.title, align: 'right' as const })), { title: 'Total', align: 'right' }], rows),
     paragraph(
@@ -91,19 +91,38 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
   ];
 }
 
+/**
+ * The sheet's columns. `auto`: one per period up to 12, else one per year when that fits, else
+ * equal runs of periods. A last year or run shorter than the others says how many periods it has.
+ */
 function groupColumns(doc: ModelDocument, grouping: Grouping, showStart: boolean): Array<{ title: string; periods: number[] }> {
-  const periods = Array.from({ length: doc.horizon + 1 }, (_, p) => p);
-  const start = showStart ? [{ title: '0', periods: [0] }] : [];
-  if (grouping === 'period') return [...start, ...periods.slice(1).map((p) => ({ title: String(p), periods: [p] }))];
+  const start = showStart ? [{ title: 'Start', periods: [0] }] : [];
   const perYear = PERIODS_PER_YEAR[doc.period];
-  const years = Math.ceil(doc.horizon / perYear);
-  return [
-    ...start,
-    ...Array.from({ length: years }, (_, y) => ({
-      title: `Y${y + 1}`,
-      periods: periods.filter((p) => p > y * perYear && p <= (y + 1) * perYear),
-    })),
-  ];
+  let size: number;
+  if (grouping === 'period') size = 1;
+  else if (grouping === 'year') size = perYear;
+  else if (doc.horizon <= MAX_COLUMNS) size = 1;
+  else if (perYear > 1 && Math.ceil(doc.horizon / perYear) <= MAX_COLUMNS) size = perYear;
+  else size = Math.ceil(doc.horizon / MAX_COLUMNS);
+  const columns: Array<{ title: string; periods: number[] }> = [];
+  for (let first = 1; first <= doc.horizon; first += size) {
+    const periods = Array.from({ length: Math.min(size, doc.horizon - first + 1) }, (_, i) => first + i);
+    const last = periods[periods.length - 1]!;
+    let title: string;
+    if (size === 1) title = String(first);
+    else if (size === perYear) title = `Y${Math.ceil(first / perYear)}${periods.length < size ? ` (${periods.length} ${doc.period}s)` : ''}`;
+    else title = first === last ? String(first) : `${first}–${last}`;
+    columns.push({ title, periods });
+  }
+  return [...start, ...columns];
+}
+
+/** How a sheet is grouped, in words, for its caption. */
+function groupingWords(doc: ModelDocument, columns: Array<{ periods: number[] }>): string {
+  const size = Math.max(...columns.map((c) => c.periods.length));
+  if (size === 1) return `per ${doc.period}`;
+  if (size === PERIODS_PER_YEAR[doc.period]) return `by year (${doc.period}s grouped)`;
+  return `by runs of ${size} ${doc.period}s`;
 }
 
 function sum(values: number[]): number {

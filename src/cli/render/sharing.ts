@@ -18,11 +18,11 @@ export function sharingBlocks(doc: ModelDocument, result: ValueSharing): Block[]
       [
         { title: 'Actor' },
         { title: 'Net cash', align: 'right' },
-        { title: 'Share of cash', align: 'right' },
+        { title: 'Cash share', align: 'right' },
         { title: 'Non-money value', align: 'right' },
-        { title: 'Share', align: 'right' },
-        { title: 'Total', align: 'right' },
-        { title: 'Share of value created', align: 'right' },
+        { title: 'Non-money share', align: 'right' },
+        { title: 'Total value', align: 'right' },
+        { title: 'Value share', align: 'right' },
       ],
       result.actors.map((a) => [
         actorName(doc, a.actor),
@@ -34,6 +34,9 @@ export function sharingBlocks(doc: ModelDocument, result: ValueSharing): Block[]
         formatShare(a.totalShare),
       ]),
     ),
-    paragraph('Share of cash is of the positive net cash captured; a negative share means the actor pays more than it earns.'),
+    paragraph(
+      'Cash share: of the net cash the ecosystem\'s earners capture (— for actors that pay more than they earn).\n' +
+        'Value share: of the value created; negative when an actor gives more value than it gets.',
+    ),
   ];
 }
