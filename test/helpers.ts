@@ -1,5 +1,6 @@
 /** Test helpers: load a model from text and fail loudly, with located messages, if it is invalid. */
-import { loadModel, renderMessage, type Ecosystem, type LocatedIssue } from '../src/core/index.js';
+import { renderMessage, type Ecosystem, type LocatedIssue } from '../src/core/index.js';
+import { loadEcosystem as loadModel } from '../src/engine/link/index.js';
 
 export function ecosystemOf(text: string, file = 'test.yaml'): Ecosystem {
   const result = loadModel(text, file);

@@ -11,6 +11,8 @@ export const EXIT = {
   usage: 2,
   /** A bug: please report it. */
   internal: 3,
+  /** Stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+  cancelled: 130,
 } as const;
 
 export class UsageError extends Error {}

@@ -9,10 +9,13 @@ import { registerLibrary } from './commands/library.js';
 import { registerPayers } from './commands/payers.js';
 import { registerProfit } from './commands/profit.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerXmile } from './commands/xmile.js';
 import { registerSummary } from './commands/summary.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, InvalidModelError, UsageError } from './errors.js';
+import { CancelledError } from './simulation-run.js';
 
 export function buildProgram(): Command {
   const program = new Command('symbiose')
@@ -22,7 +25,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false })
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok, 1 invalid model, 2 usage error (bad command, option or file), 3 internal error.\n' +
+      '\nExit codes: 0 ok, 1 invalid model, 2 usage error (bad command, option or file), 3 internal error, 130 cancelled (Ctrl-C).\n' +
         'Start with: symbiose tour    or    symbiose init && symbiose validate',
     );
   registerTour(program);
@@ -33,6 +36,8 @@ export function buildProgram(): Command {
   registerProfit(program);
   registerSummary(program);
   registerLibrary(program);
+  registerSimulate(program);
+  registerXmile(program);
   registerSchema(program);
   program.exitOverride();
   const overrideAll = (command: Command): void => {
@@ -62,6 +67,10 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(`symbiose: ${error.message}\n`);
     return EXIT.usage;
+  }
+  if (error instanceof CancelledError) {
+    process.stderr.write('symbiose: cancelled\n');
+    return EXIT.cancelled;
   }
   if (error instanceof InvalidModelError) {
     process.stderr.write(`symbiose: ${error.message}\n`);

@@ -1,6 +1,7 @@
 /** Reads a model file for a command: the only place the CLI touches model files on disk. */
 import { readFileSync, statSync } from 'node:fs';
-import { hasErrors, loadModel, type Ecosystem, type LoadResult } from '../core/index.js';
+import { hasErrors, type Ecosystem, type LoadResult } from '../core/index.js';
+import { loadEcosystem } from '../engine/link/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { issueLines } from './render/issues.js';
 
@@ -30,7 +31,7 @@ export function readModelText(file: string): string {
 }
 
 export function loadModelFile(file: string): LoadResult {
-  return loadModel(readModelText(file), file === '-' ? '<stdin>' : file);
+  return loadEcosystem(readModelText(file), file === '-' ? '<stdin>' : file);
 }
 
 /** Loads a model for an analysis: prints its issues to stderr and stops if any is an error. */

@@ -13,6 +13,7 @@ const KIND_OF_SECTION: Record<SectionName, string> = {
   valueObjects: 'value object',
   transactions: 'transaction',
   scenarios: 'scenario',
+  variants: 'variant',
 };
 
 export function checkReferences(doc: ModelDocument, declared: Structured['declared']): Issue[] {
@@ -104,6 +105,9 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
     const path = ['scenarios', id];
     ref('actors', scenario.start.actor, [...path, 'start', 'actor']);
     checkSteps(scenario.steps, [...path, 'steps'], ref, issues);
+  }
+  for (const [id, variant] of Object.entries(doc.variants ?? {})) {
+    for (const name of Object.keys(variant.set)) ref('parameters', name, ['variants', id, 'set', name]);
   }
   issues.push(...unusedRecords(doc), ...duplicateNames(doc));
   return issues;

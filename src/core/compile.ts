@@ -219,8 +219,10 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     steps: compileSteps(scenario.steps, ['scenarios', id, 'steps']),
   }));
 
+  // The dynamics read parameters in their own (XMILE) equations: a name there counts as a use.
+  for (const word of dynamicsWords(doc)) used.add(word);
   for (const { name } of specs) {
-    if (!used.has(name)) issues.push(issue('unused-parameter', ['parameters', name], { name }, { severity: 'warning', atKey: true }));
+    if (!used.has(name) && !used.has(canonicalName(name))) issues.push(issue('unused-parameter', ['parameters', name], { name }, { severity: 'warning', atKey: true }));
   }
   const constantParameters = constantsAmong(parameters);
   return { model: { doc, constantParameters, parameters, sizes, costs, valuations, amounts, scenarios }, issues };
@@ -277,6 +279,18 @@ function constantsAmong(ordered: Array<{ name: string; value: Q }>): string[] {
     if (value && value.names.every((n) => constant.has(n) || n === 'horizon')) constant.add(name);
   }
   return [...constant];
+}
+
+/** Every identifier-like word of the dynamics' equations, canonical. */
+function dynamicsWords(doc: ModelDocument): Set<string> {
+  const words = new Set<string>();
+  const scan = (value: unknown): void => {
+    if (typeof value === 'string') for (const w of value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) words.add(canonicalName(w));
+    else if (Array.isArray(value)) value.forEach(scan);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(scan);
+  };
+  scan(doc.dynamics);
+  return words;
 }
 
 /** Parameters whose unit is per period ("EUR/month"), with that period. */

@@ -4,5 +4,6 @@ export * from './issues.js';
 export { renderMessage } from './messages.js';
 export { loadModel, type Ecosystem, type LoadResult, type LoadOptions, type DynamicsRunner } from './load.js';
 export type { Flow, CostLine, Ledger, PeriodSeries } from './quantify.js';
+export { constantValues } from './quantify.js';
 export type { CompiledModel } from './compile.js';
 export * as expression from './expression/index.js';

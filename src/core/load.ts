@@ -7,7 +7,7 @@ import { checkReferences } from './check-references.js';
 import { checkStructure } from './check-structure.js';
 import { compile, type CompiledModel } from './compile.js';
 import { hasErrors, type LocatedIssue } from './issues.js';
-import type { ModelDocument } from './model/index.js';
+import { applyVariant, type ModelDocument } from './model/index.js';
 import { issue, type Issue } from './issues.js';
 import { constantValues, quantify, type Ledger, type PeriodSeries } from './quantify.js';
 import { locateAll, readSource } from './source.js';
@@ -30,6 +30,8 @@ export type DynamicsRunner = (doc: ModelDocument, constants: ReadonlyMap<string,
 
 export interface LoadOptions {
   dynamics?: DynamicsRunner;
+  /** Load the model as this variant makes it (its `set` parameters replaced). */
+  variant?: string;
 }
 
 export interface LoadResult {
@@ -49,7 +51,10 @@ export function loadModel(text: string, file: string, options: LoadOptions = {})
   const issues = [...source.issues, ...structured.issues];
   let ecosystem: Ecosystem | undefined;
   if (structured.doc) {
-    const doc = structured.doc;
+    const doc = options.variant === undefined ? structured.doc : applyVariant(structured.doc, options.variant);
+    if (options.variant !== undefined && !doc.variants?.[options.variant]) {
+      issues.push(issue('unknown-reference', ['variants'], { kind: 'variant', id: options.variant, known: Object.keys(doc.variants ?? {}).join(', ') || 'none' }, { atKey: true }));
+    }
     issues.push(...checkReferences(doc, structured.declared));
     const compiled = compile(doc);
     issues.push(...compiled.issues);

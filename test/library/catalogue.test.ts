@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { provenance } from '../../src/analyses/index.js';
-import { formatPath, loadModel } from '../../src/core/index.js';
+import { formatPath } from '../../src/core/index.js';
+import { loadEcosystem as loadModel } from '../../src/engine/link/index.js';
 import { describeIssue } from '../helpers.js';
 
 /** The ecosystems issue #3 asks for, by seed. */

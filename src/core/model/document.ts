@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Actor } from './actor.js';
 import { DESCRIPTION, Id, LABEL } from './common.js';
 import { Dynamics } from './dynamics.js';
+import { Variant } from './variant.js';
 import { Parameter, PARAMETER_NAME } from './parameter.js';
 import { Scenario } from './scenario.js';
 import { Transaction } from './transaction.js';
@@ -50,6 +51,7 @@ export const SECTIONS = {
   valueObjects: ValueObject,
   transactions: Transaction,
   scenarios: Scenario,
+  variants: Variant,
 } as const;
 export type SectionName = keyof typeof SECTIONS;
 
@@ -61,6 +63,7 @@ export const ModelDocument = Header.extend({
   valueObjects: z.record(Id, ValueObject),
   transactions: z.record(Id, Transaction),
   scenarios: z.record(Id, Scenario).optional(),
+  variants: z.record(Id, Variant).optional().meta({ description: 'Alternatives to compare: parameter values that change.' }),
 });
 export type ModelDocument = z.infer<typeof ModelDocument>;
 
@@ -82,8 +85,8 @@ export const FIELD_NAMES: readonly string[] = [
     ...['name', 'label', 'kind', 'description', 'size', 'activities', 'resources', 'relationship', 'costs'],
     ...['fixed', 'variable', 'per', 'investment', 'at', 'source', 'assumption', 'range', 'value', 'unit'],
     ...['nature', 'personal', 'currency', 'valuation', 'channel', 'reciprocal', 'transfers', 'from', 'to', 'object', 'amount'],
-    ...['start', 'actor', 'count', 'steps', 'transaction', 'and', 'or', 'fraction'],
+    ...['start', 'actor', 'count', 'steps', 'transaction', 'and', 'or', 'fraction', 'set'],
     ...['stop', 'dt', 'method', 'dimensions', 'stocks', 'flows', 'variables', 'initial', 'inflows', 'outflows'],
-    ...['nonNegative', 'equation', 'elements', 'gf', 'points', 'xscale', 'ys', 'type', 'units', 'doc'],
+    ...['nonNegative', 'equation', 'elements', 'gf', 'points', 'xscale', 'ys', 'type', 'units', 'doc', 'nonNegativeStocks', 'nonNegativeFlows', 'timeUnits'],
   ]),
 ];

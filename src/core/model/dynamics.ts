@@ -35,10 +35,13 @@ export const DynamicsStock = z.strictObject({
   ...Common,
 });
 
+const ActiveInitial = Equation.optional().meta({ description: 'Value at the start of the run when it differs from the equation (ACTIVE INITIAL).' });
+
 export const DynamicsFlow = z.union([
   Equation,
   z.strictObject({
     equation: Equation,
+    initial: ActiveInitial,
     nonNegative: z.boolean().optional().meta({ description: 'A uniflow: never negative.' }),
     ...Common,
   }),
@@ -48,6 +51,7 @@ export const DynamicsVariable = z.union([
   Equation,
   z.strictObject({
     equation: Equation.optional(),
+    initial: ActiveInitial,
     gf: DynamicsGraphicalFunction.optional().meta({ description: 'A graphical function (lookup) of the equation, or a table.' }),
     ...Common,
   }),
@@ -58,6 +62,9 @@ export const Dynamics = z.strictObject({
   stop: z.number().optional().meta({ description: 'End of the run (default start + horizon).' }),
   dt: z.number().positive().optional().meta({ description: 'Integration step, in periods (default 0.25).' }),
   method: z.enum(['euler', 'rk4']).optional(),
+  timeUnits: z.string().optional().meta({ description: 'Time unit when it is not the model period (kept from an imported XMILE model).' }),
+  nonNegativeStocks: z.boolean().optional().meta({ description: 'Every stock never below zero unless it says otherwise.' }),
+  nonNegativeFlows: z.boolean().optional().meta({ description: 'Every flow a uniflow unless it says otherwise.' }),
   dimensions: z
     .record(z.string(), z.union([z.array(z.string()).min(1), z.number().int().positive()]))
     .optional()

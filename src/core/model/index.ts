@@ -6,3 +6,4 @@ export * from './transaction.js';
 export * from './scenario.js';
 export * from './document.js';
 export * from './dynamics.js';
+export * from './variant.js';

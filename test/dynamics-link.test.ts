@@ -1,0 +1,68 @@
+/**
+ * A model's dynamics drive its quantities: a segment whose size is a stock, read period by period
+ * as the stock's mean over the period (the values at the start of each integration step).
+ */
+import { describe, expect, it } from 'vitest';
+import { profitability } from '../src/analyses/index.js';
+import { renderMessage } from '../src/core/index.js';
+import { loadEcosystem } from '../src/engine/link/index.js';
+
+const model = (growth: string, extra = '') => `symbiose: 1
+name: Growing service
+currency: EUR
+period: month
+horizon: 3
+parameters:
+  rate: 0.1
+  fee: { value: 10, unit: EUR/month, source: test }
+actors:
+  customers: { kind: segment, size: Customers }
+  firm: { kind: organisation }
+valueObjects:
+  money: { nature: money }
+  service: { nature: service }
+transactions:
+  subscribe: { transfers: [{ from: firm, to: customers, object: service }, { from: customers, to: firm, object: money, amount: fee }] }
+scenarios:
+  monthly: { start: { actor: customers, count: 1 }, steps: [subscribe] }
+dynamics:
+  dt: 0.25
+  stocks:
+    Customers: { initial: 100, inflows: [growth] }
+  flows:
+    growth: ${growth}
+${extra}`;
+
+describe('dynamics linked to the ecosystem model', () => {
+  it('reads a stock as its mean over each period', () => {
+    const result = loadEcosystem(model('"Customers * rate"'), 'm.yaml');
+    expect(result.issues).toEqual([]);
+    const sheet = profitability(result.ecosystem!, 'firm');
+    // Euler with dt = 0.25: Customers(t) = 100 × 1.025^(4t). Month p's mean is over the steps that
+    // start at p − 1, p − 0.75, p − 0.5, p − 0.25: 100 × 1.025^(4(p − 1)) × (1 + 1.025 + 1.025² + 1.025³) / 4.
+    const steps = (1 + 1.025 + 1.025 ** 2 + 1.025 ** 3) / 4;
+    for (const p of [1, 2, 3]) {
+      const customers = 100 * 1.025 ** (4 * (p - 1)) * steps;
+      expect(sheet.totals.revenue[p]).toBeCloseTo(10 * customers, 9);
+    }
+    expect(result.ecosystem!.series.get('customers')![0]).toBe(100);
+  });
+
+  it('places errors in dynamics equations at their line and column', () => {
+    const result = loadEcosystem(model('"Customers * rat"'), 'm.yaml');
+    expect(result.ecosystem).toBeUndefined();
+    const found = result.issues.map((i) => `${i.code} ${i.line}:${i.column} ${renderMessage(i)}`);
+    // Line 24 is `    growth: "Customers * rat"`: the quote is at column 13, so "rat" starts at column 26.
+    expect(found).toEqual([expect.stringMatching(/^dynamics 24:26 .*rat/)]);
+  });
+
+  it('refuses a parameter and a dynamics variable of the same name', () => {
+    const result = loadEcosystem(model('"Customers * rate"').replace('  rate: 0.1', '  rate: 0.1\n  growth: 3'), 'm.yaml');
+    expect(result.issues.map((i) => i.code)).toContain('name-clash');
+  });
+
+  it('stops when the dynamics end before the horizon', () => {
+    const result = loadEcosystem(model('"Customers * rate"').replace('  dt: 0.25', '  dt: 0.25\n  stop: 2'), 'm.yaml');
+    expect(result.issues.map((i) => `${i.code} ${renderMessage(i)}`)).toEqual(['dynamics the dynamics stop at 2, before the horizon ends (3)']);
+  });
+});
