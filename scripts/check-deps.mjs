@@ -8,10 +8,11 @@ const ALLOWED = {
   core: ['core'],
   analyses: ['core', 'analyses'],
   engine: ['core', 'engine'],
-  cli: ['core', 'analyses', 'engine', 'cli'],
+  templates: ['core', 'templates'],
+  cli: ['core', 'analyses', 'engine', 'templates', 'cli'],
 };
 /** Layers that must stay pure: no Node built-ins, no clock, no randomness, no console. */
-const PURE = new Set(['core', 'analyses', 'engine']);
+const PURE = new Set(['core', 'analyses', 'engine', 'templates']);
 const IMPURE_CALLS = /\b(?:Date\.now|Math\.random|console\.\w+|process\.\w+)\b/;
 
 const files = [];

@@ -6,3 +6,4 @@ export * from './sharing.js';
 export * from './names.js';
 export * from './provenance.js';
 export * from './catalogue.js';
+export * from './variants.js';

@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCanvas } from './commands/canvas.js';
+import { registerCompare } from './commands/compare.js';
+import { registerTemplate } from './commands/template.js';
 import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
 import { registerPayers } from './commands/payers.js';
@@ -35,8 +37,10 @@ export function buildProgram(): Command {
   registerPayers(program);
   registerProfit(program);
   registerSummary(program);
+  registerCompare(program);
   registerLibrary(program);
   registerSimulate(program);
+  registerTemplate(program);
   registerXmile(program);
   registerSchema(program);
   program.exitOverride();

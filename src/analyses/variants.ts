@@ -1,0 +1,29 @@
+/**
+ * Variants side by side: for each, every actor's NPV, net cash, break-even and deepest position,
+ * and where the model has dynamics, each stock's value at the horizon.
+ */
+import type { Ecosystem } from '../core/index.js';
+import { profitabilityOfAll } from './profitability.js';
+
+export interface VariantOutcome {
+  variant: string;
+  name: string;
+  actors: Array<{ actor: string; npv: number; net: number; breakEven: number | null; deepest: { amount: number; period: number } }>;
+  /** Stocks of the dynamics at the horizon (canonical names). */
+  stocks: Record<string, number>;
+}
+
+export function variantOutcome(variant: string, name: string, ecosystem: Ecosystem): VariantOutcome {
+  const stocks: Record<string, number> = {};
+  for (const stock of Object.keys(ecosystem.doc.dynamics?.stocks ?? {})) {
+    const key = stock.trim().replace(/[\s_]+/g, '_').toLowerCase();
+    const series = ecosystem.series.get(key);
+    if (series) stocks[stock] = series[ecosystem.doc.horizon]!;
+  }
+  return {
+    variant,
+    name,
+    actors: profitabilityOfAll(ecosystem).map((s) => ({ actor: s.actor, npv: s.npv, net: s.totalNet, breakEven: s.breakEven, deepest: s.deepest })),
+    stocks,
+  };
+}
