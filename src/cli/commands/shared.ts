@@ -1,9 +1,11 @@
 /** Options and look-ups shared by the analysis commands. */
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
+import { withLabels } from '../../analyses/index.js';
 import type { Ecosystem } from '../../core/index.js';
 import { closest } from '../../core/suggest.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MODEL } from '../model-file.js';
+import { DEFAULT_MODEL, requireEcosystem } from '../model-file.js';
+import { colorWanted, formatOf, formatOption, jsonOption, type Format, type OutputOptions } from '../output.js';
 
 export const modelOption = () =>
   new Option('-m, --model <file>', 'model file (.yaml, .yml or .json)').default(DEFAULT_MODEL).env('SYMBIOSE_MODEL');
@@ -20,4 +22,21 @@ export function resolveActor(ecosystem: Ecosystem, wanted: string): string {
   throw new UsageError(
     `unknown actor "${wanted}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\nactors: ${Object.keys(actors).join(', ')}`,
   );
+}
+
+export interface AnalysisOptions extends OutputOptions {
+  model: string;
+  labels?: boolean;
+}
+
+/** The options every analysis command takes: the model, labels, and the output format. */
+export function withAnalysisOptions(command: Command): Command {
+  return command.addOption(modelOption()).addOption(labelsOption()).addOption(formatOption()).addOption(jsonOption());
+}
+
+/** The output format and the loaded ecosystem (shown with labels if asked) of an analysis command. */
+export function analysisInput(options: AnalysisOptions): { format: Format; ecosystem: Ecosystem } {
+  const format = formatOf(options);
+  const loaded = requireEcosystem(options.model, colorWanted(process.stderr));
+  return { format, ecosystem: options.labels ? withLabels(loaded) : loaded };
 }
