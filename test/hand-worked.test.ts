@@ -245,3 +245,44 @@ scenarios:
     expect(profitability(short, 'market').breakEven).toBeNull();
   });
 });
+
+describe('financing is kept apart from operating cash', () => {
+  // An investor puts 1 000 into a start-up in period 1 for shares. The start-up sells 100 a period
+  // and spends 300 a period on its team. Operating net: −200 a period, −600 over 3 periods; with
+  // the 1 000 of financing its cash position is 800, 600, 400. The investor's operating cash is 0.
+  const ecosystem = ecosystemOf(`
+symbiose: 1
+name: Financed start-up
+currency: EUR
+period: year
+horizon: 3
+actors:
+  investor: { kind: organisation }
+  startup: { kind: organisation, costs: [{ name: team, fixed: 300 }] }
+  client: { kind: organisation }
+valueObjects:
+  money: { nature: money }
+  shares: { nature: right }
+  service: { nature: service }
+transactions:
+  round:
+    financing: true
+    transfers:
+      - { from: investor, to: startup, object: money, amount: "if(t == 1, 1000, 0)" }
+      - { from: startup, to: investor, object: shares }
+  sale: { transfers: [{ from: startup, to: client, object: service }, { from: client, to: startup, object: money, amount: 100 }] }
+scenarios:
+  yearly: { start: { actor: client, count: 1 }, steps: [sale, round] }
+`);
+  it('keeps the round out of revenue, NPV and break-even, and in the cash position', () => {
+    const sheet = profitability(ecosystem, 'startup');
+    expect(sheet.totals.revenue).toEqual([0, 100, 100, 100]);
+    expect(sheet.totalNet).toBe(-600);
+    expect(sheet.breakEven).toBeNull();
+    expect(sheet.totals.financing).toEqual([0, 1000, 0, 0]);
+    expect(sheet.totals.cash).toEqual([0, 800, 600, 400]);
+    const investor = profitability(ecosystem, 'investor');
+    expect(investor.totalNet).toBe(0);
+    expect(investor.totals.financing).toEqual([0, -1000, 0, 0]);
+  });
+});

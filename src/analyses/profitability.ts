@@ -2,6 +2,10 @@
  * The profitability sheet of an actor, period by period: revenues by source, payments to other
  * actors, costs, net cash flow, cumulative position, NPV, break-even period and deepest position.
  *
+ * Financing (transactions marked `financing`: equity, loans) is kept apart: it is not revenue, so
+ * net cash flow, NPV, break-even and the deepest position are operating figures, and the cash
+ * position adds the financing to them.
+ *
  * Conventions (those of the e3value user guide, ch. 7): period 0 holds only investments made before
  * operations start and is not discounted; cash flows of period p happen at its end and are
  * discounted by (1 + r)^p, r being the model's annual rate turned into a per-period rate.
@@ -25,6 +29,8 @@ export interface ProfitabilitySheet {
   revenues: SheetLine[];
   payments: SheetLine[];
   costs: SheetLine[];
+  /** Money of financing transactions (equity, loans): in positive, out negative. */
+  financing: SheetLine[];
   totals: {
     revenue: number[];
     payments: number[];
@@ -34,6 +40,9 @@ export interface ProfitabilitySheet {
     discounted: number[];
     /** Worth of the non-money objects received, by the actor's valuations (not cash). */
     valueReceived: number[];
+    /** Net financing per period, and the cash position: cumulative operating cash plus financing. */
+    financing: number[];
+    cash: number[];
   };
   /** Net present value of the net cash flows at the model's discount rate. */
   npv: number;
@@ -58,10 +67,15 @@ export function profitability(ecosystem: Ecosystem, actor: string): Profitabilit
   const revenues = new Lines(periods.length);
   const payments = new Lines(periods.length);
   const costs = new Lines(periods.length);
+  const financing = new Lines(periods.length);
   const valueReceived = periods.map(() => 0);
 
   for (const flow of ledger.flows) {
-    if (flow.nature === 'money') {
+    if (flow.nature === 'money' && doc.transactions[flow.transaction]?.financing) {
+      const transaction = transactionName(doc, flow.transaction);
+      if (flow.to === actor) financing.add(`${transaction} ← ${actorName(doc, flow.from)}`, flow.period, flow.money);
+      if (flow.from === actor) financing.add(`${transaction} → ${actorName(doc, flow.to)}`, flow.period, -flow.money);
+    } else if (flow.nature === 'money') {
       const transaction = transactionName(doc, flow.transaction);
       if (flow.to === actor) revenues.add(`${transaction} ← ${actorName(doc, flow.from)}`, flow.period, flow.money);
       if (flow.from === actor) payments.add(`${transaction} → ${actorName(doc, flow.to)}`, flow.period, flow.money);
@@ -80,6 +94,8 @@ export function profitability(ecosystem: Ecosystem, actor: string): Profitabilit
   const cumulative = runningSum(net);
   const rate = periodRate(doc.discountRate ?? 0, doc.period);
   const discounted = net.map((x, p) => x / (1 + rate) ** p);
+  const financed = financing.sum();
+  const cash = runningSum(net.map((x, p) => x + financed[p]!));
   return {
     actor,
     name: actorName(doc, actor),
@@ -88,7 +104,8 @@ export function profitability(ecosystem: Ecosystem, actor: string): Profitabilit
     revenues: revenues.lines(),
     payments: payments.lines(),
     costs: costs.lines(),
-    totals: { revenue, payments: paid, costs: spent, net, cumulative, discounted, valueReceived },
+    financing: financing.lines(),
+    totals: { revenue, payments: paid, costs: spent, net, cumulative, discounted, valueReceived, financing: financed, cash },
     npv: discounted.reduce((a, b) => a + b, 0),
     totalNet: net.reduce((a, b) => a + b, 0),
     breakEven: breakEvenPeriod(cumulative),

@@ -14,6 +14,8 @@ export type Grouping = 'period' | 'year' | 'auto';
 const MAX_COLUMNS = 12;
 
 export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[]): Block[] {
+  // Financing (equity, loans) gets its own column, only when the model has some.
+  const financed = sheets.some((s) => s.financing.length > 0);
   return [
     heading(`Profitability — ${doc.name}`),
     paragraph(`Over ${doc.horizon} ${doc.period}s in ${doc.currency}; NPV at ${((doc.discountRate ?? 0) * 100).toFixed(1)} % a year.`),
@@ -23,7 +25,8 @@ export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[])
         { title: 'Revenue', align: 'right' },
         { title: 'Payments', align: 'right' },
         { title: 'Costs', align: 'right' },
-        { title: 'Net cash', align: 'right' },
+        { title: financed ? 'Operating cash' : 'Net cash', align: 'right' },
+        ...(financed ? [{ title: 'Financing', align: 'right' as const }] : []),
         { title: 'NPV', align: 'right' },
         { title: 'Break-even', align: 'right' },
         { title: 'Deepest position', align: 'right' },
@@ -34,6 +37,7 @@ export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[])
         formatMoney(sum(s.totals.payments)),
         formatMoney(sum(s.totals.costs)),
         formatMoney(s.totalNet),
+        ...(financed ? [formatMoney(sum(s.totals.financing))] : []),
         formatMoney(s.npv),
         breakEvenText(s, doc),
         s.deepest.amount < 0 ? `${formatMoney(s.deepest.amount)} (${doc.period} ${s.deepest.period})` : '—',
@@ -44,7 +48,10 @@ export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[])
 
 export function breakEvenText(sheet: ProfitabilitySheet, doc: ModelDocument): string {
   if (sheet.breakEven === null) return 'not within horizon';
-  if (sheet.breakEven === 0) return sheet.totals.cumulative.every((x) => x === 0) ? '— (no cash)' : 'from the start';
+  if (sheet.breakEven === 0) {
+    const none = sheet.totals.cumulative.every((x) => x === 0);
+    return none ? (sheet.financing.length > 0 ? '— (financing only)' : '— (no cash)') : 'from the start';
+  }
   return `${doc.period} ${sheet.breakEven}`;
 }
 
@@ -68,8 +75,12 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
   section('Revenues', sheet.revenues, false);
   section('Payments to others', sheet.payments, true);
   section('Costs', sheet.costs, true);
-  rows.push(row('Net cash flow', group(sheet.totals.net), sheet.totalNet));
+  rows.push(row(sheet.financing.length > 0 ? 'Operating net cash flow' : 'Net cash flow', group(sheet.totals.net), sheet.totalNet));
   rows.push(row('Cumulative position', atEnd(sheet.totals.cumulative), undefined));
+  if (sheet.financing.length > 0) {
+    section('Financing', sheet.financing, false);
+    rows.push(row('Cash position (with financing)', atEnd(sheet.totals.cash), undefined));
+  }
   rows.push(row('Discounted net cash flow', group(sheet.totals.discounted), sheet.npv));
   if (sheet.totals.valueReceived.some((x) => x !== 0)) {
     rows.push(row('Value received (non-money)', group(sheet.totals.valueReceived), sum(sheet.totals.valueReceived)));

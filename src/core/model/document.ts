@@ -84,7 +84,7 @@ export const FIELD_NAMES: readonly string[] = [
     ...Object.keys(SECTIONS),
     ...['name', 'label', 'kind', 'description', 'size', 'activities', 'resources', 'relationship', 'costs'],
     ...['fixed', 'variable', 'per', 'investment', 'at', 'source', 'assumption', 'range', 'value', 'unit'],
-    ...['nature', 'personal', 'currency', 'valuation', 'channel', 'reciprocal', 'transfers', 'from', 'to', 'object', 'amount'],
+    ...['nature', 'personal', 'currency', 'valuation', 'channel', 'reciprocal', 'financing', 'transfers', 'from', 'to', 'object', 'amount'],
     ...['start', 'actor', 'count', 'steps', 'transaction', 'and', 'or', 'fraction', 'set'],
     ...['stop', 'dt', 'method', 'dimensions', 'stocks', 'flows', 'variables', 'initial', 'inflows', 'outflows'],
     ...['nonNegative', 'equation', 'elements', 'gf', 'points', 'xscale', 'ys', 'type', 'units', 'doc', 'nonNegativeStocks', 'nonNegativeFlows', 'timeUnits'],

@@ -19,6 +19,13 @@ export const Transaction = z.strictObject({
   description: DESCRIPTION,
   channel: z.string().optional().meta({ description: 'Through what the transfers happen (app, shop, API…).' }),
   relationship: z.string().optional().meta({ description: 'The customer relationship this transaction embodies.' }),
+  financing: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        'True for equity, loans and their repayment: the money is financing, not revenue or cost, and is kept apart from operating cash flow, NPV and break-even.',
+    }),
   reciprocal: z
     .boolean()
     .optional()
