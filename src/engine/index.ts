@@ -1,5 +1,6 @@
 /**
- * The system-dynamics engine: XMILE in and out, checks, and Euler/RK4 runs.
+ * The system-dynamics engine: XMILE in and out, checks, and Euler/RK4 runs, the equations run as
+ * generated JavaScript (or closures where a host forbids generated code).
  *
  * @example
  * const { model, issues } = parseXmile(text, 'teacup.xmile');
@@ -11,6 +12,7 @@ export { writeXmile } from './xmile/write.js';
 export { compile, canonicalLabel, type CompileResult } from './compile/index.js';
 export type { Program } from './compile/program.js';
 export { simulate, SimulationError, type Results, type SimulateOptions } from './simulate.js';
+export type { Engine } from './kernel/index.js';
 export { parseEquation, format as formatEquation, type Equation } from './equation/index.js';
 export { canonicalName } from './names.js';
 export type { Model, Variable, Dimension, GraphicalFunction, SimSpecs, Method, Macro } from './model.js';

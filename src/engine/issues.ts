@@ -15,7 +15,8 @@ export type EngineIssueCode =
   | 'missing-equation'
   | 'sim-specs' // start, stop, dt or save step that cannot run
   | 'graphical-function' // points missing or of different lengths
-  | 'not-constant'; // an argument that must be known before the run (DELAYN order) is not
+  | 'not-constant' // an argument that must be known before the run (DELAYN order) is not
+  | 'units'; // warning: a flow's units do not fit the stock it fills or drains
 
 export type EngineSeverity = 'error' | 'warning';
 

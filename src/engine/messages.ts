@@ -17,6 +17,7 @@ const MESSAGES: Record<EngineIssueCode, (p: Params) => string> = {
   'sim-specs': (p) => `simulation specs: ${p.detail}`,
   'graphical-function': (p) => `graphical function: ${p.detail}`,
   'not-constant': (p) => `${p.detail} must be known at the start of the run`,
+  units: (p) => `flow "${p.flow}" is in ${p.flowUnits} but stock "${p.stock}" is in ${p.stockUnits}: a flow into or out of it should be in ${p.stockUnits} per ${p.time}`,
 };
 
 /** One line: `file: variable "x": message (at character n of "eqn")`. */

@@ -1,10 +1,12 @@
 /**
  * Runs a program with Euler or fourth-order Runge-Kutta. Time is start + i·dt (never accumulated,
  * so 0.1 steps do not drift), values are computed at each step from the stocks, and only the
- * requested series are kept, every save step.
+ * requested series are kept, every save step. The equations run as a kernel (kernel/): generated
+ * code by default, the closure interpreter on request or where code cannot be generated.
  */
 import { canonicalLabel } from './compile/index.js';
 import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT, type Program } from './compile/program.js';
+import { kernelOf, type Engine } from './kernel/index.js';
 import type { Method } from './model.js';
 
 export interface SimulateOptions {
@@ -15,11 +17,23 @@ export interface SimulateOptions {
   saveStep?: number;
   /** Names to keep (any XMILE spelling; an array name keeps every element); all when absent. */
   save?: readonly string[];
+  /** Generated code (the default) or the closure interpreter; both give the same bits. */
+  engine?: Engine;
+  /**
+   * Told the fraction done (0 to 1) about a hundred times a run, for a progress bar. It runs
+   * between steps, so a surface can also stop the run there (by throwing, or from a worker).
+   */
+  onProgress?: (fraction: number) => void;
 }
+
+/** How many progress reports a run makes at most. */
+const PROGRESS_REPORTS = 100;
 
 export interface Results {
   times: Float64Array;
   series: Map<string, Float64Array>;
+  /** What ran: `closures` when asked, or when code could not be generated. */
+  engine: Engine;
 }
 
 export class SimulationError extends Error {
@@ -57,6 +71,7 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   if (!(dt > 0)) throw new SimulationError(`dt must be positive (found ${dt})`);
   if (!(stop >= start)) throw new SimulationError(`stop (${stop}) is before start (${start})`);
   const kept = selectSeries(program, options.save);
+  const { kernel, engine } = kernelOf(program, options.engine);
 
   // A tiny tolerance so 30/0.125 steps is 240 even when the division lands just below.
   const steps = Math.floor((stop - start) / dt + 1e-9);
@@ -64,93 +79,118 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   const saves = Math.floor(steps / saveEvery) + 1;
   const times = new Float64Array(saves);
   const series = new Map(kept.map(([label]) => [label, new Float64Array(saves)]));
-  const columns = kept.map(([label, slot]) => ({ slot, out: series.get(label)! }));
+  const columnSlots = Int32Array.from(kept.map(([, slot]) => slot));
+  const columns = kept.map(([label]) => series.get(label)!);
 
   const s = new Float64Array(program.slotCount);
   s[TIME_SLOT] = start;
   s[DT_SLOT] = dt;
   s[START_SLOT] = start;
   s[STOP_SLOT] = stop;
-  for (const a of program.initial) s[a.slot] = a.evaluate(s);
+  kernel.initial(s);
 
-  const pipes = program.pipelines.map((p) => ({ ...p, history: [] as number[], initialValue: s[p.slot]! }));
-  const record = () => {
-    for (const p of pipes) p.history.push(p.input(s));
-  };
+  const pipes = program.pipelines.map((p) => ({ slot: p.slot, history: [] as number[], initialValue: s[p.slot]! }));
+  const pipeValues = new Float64Array(pipes.length);
   /** Pipeline outputs at the current time: the input `delay` earlier, interpolated between steps. */
   const setPipelines = () => {
-    for (const p of pipes) {
-      const back = (s[TIME_SLOT]! - p.delay(s) - start) / dt;
+    kernel.pipeDelays(s, pipeValues);
+    for (let i = 0; i < pipes.length; i++) {
+      const p = pipes[i]!;
+      const back = (s[TIME_SLOT]! - pipeValues[i]! - start) / dt;
       if (back < 0) s[p.slot] = p.initialValue;
       else {
-        const i = Math.floor(back + 1e-9);
-        const frac = back - i;
+        const at = Math.floor(back + 1e-9);
+        const frac = back - at;
         const h = p.history;
-        const a = h[Math.min(i, h.length - 1)] ?? p.initialValue;
-        const b = h[Math.min(i + 1, h.length - 1)] ?? a;
+        const a = h[Math.min(at, h.length - 1)] ?? p.initialValue;
+        const b = h[Math.min(at + 1, h.length - 1)] ?? a;
         s[p.slot] = frac < 1e-9 ? a : a + (b - a) * frac;
       }
     }
   };
-  const update = () => {
-    setPipelines();
-    for (const a of program.update) s[a.slot] = a.evaluate(s);
+  const record = () => {
+    kernel.pipeInputs(s, pipeValues);
+    for (let i = 0; i < pipes.length; i++) pipes[i]!.history.push(pipeValues[i]!);
   };
-  // The start-of-run values may come from initial equations (<init_eqn>); what is reported at
-  // the start time is the ordinary equation, computed from the initial stocks.
-  update();
-  record();
+  /** Auxiliaries and flows at the current stocks and time, and the states' rates into `into`. */
+  const evaluate = (into: Float64Array) => {
+    if (pipes.length > 0) setPipelines();
+    kernel.evaluate(s, into);
+  };
 
+  const results = (): Results => ({
+    times: times.subarray(0, saved),
+    series: new Map([...series].map(([k, v]) => [k, v.subarray(0, saved)])),
+    engine,
+  });
   let saved = 0;
   const save = () => {
     times[saved] = s[TIME_SLOT]!;
-    for (const c of columns) c.out[saved] = s[c.slot]!;
+    for (let c = 0; c < columns.length; c++) columns[c]![saved] = s[columnSlots[c]!]!;
     saved++;
   };
-  save();
 
-  const states = program.states;
-  const n = states.length;
+  const slots = Int32Array.from(program.states.map((st) => st.slot));
+  const nonNegative = Int32Array.from(program.states.filter((st) => st.nonNegative).map((st) => st.slot));
+  const n = slots.length;
   const y0 = new Float64Array(n);
   const k1 = new Float64Array(n);
   const k2 = new Float64Array(n);
   const k3 = new Float64Array(n);
   const k4 = new Float64Array(n);
-  const rates = (into: Float64Array) => {
-    for (let j = 0; j < n; j++) into[j] = states[j]!.rate(s);
-  };
-  const setStates = (base: Float64Array, k: Float64Array, h: number) => {
-    for (let j = 0; j < n; j++) s[states[j]!.slot] = base[j]! + h * k[j]!;
+  const setStates = (k: Float64Array, h: number) => {
+    for (let j = 0; j < n; j++) s[slots[j]!] = y0[j]! + h * k[j]!;
   };
 
+  // The start-of-run values may come from initial equations (<init_eqn>); what is reported at
+  // the start time is the ordinary equation, computed from the initial stocks. Each evaluation
+  // also gives the rates the next step starts from (k1).
+  evaluate(k1);
+  if (pipes.length > 0) record();
+  save();
+
+  const onProgress = options.onProgress;
+  // Steps between progress reports: the whole run in one go when nobody listens.
+  const chunk = onProgress ? Math.max(1, Math.ceil(steps / PROGRESS_REPORTS)) : Math.max(1, steps);
+
+  if (method === 'euler' && pipes.length === 0) {
+    // The whole step loop runs inside the kernel, saving as it goes, chunk by chunk.
+    const keep = Int32Array.from([TIME_SLOT, ...columnSlots]);
+    for (let i0 = 0; i0 < steps; i0 += chunk) {
+      saved = kernel.euler(s, k1, i0, Math.min(chunk, steps - i0), start, dt, saveEvery, keep, [times, ...columns], saved);
+      onProgress?.(Math.min(1, (i0 + chunk) / steps));
+    }
+    return results();
+  }
+
   for (let i = 0; i < steps; i++) {
+    if (onProgress && i > 0 && i % chunk === 0) onProgress(i / steps);
     const t = start + i * dt;
-    for (let j = 0; j < n; j++) y0[j] = s[states[j]!.slot]!;
-    rates(k1);
     if (method === 'rk4') {
+      for (let j = 0; j < n; j++) y0[j] = s[slots[j]!]!;
       s[TIME_SLOT] = t + dt / 2;
-      setStates(y0, k1, dt / 2);
-      update();
-      rates(k2);
-      setStates(y0, k2, dt / 2);
-      update();
-      rates(k3);
+      setStates(k1, dt / 2);
+      evaluate(k2);
+      setStates(k2, dt / 2);
+      evaluate(k3);
       s[TIME_SLOT] = t + dt;
-      setStates(y0, k3, dt);
-      update();
-      rates(k4);
+      setStates(k3, dt);
+      evaluate(k4);
       for (let j = 0; j < n; j++) k1[j] = (k1[j]! + 2 * k2[j]! + 2 * k3[j]! + k4[j]!) / 6;
+      setStates(k1, dt);
+    } else {
+      for (let j = 0; j < n; j++) {
+        const at = slots[j]!;
+        s[at] = s[at]! + dt * k1[j]!;
+      }
     }
-    setStates(y0, k1, dt);
     // A non-negative stock stops at zero: its outflow is cut to what the stock holds.
-    for (let j = 0; j < n; j++) {
-      const state = states[j]!;
-      if (state.nonNegative && s[state.slot]! < 0) s[state.slot] = 0;
-    }
+    for (let j = 0; j < nonNegative.length; j++) if (s[nonNegative[j]!]! < 0) s[nonNegative[j]!] = 0;
     s[TIME_SLOT] = start + (i + 1) * dt;
-    update();
-    record();
+    evaluate(k1);
+    if (pipes.length > 0) record();
     if ((i + 1) % saveEvery === 0 && saved < saves) save();
   }
-  return { times: times.subarray(0, saved), series: new Map([...series].map(([k, v]) => [k, v.subarray(0, saved)])) };
+  onProgress?.(1);
+  return results();
 }

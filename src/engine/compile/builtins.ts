@@ -6,11 +6,12 @@
 import type { Equation } from '../equation/index.js';
 import { readTable, tableOf, type Table } from '../lookup.js';
 import { canonicalName } from '../names.js';
-import { collectReads, report, type Ctx } from './context.js';
+import { collectReads, report, tableId, type Ctx } from './context.js';
 import { compileExpr, compileScalar } from './expression.js';
+import { call, num, slot, type Expr, type FoldName, type FunctionName } from './expr.js';
+import { FUNCTIONS } from './functions.js';
 import { expandMacro } from './macros.js';
-import { modulo } from './operators.js';
-import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT, type Thunk } from './program.js';
+import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT } from './program.js';
 import type { VarInfo } from './scope.js';
 import { STATEFUL } from './stateful.js';
 import { constant, scalar, zip, type Val } from './value.js';
@@ -26,25 +27,15 @@ export interface Builtin {
 const NAN = constant(NaN);
 
 /** A function of numbers applied element by element. */
-function elementwise(arity: number, f: (...xs: number[]) => number): Builtin {
+function elementwise(arity: number, fn: FunctionName): Builtin {
+  const f = FUNCTIONS[fn];
   return {
     arity: [arity, arity],
-    compile(args, ctx, call) {
+    compile(args, ctx, at) {
       const vals = args.map((a) => compileExpr(a, ctx));
-      const lifted = (fs: Thunk[]): Thunk => {
-        if (fs.length === 1) {
-          const [a] = fs as [Thunk];
-          return (s) => f(a(s));
-        }
-        if (fs.length === 2) {
-          const [a, b] = fs as [Thunk, Thunk];
-          return (s) => f(a(s), b(s));
-        }
-        return (s) => f(...fs.map((g) => g(s)));
-      };
-      const out = zip(vals, (xs) => f(...xs), lifted);
+      const out = zip(vals, (xs) => f(...xs), (es) => call(fn, ...es));
       if (!out) {
-        report(ctx, 'dimension', { detail: `the arguments of ${call.fn} have different numbers of elements` }, call.at);
+        report(ctx, 'dimension', { detail: `the arguments of ${at.fn} have different numbers of elements` }, at.at);
         return NAN;
       }
       return out;
@@ -53,90 +44,72 @@ function elementwise(arity: number, f: (...xs: number[]) => number): Builtin {
 }
 
 /** Every element of every argument, for the array functions (SUM, MEAN, MIN and MAX of one array). */
-function reduction(arity: [number, number], f: (xs: Float64Array) => number): Builtin {
+function reduction(arity: [number, number], fn: FoldName): Builtin {
   return {
     arity,
     compile(args, ctx) {
-      const fs = args.flatMap((a) => compileExpr(a, ctx).fs);
-      const buffer = new Float64Array(fs.length);
-      return scalar((s) => {
-        for (let i = 0; i < fs.length; i++) buffer[i] = fs[i]!(s);
-        return f(buffer);
-      });
+      return scalar({ k: 'fold', fn, args: args.flatMap((a) => compileExpr(a, ctx).es) });
     },
   };
 }
 
 /** MIN/MAX: over the elements of one array, or element by element over two or more arguments. */
-function extremum(pick: (a: number, b: number) => number): Builtin {
-  const over = reduction([1, 1], (xs) => xs.reduce((a, b) => pick(a, b)));
-  const pairwise = elementwise(2, pick);
+function extremum(fn: 'min' | 'max'): Builtin {
+  const over = reduction([1, 1], fn);
+  const pairwise = elementwise(2, fn);
+  const pick = FUNCTIONS[fn];
   return {
     arity: [1, Infinity],
-    compile(args, ctx, call) {
-      if (args.length === 1) return over.compile(args, ctx, call);
-      let acc = pairwise.compile(args.slice(0, 2), ctx, call);
+    compile(args, ctx, at) {
+      if (args.length === 1) return over.compile(args, ctx, at);
+      let acc = pairwise.compile(args.slice(0, 2), ctx, at);
       for (const arg of args.slice(2)) {
         const next = compileExpr(arg, ctx);
-        acc = zip([acc, next], ([a, b]) => pick(a!, b!), ([f, g]) => (s) => pick(f!(s), g!(s))) ?? NAN;
+        acc = zip([acc, next], ([a, b]) => pick(a!, b!), ([a, b]) => call(fn, a!, b!)) ?? NAN;
       }
       return acc;
     },
   };
 }
 
-const time = (ctx: Ctx): Thunk => {
+const time = (ctx: Ctx): Expr => {
   ctx.reads.add(TIME_SLOT);
-  return (s) => s[TIME_SLOT]!;
+  return slot(TIME_SLOT);
 };
 
-/** Rounds half away from zero, as Stella and Vensim do (Math.round sends -2.5 to -2). */
-function roundHalfAway(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x));
-}
-
-function mean(xs: Float64Array): number {
-  let sum = 0;
-  for (const x of xs) sum += x;
-  return sum / xs.length;
-}
-
 const BUILTINS: Record<string, Builtin> = {
-  ABS: elementwise(1, Math.abs),
-  SQRT: elementwise(1, Math.sqrt),
-  EXP: elementwise(1, Math.exp),
-  LN: elementwise(1, Math.log),
-  LOG10: elementwise(1, Math.log10),
-  SIN: elementwise(1, Math.sin),
-  COS: elementwise(1, Math.cos),
-  TAN: elementwise(1, Math.tan),
-  ARCSIN: elementwise(1, Math.asin),
-  ARCCOS: elementwise(1, Math.acos),
-  ARCTAN: elementwise(1, Math.atan),
-  SIGN: elementwise(1, Math.sign),
-  // INT is the largest integer not above x (XMILE 1.0 §3.5.1; the suite's builtin_int expects
-  // INT(-19.875) = -20). Vensim's INTEGER truncates instead, hence the `rounding` test's -9.
-  INT: elementwise(1, Math.floor),
-  ROUND: elementwise(1, roundHalfAway),
-  MOD: elementwise(2, modulo),
-  MODULO: elementwise(2, modulo),
-  MIN: extremum(Math.min),
-  MAX: extremum(Math.max),
-  // ZIDZ/XIDZ (Vensim) and SAFEDIV (XMILE): a division that gives a fallback when the divisor is 0.
-  ZIDZ: elementwise(2, (a, b) => (b === 0 ? 0 : a / b)),
-  XIDZ: elementwise(3, (a, b, x) => (b === 0 ? x : a / b)),
+  ABS: elementwise(1, 'abs'),
+  SQRT: elementwise(1, 'sqrt'),
+  EXP: elementwise(1, 'exp'),
+  LN: elementwise(1, 'ln'),
+  LOG10: elementwise(1, 'log10'),
+  SIN: elementwise(1, 'sin'),
+  COS: elementwise(1, 'cos'),
+  TAN: elementwise(1, 'tan'),
+  ARCSIN: elementwise(1, 'asin'),
+  ARCCOS: elementwise(1, 'acos'),
+  ARCTAN: elementwise(1, 'atan'),
+  SIGN: elementwise(1, 'sign'),
+  INT: elementwise(1, 'floor'),
+  ROUND: elementwise(1, 'round'),
+  MOD: elementwise(2, 'mod'),
+  MODULO: elementwise(2, 'mod'),
+  MIN: extremum('min'),
+  MAX: extremum('max'),
+  ZIDZ: elementwise(2, 'zidz'),
+  XIDZ: elementwise(3, 'xidz'),
   SAFEDIV: {
     arity: [2, 3],
-    compile(args, ctx, call) {
-      const three = args.length === 3 ? args : [...args, { kind: 'number', value: 0, at: call.at } as Equation];
-      return elementwise(3, (a, b, x) => (b === 0 ? x : a / b)).compile(three, ctx, call);
+    compile(args, ctx, at) {
+      const three = args.length === 3 ? args : [...args, { kind: 'number', value: 0, at: at.at } as Equation];
+      return elementwise(3, 'xidz').compile(three, ctx, at);
     },
   },
   PI: { arity: [0, 0], compile: () => constant(Math.PI) },
   TIME: { arity: [0, 0], compile: (_, ctx) => scalar(time(ctx)) },
-  DT: { arity: [0, 0], compile: (_, ctx) => (ctx.reads.add(DT_SLOT), scalar((s) => s[DT_SLOT]!)) },
-  STARTTIME: { arity: [0, 0], compile: () => scalar((s) => s[START_SLOT]!) },
-  STOPTIME: { arity: [0, 0], compile: () => scalar((s) => s[STOP_SLOT]!) },
+  DT: { arity: [0, 0], compile: (_, ctx) => (ctx.reads.add(DT_SLOT), scalar(slot(DT_SLOT))) },
+  STARTTIME: { arity: [0, 0], compile: () => scalar(slot(START_SLOT)) },
+  STOPTIME: { arity: [0, 0], compile: () => scalar(slot(STOP_SLOT)) },
   IF_THEN_ELSE: {
     arity: [3, 3],
     compile(args, ctx, call) {
@@ -149,7 +122,7 @@ const BUILTINS: Record<string, Builtin> = {
       const t = time(ctx);
       const height = compileScalar(args[0]!, ctx);
       const at = compileScalar(args[1]!, ctx);
-      return scalar((s) => (t(s) >= at(s) ? height(s) : 0));
+      return scalar(call('step', t, height, at));
     },
   },
   RAMP: {
@@ -158,16 +131,10 @@ const BUILTINS: Record<string, Builtin> = {
       const t = time(ctx);
       const slope = compileScalar(args[0]!, ctx);
       const start = compileScalar(args[1]!, ctx);
-      const end = args[2] ? compileScalar(args[2], ctx) : () => Infinity;
-      return scalar((s) => {
-        const from = start(s);
-        const now = t(s);
-        return now > from ? slope(s) * (Math.min(now, end(s)) - from) : 0;
-      });
+      const end = args[2] ? compileScalar(args[2], ctx) : num(Infinity);
+      return scalar(call('ramp', t, slope, start, end));
     },
   },
-  // XMILE PULSE(volume, first, interval): volume/DT during the one step at each pulse time, so
-  // a stock receiving it grows by `volume`. No interval (or 0) means a single pulse.
   PULSE: {
     arity: [2, 3],
     compile(args, ctx) {
@@ -175,33 +142,20 @@ const BUILTINS: Record<string, Builtin> = {
       ctx.reads.add(DT_SLOT);
       const volume = compileScalar(args[0]!, ctx);
       const first = compileScalar(args[1]!, ctx);
-      const interval = args[2] ? compileScalar(args[2], ctx) : () => 0;
-      return scalar((s) => {
-        const dt = s[DT_SLOT]!;
-        const since = t(s) - first(s);
-        if (since < -dt / 2) return 0;
-        const every = interval(s);
-        const offset = every > 0 ? modulo(since + dt / 2, every) - dt / 2 : since;
-        return Math.abs(offset) < dt / 2 ? volume(s) / dt : 0;
-      });
+      const interval = args[2] ? compileScalar(args[2], ctx) : num(0);
+      return scalar(call('pulse', t, slot(DT_SLOT), volume, first, interval));
     },
   },
-  SUM: reduction([1, 1], (xs) => xs.reduce((a, b) => a + b, 0)),
-  PROD: reduction([1, 1], (xs) => xs.reduce((a, b) => a * b, 1)),
-  MEAN: reduction([1, Infinity], mean),
-  // Population standard deviation, as Stella's STDDEV.
-  STDDEV: reduction([1, 1], (xs) => {
-    const m = mean(xs);
-    let sq = 0;
-    for (const x of xs) sq += (x - m) * (x - m);
-    return Math.sqrt(sq / xs.length);
-  }),
+  SUM: reduction([1, 1], 'sum'),
+  PROD: reduction([1, 1], 'prod'),
+  MEAN: reduction([1, Infinity], 'mean'),
+  STDDEV: reduction([1, 1], 'stddev'),
   SIZE: {
     arity: [1, 1],
     compile(args, ctx) {
       // Only the shape matters: the elements are not read, so they add no dependency.
       const [v] = collectReads(ctx, () => compileExpr(args[0]!, ctx), false);
-      return constant(v.fs.length);
+      return constant(v.es.length);
     },
   },
   LOOKUP: {
@@ -248,7 +202,7 @@ export function tablesOf(v: VarInfo): Array<Table | undefined> {
 }
 
 /** `table(x)`: the element's table when the table is arrayed, read at x. */
-function applyTable(v: VarInfo, input: Equation, ctx: Ctx, call: Call): Val {
+function applyTable(v: VarInfo, input: Equation, ctx: Ctx, at: Call): Val {
   const tables = tablesOf(v);
   let k = 0;
   for (const dim of v.dims) {
@@ -257,11 +211,12 @@ function applyTable(v: VarInfo, input: Equation, ctx: Ctx, call: Call): Val {
   }
   const table = tables[k];
   if (!table) {
-    report(ctx, 'unsupported', { detail: `"${v.def.name}" has no graphical function to read` }, call.at);
+    report(ctx, 'unsupported', { detail: `"${v.def.name}" has no graphical function to read` }, at.at);
     return NAN;
   }
   const x = compileExpr(input, ctx);
-  return zip([x], ([a]) => readTable(table, a!), ([f]) => (s) => readTable(table, f!(s)))!;
+  const id = tableId(ctx.tables, table);
+  return zip([x], ([a]) => readTable(table, a!), ([e]) => ({ k: 'table', table: id, x: e! }))!;
 }
 
 export function compileCall(call: Call, ctx: Ctx): Val {

@@ -4,17 +4,19 @@
  * (slots read, hidden states for delays and smooths, pipelines).
  */
 import { engineIssue, type EngineIssue, type EngineIssueCode } from '../issues.js';
-import type { Pipeline, Thunk } from './program.js';
+import type { Table } from '../lookup.js';
+import type { Expr } from './expr.js';
+import type { Pipeline } from './program.js';
 import type { DimInfo, Scope } from './scope.js';
 import type { Val } from './value.js';
 
 /** A stock the engine adds for a stateful builtin (DELAY1, SMTH3, INIT…). */
 export interface HiddenState {
   slot: number;
-  initial: Thunk;
+  initial: Expr;
   /** Slots the initial value reads, for the start-of-run order. */
   initialReads: Set<number>;
-  rate: Thunk;
+  rate: Expr;
 }
 
 export type Local = Val | (() => Val);
@@ -39,6 +41,24 @@ export interface Ctx {
   locals: Map<string, Local>;
   /** Macros being expanded, to refuse recursion. */
   expanding: Set<string>;
+  /** Graphical functions read so far; `table` nodes hold their number here. */
+  tables: Tables;
+}
+
+export interface Tables {
+  list: Table[];
+  ids: Map<Table, number>;
+}
+
+/** The number of a table, registering it on first use. */
+export function tableId(tables: Tables, table: Table): number {
+  let id = tables.ids.get(table);
+  if (id === undefined) {
+    id = tables.list.length;
+    tables.list.push(table);
+    tables.ids.set(table, id);
+  }
+  return id;
 }
 
 export function report(ctx: Ctx, code: EngineIssueCode, params: Record<string, string | number>, at?: number): void {

@@ -1,13 +1,14 @@
 /**
- * Compiles a checked equation tree into thunks over slot indices. Names are resolved here, once:
- * the thunks hold slot numbers and constants, never names or model text.
+ * Compiles an equation tree into checked trees over slot indices (expr.ts). Names are resolved
+ * here, once: the result holds slot numbers and constants, never names or model text.
  */
 import type { Equation, Index } from '../equation/index.js';
 import { canonicalName } from '../names.js';
-import { applyBinary, binaryThunk } from './operators.js';
+import { applyBinary } from './operators.js';
 import { compileCall } from './builtins.js';
 import { localValue, report, type Ctx } from './context.js';
-import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT, type Thunk } from './program.js';
+import { bin, num, slot, type DynamicPart, type Expr } from './expr.js';
+import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT } from './program.js';
 import type { DimInfo, VarInfo } from './scope.js';
 import { constant, scalar, zip, type Val } from './value.js';
 
@@ -37,15 +38,15 @@ export function compileExpr(node: Equation, ctx: Ctx): Val {
       const op = node.op;
       if (op === '+') return operand;
       const result = op === '-'
-        ? zip([operand], ([a]) => -a!, ([f]) => (s) => -f!(s))
-        : zip([operand], ([a]) => (a === 0 ? 1 : 0), ([f]) => (s) => (f!(s) === 0 ? 1 : 0));
+        ? zip([operand], ([a]) => -a!, ([e]) => ({ k: 'neg', a: e! }))
+        : zip([operand], ([a]) => (a === 0 ? 1 : 0), ([e]) => ({ k: 'not', a: e! }));
       return result!;
     }
     case 'binary': {
       const left = compileExpr(node.left, ctx);
       const right = compileExpr(node.right, ctx);
       const op = node.op;
-      const result = zip([left, right], ([a, b]) => applyBinary(op, a!, b!), ([f, g]) => binaryThunk(op, f!, g!));
+      const result = zip([left, right], ([a, b]) => applyBinary(op, a!, b!), ([a, b]) => bin(op, a!, b!));
       if (!result) {
         report(ctx, 'dimension', { detail: `the two sides of "${op}" have different numbers of elements` }, node.at);
         return NAN;
@@ -59,7 +60,7 @@ export function compileExpr(node: Equation, ctx: Ctx): Val {
       const result = zip(
         [condition, then, otherwise],
         ([c, a, b]) => (c !== 0 ? a! : b!),
-        ([c, a, b]) => (s) => (c!(s) !== 0 ? a!(s) : b!(s)),
+        ([c, a, b]) => ({ k: 'if', c: c!, a: a!, b: b! }),
       );
       if (!result) {
         report(ctx, 'dimension', { detail: 'IF THEN ELSE branches have different numbers of elements' }, node.at);
@@ -71,13 +72,13 @@ export function compileExpr(node: Equation, ctx: Ctx): Val {
 }
 
 /** Compiles an equation that must give one number for the element being defined. */
-export function compileScalar(node: Equation, ctx: Ctx): Thunk {
+export function compileScalar(node: Equation, ctx: Ctx): Expr {
   const v = compileExpr(node, ctx);
-  if (v.fs.length !== 1) {
-    report(ctx, 'dimension', { detail: `the equation gives ${v.fs.length} values where one is expected; subscript the arrays it reads` }, node.at);
-    return () => NaN;
+  if (v.es.length !== 1) {
+    report(ctx, 'dimension', { detail: `the equation gives ${v.es.length} values where one is expected; subscript the arrays it reads` }, node.at);
+    return num(NaN);
   }
-  return v.fs[0]!;
+  return v.es[0]!;
 }
 
 function compileName(name: string, text: string, at: number, ctx: Ctx): Val {
@@ -88,7 +89,7 @@ function compileName(name: string, text: string, at: number, ctx: Ctx): Val {
   const run = RUN_NAMES[name];
   if (run !== undefined) {
     ctx.reads.add(run);
-    return scalar((s) => s[run]!);
+    return scalar(slot(run));
   }
   if (name === 'pi') return constant(Math.PI);
   // A dimension name stands for the position (from 1) of the element being defined.
@@ -102,7 +103,7 @@ function compileName(name: string, text: string, at: number, ctx: Ctx): Val {
 type Selector =
   | { kind: 'fixed'; index: number }
   | { kind: 'all'; dim: DimInfo; from: number; to: number }
-  | { kind: 'dynamic'; index: Thunk; reads: Set<number> };
+  | { kind: 'dynamic'; index: Expr; reads: Set<number> };
 
 /** Reads a variable, subscripted or not, as a scalar or as the array its free dimensions span. */
 export function readVar(v: VarInfo, indices: Index[] | undefined, at: number, ctx: Ctx): Val {
@@ -136,12 +137,12 @@ export function readVar(v: VarInfo, indices: Index[] | undefined, at: number, ct
   }
   const dynamic = selectors.some((s) => s.kind === 'dynamic');
   const known = literalOf(v);
-  const fs: Thunk[] = [];
+  const es: Expr[] = [];
   const knownValues: number[] = [];
   // Enumerate the output elements row-major over the free (`all`) selectors.
   const walk = (d: number, offset: number): void => {
     if (d === selectors.length) {
-      fs.push(dynamic ? dynamicRead(v, selectors, strides, offset, ctx) : staticRead(v.base + offset, ctx));
+      es.push(dynamic ? dynamicRead(v, selectors, strides, offset, ctx) : staticRead(v.base + offset, ctx));
       if (known !== undefined) knownValues.push(known);
       return;
     }
@@ -151,35 +152,25 @@ export function readVar(v: VarInfo, indices: Index[] | undefined, at: number, ct
     else for (let i = sel.from; i <= sel.to; i++) walk(d + 1, offset + i * strides[d]!);
   };
   walk(0, 0);
-  if (known !== undefined && !dynamic) return { shape, fs: knownValues.map((k) => () => k), known: knownValues };
-  return { shape, fs };
+  if (known !== undefined && !dynamic) return { shape, es: knownValues.map(num), known: knownValues };
+  return { shape, es };
 }
 
-function staticRead(slot: number, ctx: Ctx): Thunk {
-  ctx.reads.add(slot);
-  return (s) => s[slot]!;
+function staticRead(at: number, ctx: Ctx): Expr {
+  ctx.reads.add(at);
+  return slot(at);
 }
 
-function dynamicRead(v: VarInfo, selectors: Selector[], strides: number[], offset: number, ctx: Ctx): Thunk {
+function dynamicRead(v: VarInfo, selectors: Selector[], strides: number[], offset: number, ctx: Ctx): Expr {
   for (let k = 0; k < v.size; k++) ctx.reads.add(v.base + k);
   const parts = selectors
     .map((sel, d) => ({ sel, d }))
     .filter((p): p is { sel: Extract<Selector, { kind: 'dynamic' }>; d: number } => p.sel.kind === 'dynamic')
-    .map(({ sel, d }) => {
+    .map(({ sel, d }): DynamicPart => {
       for (const r of sel.reads) ctx.reads.add(r);
       return { index: sel.index, stride: strides[d]!, size: v.dims[d]!.elements.length };
     });
-  const base = v.base + offset;
-  return (s) => {
-    let slot = base;
-    for (const part of parts) {
-      // Subscript values count from 1; out of range reads NaN rather than a neighbour.
-      const i = Math.round(part.index(s)) - 1;
-      if (!(i >= 0 && i < part.size)) return NaN;
-      slot += i * part.stride;
-    }
-    return s[slot]!;
-  };
+  return { k: 'dyn', base: v.base + offset, parts };
 }
 
 /** The value of a variable fixed at compile time: a non-stock whose equation is a plain number. */
@@ -255,7 +246,7 @@ function selectIndex(dim: DimInfo, position: number, index: Index, ctx: Ctx): Se
     }
   }
   const [value, reads] = collectIndexReads(index, ctx);
-  if (value.fs.length !== 1) {
+  if (value.es.length !== 1) {
     report(ctx, 'dimension', { detail: 'a subscript must be one value' }, index.at);
     return undefined;
   }
@@ -268,7 +259,7 @@ function selectIndex(dim: DimInfo, position: number, index: Index, ctx: Ctx): Se
     }
     return { kind: 'fixed', index: i };
   }
-  return { kind: 'dynamic', index: value.fs[0]!, reads };
+  return { kind: 'dynamic', index: value.es[0]!, reads };
 }
 
 function collectIndexReads(index: Equation, ctx: Ctx): [Val, Set<number>] {
@@ -289,7 +280,7 @@ function constantIndex(dim: DimInfo, node: Equation, ctx: Ctx): number | undefin
   }
   const value = compileExpr(node, ctx);
   const known = value.known?.[0];
-  if (known === undefined || value.fs.length !== 1) {
+  if (known === undefined || value.es.length !== 1) {
     report(ctx, 'not-constant', { detail: 'a subscript range bound' }, node.at);
     return undefined;
   }

@@ -6,29 +6,34 @@
 import type { Equation } from '../equation/index.js';
 import { parseEquation } from '../equation/index.js';
 import { engineIssue, hasEngineErrors, type EngineIssue } from '../issues.js';
+import { unitHints } from '../units.js';
 import type { Model, Variable } from '../model.js';
 import { canonicalName } from '../names.js';
 import { tablesOf } from './builtins.js';
-import type { Ctx, HiddenState } from './context.js';
+import { tableId, type Ctx, type HiddenState, type Tables } from './context.js';
 import { compileScalar } from './expression.js';
-import { orderNodes, type Node } from './order.js';
-import type { Assignment, Pipeline, Program, State, Thunk } from './program.js';
-import { readTable, tableOf } from '../lookup.js';
+import { call, netFlow, num, slot as slotOf, type Expr } from './expr.js';
+import { groupedOrder, orderNodes, type GroupedNode } from './order.js';
+import type { Assignment, Pipeline, Program, State } from './program.js';
+import { tableOf } from '../lookup.js';
 import { buildScope, elementNames, elementPositions, type Scope, type VarInfo } from './scope.js';
 
 interface Computed {
   slot: number;
-  evaluate: Thunk;
+  /** Number of the variable, so its elements can be ordered together. */
+  group: number;
+  expr: Expr;
   reads: Set<number>;
   /** A different equation for the start of the run (`<init_eqn>`). */
-  initial?: { evaluate: Thunk; reads: Set<number> };
+  initial?: { expr: Expr; reads: Set<number> };
 }
 
 interface StockElement {
   v: VarInfo;
+  group: number;
   k: number;
   slot: number;
-  initial: Thunk;
+  initial: Expr;
   reads: Set<number>;
 }
 
@@ -40,13 +45,17 @@ export interface CompileResult {
 export function compile(model: Model): CompileResult {
   const issues: EngineIssue[] = [];
   checkSpecs(model, issues);
+  issues.push(...unitHints(model));
   const scope = buildScope(model, issues);
   const computed: Computed[] = [];
   const stocks: StockElement[] = [];
   const states: HiddenState[] = [];
   const pipelines: Ctx['pipelines'] = [];
+  const tables: Tables = { list: [], ids: new Map() };
 
+  let group = -1;
   for (const v of scope.vars.values()) {
+    group++;
     const def = v.def;
     if (def.kind === 'gf' && def.equation === undefined && !def.elements?.some((e) => e.equation.trim() !== '')) continue;
     for (const g of [def.gf, ...(def.elements ?? []).map((e) => e.gf)]) {
@@ -67,30 +76,26 @@ export function compile(model: Model): CompileResult {
       elementPositions(v.dims, k).forEach((p, d) => bindings.set(v.dims[d]!.canonical, p));
       const ctx: Ctx = {
         scope, variable: def.name, equation: source, bindings, dims: v.dims, reads: new Set(), issues,
-        states, pipelines, locals: new Map(), expanding: new Set(),
+        states, pipelines, locals: new Map(), expanding: new Set(), tables,
       };
-      let evaluate = compileScalar(tree, ctx);
+      let expr = compileScalar(tree, ctx);
       const table = tablesOf(v)[k];
-      if (table) {
-        const input = evaluate;
-        evaluate = (s) => readTable(table, input(s));
-      }
+      if (table) expr = { k: 'table', table: tableId(tables, table), x: expr };
       const slot = v.base + k;
-      if (def.kind === 'stock') stocks.push({ v, k, slot, initial: evaluate, reads: ctx.reads });
+      if (def.kind === 'stock') stocks.push({ v, group, k, slot, initial: expr, reads: ctx.reads });
       else {
         // A uniflow (non-negative flow) is cut at zero, as Stella's uniflows are.
         if (def.kind === 'flow' && (def.nonNegative ?? model.behavior?.flowsNonNegative ?? false)) {
-          const raw = evaluate;
-          evaluate = (s) => Math.max(0, raw(s));
+          expr = call('max', num(0), expr);
         }
-        const node: Computed = { slot, evaluate, reads: ctx.reads };
+        const node: Computed = { slot, group, expr, reads: ctx.reads };
         if (def.initialEquation !== undefined) {
           const parsed = parseEquation(def.initialEquation);
           if (!parsed.ok) {
             issues.push(engineIssue('equation-syntax', { detail: parsed.detail }, { variable: def.name, equation: def.initialEquation, offset: parsed.offset }));
           } else {
             const initCtx: Ctx = { ...ctx, equation: def.initialEquation, reads: new Set() };
-            node.initial = { evaluate: compileScalar(parsed.equation, initCtx), reads: initCtx.reads };
+            node.initial = { expr: compileScalar(parsed.equation, initCtx), reads: initCtx.reads };
           }
         }
         computed.push(node);
@@ -102,17 +107,20 @@ export function compile(model: Model): CompileResult {
   if (hasEngineErrors(issues)) return { program: undefined, issues };
 
   // Start of run: everything that has an initial value, stocks included, in dependency order.
-  const initialNodes: Array<Node & { evaluate: Thunk }> = [
-    ...computed.map((c) => ({ slot: c.slot, deps: c.initial?.reads ?? c.reads, evaluate: c.initial?.evaluate ?? c.evaluate })),
-    ...stocks.map((s) => ({ slot: s.slot, deps: s.reads, evaluate: s.initial })),
-    ...states.map((h) => ({ slot: h.slot, deps: h.initialReads, evaluate: h.initial })),
-    ...pipelines.map((p) => ({ slot: p.slot, deps: p.initialReads, evaluate: p.initial })),
+  // Hidden states and pipelines each form their own group, numbered after the variables.
+  const initialNodes: Array<GroupedNode & { expr: Expr }> = [
+    ...computed.map((c) => ({ slot: c.slot, group: c.group, deps: c.initial?.reads ?? c.reads, expr: c.initial?.expr ?? c.expr })),
+    ...stocks.map((s) => ({ slot: s.slot, group: s.group, deps: s.reads, expr: s.initial })),
+    ...states.map((h, i) => ({ slot: h.slot, group: scope.vars.size + i, deps: h.initialReads, expr: h.initial })),
+    ...pipelines.map((p, i) => ({ slot: p.slot, group: scope.vars.size + states.length + i, deps: p.initialReads, expr: p.initial })),
   ];
   const initial = ordered(initialNodes, scope, issues, 'at the start of the run');
-  // Each step: auxiliaries and flows only; stocks, hidden stocks and pipelines are given.
-  const updateSlots = new Set(computed.map((c) => c.slot));
+  // Each step: auxiliaries and flows only; stocks, hidden stocks and pipelines are given, and so
+  // are constants, which keep the value the start of the run gave them.
+  const varying = computed.filter((c) => c.expr.k !== 'num' || c.initial !== undefined);
+  const updateSlots = new Set(varying.map((c) => c.slot));
   const update = ordered(
-    computed.map((c) => ({ slot: c.slot, deps: [...c.reads].filter((r) => updateSlots.has(r)), evaluate: c.evaluate })),
+    varying.map((c) => ({ slot: c.slot, group: c.group, deps: [...c.reads].filter((r) => updateSlots.has(r)), expr: c.expr })),
     scope,
     issues,
     'during the run',
@@ -140,6 +148,7 @@ export function compile(model: Model): CompileResult {
     update,
     states: allStates,
     pipelines: pipelines.map(({ initialReads: _, ...p }): Pipeline => p),
+    tables: tables.list,
     series,
     labels,
   };
@@ -218,19 +227,12 @@ function stockState(stock: StockElement, scope: Scope, issues: EngineIssue[], be
     }
     return slots;
   };
-  const inflows = slotsOf(def.inflows);
-  const outflows = slotsOf(def.outflows);
-  const rate: Thunk = (s) => {
-    let net = 0;
-    for (const i of inflows) net += s[i]!;
-    for (const o of outflows) net -= s[o]!;
-    return net;
-  };
+  const rate = netFlow(slotsOf(def.inflows).map(slotOf), slotsOf(def.outflows).map(slotOf));
   return { slot: stock.slot, rate, nonNegative: def.nonNegative ?? behavior?.stocksNonNegative ?? false };
 }
 
 function ordered(
-  nodes: Array<Node & { evaluate: Thunk }>,
+  nodes: Array<GroupedNode & { expr: Expr }>,
   scope: Scope,
   issues: EngineIssue[],
   when: string,
@@ -242,5 +244,5 @@ function ordered(
     return undefined;
   }
   const bySlot = new Map(nodes.map((n) => [n.slot, n]));
-  return result.order.map((slot) => ({ slot, evaluate: bySlot.get(slot)!.evaluate }));
+  return groupedOrder(nodes, result.order).map((slot) => ({ slot, expr: bySlot.get(slot)!.expr }));
 }

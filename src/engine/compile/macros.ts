@@ -9,6 +9,7 @@ import type { Macro, Variable } from '../model.js';
 import { canonicalName } from '../names.js';
 import { localValue, newSlot, report, type Ctx, type Local } from './context.js';
 import { compileExpr, compileScalar } from './expression.js';
+import { netFlow, num, slot, type Expr } from './expr.js';
 import { constant, scalar, type Val } from './value.js';
 
 type Call = Extract<Equation, { kind: 'call' }>;
@@ -59,9 +60,9 @@ function bindVariables(macro: Macro, locals: Map<string, Local>, ctx: Ctx): void
   const stocks: Array<{ v: Variable; slot: number }> = [];
   for (const [name, v] of byName) {
     if (parameters.has(name) || v.kind !== 'stock') continue;
-    const slot = newSlot(ctx, `${ctx.variable}·${macro.name}.${v.name}`);
-    stocks.push({ v, slot });
-    locals.set(name, scalar((s) => s[slot]!));
+    const at = newSlot(ctx, `${ctx.variable}·${macro.name}.${v.name}`);
+    stocks.push({ v, slot: at });
+    locals.set(name, scalar(slot(at)));
   }
   for (const [name, v] of byName) {
     if (parameters.has(name) || v.kind === 'stock' || v.equation === undefined) continue;
@@ -79,30 +80,19 @@ function bindVariables(macro: Macro, locals: Map<string, Local>, ctx: Ctx): void
       return value;
     });
   }
-  for (const { v, slot } of stocks) {
-    const tree = equationOf(v);
+  for (const stock of stocks) {
+    const tree = equationOf(stock.v);
     const initialReads = new Set<number>();
     const outer = ctx.reads;
     ctx.reads = initialReads;
-    const initial = tree ? compileScalar(tree, ctx) : () => NaN;
+    const initial = tree ? compileScalar(tree, ctx) : num(NaN);
     ctx.reads = outer;
-    const flow = (name: string) => {
+    const flow = (name: string): Expr => {
       const local = locals.get(canonicalName(name));
-      return local ? localValue(local).fs[0]! : () => NaN;
+      return local ? localValue(local).es[0]! : num(NaN);
     };
-    const inflows = (v.inflows ?? []).map(flow);
-    const outflows = (v.outflows ?? []).map(flow);
-    ctx.states.push({
-      slot,
-      initial,
-      initialReads,
-      rate: (s) => {
-        let net = 0;
-        for (const f of inflows) net += f(s);
-        for (const f of outflows) net -= f(s);
-        return net;
-      },
-    });
-    ctx.reads.add(slot);
+    const rate = netFlow((stock.v.inflows ?? []).map(flow), (stock.v.outflows ?? []).map(flow));
+    ctx.states.push({ slot: stock.slot, initial, initialReads, rate });
+    ctx.reads.add(stock.slot);
   }
 }

@@ -1,12 +1,11 @@
 /**
  * The runnable form of a model: every scalar value has a slot in one Float64Array, and the plan is
- * lists of assignments in dependency order. Arrays are laid out element by element (row-major),
- * so an arrayed variable of n elements owns n consecutive slots.
+ * lists of assignments in dependency order, each a checked tree (expr.ts). Arrays are laid out
+ * element by element (row-major), so an arrayed variable of n elements owns n consecutive slots.
  */
+import type { Table } from '../lookup.js';
 import type { SimSpecs } from '../model.js';
-
-/** Reads the current values and returns one number. Built from the checked tree only. */
-export type Thunk = (s: Float64Array) => number;
+import type { Expr } from './expr.js';
 
 /** Fixed slots every program has. */
 export const TIME_SLOT = 0;
@@ -17,13 +16,13 @@ export const FIRST_FREE_SLOT = 4;
 
 export interface Assignment {
   slot: number;
-  evaluate: Thunk;
+  expr: Expr;
 }
 
 /** A value integrated over time: a model stock or a hidden one made for a delay or smooth. */
 export interface State {
   slot: number;
-  rate: Thunk;
+  rate: Expr;
   /** Stocks marked non-negative never go below zero (the outflow is cut short). */
   nonNegative: boolean;
 }
@@ -35,9 +34,9 @@ export interface State {
 export interface Pipeline {
   /** Slot the delayed value is written to before each evaluation. */
   slot: number;
-  input: Thunk;
-  delay: Thunk;
-  initial: Thunk;
+  input: Expr;
+  delay: Expr;
+  initial: Expr;
 }
 
 export interface Program {
@@ -45,10 +44,15 @@ export interface Program {
   slotCount: number;
   /** Start of the run: stock initial values, auxiliaries and flows, in dependency order. */
   initial: Assignment[];
-  /** Each evaluation: auxiliaries and flows from the current stocks, in dependency order. */
+  /**
+   * Each evaluation: auxiliaries and flows from the current stocks, in dependency order, the
+   * elements of one variable together where its dependencies allow (so they can run as a loop).
+   */
   update: Assignment[];
   states: State[];
   pipelines: Pipeline[];
+  /** The graphical functions `table` nodes read, by number. */
+  tables: Table[];
   /** Display label (`Name` or `Name[A,B]`) of each model value, with its slot, in model order. */
   series: Map<string, number>;
   /** Canonical label → display label, so `save` may name variables in any XMILE spelling. */

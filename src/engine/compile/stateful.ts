@@ -16,18 +16,18 @@ import type { Equation } from '../equation/index.js';
 import type { Builtin } from './builtins.js';
 import { collectReads, newSlot, report, type Ctx } from './context.js';
 import { compileExpr, compileScalar } from './expression.js';
-import type { Thunk } from './program.js';
+import { bin, call, num, slot, type Expr } from './expr.js';
 import { constant, scalar, type Val } from './value.js';
 
 interface Arg {
-  f: Thunk;
+  e: Expr;
   reads: Set<number>;
 }
 
 /** Compiles an argument without making the caller depend on it. */
 function arg(node: Equation, ctx: Ctx): Arg {
-  const [f, reads] = collectReads(ctx, () => compileScalar(node, ctx), false);
-  return { f, reads };
+  const [e, reads] = collectReads(ctx, () => compileScalar(node, ctx), false);
+  return { e, reads };
 }
 
 function union(...sets: Array<Set<number>>): Set<number> {
@@ -43,7 +43,7 @@ function label(ctx: Ctx, what: string, k: number): string {
 /** The order of a DELAYN or SMTHN: a whole number fixed before the run (a literal or constants). */
 function order(node: Equation, ctx: Ctx): number | undefined {
   const [v] = collectReads(ctx, () => compileExpr(node, ctx), false);
-  const known = v.fs.length === 1 ? v.known?.[0] : undefined;
+  const known = v.es.length === 1 ? v.known?.[0] : undefined;
   if (known === undefined) report(ctx, 'not-constant', { detail: 'the order of DELAYN/SMTHN' }, node.at);
   return known;
 }
@@ -60,27 +60,26 @@ function delayChain(stages: number | undefined, withInit: boolean): Builtin {
       const delay = arg(args[1]!, ctx);
       const initNode = fixed === undefined ? args[3] : args[2];
       const init = initNode ? arg(initNode, ctx) : input;
-      const d = delay.f;
+      const d = delay.e;
       const slots: number[] = [];
       for (let k = 0; k < n; k++) slots.push(newSlot(ctx, label(ctx, 'delay', k + 1)));
       const initialReads = union(init.reads, delay.reads);
-      slots.forEach((slot, k) => {
-        const previous = k === 0 ? undefined : slots[k - 1]!;
-        const initValue = init.f;
+      // Each stage holds content; its outflow is content / (d/n).
+      const stage = () => bin('/', d, num(n));
+      slots.forEach((at, k) => {
         ctx.states.push({
-          slot,
-          initial: (s) => (initValue(s) * d(s)) / n,
+          slot: at,
+          initial: bin('/', bin('*', init.e, d), num(n)),
           initialReads,
-          rate:
-            previous === undefined
-              ? (s) => input.f(s) - s[slot]! / (d(s) / n)
-              : (s) => (s[previous]! - s[slot]!) / (d(s) / n),
+          rate: k === 0
+            ? bin('-', input.e, bin('/', slot(at), stage()))
+            : bin('/', bin('-', slot(slots[k - 1]!), slot(at)), stage()),
         });
       });
       const last = slots[n - 1]!;
       ctx.reads.add(last);
       for (const r of delay.reads) ctx.reads.add(r);
-      return scalar((s) => s[last]! / (d(s) / n));
+      return scalar(bin('/', slot(last), stage()));
     },
   };
 }
@@ -97,24 +96,20 @@ function smoothChain(stages: number | undefined): Builtin {
       const time = arg(args[1]!, ctx);
       const initNode = fixed === undefined ? args[3] : args[2];
       const init = initNode ? arg(initNode, ctx) : input;
-      const t = time.f;
       const slots: number[] = [];
       for (let k = 0; k < n; k++) slots.push(newSlot(ctx, label(ctx, 'smooth', k + 1)));
-      slots.forEach((slot, k) => {
-        const previous = k === 0 ? undefined : slots[k - 1]!;
+      slots.forEach((at, k) => {
+        const target = k === 0 ? input.e : slot(slots[k - 1]!);
         ctx.states.push({
-          slot,
-          initial: init.f,
+          slot: at,
+          initial: init.e,
           initialReads: init.reads,
-          rate:
-            previous === undefined
-              ? (s) => (input.f(s) - s[slot]!) / (t(s) / n)
-              : (s) => (s[previous]! - s[slot]!) / (t(s) / n),
+          rate: bin('/', bin('-', target, slot(at)), bin('/', time.e, num(n))),
         });
       });
       const last = slots[n - 1]!;
       ctx.reads.add(last);
-      return scalar((s) => s[last]!);
+      return scalar(slot(last));
     },
   };
 }
@@ -124,21 +119,17 @@ const trend: Builtin = {
   compile(args, ctx) {
     const input = arg(args[0]!, ctx);
     const time = arg(args[1]!, ctx);
-    const initial = args[2] ? arg(args[2], ctx) : { f: () => 0, reads: new Set<number>() };
-    const slot = newSlot(ctx, label(ctx, 'trend', 1));
+    const initial = args[2] ? arg(args[2], ctx) : { e: num(0), reads: new Set<number>() };
+    const at = newSlot(ctx, label(ctx, 'trend', 1));
     ctx.states.push({
-      slot,
-      initial: (s) => input.f(s) / (1 + initial.f(s) * time.f(s)),
+      slot: at,
+      initial: bin('/', input.e, bin('+', num(1), bin('*', initial.e, time.e))),
       initialReads: union(input.reads, time.reads, initial.reads),
-      rate: (s) => (input.f(s) - s[slot]!) / time.f(s),
+      rate: bin('/', bin('-', input.e, slot(at)), time.e),
     });
     for (const r of union(input.reads, time.reads)) ctx.reads.add(r);
-    ctx.reads.add(slot);
-    return scalar((s) => {
-      const average = s[slot]!;
-      const scale = time.f(s) * Math.abs(average);
-      return scale === 0 ? 0 : (input.f(s) - average) / scale;
-    });
+    ctx.reads.add(at);
+    return scalar(call('trend', slot(at), time.e, input.e));
   },
 };
 
@@ -146,10 +137,10 @@ const init: Builtin = {
   arity: [1, 1],
   compile(args, ctx) {
     const value = arg(args[0]!, ctx);
-    const slot = newSlot(ctx, label(ctx, 'init', 1));
-    ctx.states.push({ slot, initial: value.f, initialReads: value.reads, rate: () => 0 });
-    ctx.reads.add(slot);
-    return scalar((s) => s[slot]!);
+    const at = newSlot(ctx, label(ctx, 'init', 1));
+    ctx.states.push({ slot: at, initial: value.e, initialReads: value.reads, rate: num(0) });
+    ctx.reads.add(at);
+    return scalar(slot(at));
   },
 };
 
@@ -159,10 +150,10 @@ const pipeline: Builtin = {
     const input = arg(args[0]!, ctx);
     const delay = arg(args[1]!, ctx);
     const initial = args[2] ? arg(args[2], ctx) : input;
-    const slot = newSlot(ctx, label(ctx, 'pipeline', 1));
-    ctx.pipelines.push({ slot, input: input.f, delay: delay.f, initial: initial.f, initialReads: initial.reads });
-    ctx.reads.add(slot);
-    return scalar((s) => s[slot]!);
+    const at = newSlot(ctx, label(ctx, 'pipeline', 1));
+    ctx.pipelines.push({ slot: at, input: input.e, delay: delay.e, initial: initial.e, initialReads: initial.reads });
+    ctx.reads.add(at);
+    return scalar(slot(at));
   },
 };
 

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseXmile, renderEngineIssue } from '../../src/engine/index.js';
+import { unitHints } from '../../src/engine/units.js';
+import { SUITE } from './suite.js';
+
+const teacup = readFileSync(join(SUITE, 'samples/teacup/teacup.xmile'), 'utf8');
+
+describe('unit hints', () => {
+  it('accepts a flow in stock units per time unit', () => {
+    // Teacup Temperature is in Degrees Fahrenheit; Heat Loss to Room in Degrees Fahrenheit/Minute.
+    expect(unitHints(parseXmile(teacup, 'teacup.xmile').model!)).toEqual([]);
+  });
+
+  it('warns when a flow does not fit its stock', () => {
+    const wrong = teacup.replace('<units>Degrees Fahrenheit/Minute</units>', '<units>Calories/Minute</units>');
+    const hints = unitHints(parseXmile(wrong, 'teacup.xmile').model!);
+    expect(hints.map((h) => [h.severity, renderEngineIssue(h)])).toEqual([
+      ['warning', expect.stringContaining('flow "Heat Loss to Room" is in Calories/Minute but stock "Teacup Temperature" is in Degrees Fahrenheit')],
+    ]);
+  });
+});
