@@ -2,7 +2,7 @@
  * Variants side by side: for each, every actor's NPV, net cash, break-even and deepest position,
  * and where the model has dynamics, each stock's value at the horizon.
  */
-import type { Ecosystem } from '../core/index.js';
+import { canonicalName, type Ecosystem } from '../core/index.js';
 import { profitabilityOfAll } from './profitability.js';
 
 export interface VariantOutcome {
@@ -16,8 +16,7 @@ export interface VariantOutcome {
 export function variantOutcome(variant: string, name: string, ecosystem: Ecosystem): VariantOutcome {
   const stocks: Record<string, number> = {};
   for (const stock of Object.keys(ecosystem.doc.dynamics?.stocks ?? {})) {
-    const key = stock.trim().replace(/[\s_]+/g, '_').toLowerCase();
-    const series = ecosystem.series.get(key);
+    const series = ecosystem.series.get(canonicalName(stock));
     if (series) stocks[stock] = series[ecosystem.doc.horizon]!;
   }
   return {

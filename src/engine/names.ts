@@ -5,14 +5,7 @@
  */
 
 /** Canonical form of a name: lower case, each run of whitespace or underscores one `_`. */
-export function canonicalName(name: string): string {
-  return name
-    .replace(/\\n/g, ' ') // Stella writes a line break inside a name as the two characters \n
-    .normalize('NFC')
-    .trim()
-    .replace(/[\s_]+/g, '_')
-    .toLowerCase();
-}
+export { canonicalName } from '../core/index.js';
 
 /** Display form of an element list, as output headers write it: `Name[A,B]`. */
 export function elementLabel(name: string, elements: readonly string[]): string {
