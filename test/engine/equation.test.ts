@@ -70,3 +70,17 @@ describe('XMILE equation parser', () => {
     );
   });
 });
+
+describe('formatting a negated power base', () => {
+  it('keeps (-x)^y apart from -(x^y)', async () => {
+    const { parseEquation, formatEquation } = await import('../../src/engine/index.js');
+    // Found by the round-trip property: (-(0 + a) ^ 0) ^ 0 used to format as -(((0 + a) ^ 0) ^ 0).
+    const first = parseEquation('((-(0+a)^0)^0)');
+    if (!first.ok) throw new Error('parse');
+    const text = formatEquation(first.equation);
+    expect(text).toBe('((-(((0 + a) ^ 0))) ^ 0)');
+    const again = parseEquation(text);
+    if (!again.ok) throw new Error('parse');
+    expect(formatEquation(again.equation)).toBe(text);
+  });
+});

@@ -32,7 +32,10 @@ export function format(node: Equation): string {
       return node.op === 'not' ? `NOT (${format(node.operand)})` : `${node.op}(${format(node.operand)})`;
     case 'binary': {
       const op = WORD_OPS.has(node.op) ? ` ${node.op.toUpperCase()} ` : ` ${node.op} `;
-      return `(${format(node.left)}${op}${format(node.right)})`;
+      // `^` binds tighter than unary minus: a negated base needs its own brackets, or -(x) ^ y
+      // would read back as -(x ^ y).
+      const left = node.op === '^' && node.left.kind === 'unary' ? `(${format(node.left)})` : format(node.left);
+      return `(${left}${op}${format(node.right)})`;
     }
     case 'if':
       return `(IF ${format(node.condition)} THEN ${format(node.then)} ELSE ${format(node.otherwise)})`;
