@@ -56,3 +56,29 @@ describe('symbiose import and export', () => {
     expect(run(['simulate', 'back.xmile', '--csv'], dir).out).toBe(direct);
   });
 });
+
+describe('a long simulation', () => {
+  it('stops on Ctrl-C with exit code 130', async () => {
+    // 10 000 stocks over 10⁶ steps: minutes of work, stopped after a second.
+    const xmile = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><name>long</name></header>
+  <sim_specs method="Euler"><start>0</start><stop>1000000</stop><dt>1</dt></sim_specs>
+  <dimensions><dim name="D" size="10000"/></dimensions>
+  <model><variables>
+    <stock name="S"><dimensions><dim name="D"/></dimensions><eqn>1</eqn><inflow>g</inflow></stock>
+    <flow name="g"><dimensions><dim name="D"/></dimensions><eqn>S * 0.000001</eqn></flow>
+  </variables></model>
+</xmile>`;
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-long-'));
+    writeFileSync(join(dir, 'long.xmile'), xmile);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'simulate', 'long.xmile', '--vars', 'S[1]'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    setTimeout(() => child.kill('SIGINT'), 1500);
+    const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    expect(code).toBe(130);
+    expect(stderr).toContain('cancelled');
+  });
+});
