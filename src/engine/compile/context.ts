@@ -43,6 +43,18 @@ export interface Ctx {
   expanding: Set<string>;
   /** Graphical functions read so far; `table` nodes hold their number here. */
   tables: Tables;
+  /** DELAYN/SMTHN orders that are not constants (see compile/index.ts). */
+  orders: Orders;
+}
+
+/**
+ * The orders of DELAYN and SMTHN calls whose order is an expression: each call, in the order
+ * compilation meets them, records its order's tree; `given` holds their values at the start of
+ * the run once a first compilation has computed them.
+ */
+export interface Orders {
+  found: Expr[];
+  given?: readonly number[];
 }
 
 export interface Tables {

@@ -7,14 +7,15 @@ import type { Equation } from '../equation/index.js';
 import { parseEquation } from '../equation/index.js';
 import { engineIssue, hasEngineErrors, type EngineIssue } from '../issues.js';
 import { unitHints } from '../units.js';
-import type { Model, Variable } from '../model.js';
+import type { ElementEquation, Model, Variable } from '../model.js';
 import { canonicalName } from '../names.js';
 import { tablesOf } from './builtins.js';
-import { tableId, type Ctx, type HiddenState, type Tables } from './context.js';
+import { tableId, type Ctx, type HiddenState, type Orders, type Tables } from './context.js';
+import { closureKernel, valuesOf } from '../kernel/closures.js';
 import { compileScalar } from './expression.js';
 import { call, netFlow, num, slot as slotOf, type Expr } from './expr.js';
 import { groupedOrder, orderNodes, type GroupedNode } from './order.js';
-import type { Assignment, Pipeline, Program, State } from './program.js';
+import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT, type Assignment, type Pipeline, type Program, type State } from './program.js';
 import { tableOf } from '../lookup.js';
 import { buildScope, elementNames, elementPositions, type Scope, type VarInfo } from './scope.js';
 
@@ -43,6 +44,24 @@ export interface CompileResult {
 }
 
 export function compile(model: Model): CompileResult {
+  const orders: Orders = { found: [] };
+  const first = compileWith(model, orders);
+  if (!first.program || orders.found.length === 0) return first;
+  // DELAYN/SMTHN orders given by expressions (stateful.ts): their values at the start of the run,
+  // from the first program's initial values (each such delay had one stage), then the program
+  // again with those orders. The order expressions do not read the delays they size, so the
+  // values do not depend on the placeholder stage.
+  const program = first.program;
+  const s = new Float64Array(program.slotCount);
+  s[TIME_SLOT] = program.specs.start;
+  s[DT_SLOT] = program.specs.dt;
+  s[START_SLOT] = program.specs.start;
+  s[STOP_SLOT] = program.specs.stop;
+  closureKernel(program).initial(s);
+  return compileWith(model, { found: [], given: valuesOf(orders.found, program.tables, s) });
+}
+
+function compileWith(model: Model, orders: Orders): CompileResult {
   const issues: EngineIssue[] = [];
   checkSpecs(model, issues);
   issues.push(...unitHints(model));
@@ -76,7 +95,7 @@ export function compile(model: Model): CompileResult {
       elementPositions(v.dims, k).forEach((p, d) => bindings.set(v.dims[d]!.canonical, p));
       const ctx: Ctx = {
         scope, variable: def.name, equation: source, bindings, dims: v.dims, reads: new Set(), issues,
-        states, pipelines, locals: new Map(), expanding: new Set(), tables,
+        states, pipelines, locals: new Map(), expanding: new Set(), tables, orders,
       };
       let expr = compileScalar(tree, ctx);
       const table = tablesOf(v)[k];
@@ -174,7 +193,9 @@ function checkSpecs(model: Model, issues: EngineIssue[]): void {
 
 /** Parses the variable's equation(s) once; syntax faults become issues. */
 function parseAll(def: Variable, issues: EngineIssue[]): Map<string, Equation> {
-  const texts = def.elements ? def.elements.map((e) => e.equation) : [def.equation ?? ''];
+  const texts = def.elements
+    ? [...def.elements.filter((e) => !inheritsEquation(def, e)).map((e) => e.equation), ...(def.equation === undefined ? [] : [def.equation])]
+    : [def.equation ?? ''];
   const trees = new Map<string, Equation>();
   for (const text of new Set(texts)) {
     const parsed = parseEquation(text);
@@ -201,12 +222,21 @@ function withListedElements(def: Variable, v: VarInfo): Variable {
   return v.def;
 }
 
+/**
+ * An element that brings only its own graphical function, with no equation, takes the variable's
+ * equation as the function's input: Stella's arrayed graphical function whose elements each have
+ * a table ("apply gf to each element"), the input written once on the variable.
+ */
+function inheritsEquation(def: Variable, element: ElementEquation): boolean {
+  return element.gf !== undefined && element.equation.trim() === '' && def.equation !== undefined;
+}
+
 /** The equation of one element: its own `<element>` when given, else the variable's. */
 function equationFor(v: VarInfo, names: string[]): string | undefined {
   const own = v.def.elements?.find(
     (e) => e.subscript.length === names.length && e.subscript.every((s, d) => canonicalName(s) === canonicalName(names[d]!)),
   );
-  if (own) return own.equation;
+  if (own && !inheritsEquation(v.def, own)) return own.equation;
   return v.def.elements && v.def.equation === undefined ? undefined : v.def.equation;
 }
 

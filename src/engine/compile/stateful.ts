@@ -5,7 +5,9 @@
  *
  * Structures follow XMILE 1.0 §3.5.4 and Vensim's documented equivalents:
  *   DELAYN(in, d, n, init): n stages of content S_k; S_1' = in - S_1/(d/n),
- *     S_k' = S_(k-1)/(d/n) - S_k/(d/n); S_k(0) = init·d/n; output S_n/(d/n).
+ *     S_k' = S_(k-1)/(d/n) - S_k/(d/n); S_k(0) = init·d/n; output S_n/(d/n). DELAYN follows
+ *     Vensim's DELAY N: n taken at the start of the run, and the last stage emptied with the
+ *     previous step's d (see delayChain).
  *   SMTHN(in, t, n, init): n stages of level L_k; L_1' = (in - L_1)/(t/n),
  *     L_k' = (L_(k-1) - L_k)/(t/n); L_k(0) = init; output L_n.
  *   TREND(in, t, init): A' = (in - A)/t, A(0) = in/(1 + init·t); output (in - A)/(t·|A|).
@@ -17,6 +19,7 @@ import type { Builtin } from './builtins.js';
 import { collectReads, newSlot, report, type Ctx } from './context.js';
 import { compileExpr, compileScalar } from './expression.js';
 import { bin, call, num, slot, type Expr } from './expr.js';
+import { DT_SLOT } from './program.js';
 import { constant, scalar, type Val } from './value.js';
 
 interface Arg {
@@ -40,12 +43,31 @@ function label(ctx: Ctx, what: string, k: number): string {
   return `${ctx.variable}·${what}${k}`;
 }
 
-/** The order of a DELAYN or SMTHN: a whole number fixed before the run (a literal or constants). */
+/**
+ * The order of a DELAYN or SMTHN: the number of stages, so it is fixed for the whole run. A
+ * literal or constants give it at once; any other expression is taken at the start of the run,
+ * as Vensim does (its DELAY N evaluates the order only at initialization: in the suite's
+ * tests/delays, made by Vensim, an order of 2 + STEP(1, 10) stays 2 after time 10). The first
+ * compilation records the expression and uses one stage; compile() then computes the start-of-run
+ * values and compiles again with them (Orders).
+ */
 function order(node: Equation, ctx: Ctx): number | undefined {
   const [v] = collectReads(ctx, () => compileExpr(node, ctx), false);
-  const known = v.es.length === 1 ? v.known?.[0] : undefined;
-  if (known === undefined) report(ctx, 'not-constant', { detail: 'the order of DELAYN/SMTHN' }, node.at);
-  return known;
+  if (v.es.length !== 1) {
+    report(ctx, 'dimension', { detail: 'the order of DELAYN/SMTHN must be one value' }, node.at);
+    return undefined;
+  }
+  const known = v.known?.[0];
+  if (known !== undefined) return known;
+  const i = ctx.orders.found.length;
+  ctx.orders.found.push(v.es[0]!);
+  if (!ctx.orders.given) return 1;
+  const value = ctx.orders.given[i];
+  if (value === undefined || !Number.isFinite(value)) {
+    report(ctx, 'not-constant', { detail: `the order of DELAYN/SMTHN (${value} at the start of the run) ` }, node.at);
+    return undefined;
+  }
+  return value;
 }
 
 function delayChain(stages: number | undefined, withInit: boolean): Builtin {
@@ -63,23 +85,39 @@ function delayChain(stages: number | undefined, withInit: boolean): Builtin {
       const d = delay.e;
       const slots: number[] = [];
       for (let k = 0; k < n; k++) slots.push(newSlot(ctx, label(ctx, 'delay', k + 1)));
+      const stage = () => bin('/', d, num(n));
+      // DELAYN: the last stage empties with the delay time of the step before, as Vensim's
+      // DELAY N does (tests/delays, made by Vensim: when the delay time goes from 4 to 6 at time
+      // 15, DELAY3 jumps there and DELAY N a step later; the run matches this exactly). A hidden
+      // stock that reaches the delay time within one step holds it: under Euler, exactly the
+      // previous step's value. DELAY1 and DELAY3 use the current delay time throughout.
+      let lastStage = stage;
+      if (fixed === undefined) {
+        const previous = newSlot(ctx, label(ctx, 'delay time', 1));
+        ctx.reads.add(DT_SLOT);
+        ctx.states.push({ slot: previous, initial: d, initialReads: delay.reads, rate: bin('/', bin('-', d, slot(previous)), slot(DT_SLOT)) });
+        ctx.reads.add(previous);
+        lastStage = () => bin('/', slot(previous), num(n));
+      }
       const initialReads = union(init.reads, delay.reads);
       // Each stage holds content; its outflow is content / (d/n).
-      const stage = () => bin('/', d, num(n));
+      const outflow = (k: number) => bin('/', slot(slots[k]!), k === n - 1 ? lastStage() : stage());
       slots.forEach((at, k) => {
         ctx.states.push({
           slot: at,
           initial: bin('/', bin('*', init.e, d), num(n)),
           initialReads,
           rate: k === 0
-            ? bin('-', input.e, bin('/', slot(at), stage()))
-            : bin('/', bin('-', slot(slots[k - 1]!), slot(at)), stage()),
+            ? bin('-', input.e, outflow(0))
+            : k === n - 1 && fixed === undefined
+              ? bin('-', outflow(k - 1), outflow(k))
+              : bin('/', bin('-', slot(slots[k - 1]!), slot(at)), stage()),
         });
       });
       const last = slots[n - 1]!;
       ctx.reads.add(last);
       for (const r of delay.reads) ctx.reads.add(r);
-      return scalar(bin('/', slot(last), stage()));
+      return scalar(fixed === undefined ? outflow(n - 1) : bin('/', slot(last), stage()));
     },
   };
 }

@@ -60,6 +60,12 @@ export function closureKernel(program: Program): Kernel {
   };
 }
 
+/** The values of some trees over the slots `s` (used by compile/ for values fixed at the start). */
+export function valuesOf(exprs: readonly Expr[], tables: readonly Table[], s: Float64Array): number[] {
+  const memo = new Map<Expr, Thunk>();
+  return exprs.map((e) => thunk(e, tables, memo)(s));
+}
+
 function thunk(e: Expr, tables: readonly Table[], memo: Map<Expr, Thunk>): Thunk {
   let made = memo.get(e);
   if (!made) {
