@@ -63,6 +63,12 @@ export interface Variable {
   initialEquation?: string;
   units?: string;
   doc?: string;
+  /**
+   * A variable of a module instance (XMILE 1.0 §3.7), named `instance.name`: the canonical path
+   * of its instance (`hares`, or `outer.inner`), where the names its equations use are resolved.
+   * Absent (or '') in the root model.
+   */
+  namespace?: string;
 }
 
 /**

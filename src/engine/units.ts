@@ -32,7 +32,8 @@ export function unitHints(model: Model): EngineIssue[] {
     if (stock.kind !== 'stock' || !stock.units) continue;
     const [stockUnit] = parts(stock.units);
     for (const flowName of [...(stock.inflows ?? []), ...(stock.outflows ?? [])]) {
-      const flow = byName.get(canonicalName(flowName));
+      // A module's stock names its flows within its instance (XMILE 1.0 §3.7).
+      const flow = byName.get(canonicalName(stock.namespace ? `${stock.namespace}.${flowName}` : flowName));
       if (!flow?.units) continue;
       const [numerator, denominator, ...rest] = parts(flow.units);
       const perTime = denominator !== undefined && rest.length === 0 && (denominator === timeUnit || TIME_WORDS.has(denominator));

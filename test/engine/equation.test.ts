@@ -43,8 +43,13 @@ describe('XMILE equation parser', () => {
     expect(parseEquation('')).toMatchObject({ ok: false, offset: 0 });
   });
 
-  it('flags module qualifiers as unsupported rather than invalid', () => {
-    expect(parseEquation('module.output + 1')).toMatchObject({ ok: false, unsupported: true });
+  it('reads a module qualifier as one qualified name (XMILE 1.0 §3.7)', () => {
+    expect(parseEquation('Module.Output Rate + 1')).toMatchObject({
+      ok: true,
+      equation: { kind: 'binary', left: { kind: 'name', name: 'module.output_rate', text: 'Module.Output Rate' } },
+    });
+    expect(parseEquation('a.b[1]')).toMatchObject({ ok: true, equation: { kind: 'subscript', name: 'a.b' } });
+    expect(parseEquation('a. + 1')).toMatchObject({ ok: false });
   });
 
   it('formats to text that parses back to the same tree (property)', () => {

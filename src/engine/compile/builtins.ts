@@ -12,7 +12,7 @@ import { call, num, slot, type Expr, type FoldName, type FunctionName } from './
 import { FUNCTIONS } from './functions.js';
 import { expandMacro } from './macros.js';
 import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT } from './program.js';
-import type { VarInfo } from './scope.js';
+import { lookupVar, type VarInfo } from './scope.js';
 import { STATEFUL } from './stateful.js';
 import { constant, scalar, zip, type Val } from './value.js';
 
@@ -166,7 +166,7 @@ const BUILTINS: Record<string, Builtin> = {
         report(ctx, 'unsupported', { detail: 'LOOKUP needs the name of a graphical function first' }, call.at);
         return NAN;
       }
-      const v = ctx.scope.vars.get(table.name);
+      const v = lookupVar(ctx.scope, ctx.namespace, table.name);
       if (!v) {
         report(ctx, 'unknown-name', { name: table.text }, table.at);
         return NAN;
@@ -222,7 +222,7 @@ function applyTable(v: VarInfo, input: Equation, ctx: Ctx, at: Call): Val {
 export function compileCall(call: Call, ctx: Ctx): Val {
   const macro = ctx.scope.macros.get(call.fn);
   if (macro) return expandMacro(macro, call, ctx);
-  const table = ctx.scope.vars.get(call.fn.toLowerCase());
+  const table = lookupVar(ctx.scope, ctx.namespace, call.fn.toLowerCase());
   if (table && (table.def.gf || table.def.elements?.some((e) => e.gf))) {
     if (call.args.length !== 1) {
       report(ctx, 'arity', { name: table.def.name, expected: 1, found: call.args.length }, call.at);

@@ -27,6 +27,8 @@ export function localValue(local: Local): Val {
 
 export interface Ctx {
   scope: Scope;
+  /** The module instance whose names the equation uses (Variable.namespace); '' for the root. */
+  namespace: string;
   variable: string;
   equation: string;
   /** The element being defined: canonical dimension name → position. */

@@ -9,7 +9,7 @@ import { compileCall } from './builtins.js';
 import { localValue, report, type Ctx } from './context.js';
 import { bin, num, slot, type DynamicPart, type Expr } from './expr.js';
 import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT } from './program.js';
-import type { DimInfo, VarInfo } from './scope.js';
+import { lookupVar, type DimInfo, type VarInfo } from './scope.js';
 import { constant, scalar, zip, type Val } from './value.js';
 
 const NAN = constant(NaN);
@@ -24,7 +24,7 @@ export function compileExpr(node: Equation, ctx: Ctx): Val {
     case 'name':
       return compileName(node.name, node.text, node.at, ctx);
     case 'subscript': {
-      const v = ctx.scope.vars.get(node.name);
+      const v = lookupVar(ctx.scope, ctx.namespace, node.name);
       if (!v) {
         report(ctx, 'unknown-name', { name: node.text }, node.at);
         return NAN;
@@ -84,7 +84,7 @@ export function compileScalar(node: Equation, ctx: Ctx): Expr {
 function compileName(name: string, text: string, at: number, ctx: Ctx): Val {
   const local = ctx.locals.get(name);
   if (local) return localValue(local);
-  const v = ctx.scope.vars.get(name);
+  const v = lookupVar(ctx.scope, ctx.namespace, name);
   if (v) return readVar(v, undefined, at, ctx);
   const run = RUN_NAMES[name];
   if (run !== undefined) {

@@ -17,7 +17,7 @@ import { call, netFlow, num, slot as slotOf, type Expr } from './expr.js';
 import { groupedOrder, orderNodes, type GroupedNode } from './order.js';
 import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT, type Assignment, type Pipeline, type Program, type State } from './program.js';
 import { tableOf } from '../lookup.js';
-import { buildScope, elementNames, elementPositions, type Scope, type VarInfo } from './scope.js';
+import { buildScope, elementNames, elementPositions, lookupVar, type Scope, type VarInfo } from './scope.js';
 
 interface Computed {
   slot: number;
@@ -94,7 +94,7 @@ function compileWith(model: Model, orders: Orders): CompileResult {
       const bindings = new Map<string, number>();
       elementPositions(v.dims, k).forEach((p, d) => bindings.set(v.dims[d]!.canonical, p));
       const ctx: Ctx = {
-        scope, variable: def.name, equation: source, bindings, dims: v.dims, reads: new Set(), issues,
+        scope, namespace: def.namespace ?? '', variable: def.name, equation: source, bindings, dims: v.dims, reads: new Set(), issues,
         states, pipelines, locals: new Map(), expanding: new Set(), tables, orders,
       };
       let expr = compileScalar(tree, ctx);
@@ -246,7 +246,7 @@ function stockState(stock: StockElement, scope: Scope, issues: EngineIssue[], be
   const slotsOf = (names: string[] | undefined): number[] => {
     const slots: number[] = [];
     for (const name of names ?? []) {
-      const flow = scope.vars.get(canonicalName(name));
+      const flow = lookupVar(scope, def.namespace, canonicalName(name));
       if (!flow) {
         issues.push(engineIssue('unknown-name', { name }, { variable: def.name }));
         continue;

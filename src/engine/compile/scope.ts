@@ -62,6 +62,16 @@ export function elementPositions(dims: readonly DimInfo[], k: number): number[] 
   return out;
 }
 
+/**
+ * The variable a name means where an equation is written: in a module instance (XMILE 1.0 §3.7)
+ * its own variables, else the root model's. Names are canonical; a qualified name
+ * (`instance.name`) reaches into a module from the model that holds it.
+ */
+export function lookupVar(scope: Scope, namespace: string | undefined, name: string): VarInfo | undefined {
+  if (namespace) return scope.vars.get(`${namespace}.${name}`);
+  return scope.vars.get(name);
+}
+
 export function buildScope(model: Model, issues: EngineIssue[]): Scope {
   const dims = new Map<string, DimInfo>();
   for (const dim of model.dimensions) {

@@ -123,15 +123,23 @@ class Parser {
         if (element.kind !== 'name') throw new EquationSyntaxError('expected an element name after "."', element.at);
         return { kind: 'name', name: canonicalName(element.text), text: element.text, at: element.at };
       }
-      if (this.isOp(after, '.')) {
-        throw new EquationSyntaxError(`module qualifiers ("${token.text}.…") are not supported`, after.at, true);
+      let name = canonicalName(token.text);
+      let text = token.text;
+      // `instance.name`: a variable of a module instance (XMILE 1.0 §3.7), read from the model
+      // that holds the module.
+      while (this.isOp(this.peek(), '.')) {
+        const dot = this.next();
+        const part = this.next();
+        if (part.kind !== 'name') throw new EquationSyntaxError('expected a name after "."', dot.at);
+        name = `${name}.${canonicalName(part.text)}`;
+        text = `${text}.${part.text}`;
       }
-      const name = canonicalName(token.text);
-      if (this.isOp(after, '[')) {
+      const open = this.peek();
+      if (this.isOp(open, '[')) {
         this.next();
-        return { kind: 'subscript', name, text: token.text, indices: this.parseIndices(after.at), at: token.at };
+        return { kind: 'subscript', name, text, indices: this.parseIndices(open.at), at: token.at };
       }
-      return { kind: 'name', name, text: token.text, at: token.at };
+      return { kind: 'name', name, text, at: token.at };
     }
     throw new EquationSyntaxError(
       token.kind === 'end' ? 'the equation ends too early' : `unexpected ${describe(token)}`,

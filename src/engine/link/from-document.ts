@@ -97,6 +97,8 @@ function graphicalFunction(gf: Gf): GraphicalFunction {
 /** What a dynamics section cannot hold of an engine model, in words; empty when it holds it all. */
 export function unrepresentable(model: Model): string[] {
   const out: string[] = [];
+  const modules = [...new Set(model.variables.filter((v) => v.namespace).map((v) => v.namespace!))];
+  if (modules.length > 0) out.push(`module instances (${modules.join(', ')}); export it as XMILE first to flatten them`);
   if (model.macros.length > 0) out.push(`macros (${model.macros.map((m) => m.name).join(', ')})`);
   const gfElements = model.variables.filter((v) => v.elements?.some((e) => e.gf)).map((v) => v.name);
   if (gfElements.length > 0) out.push(`graphical functions per array element (${gfElements.join(', ')})`);

@@ -5,6 +5,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { engineIssue, type EngineIssue } from '../issues.js';
+import { canonicalName } from '../names.js';
 import type { Dimension, ElementEquation, GraphicalFunction, Macro, Method, Model, SimSpecs, Variable, VariableKind } from '../model.js';
 
 type XmlNode = Record<string, unknown>;
@@ -180,6 +181,73 @@ function macros(root: unknown, file: string, issues: EngineIssue[]): Macro[] {
   }));
 }
 
+/**
+ * The variables of a model with those of its module instances (XMILE 1.0 §3.7) added, flattened:
+ * each variable of the instantiated `<model>` is renamed `instance.name` (Stella's display name,
+ * as its exports label series) and keeps its instance as namespace, where its equations' names
+ * are resolved. A `<connect to="instance.input" from="name">` binding turns the input (an aux,
+ * or a stock marked access="input") into an auxiliary that reads `from`, resolved in the model
+ * that holds the module: `.name` and `name` are that model's own, `other.name` another module's.
+ */
+function withModules(
+  container: unknown,
+  own: Variable[],
+  namespace: string,
+  models: Map<string, unknown>,
+  open: Set<string>,
+  file: string,
+  issues: EngineIssue[],
+): Variable[] {
+  const modules = list(child(container, 'module'));
+  if (modules.length === 0) return own;
+  const out = [...own];
+  const qualify = (name: string) => (namespace === '' ? name : `${namespace}.${name}`);
+  const bindings = new Map<string, string>();
+  for (const mod of modules) {
+    for (const c of list(child(mod, 'connect'))) {
+      const { to, from } = attrs(c);
+      if (to !== undefined && from !== undefined) bindings.set(canonicalName(qualify(to)), canonicalName(qualify(from.replace(/^\./, ''))));
+    }
+  }
+  for (const mod of modules) {
+    const a = attrs(mod);
+    const instance = unquote(a.name ?? '');
+    const target = canonicalName(a.model ?? instance);
+    const sub = models.get(target);
+    if (sub === undefined || open.has(target)) {
+      const detail = sub === undefined ? `module "${instance}" instantiates no <model> of this file` : `module "${instance}" contains itself`;
+      issues.push(engineIssue('unsupported', { detail }, { file, variable: instance }));
+      continue;
+    }
+    const path = canonicalName(qualify(instance));
+    const subVars = child(sub, 'variables');
+    open.add(target);
+    const inner = withModules(subVars, variables(subVars, file, issues), path, models, open, file, issues);
+    open.delete(target);
+    for (const v of inner) {
+      // Variables of nested instances already carry their path; prefix this instance's name.
+      const renamed: Variable = { ...v, name: `${instance}.${v.name}`, namespace: v.namespace ?? path };
+      const from = bindings.get(canonicalName(qualify(renamed.name)));
+      if (from === undefined) {
+        out.push(renamed);
+        continue;
+      }
+      const input: Variable = { kind: 'aux', name: renamed.name, dimensions: renamed.dimensions, equation: quoteName(from) };
+      if (renamed.units !== undefined) input.units = renamed.units;
+      // The binding's name is already qualified from the root: resolve it there ('' is the root,
+      // kept as it is when an enclosing instance renames this one's variables).
+      input.namespace = '';
+      out.push(input);
+    }
+  }
+  return out;
+}
+
+/** A canonical name as a quoted equation name. */
+function quoteName(name: string): string {
+  return `"${name.replace(/(["\\])/g, '\\$1')}"`;
+}
+
 /** Reads XMILE text. `file` only labels issues. */
 export function readXmile(source: string, file = '(xmile)'): ReadResult {
   const issues: EngineIssue[] = [];
@@ -208,13 +276,11 @@ export function readXmile(source: string, file = '(xmile)'): ReadResult {
     return { model: undefined, issues };
   }
   const vars = child(main, 'variables');
-  for (const mod of list(child(vars, 'module'))) {
-    issues.push(engineIssue('unsupported', { detail: `module "${attrs(mod).name}" (XMILE modules)` }, { file, variable: attrs(mod).name ?? '' }));
-  }
+  const byName = new Map(models.filter((m) => attrs(m).name !== undefined).map((m) => [canonicalName(attrs(m).name!), m]));
   const model: Model = {
     specs: specs(child(root, 'sim_specs'), file, issues),
     dimensions: dimensions(child(root, 'dimensions')),
-    variables: variables(vars, file, issues),
+    variables: withModules(vars, variables(vars, file, issues), '', byName, new Set(), file, issues),
     macros: macros(root, file, issues),
   };
   const behavior = child(root, 'behavior');

@@ -2,7 +2,9 @@
  * Model → XMILE 1.0 text. Equations are written as they were read (text, escaped), so reading the
  * output gives the same model; views and vendor extensions are not kept.
  */
+import { format, parseEquation, walk } from '../equation/index.js';
 import type { GraphicalFunction, Model, Variable } from '../model.js';
+import { canonicalName } from '../names.js';
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -48,7 +50,47 @@ function variable(v: Variable, indent: string): string[] {
   return out;
 }
 
-export function writeXmile(model: Model): string {
+/**
+ * Module instances are read flattened (variables named `instance.name`, equations resolved in
+ * their instance). Written out, they stay flat: each name an equation reads inside an instance
+ * is qualified from the root, so the file runs the same without `<module>` elements.
+ */
+function flattened(model: Model): Model {
+  if (!model.variables.some((v) => v.namespace)) return model;
+  const known = new Set(model.variables.map((v) => canonicalName(v.name)));
+  const qualify = (namespace: string, name: string) => (known.has(`${namespace}.${name}`) ? `${namespace}.${name}` : undefined);
+  const rewrite = (namespace: string, equation: string): string => {
+    const parsed = parseEquation(equation);
+    if (!parsed.ok) return equation;
+    walk(parsed.equation, (node) => {
+      if (node.kind !== 'name' && node.kind !== 'subscript') return;
+      const full = qualify(namespace, node.name);
+      if (full) Object.assign(node, { name: full, text: full });
+    });
+    return format(parsed.equation);
+  };
+  return {
+    ...model,
+    variables: model.variables.map((v) => {
+      const ns = v.namespace;
+      if (!ns) {
+        const { namespace: _, ...rest } = v;
+        return rest;
+      }
+      const { namespace: _, ...rest } = v;
+      const out: Variable = { ...rest };
+      if (v.equation !== undefined) out.equation = rewrite(ns, v.equation);
+      if (v.initialEquation !== undefined) out.initialEquation = rewrite(ns, v.initialEquation);
+      if (v.elements) out.elements = v.elements.map((e) => ({ ...e, equation: rewrite(ns, e.equation) }));
+      if (v.inflows) out.inflows = v.inflows.map((f) => qualify(ns, canonicalName(f)) ?? f);
+      if (v.outflows) out.outflows = v.outflows.map((f) => qualify(ns, canonicalName(f)) ?? f);
+      return out;
+    }),
+  };
+}
+
+export function writeXmile(input: Model): string {
+  const model = flattened(input);
   const s = model.specs;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
