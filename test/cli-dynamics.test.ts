@@ -82,3 +82,55 @@ describe('a long simulation', () => {
     expect(stderr).toContain('cancelled');
   });
 });
+
+describe('simulate refuses what it cannot do, and says why', () => {
+  const suite = join(sharedDir(), 'sd-test-models/simlin-fork');
+
+  it('refuses a run too long to take or to keep, up front', () => {
+    const long = run(['simulate', TEACUP, '--until', '1e9', '--vars', 'Teacup Temperature']);
+    expect(long.code).toBe(2);
+    expect(long.err).toContain('more than one run may take');
+    const tiny = run(['simulate', TEACUP, '--dt', '1e-300']);
+    expect(tiny.code).toBe(2);
+  });
+
+  it('warns when a series stops being a number, and prints NaN rather than null', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-nan-'));
+    writeFileSync(join(dir, 'nan.xmile'), readFileSync(TEACUP, 'utf8').replace(/<eqn>70<\/eqn>/, '<eqn>LN(-1)</eqn>'));
+    const result = run(['simulate', 'nan.xmile', '--vars', 'Room Temperature', '--json'], dir);
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('warning: Room Temperature becomes NaN at time 0');
+    expect(JSON.parse(result.out).series['Room Temperature'][0]).toBe('NaN');
+  });
+
+  it('picks an element of a two-dimensional array', () => {
+    const file = join(suite, 'tests/subscript_2d_arrays/test_subscript_2d_arrays.xmile');
+    const csv = run(['simulate', file, '--vars', 'Stock A[Entry 1,Column 2]', '--csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.out.split('\n')[0]).toBe('Time,"Stock A[Entry 1,Column 2]"');
+  });
+
+  it('says that an older Stella file is not XMILE rather than printing nothing', () => {
+    const legacy = run(['simulate', join(suite, 'samples/SIR/SIR_legacy.stmx')]);
+    expect(legacy.code).toBe(1);
+    expect(legacy.err).toContain('holds no variables');
+  });
+
+  it('names XMILE builtins it does not run yet as unsupported', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-builtin-'));
+    writeFileSync(join(dir, 'r.xmile'), readFileSync(TEACUP, 'utf8').replace(/<eqn>70<\/eqn>/, '<eqn>RANDOM(60, 80)</eqn>'));
+    const result = run(['simulate', 'r.xmile'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('the XMILE builtin RANDOM is not supported yet');
+  });
+
+  it('simulates a variant of a model', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-variant-'));
+    expect(run(['template', 'platform', '-o', 'p.yaml'], dir).code).toBe(0);
+    const base = run(['simulate', 'p.yaml', '--vars', 'users_sellers', '--csv'], dir).out.trim().split('\n');
+    const seeded = run(['simulate', 'p.yaml', '--variant', 'seed-buyers', '--vars', 'users_sellers', '--csv'], dir).out.trim().split('\n');
+    expect(Number(base[base.length - 1]!.split(',')[1])).toBe(0);
+    expect(Number(seeded[seeded.length - 1]!.split(',')[1])).toBeGreaterThan(9000);
+    expect(run(['template', 'platform', '--names', 'platform,users'], dir).code).toBe(2);
+  });
+});

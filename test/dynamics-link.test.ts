@@ -66,3 +66,22 @@ describe('dynamics linked to the ecosystem model', () => {
     expect(result.issues.map((i) => `${i.code} ${renderMessage(i)}`)).toEqual(['dynamics the dynamics stop at 2, before the horizon ends (3)']);
   });
 });
+
+describe('dynamics errors are placed where they are made', () => {
+  it('refuses a step that does not divide a period when quantities read the dynamics', () => {
+    const result = loadEcosystem(model('"Customers * rate"').replace('  dt: 0.25', '  dt: 1.5'), 'm.yaml');
+    expect(result.issues.map((i) => `${i.code} ${i.line} ${renderMessage(i)}`)).toEqual(['dynamics 20 dt 1.5 does not divide a month evenly; use 1, 0.5, 0.25, 0.125…']);
+  });
+
+  it('explains that the dynamics cannot read a parameter that depends on t', () => {
+    const result = loadEcosystem(model('"Customers * promo"').replace('  rate: 0.1', '  rate: 0.1\n  promo: "if(t <= 2, 0.2, 0)"'), 'm.yaml');
+    expect(result.issues.map((i) => renderMessage(i))).toContainEqual(expect.stringContaining('parameter "promo" depends on t or on the dynamics'));
+  });
+
+  it('reports a variable that becomes NaN at that variable', () => {
+    const result = loadEcosystem(model('"Customers * rate / 0"'), 'm.yaml');
+    const found = result.issues.map((i) => `${i.code} ${i.line} ${renderMessage(i)}`);
+    expect(found).toContainEqual(expect.stringMatching(/^dynamics 24 growth becomes infinite at time 0/));
+    expect(found.some((f) => f.includes('actors'))).toBe(false);
+  });
+});

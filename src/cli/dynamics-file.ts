@@ -3,9 +3,9 @@
  * Symbiose model with a dynamics section. Prints the issues found and stops on errors.
  */
 import { basename } from 'node:path';
-import { constantValues } from '../core/index.js';
+import { constantValues, loadModel } from '../core/index.js';
 import { compile, parseXmile, renderEngineIssue, type EngineIssue, type Model } from '../engine/index.js';
-import { dynamicsModel, loadEcosystem } from '../engine/link/index.js';
+import { dynamicsModel, loadEcosystem, runDynamics } from '../engine/link/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { readModelText } from './model-file.js';
 import { issueLines } from './render/issues.js';
@@ -19,18 +19,22 @@ export interface DynamicsFile {
   origin: 'xmile' | 'symbiose';
 }
 
-export function readDynamicsFile(file: string, color: boolean): DynamicsFile {
+export function readDynamicsFile(file: string, color: boolean, variant?: string): DynamicsFile {
   const text = readModelText(file);
   if (XMILE_FILE.test(file)) {
+    if (variant !== undefined) throw new UsageError('--variant is for Symbiose models; an XMILE file has no variants');
     const { model, issues } = parseXmile(text, basename(file));
     printEngineIssues(file, issues);
     if (!model || issues.some((i) => i.severity === 'error')) throw new InvalidModelError(`${file} cannot be read as XMILE`);
+    if (model.variables.length === 0) {
+      throw new InvalidModelError(`${file} holds no variables: is it XMILE? (Stella's older, non-XMILE .stmx format cannot be read; save it as XMILE)`);
+    }
     const compiled = compile(model);
     printEngineIssues(file, compiled.issues);
     if (!compiled.program) throw new InvalidModelError(`${file} has errors; fix them and run again`);
     return { model, origin: 'xmile' };
   }
-  const result = loadEcosystem(text, file);
+  const result = variant === undefined ? loadEcosystem(text, file) : loadModel(text, file, { dynamics: runDynamics, variant });
   if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color) + '\n');
   if (!result.ecosystem || hasErrors(result.issues)) throw new InvalidModelError(`${file} has errors; fix them and run again`);
   const { doc, model } = result.ecosystem;

@@ -16,7 +16,7 @@ export function readModelText(file: string): string {
   let size: number;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) throw new UsageError(`${file} is a directory; expected a model file (.yaml, .yml or .json)`);
+    if (stat.isDirectory()) throw new UsageError(`${file} is a directory; expected a model file (.yaml, .yml, .json, or .xmile for the dynamics commands)`);
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;

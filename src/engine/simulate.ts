@@ -29,6 +29,12 @@ export interface SimulateOptions {
 /** How many progress reports a run makes at most. */
 const PROGRESS_REPORTS = 100;
 
+/** Most steps one run may take: step indices stay exact small integers in the kernels. */
+export const MAX_STEPS = 2 ** 29;
+
+/** Most numbers one run may keep (8 bytes each): 1 GB of series. */
+export const MAX_SAVED_VALUES = 2 ** 27;
+
 export interface Results {
   times: Float64Array;
   series: Map<string, Float64Array>;
@@ -74,9 +80,18 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   const { kernel, engine } = kernelOf(program, options.engine);
 
   // A tiny tolerance so 30/0.125 steps is 240 even when the division lands just below.
-  const steps = Math.floor((stop - start) / dt + 1e-9);
+  const exactSteps = (stop - start) / dt;
+  if (!(exactSteps < MAX_STEPS)) {
+    throw new SimulationError(`${formatCount(exactSteps)} steps (from ${start} to ${stop} by ${dt}) is more than one run may take (${formatCount(MAX_STEPS)}); use a larger dt or an earlier stop`);
+  }
+  const steps = Math.floor(exactSteps + 1e-9);
   const saveEvery = Math.max(1, Math.round(saveStep / dt));
   const saves = Math.floor(steps / saveEvery) + 1;
+  if (saves * (kept.length + 1) > MAX_SAVED_VALUES) {
+    throw new SimulationError(
+      `keeping ${kept.length} series over ${formatCount(saves)} saved steps needs ${formatCount(saves * (kept.length + 1))} numbers (more than ${formatCount(MAX_SAVED_VALUES)}); keep fewer variables or save less often`,
+    );
+  }
   const times = new Float64Array(saves);
   const series = new Map(kept.map(([label]) => [label, new Float64Array(saves)]));
   const columnSlots = Int32Array.from(kept.map(([, slot]) => slot));
@@ -193,4 +208,8 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   }
   onProgress?.(1);
   return results();
+}
+
+function formatCount(n: number): string {
+  return n >= 1e6 ? `${Number((n / 1e6).toPrecision(3))} million` : String(Math.round(n));
 }

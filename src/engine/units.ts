@@ -17,7 +17,7 @@ function parts(units: string): string[] {
       part
         .trim()
         .split(/\s+/)
-        .map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word))
+        .map((word) => (word === 'people' ? 'person' : word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word))
         .join(' '),
     );
 }

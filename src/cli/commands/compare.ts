@@ -48,7 +48,7 @@ function compareBlocks(doc: ModelDocument, outcomes: VariantOutcome[], only: str
   const rows: string[][] = [];
   const stocks = Object.keys(outcomes[0]!.stocks);
   if (stocks.length > 0) {
-    rows.push([`At the end (${doc.period} ${doc.horizon})`, ...outcomes.map(() => '')]);
+    rows.push([`In ${doc.period} ${doc.horizon} (mean over the ${doc.period})`, ...outcomes.map(() => '')]);
     for (const stock of stocks) rows.push([`  ${stock}`, ...outcomes.map((o) => formatCount(o.stocks[stock] ?? Number.NaN))]);
   }
   for (const actor of Object.keys(doc.actors).filter((a) => only === undefined || a === only)) {

@@ -5,7 +5,7 @@ import { readDynamicsFile } from '../dynamics-file.js';
 import { UsageError } from '../errors.js';
 import { colorWanted, formatOption, formatOf, jsonOption, type OutputOptions } from '../output.js';
 import { renderMarkdown, renderText } from '../render/blocks.js';
-import { chart, summaryBlocks, toCsv } from '../render/series.js';
+import { chart, csvChunks, nonFinite, summaryBlocks } from '../render/series.js';
 import { runSimulation } from '../simulation-run.js';
 
 interface SimulateCliOptions extends OutputOptions {
@@ -15,6 +15,27 @@ interface SimulateCliOptions extends OutputOptions {
   vars?: string;
   csv?: boolean;
   chart?: string;
+  variant?: string;
+}
+
+/** Largest series JSON prints (numbers); past it, CSV streams instead. */
+const MAX_JSON_VALUES = 20_000_000;
+
+/** "a, b[x, y], c" → ["a", "b[x, y]", "c"]: commas inside brackets belong to a subscript. */
+export function splitNames(list: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of list) {
+    if (c === '[') depth++;
+    if (c === ']') depth = Math.max(0, depth - 1);
+    if (c === ',' && depth === 0) {
+      names.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  names.push(current.trim());
+  return names.filter(Boolean);
 }
 
 export function registerSimulate(program: Command): void {
@@ -28,33 +49,52 @@ export function registerSimulate(program: Command): void {
     .option('--vars <names>', 'comma-separated variables to keep (default: all)')
     .option('--csv', 'print every saved step as CSV')
     .option('--chart <variable>', 'draw a terminal chart of one variable')
+    .option('--variant <id>', "a Symbiose model's variant (see symbiose compare)")
     .addOption(formatOption())
     .addOption(jsonOption())
     .action(async (file: string, options: SimulateCliOptions) => {
+      if (options.csv && (options.json || (options.format !== undefined && options.format !== 'text'))) {
+        throw new UsageError('--csv and --json (or --format) contradict each other; choose one');
+      }
       const format = options.csv ? 'csv' : formatOf(options);
       if (options.chart && (format === 'csv' || format === 'json')) throw new UsageError('--chart draws for people: use it without --csv or --json');
-      const { model } = readDynamicsFile(file, colorWanted(process.stderr));
+      const { model } = readDynamicsFile(file, colorWanted(process.stderr), options.variant);
       const dt = positive(options.dt, '--dt');
       const until = number(options.until, '--until');
-      const save = options.vars ? options.vars.split(',').map((v) => v.trim()).filter(Boolean) : undefined;
+      const save = options.vars ? splitNames(options.vars) : undefined;
+      if (options.vars !== undefined && save!.length === 0) throw new UsageError('--vars names no variable');
       if (options.chart && save && !save.some((v) => canonicalLabel(v) === canonicalLabel(options.chart!))) save.push(options.chart);
       const run = await runSimulation(
         model,
         { ...(options.method ? { method: options.method } : {}), ...(dt !== undefined ? { dt } : {}), ...(until !== undefined ? { until } : {}), ...(save ? { save } : {}) },
         { showProgress: process.stderr.isTTY === true },
       );
-      if (format === 'csv') process.stdout.write(toCsv(run));
-      else if (format === 'json') {
-        process.stdout.write(JSON.stringify({ times: [...run.times], series: Object.fromEntries([...run.series].map(([k, v]) => [k, [...v]])) }) + '\n');
+      const chartLabel = options.chart ? [...run.series.keys()].find((k) => canonicalLabel(k) === canonicalLabel(options.chart!)) : undefined;
+      if (options.chart && !chartLabel) {
+        const elements = [...run.series.keys()].filter((k) => canonicalLabel(k).startsWith(`${canonicalLabel(options.chart!)}[`));
+        throw new UsageError(
+          elements.length > 0
+            ? `"${options.chart}" is an array: chart one element, e.g. --chart "${elements[0]}"`
+            : `no variable "${options.chart}" to chart; variables: ${[...run.series.keys()].slice(0, 20).join(', ')}`,
+        );
+      }
+      for (const bad of nonFinite(run)) {
+        process.stderr.write(`symbiose: warning: ${bad.label} becomes ${Number.isNaN(bad.value) ? 'NaN' : 'infinite'} at time ${bad.time}\n`);
+      }
+      if (format === 'csv') {
+        for (const chunk of csvChunks(run)) process.stdout.write(chunk);
+      } else if (format === 'json') {
+        if (run.times.length * (run.series.size + 1) > MAX_JSON_VALUES) {
+          throw new UsageError(`${run.times.length} saved steps of ${run.series.size} series are too many for --json; use --csv, fewer --vars, or a larger --dt`);
+        }
+        // JSON has no NaN or infinity: they are written as strings, not as null.
+        const value = (x: number) => (Number.isFinite(x) ? x : String(x));
+        process.stdout.write(JSON.stringify({ times: [...run.times], series: Object.fromEntries([...run.series].map(([k, v]) => [k, Array.from(v, value)])) }) + '\n');
       } else {
         const blocks = summaryBlocks(`Simulation — ${model.name ?? basename(file)}`, run, options.method ?? model.specs.method, dt ?? model.specs.dt);
         process.stdout.write(format === 'md' ? renderMarkdown(blocks) : renderText(blocks, colorWanted(process.stdout)));
       }
-      if (options.chart) {
-        const label = [...run.series.keys()].find((k) => canonicalLabel(k) === canonicalLabel(options.chart!));
-        if (!label) throw new UsageError(`no variable "${options.chart}" to chart; variables: ${[...run.series.keys()].slice(0, 20).join(', ')}`);
-        process.stdout.write((format === 'text' || format === 'md' ? '\n' : '') + chart(label, run));
-      }
+      if (chartLabel) process.stdout.write('\n' + chart(chartLabel, run));
     });
 }
 

@@ -8,17 +8,24 @@ export interface SeriesSet {
 }
 
 const figure = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
-const show = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : figure.format(x).replace('-', '−'));
+const show = (x: number | undefined) => {
+  if (x === undefined || Number.isNaN(x)) return x === undefined ? '—' : 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  return figure.format(x).replace('-', '−');
+};
 
 export function summaryBlocks(title: string, run: SeriesSet, method: string, dt: number): Block[] {
   const { times } = run;
   const rows = [...run.series].map(([label, values]) => {
+    // Min and max of the finite values only; a series with none shows "—".
     let min = Infinity;
     let max = -Infinity;
     for (const v of values) {
+      if (!Number.isFinite(v)) continue;
       if (v < min) min = v;
       if (v > max) max = v;
     }
+    if (min > max) min = max = Number.NaN;
     return [label, show(values[0]), show(values[values.length - 1]), show(min), show(max)];
   });
   return [
@@ -28,14 +35,36 @@ export function summaryBlocks(title: string, run: SeriesSet, method: string, dt:
   ];
 }
 
-/** RFC 4180 CSV: a Time column, then one column per variable; full precision. */
-export function toCsv(run: SeriesSet): string {
+/**
+ * RFC 4180 CSV: a Time column, then one column per variable; full precision. Yielded in chunks
+ * of rows, so a run of millions of steps streams out rather than building one huge string.
+ */
+export function* csvChunks(run: SeriesSet, rowsPerChunk = 10_000): Generator<string> {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const labels = [...run.series.keys()];
   const columns = [...run.series.values()];
-  const lines = [['Time', ...labels].map(quote).join(',')];
-  for (let i = 0; i < run.times.length; i++) lines.push([run.times[i], ...columns.map((c) => c[i])].map(String).join(','));
-  return lines.join('\n') + '\n';
+  yield ['Time', ...labels].map(quote).join(',') + '\n';
+  for (let from = 0; from < run.times.length; from += rowsPerChunk) {
+    const lines: string[] = [];
+    for (let i = from; i < Math.min(from + rowsPerChunk, run.times.length); i++) {
+      lines.push([run.times[i], ...columns.map((c) => c[i])].map(String).join(','));
+    }
+    yield lines.join('\n') + '\n';
+  }
+}
+
+export function toCsv(run: SeriesSet): string {
+  return [...csvChunks(run)].join('');
+}
+
+/** The first time each series stops being a finite number, for a warning. */
+export function nonFinite(run: SeriesSet): Array<{ label: string; time: number; value: number }> {
+  const found: Array<{ label: string; time: number; value: number }> = [];
+  for (const [label, values] of run.series) {
+    const i = values.findIndex((v) => !Number.isFinite(v));
+    if (i >= 0) found.push({ label, time: run.times[i]!, value: values[i]! });
+  }
+  return found;
 }
 
 /** A line chart of one series, at most `width` points wide (evenly resampled). */

@@ -16,6 +16,12 @@ import { lookupVar, type VarInfo } from './scope.js';
 import { STATEFUL } from './stateful.js';
 import { constant, scalar, zip, type Val } from './value.js';
 
+/**
+ * XMILE 1.0 builtins (§3.5) the engine does not run yet: named as such, not as unknown. The
+ * random ones need a seeded generator passed in; the others, history kept across steps.
+ */
+const NOT_YET = new Set(['random', 'normal', 'lognormal', 'poisson', 'exprnd', 'binomial', 'gamma', 'beta', 'logistic', 'pareto', 'triangular', 'weibull', 'previous', 'history', 'npv', 'irr', 'forcst', 'self']);
+
 type Call = Extract<Equation, { kind: 'call' }>;
 
 export interface Builtin {
@@ -232,7 +238,8 @@ export function compileCall(call: Call, ctx: Ctx): Val {
   }
   const builtin = BUILTINS[call.fn] ?? STATEFUL[call.fn];
   if (!builtin) {
-    report(ctx, 'unknown-function', { name: call.fn }, call.at);
+    if (NOT_YET.has(call.fn.toLowerCase())) report(ctx, 'unsupported', { detail: `the XMILE builtin ${call.fn.toUpperCase()} is not supported yet` }, call.at);
+    else report(ctx, 'unknown-function', { name: call.fn }, call.at);
     return NAN;
   }
   const [min, max] = builtin.arity;

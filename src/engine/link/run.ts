@@ -29,6 +29,15 @@ export const runDynamics: DynamicsRunner = (doc, constants) => {
       issues: [issue('dynamics', ['dynamics', 'stop'], { detail: `the dynamics stop at ${model.specs.stop}, before the horizon ends (${start + doc.horizon})` })],
     };
   }
+  // When model quantities read the dynamics, every period must hold the same steps, or period
+  // means would weigh periods differently (a pure system-dynamics model has no such readers).
+  const perPeriod = 1 / model.specs.dt;
+  if (readsDynamics(doc) && (model.specs.dt > 1 || Math.abs(perPeriod - Math.round(perPeriod)) > 1e-9)) {
+    return {
+      series: undefined,
+      issues: [issue('dynamics', ['dynamics', 'dt'], { detail: `dt ${model.specs.dt} does not divide a ${doc.period} evenly; use 1, 0.5, 0.25, 0.125…` })],
+    };
+  }
   const compiled = compile(model);
   const issues = compiled.issues.map((found) => placed(doc, found));
   if (!compiled.program) return { series: undefined, issues };
@@ -39,8 +48,46 @@ export const runDynamics: DynamicsRunner = (doc, constants) => {
     if (!(error instanceof SimulationError)) throw error;
     return { series: undefined, issues: [...issues, issue('dynamics', ['dynamics'], { detail: error.detail }, { atKey: true })] };
   }
+  // A variable that stops being a number is the dynamics' fault: say so there, not where a
+  // model quantity reads it.
+  const broken = [...results.series].flatMap(([label, values]) => {
+    const i = values.findIndex((v) => !Number.isFinite(v));
+    return i < 0 ? [] : [{ label, time: results.times[i]!, value: values[i]! }];
+  });
+  if (broken.length > 0) {
+    const found = broken.map((b) =>
+      placed(doc, { code: 'sim-specs', severity: 'error', variable: b.label.replace(/\[.*$/, ''), params: {} }, `${b.label} becomes ${Number.isNaN(b.value) ? 'NaN' : 'infinite'} at time ${b.time}`),
+    );
+    return { series: undefined, issues: [...issues, ...found] };
+  }
   return { series: periodMeans(results, start, doc.horizon), issues };
 };
+
+/** Whether any quantity outside the dynamics names one of its variables. */
+function readsDynamics(doc: ModelDocument): boolean {
+  const names = dynamicsNames(doc.dynamics);
+  let found = false;
+  const scan = (value: unknown): void => {
+    if (found) return;
+    if (typeof value === 'string') found = (value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).some((w) => names.has(canonicalName(w)));
+    else if (Array.isArray(value)) value.forEach(scan);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(scan);
+  };
+  scan([doc.parameters, doc.actors, doc.valueObjects, doc.transactions, doc.scenarios]);
+  return found;
+}
+
+/** The engine's message, or why a name the model does have is out of the dynamics' reach. */
+function explained(doc: ModelDocument, found: EngineIssue): string {
+  const name = found.params.name;
+  if (found.code === 'unknown-name' && typeof name === 'string') {
+    const parameter = Object.keys(doc.parameters ?? {}).find((p) => canonicalName(p) === canonicalName(name));
+    if (parameter) {
+      return `variable "${found.variable}": parameter "${parameter}" depends on t or on the dynamics, which the dynamics cannot read; write it with TIME in the dynamics instead`;
+    }
+  }
+  return renderEngineIssue(found);
+}
 
 /**
  * Each variable per period: index 0 is the initial value; period p is the mean over the steps
@@ -68,8 +115,8 @@ export function periodMeans(results: Results, start: number, horizon: number): P
 }
 
 /** An engine issue at the dynamics entry (or parameter) it concerns. */
-function placed(doc: ModelDocument, found: EngineIssue): Issue {
-  const params = { detail: renderEngineIssue(found) };
+function placed(doc: ModelDocument, found: EngineIssue, detail = explained(doc, found)): Issue {
+  const params = { detail };
   const severity = found.severity;
   if (found.variable === undefined) return issue('dynamics', ['dynamics'], params, { severity, atKey: true });
   const entry = dynamicsNames(doc.dynamics).get(canonicalName(found.variable));

@@ -251,10 +251,16 @@ function quoteName(name: string): string {
 /** Reads XMILE text. `file` only labels issues. */
 export function readXmile(source: string, file = '(xmile)'): ReadResult {
   const issues: EngineIssue[] = [];
+  if (source.trim() === '') {
+    issues.push(engineIssue('xml', { detail: 'the file is empty' }, { file }));
+    return { model: undefined, issues };
+  }
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    issues.push(engineIssue('xml', { detail: `${msg} (line ${line}, column ${col})` }, { file }));
+    // The validator names unclosed tags as a path list; say it in words.
+    const detail = /^Invalid '\[.*\]' found\.?$/.test(msg) ? `the XML ends before its elements are closed (${msg.replace(/^Invalid '\[(.*)\]' found\.?$/, '$1').replaceAll('"', '')})` : msg;
+    issues.push(engineIssue('xml', { detail: col === undefined ? `${detail} (line ${line})` : `${detail} (line ${line}, column ${col})` }, { file }));
     return { model: undefined, issues };
   }
   let doc: XmlNode;
