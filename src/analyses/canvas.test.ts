@@ -91,3 +91,28 @@ scenarios:
     expect(c.blocks.costStructure[0]!.amount).toBe(20);
   });
 });
+
+describe('canvas money lines', () => {
+  it('leaves out a stream that never carries money (a price of zero over the horizon)', () => {
+    const free = ecosystemOf(`
+symbiose: 1
+name: Free
+currency: EUR
+period: month
+horizon: 2
+actors:
+  users: { kind: segment, size: 5 }
+  app: { kind: platform }
+valueObjects:
+  money: { nature: money }
+  service: { nature: service }
+transactions:
+  use: { transfers: [{ from: app, to: users, object: service }, { from: users, to: app, object: money, amount: 0 }] }
+scenarios:
+  s: { start: { actor: users, count: 1 }, steps: [use] }
+`);
+    const c = canvas(free, 'app');
+    expect(c.blocks.revenueStreams).toEqual([]);
+    expect(c.blocks.customerSegments.map((i) => i.text)).toEqual(['users (segment) — receives service']);
+  });
+});

@@ -127,6 +127,8 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
 
   for (const edge of mine.filter((e) => e.money)) {
     const flows = flowsOf(edge);
+    // A price of zero over the whole horizon (a subsidy never paid) is no stream of money.
+    if (total(flows, 'money') === 0) continue;
     const label = transactionName(doc, edge.transaction);
     if (edge.to === actor) add('revenueStreams', `${label} — paid by ${name(edge.from)}${pricing(flows)}`, total(flows, 'money'));
     else add('costStructure', `${label} — paid to ${name(edge.to)}${pricing(flows)}`, total(flows, 'money'));

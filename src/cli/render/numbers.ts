@@ -9,8 +9,9 @@ export function formatMoney(x: number): string {
   return (Math.abs(x) >= 100 ? money : moneySmall).format(x).replace('-', '−');
 }
 
+/** Counts: whole numbers from 100 up, two decimals below (4.5 transactions, 9,513 members). */
 export function formatCount(x: number): string {
-  return count.format(x).replace('-', '−');
+  return (Math.abs(x) >= 100 ? money : count).format(x).replace('-', '−');
 }
 
 export function formatShare(x: number | undefined): string {
