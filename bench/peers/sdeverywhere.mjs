@@ -1,7 +1,6 @@
 // SDEverywhere (@sdeverywhere/compile, MIT; a devDependency): its compiler turns the XMILE into
 // a JavaScript module, which is imported and run the way its runtime (@sdeverywhere/runtime,
-// not installed) runs one: initConstants, initLevels, then evalAux / storeOutputs / evalLevels
-// and time += dt until the final time. By default only the series Symbiose saves is stored; with
+// not installed) runs one (sde-runtime.mjs, shared with the cross-engine tests). By default only the series Symbiose saves is stored; with
 // `all`, every output is, as the runtime does when no outputs are named (into one Float64Array,
 // as its outputs buffer).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toXmile } from '../workloads.mjs';
+import { runJsModel } from './sde-runtime.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -24,22 +24,6 @@ function sdeXmile(workload) {
   return workload.kind === 'array'
     ? text.replace('<inflow>inflow</inflow><outflow>outflow</outflow>', '<inflow>inflow[D]</inflow><outflow>outflow[D]</outflow>')
     : text;
-}
-
-/** The model functions generated code calls as fns.NAME (those the workloads use), with the runtime's semantics. */
-function modelFunctions(ctx) {
-  return {
-    setContext(context) {
-      Object.assign(ctx, context);
-    },
-    ABS: Math.abs,
-    EXP: Math.exp,
-    MAX: Math.max,
-    MIN: Math.min,
-    SIN: Math.sin,
-    SQRT: Math.sqrt,
-    INTEG: (value, rate) => value + rate * ctx.timeStep,
-  };
 }
 
 export async function prepare(workload, all = false) {
@@ -72,32 +56,14 @@ export async function prepare(workload, all = false) {
   // Each run builds a fresh model instance from the module, as the runtime does.
   return async () => {
     const model = await module.default();
-    const context = { timeStep: 0, currentTime: 0 };
-    model.setModelFunctions(modelFunctions(context));
-    const initial = model.getInitialTime();
-    const final = model.getFinalTime();
-    const dt = model.getTimeStep();
-    context.timeStep = dt;
-    let time = initial;
-    model.setTime(time);
-    context.currentTime = time;
-    model.initConstants();
-    model.initLevels();
-    const lastStep = Math.round((final - initial) / dt);
-    const outputs = new Float64Array(model.outputVarNames.length * (lastStep + 1));
+    let outputs;
     let stored = 0;
-    const store = (value) => {
-      outputs[stored++] = value;
-    };
-    for (let step = 0; ; step++) {
-      model.evalAux();
-      model.storeOutputs(store);
-      if (step === lastStep) break;
-      model.evalLevels();
-      time += dt;
-      model.setTime(time);
-      context.currentTime = time;
-    }
+    const lastStep = runJsModel(model, (last) => {
+      outputs = new Float64Array(model.outputVarNames.length * (last + 1));
+      return (value) => {
+        outputs[stored++] = value;
+      };
+    });
     // The checked series: the one stored, or the stock's column in the last row.
     const names = model.outputVarNames;
     return all ? outputs[lastStep * names.length + names.indexOf(name)] : outputs[stored - 1];
