@@ -1,6 +1,6 @@
 /**
  * The SD community test suite (SDXorg/test-models, Simlin's fork at
- * ../shared/sd-test-models/simlin-fork): every XMILE model is read, run and compared with its
+ * test/fixtures/sd-test-models/simlin-fork): every XMILE model is read, run and compared with its
  * expected output at every saved time, with the suite's comparator (relative 1e-4, or both near
  * zero). Models that do not pass yet are listed with the reason; the test asserts that exactly
  * the others pass, so it stays green and shows progress.

@@ -1,6 +1,6 @@
 /**
  * Reads the SD community test suite (SDXorg/test-models, Simlin's fork; see
- * /work/shared/sd-test-models/INDEX.md) and compares a run with its expected output the way the
+ * test/fixtures/sd-test-models/INDEX.md) and compares a run with its expected output the way the
  * suite's regression-test.py does.
  */
 import { readFileSync } from 'node:fs';
