@@ -9,10 +9,11 @@ const ALLOWED = {
   analyses: ['core', 'analyses'],
   engine: ['core', 'engine'],
   templates: ['core', 'templates'],
-  cli: ['core', 'analyses', 'engine', 'templates', 'cli'],
+  i18n: ['core', 'engine', 'analyses', 'i18n'],
+  cli: ['core', 'analyses', 'engine', 'templates', 'i18n', 'cli'],
 };
 /** Layers that must stay pure: no Node built-ins, no clock, no randomness, no console. */
-const PURE = new Set(['core', 'analyses', 'engine', 'templates']);
+const PURE = new Set(['core', 'analyses', 'engine', 'templates', 'i18n']);
 const IMPURE_CALLS = /\b(?:Date\.now|Math\.random|console\.\w+|process\.\w+)\b/;
 
 const files = [];

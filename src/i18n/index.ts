@@ -1,0 +1,10 @@
+/**
+ * The one place where words are made: issue messages and every text of the surfaces, in English
+ * and French, rendered from codes and parameters. Pure; the CLI, the server and the studio all
+ * render through it.
+ */
+export { LOCALES, DEFAULT_LOCALE, chooseLocale, parseLocale, type Locale } from './locale.js';
+export { fill, type Params, type Template } from './template.js';
+export { formatNumber, numberFormat } from './numbers.js';
+export { text, UI_CATALOGUES, type UiKey } from './ui/index.js';
+export { issueMessage } from './issues/index.js';
