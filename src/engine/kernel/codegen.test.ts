@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, parseXmile, simulate, type Model, type Variable } from '../../src/engine/index.js';
-import { generateSource } from '../../src/engine/kernel/index.js';
-import { FUNCTIONS } from '../../src/engine/compile/functions.js';
-import { literal } from '../../src/engine/kernel/emit.js';
-import { cases, SUITE } from './suite.js';
+import { compile, parseXmile, simulate, type Model, type Variable } from '../index.js';
+import { generateSource } from './index.js';
+import { FUNCTIONS } from '../compile/functions.js';
+import { literal } from './emit.js';
+import { cases, SUITE } from '../../../test/engine/suite.js';
 
 type Series = Map<string, Float64Array>;
 

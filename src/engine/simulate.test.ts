@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, parseXmile, simulate } from '../../src/engine/index.js';
-import { SUITE } from './suite.js';
+import { compile, parseXmile, simulate } from './index.js';
+import { SUITE } from '../../test/engine/suite.js';
 
 describe('progress reports', () => {
   const { model } = parseXmile(readFileSync(join(SUITE, 'samples/teacup/teacup.xmile'), 'utf8'), 'teacup.xmile');

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   compile, parseXmile, renderEngineIssue, simulate, writeXmile, type Model, type Variable,
-} from '../../src/engine/index.js';
-import { cases, SUITE } from './suite.js';
+} from './index.js';
+import { cases, SUITE } from '../../test/engine/suite.js';
 
 function model(variables: Variable[], specs: Partial<Model['specs']> = {}): Model {
   return { specs: { start: 0, stop: 10, dt: 1, saveStep: 1, method: 'euler', ...specs }, dimensions: [], variables, macros: [] };

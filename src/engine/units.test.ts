@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseXmile, renderEngineIssue } from '../../src/engine/index.js';
-import { unitHints } from '../../src/engine/units.js';
-import { SUITE } from './suite.js';
+import { parseXmile, renderEngineIssue } from './index.js';
+import { unitHints } from './units.js';
+import { SUITE } from '../../test/engine/suite.js';
 
 const teacup = readFileSync(join(SUITE, 'samples/teacup/teacup.xmile'), 'utf8');
 
