@@ -4,8 +4,9 @@
  */
 import { basename } from 'node:path';
 import { constantValues, loadModel } from '../core/index.js';
-import { compile, parseXmile, renderEngineIssue, type EngineIssue, type Model } from '../engine/index.js';
-import { dynamicsModel, loadEcosystem, runDynamics } from '../engine/link/index.js';
+import {
+  compile, dynamicsModel, loadEcosystem, parseXmile, renderEngineIssue, runDynamics, type EngineIssue, type Model,
+} from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { readModelText } from './model-file.js';
 import { issueLines } from './render/issues.js';

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueEntry, type CatalogueEntry } from '../analyses/index.js';
-import { closest } from '../core/suggest.js';
+import { closest } from '../core/index.js';
 import { UsageError } from './errors.js';
 import { packageFile } from './files.js';
 import { loadModelFile } from './model-file.js';

@@ -1,7 +1,7 @@
 /** Reads a model file for a command: the only place the CLI touches model files on disk. */
 import { readFileSync, statSync } from 'node:fs';
 import { hasErrors, type Ecosystem, type LoadResult } from '../core/index.js';
-import { loadEcosystem } from '../engine/link/index.js';
+import { loadEcosystem } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { issueLines } from './render/issues.js';
 

@@ -2,6 +2,7 @@
 export * from './model/index.js';
 export * from './issues.js';
 export { renderMessage } from './messages.js';
+export { closest } from './suggest.js';
 export { loadModel, type Ecosystem, type LoadResult, type LoadOptions, type DynamicsRunner } from './load.js';
 export type { Flow, CostLine, Ledger, PeriodSeries } from './quantify.js';
 export { constantValues } from './quantify.js';

@@ -18,3 +18,6 @@ export { canonicalName } from './names.js';
 export type { Model, Variable, Dimension, GraphicalFunction, SimSpecs, Method, Macro } from './model.js';
 export { hasEngineErrors, type EngineIssue, type EngineIssueCode } from './issues.js';
 export { renderEngineIssue } from './messages.js';
+export {
+  loadEcosystem, runDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT,
+} from './link/index.js';

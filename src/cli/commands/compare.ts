@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/index.js';
 import { hasErrors, loadModel, type ModelDocument } from '../../core/index.js';
-import { runDynamics } from '../../engine/link/index.js';
+import { runDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
 import { readModelText, requireEcosystem } from '../model-file.js';
 import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';

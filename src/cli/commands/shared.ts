@@ -1,8 +1,7 @@
 /** Options and look-ups shared by the analysis commands. */
 import { Option, type Command } from 'commander';
 import { withLabels } from '../../analyses/index.js';
-import type { Ecosystem } from '../../core/index.js';
-import { closest } from '../../core/suggest.js';
+import { closest, type Ecosystem } from '../../core/index.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_MODEL, requireEcosystem } from '../model-file.js';
 import { colorWanted, formatOf, formatOption, jsonOption, type Format, type OutputOptions } from '../output.js';
