@@ -4,7 +4,7 @@
  * fails any check compiles to `undefined` and is skipped downstream, so one mistake is reported
  * once rather than again in everything that reads it.
  */
-import { arityMessage, callsIn, ExpressionSyntaxError, FUNCTIONS, namesIn, parseExpression, type Expr } from './expression/index.js';
+import { arityMessage, callsIn, ExpressionSyntaxError, FUNCTIONS, functionSpec, namesIn, parseExpression, type Expr } from './expression/index.js';
 import { issue, type Issue, type Path } from './issues.js';
 import {
   canonicalName,
@@ -94,7 +94,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
       issues.push(issue('unknown-name', path, { name, ...(suggestion ? { suggestion } : {}) }, { offset: at }));
     }
     for (const call of callsIn(expr)) {
-      if (!(call.name in FUNCTIONS)) {
+      if (!functionSpec(call.name)) {
         ok = false;
         issues.push(issue('unknown-function', path, { name: call.name, known: Object.keys(FUNCTIONS).join(', ') }, { offset: call.at }));
         continue;

@@ -45,8 +45,13 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   if: { arity: 3, apply: ([c, a, b]) => (c !== 0 ? a! : b!) },
 };
 
+/** The function a name calls, if any: own keys only, so `constructor` is no function. */
+export function functionSpec(name: string): FunctionSpec | undefined {
+  return Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+}
+
 export function arityMessage(name: string, count: number): string | undefined {
-  const spec = FUNCTIONS[name];
+  const spec = functionSpec(name);
   if (!spec) return undefined;
   const [min, max] = typeof spec.arity === 'number' ? [spec.arity, spec.arity] : spec.arity;
   if (count >= min && count <= max) return undefined;
@@ -112,7 +117,7 @@ function binary(expr: Extract<Expr, { type: 'binary' }>, scope: Scope): number {
 }
 
 function call(expr: Extract<Expr, { type: 'call' }>, scope: Scope): number {
-  const spec = FUNCTIONS[expr.name];
+  const spec = functionSpec(expr.name);
   if (!spec) throw new EvaluationError(`unknown function "${expr.name}"`, expr.at);
   const wrongArity = arityMessage(expr.name, expr.args.length);
   if (wrongArity) throw new EvaluationError(wrongArity, expr.at);

@@ -1,4 +1,4 @@
 export type { Expr } from './ast.js';
 export { namesIn, callsIn } from './ast.js';
 export { parseExpression, ExpressionSyntaxError } from './parse.js';
-export { evaluate, EvaluationError, FUNCTIONS, arityMessage, type Scope } from './evaluate.js';
+export { evaluate, EvaluationError, FUNCTIONS, functionSpec, arityMessage, type Scope } from './evaluate.js';

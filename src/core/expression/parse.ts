@@ -69,16 +69,17 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const WORD_OPERATORS: Record<string, string> = { and: '&&', or: '||', not: '!' };
+// Maps, not object literals: a name such as `constructor` must not find Object.prototype's.
+const WORD_OPERATORS = new Map([['and', '&&'], ['or', '||'], ['not', '!']]);
 
 /** Binding power of each binary operator; higher binds tighter. */
-const BINARY: Record<string, number> = {
-  '||': 1,
-  '&&': 2,
-  '==': 3, '!=': 3, '<': 3, '<=': 3, '>': 3, '>=': 3,
-  '+': 4, '-': 4,
-  '*': 5, '/': 5, '%': 5,
-};
+const BINARY = new Map<string, number>([
+  ['||', 1],
+  ['&&', 2],
+  ['==', 3], ['!=', 3], ['<', 3], ['<=', 3], ['>', 3], ['>=', 3],
+  ['+', 4], ['-', 4],
+  ['*', 5], ['/', 5], ['%', 5],
+]);
 
 /**
  * Deepest tree accepted. Evaluation recurses once per level, so a limit keeps a pathological
@@ -109,7 +110,7 @@ class Parser {
   /** The operator a token stands for, with `and`/`or`/`not` read as words. */
   private operatorOf(token: Token): string | undefined {
     if (token.kind === 'op') return token.op;
-    if (token.kind === 'name') return WORD_OPERATORS[token.name];
+    if (token.kind === 'name') return WORD_OPERATORS.get(token.name);
     return undefined;
   }
 
@@ -119,14 +120,14 @@ class Parser {
     for (;;) {
       const token = this.peek();
       const op = this.operatorOf(token);
-      const power = op === undefined ? undefined : BINARY[op];
+      const power = op === undefined ? undefined : BINARY.get(op);
       if (op === undefined || power === undefined || power <= minPower) return left;
       this.next();
       const right = this.parseBinary(power);
       left = { type: 'binary', op, left, right, at: token.at };
       // Chains such as 1 + 1 + … build a tree as deep as they are long.
       if (++chain > MAX_DEPTH) throw new ExpressionSyntaxError(`the expression chains more than ${MAX_DEPTH} operations; split it into parameters`, token.at);
-      if (power === 3 && BINARY[this.operatorOf(this.peek()) ?? ''] === 3) {
+      if (power === 3 && BINARY.get(this.operatorOf(this.peek()) ?? '') === 3) {
         const extra = this.peek();
         throw new ExpressionSyntaxError('comparisons cannot be chained; use "and"', extra.at);
       }
@@ -168,7 +169,7 @@ class Parser {
   private parseAtom(): Expr {
     const token = this.next();
     if (token.kind === 'num') return { type: 'number', value: token.value, at: token.at };
-    if (token.kind === 'name' && !(token.name in WORD_OPERATORS)) {
+    if (token.kind === 'name' && !WORD_OPERATORS.has(token.name)) {
       const open = this.peek();
       if (open.kind === 'op' && open.op === '(') {
         this.next();

@@ -236,7 +236,8 @@ export function compileCall(call: Call, ctx: Ctx): Val {
     }
     return applyTable(table, call.args[0]!, ctx, call);
   }
-  const builtin = BUILTINS[call.fn] ?? STATEFUL[call.fn];
+  // Own keys only: `constructor(x)` is an unknown function, not Object's.
+  const builtin = Object.hasOwn(BUILTINS, call.fn) ? BUILTINS[call.fn] : Object.hasOwn(STATEFUL, call.fn) ? STATEFUL[call.fn] : undefined;
   if (!builtin) {
     if (NOT_YET.has(call.fn.toLowerCase())) report(ctx, 'unsupported', { detail: `the XMILE builtin ${call.fn.toUpperCase()} is not supported yet` }, call.at);
     else report(ctx, 'unknown-function', { name: call.fn }, call.at);

@@ -15,7 +15,7 @@ import { constant, scalar, zip, type Val } from './value.js';
 const NAN = constant(NaN);
 
 /** Names XMILE gives the run itself, used when no variable of that name exists. */
-const RUN_NAMES: Record<string, number> = { time: TIME_SLOT, dt: DT_SLOT, starttime: START_SLOT, stoptime: STOP_SLOT };
+const RUN_NAMES = new Map([['time', TIME_SLOT], ['dt', DT_SLOT], ['starttime', START_SLOT], ['stoptime', STOP_SLOT]]);
 
 export function compileExpr(node: Equation, ctx: Ctx): Val {
   switch (node.kind) {
@@ -86,7 +86,7 @@ function compileName(name: string, text: string, at: number, ctx: Ctx): Val {
   if (local) return localValue(local);
   const v = lookupVar(ctx.scope, ctx.namespace, name);
   if (v) return readVar(v, undefined, at, ctx);
-  const run = RUN_NAMES[name];
+  const run = RUN_NAMES.get(name);
   if (run !== undefined) {
     ctx.reads.add(run);
     return scalar(slot(run));

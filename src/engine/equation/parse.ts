@@ -59,8 +59,9 @@ class Parser {
   }
 
   private binaryOf(token: Token): [BinaryOp, number] | undefined {
-    if (token.kind === 'op') return BINARY[token.op];
-    if (token.kind === 'name' && !token.quoted) return BINARY[token.text.toLowerCase()];
+    // Own keys only: a variable named `constructor` is no operator.
+    const key = token.kind === 'op' ? token.op : token.kind === 'name' && !token.quoted ? token.text.toLowerCase() : undefined;
+    if (key !== undefined && Object.hasOwn(BINARY, key)) return BINARY[key];
     return undefined;
   }
 
