@@ -33,7 +33,17 @@ export type IssueCode =
   | 'duplicate-name' // warning: two records shown under the same name
   | 'unit-period' // warning: a unit per period that is not the model's period
   | 'discount-rate' // warning: a discount rate above 100 % a year
-  | 'nesting'; // an expression too long or too deeply nested to evaluate safely
+  | 'nesting' // an expression too long or too deeply nested to evaluate safely
+  | 'format-version' // a format version this code cannot read (newer than it knows)
+  | 'migration-loss' // warning: migrating down dropped what the older version cannot hold
+  | 'edit-unknown' // a change names a record that does not exist
+  | 'edit-exists' // a change adds or renames onto an id already taken
+  | 'edit-invalid-id' // a change gives an id the format does not allow
+  | 'edit-index' // a change names a cost, transfer, step or branch past the end of its list
+  | 'edit-in-use' // warning: a removed record is still referenced
+  | 'edit-unwritable' // a renamed dynamics variable that model expressions could no longer name
+  | 'edit-unparsed' // warning: a quantity or equation left as it is by a rename, for it does not parse
+  | 'edit-needs-engine'; // a rename reaching into dynamics equations, without the engine's renamer
 
 export type Severity = 'error' | 'warning';
 

@@ -10,6 +10,7 @@ import { hasErrors, type LocatedIssue } from './issues.js';
 import { applyVariant, type ModelDocument } from './model/index.js';
 import { issue, type Issue } from './issues.js';
 import { constantValues, quantify, type Ledger, type PeriodSeries } from './quantify.js';
+import { migrate } from './migrate/index.js';
 import { locateAll, readSource } from './source.js';
 
 /** A model that passed every check, with its quantities worked out period by period. */
@@ -47,8 +48,11 @@ const NOISE_WHEN_INVALID = new Set<Issue['code']>(['unused-parameter', 'unused-r
 export function loadModel(text: string, file: string, options: LoadOptions = {}): LoadResult {
   const source = readSource(text, file);
   if (hasErrors(source.issues)) return { ecosystem: undefined, data: undefined, issues: locateAll(source, source.issues) };
-  const structured = checkStructure(source.data);
-  const issues = [...source.issues, ...structured.issues];
+  // Older formats are read as today's: migrated in memory, the file left as it is.
+  const migrated = migrate(source.data);
+  if (hasErrors(migrated.issues)) return { ecosystem: undefined, data: source.data, issues: locateAll(source, migrated.issues) };
+  const structured = checkStructure(migrated.data);
+  const issues = [...source.issues, ...migrated.issues, ...structured.issues];
   let ecosystem: Ecosystem | undefined;
   if (structured.doc) {
     const doc = options.variant === undefined ? structured.doc : applyVariant(structured.doc, options.variant);

@@ -38,6 +38,17 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
     `parameter "${p.name}" is in ${p.unit} but the model's period is a ${p.period}: amounts are counted per ${p.period}; convert it`,
   'discount-rate': (p) => `a discount rate of ${p.rate} is ${p.percent} % a year; for ${p.rate} % write ${p.fraction}`,
   nesting: (p) => `${p.detail}`,
+  'format-version': (p) =>
+    `format version ${p.version} is not one this Symbiose knows (${p.oldest} to ${p.latest})${Number(p.version) > Number(p.latest) ? '; it was written by a newer Symbiose: update it' : ''}`,
+  'migration-loss': (p) => `format version ${p.to} has no "${p.field}": ${p.count} dropped in migrating from version ${p.from}`,
+  'edit-unknown': (p) => `change ${p.change}: there is no ${p.kind} "${p.id}"`,
+  'edit-exists': (p) => `change ${p.change}: ${p.kind} "${p.id}" already exists`,
+  'edit-invalid-id': (p) => `change ${p.change}: "${p.id}" cannot be the id of a ${p.kind}`,
+  'edit-index': (p) => `change ${p.change}: there is no ${p.kind} ${p.index} (the list has ${p.count})`,
+  'edit-in-use': (p) => `change ${p.change}: ${p.kind} "${p.id}" is removed but still referenced ${p.count} time(s)`,
+  'edit-unwritable': (p) => `change ${p.change}: model expressions read "${p.id}", and could not read the name "${p.name}"`,
+  'edit-unparsed': (p) => `change ${p.change}: this quantity does not parse, so "${p.id}" was not renamed in it`,
+  'edit-needs-engine': (p) => `change ${p.change}: renaming "${p.id}" reaches into the dynamics' equations, which needs the engine's renamer`,
 };
 
 export function renderMessage(issue: Issue): string {

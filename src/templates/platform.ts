@@ -13,7 +13,7 @@
  * value_s starts at −price_s on every side, nobody joins, and the platform never takes off: the
  * chicken-and-egg problem. The variants seed or subsidise one side at a time.
  */
-import type { ModelDocument, Parameter } from '../core/index.js';
+import { FORMAT_VERSION, type ModelDocument, type Parameter } from '../core/index.js';
 
 export interface PlatformOptions {
   /** Names of the sides, e.g. ['buyers', 'sellers']; letters, digits and _ only. */
@@ -120,7 +120,7 @@ export function platformTemplate({ sides, horizon = 60 }: PlatformOptions): Mode
   }
 
   return {
-    symbiose: 1,
+    symbiose: FORMAT_VERSION,
     name: `${sides.length}-sided platform`,
     description:
       `A platform with ${sides.length} sides (${sides.join(', ')}), from "symbiose template platform". ` +

@@ -1,6 +1,6 @@
 /** Actors: the nodes of the value network, with their activities and costs. */
 import { z } from 'zod';
-import { DESCRIPTION, Id, LABEL, NAME, Provenance, Quantity } from './common.js';
+import { DESCRIPTION, Id, LABEL, NAME, Position, Provenance, Quantity } from './common.js';
 
 export const ACTOR_KINDS = ['organisation', 'public-body', 'individual', 'segment', 'machine', 'platform'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
@@ -39,6 +39,7 @@ export const Actor = z.strictObject({
     .optional()
     .meta({ description: 'How the actor relates to its customers (e.g. self-service, community, personal assistance).' }),
   costs: z.array(Cost).optional(),
+  position: Position.optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 

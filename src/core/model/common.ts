@@ -35,3 +35,15 @@ export const Provenance = {
 export const NAME = z.string().optional().meta({ description: 'Display name (the source\'s own words).' });
 export const LABEL = z.string().optional().meta({ description: 'English label, when the name is in another language.' });
 export const DESCRIPTION = z.string().optional().meta({ description: 'Free text.' });
+
+/**
+ * Where a node sits on the studio's canvas: x to the right and y downwards, in canvas units (CSS
+ * pixels at 100 % zoom), from the canvas origin. Layout only: no figure depends on it.
+ */
+export const Position = z
+  .strictObject({
+    x: z.number().meta({ description: 'Horizontal position, to the right, in canvas units.' }),
+    y: z.number().meta({ description: 'Vertical position, downwards, in canvas units.' }),
+  })
+  .meta({ description: 'Where the studio draws this node (format version 2): { x, y } in canvas units, y downwards.' });
+export type Position = z.infer<typeof Position>;

@@ -1,7 +1,7 @@
 /**
  * The model document: one ecosystem. Each section is a map from id to record, so files diff well
  * and ids read naturally in references. `symbiose` is the format version, present from day one so
- * later formats can migrate older files.
+ * later formats can migrate older files (core/migrate: version 2 added actor positions).
  */
 import { z } from 'zod';
 import { Actor } from './actor.js';
@@ -13,7 +13,10 @@ import { Scenario } from './scenario.js';
 import { Transaction } from './transaction.js';
 import { ValueObject } from './value-object.js';
 
-export const FORMAT_VERSION = 1;
+/** The format this code reads and writes; older files are migrated on load (core/migrate). */
+export const FORMAT_VERSION = 2;
+/** Every format version there has been, oldest first. */
+export const FORMAT_VERSIONS = [1, 2] as const;
 
 export const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -69,7 +72,14 @@ export type ModelDocument = z.infer<typeof ModelDocument>;
 
 /** The JSON Schema of the format, generated from the same definitions as the validator. */
 export function modelJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ModelDocument, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  // Editors check files as written, so an older version still present in files is accepted there
+  // (it is migrated on load).
+  const written = ModelDocument.extend({
+    symbiose: z.literal(FORMAT_VERSIONS).meta({
+      description: `Format version of this document: ${FORMAT_VERSION}, the current one; older versions are read and migrated (\`symbiose migrate\` upgrades a file).`,
+    }),
+  });
+  const schema = z.toJSONSchema(written, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   return {
     $id: 'https://symbiose.dev/schema/symbiose.schema.json',
     title: 'Symbiose ecosystem model',
@@ -82,7 +92,7 @@ export const FIELD_NAMES: readonly string[] = [
   ...new Set([
     ...Object.keys(Header.shape),
     ...Object.keys(SECTIONS),
-    ...['name', 'label', 'kind', 'description', 'size', 'activities', 'resources', 'relationship', 'costs'],
+    ...['name', 'label', 'kind', 'description', 'size', 'activities', 'resources', 'relationship', 'costs', 'position', 'x', 'y'],
     ...['fixed', 'variable', 'per', 'investment', 'at', 'source', 'assumption', 'range', 'value', 'unit'],
     ...['nature', 'personal', 'currency', 'valuation', 'channel', 'reciprocal', 'financing', 'transfers', 'from', 'to', 'object', 'amount'],
     ...['start', 'actor', 'count', 'steps', 'transaction', 'and', 'or', 'fraction', 'set'],

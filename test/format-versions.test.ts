@@ -1,0 +1,42 @@
+/** Files in older format versions load as today's (migrated in memory); newer ones are refused, located. */
+import { describe, expect, it } from 'vitest';
+import { issuesOf, ecosystemOf } from './helpers.js';
+
+const body = `name: Shop
+currency: EUR
+period: month
+horizon: 2
+actors:
+  shop: { kind: organisation }
+  buyers: { kind: segment, size: 10 }
+valueObjects:
+  money: { nature: money }
+  bread: { nature: product }
+transactions:
+  buy:
+    transfers:
+      - { from: shop, to: buyers, object: bread }
+      - { from: buyers, to: shop, object: money, amount: 2 }
+scenarios:
+  weekly: { start: { actor: buyers, count: 4 }, steps: [buy] }
+`;
+
+describe('format versions', () => {
+  it('loads a version-1 file as version 2, with the same figures', () => {
+    const old = ecosystemOf(`symbiose: 1\n${body}`);
+    const current = ecosystemOf(`symbiose: 2\n${body}`);
+    expect(old.doc.symbiose).toBe(2);
+    // 10 buyers × 4 purchases × 2 EUR = 80 a month.
+    expect(old.ledger).toEqual(current.ledger);
+  });
+
+  it('reads positions from version 2', () => {
+    const doc = ecosystemOf(`symbiose: 2\n${body.replace('shop: { kind: organisation }', 'shop: { kind: organisation, position: { x: 120, y: 40.5 } }')}`).doc;
+    expect(doc.actors.shop!.position).toEqual({ x: 120, y: 40.5 });
+  });
+
+  it('refuses a version newer than it knows, at the version line', () => {
+    const issues = issuesOf(`symbiose: 3\n${body}`);
+    expect(issues.map((i) => [i.code, i.line, i.column])).toEqual([['format-version', 1, 11]]);
+  });
+});
