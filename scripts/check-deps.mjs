@@ -10,7 +10,8 @@ const ALLOWED = {
   engine: ['core', 'engine'],
   templates: ['core', 'templates'],
   i18n: ['core', 'engine', 'analyses', 'i18n'],
-  cli: ['core', 'analyses', 'engine', 'templates', 'i18n', 'cli'],
+  runtime: ['core', 'engine', 'analyses', 'i18n', 'runtime'],
+  cli: ['core', 'analyses', 'engine', 'templates', 'i18n', 'runtime', 'cli'],
 };
 /** Layers that must stay pure: no Node built-ins, no clock, no randomness, no console. */
 const PURE = new Set(['core', 'analyses', 'engine', 'templates', 'i18n']);

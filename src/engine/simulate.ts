@@ -21,9 +21,15 @@ export interface SimulateOptions {
   engine?: Engine;
   /**
    * Told the fraction done (0 to 1) about a hundred times a run, for a progress bar. It runs
-   * between steps, so a surface can also stop the run there (by throwing, or from a worker).
+   * between chunks of steps, so it may also abort `signal` to stop the run there.
    */
   onProgress?: (fraction: number) => void;
+  /**
+   * Checked between chunks of steps (about a hundred a run): once aborted, the run stops there
+   * with a CancelledError. The run is synchronous, so only what runs between chunks (the
+   * progress callback) or another thread can abort it midway.
+   */
+  signal?: AbortSignal;
 }
 
 /** How many progress reports a run makes at most. */
@@ -32,7 +38,7 @@ const PROGRESS_REPORTS = 100;
 /** Most steps one run may take: step indices stay exact small integers in the kernels. */
 export const MAX_STEPS = 2 ** 29;
 
-/** Most numbers one run may keep (8 bytes each): 1 GB of series. */
+/** Most numbers one run may keep (8 bytes each): 1 GB of series and delay histories. */
 export const MAX_SAVED_VALUES = 2 ** 27;
 
 export interface Results {
@@ -45,6 +51,13 @@ export interface Results {
 export class SimulationError extends Error {
   constructor(readonly detail: string) {
     super(detail);
+  }
+}
+
+/** A run stopped because its AbortSignal was aborted. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
   }
 }
 
@@ -87,9 +100,13 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   const steps = Math.floor(exactSteps + 1e-9);
   const saveEvery = Math.max(1, Math.round(saveStep / dt));
   const saves = Math.floor(steps / saveEvery) + 1;
-  if (saves * (kept.length + 1) > MAX_SAVED_VALUES) {
+  // A pipeline delay keeps its input at every step (steps + 1 values), whatever is saved.
+  const historyValues = program.pipelines.length * (steps + 1);
+  const keptValues = saves * (kept.length + 1) + historyValues;
+  if (keptValues > MAX_SAVED_VALUES) {
+    const delays = historyValues > 0 ? ` and the history of ${program.pipelines.length} delay${program.pipelines.length === 1 ? '' : 's'} over ${formatCount(steps + 1)} steps` : '';
     throw new SimulationError(
-      `keeping ${kept.length} series over ${formatCount(saves)} saved steps needs ${formatCount(saves * (kept.length + 1))} numbers (more than ${formatCount(MAX_SAVED_VALUES)}); keep fewer variables or save less often`,
+      `keeping ${kept.length} series over ${formatCount(saves)} saved steps${delays} needs ${formatCount(keptValues)} numbers (more than ${formatCount(MAX_SAVED_VALUES)}); keep fewer variables, save less often${historyValues > 0 ? ', use a larger dt' : ''} or stop earlier`,
     );
   }
   const times = new Float64Array(saves);
@@ -104,7 +121,9 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   s[STOP_SLOT] = stop;
   kernel.initial(s);
 
-  const pipes = program.pipelines.map((p) => ({ slot: p.slot, history: [] as number[], initialValue: s[p.slot]! }));
+  const pipes = program.pipelines.map((p) => ({ slot: p.slot, history: new Float64Array(steps + 1), initialValue: s[p.slot]! }));
+  /** Steps recorded in every pipeline's history so far. */
+  let recorded = 0;
   const pipeValues = new Float64Array(pipes.length);
   /** Pipeline outputs at the current time: the input `delay` earlier, interpolated between steps. */
   const setPipelines = () => {
@@ -112,20 +131,21 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
     for (let i = 0; i < pipes.length; i++) {
       const p = pipes[i]!;
       const back = (s[TIME_SLOT]! - pipeValues[i]! - start) / dt;
-      if (back < 0) s[p.slot] = p.initialValue;
+      if (back < 0 || recorded === 0) s[p.slot] = p.initialValue;
       else {
         const at = Math.floor(back + 1e-9);
         const frac = back - at;
         const h = p.history;
-        const a = h[Math.min(at, h.length - 1)] ?? p.initialValue;
-        const b = h[Math.min(at + 1, h.length - 1)] ?? a;
+        const a = h[Math.min(at, recorded - 1)]!;
+        const b = h[Math.min(at + 1, recorded - 1)]!;
         s[p.slot] = frac < 1e-9 ? a : a + (b - a) * frac;
       }
     }
   };
   const record = () => {
     kernel.pipeInputs(s, pipeValues);
-    for (let i = 0; i < pipes.length; i++) pipes[i]!.history.push(pipeValues[i]!);
+    for (let i = 0; i < pipes.length; i++) pipes[i]!.history[recorded] = pipeValues[i]!;
+    recorded++;
   };
   /** Auxiliaries and flows at the current stocks and time, and the states' rates into `into`. */
   const evaluate = (into: Float64Array) => {
@@ -164,22 +184,29 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   if (pipes.length > 0) record();
   save();
 
-  const onProgress = options.onProgress;
-  // Steps between progress reports: the whole run in one go when nobody listens.
-  const chunk = onProgress ? Math.max(1, Math.ceil(steps / PROGRESS_REPORTS)) : Math.max(1, steps);
+  const { onProgress, signal } = options;
+  /** Between chunks: stop if cancelled, else report how far the run is. */
+  const checkpoint = (fraction: number) => {
+    if (signal?.aborted) throw new CancelledError();
+    onProgress?.(fraction);
+  };
+  checkpoint(0);
+  // Steps between checkpoints: the whole run in one go when nobody listens or can cancel.
+  const chunk = onProgress || signal ? Math.max(1, Math.ceil(steps / PROGRESS_REPORTS)) : Math.max(1, steps);
 
   if (method === 'euler' && pipes.length === 0) {
     // The whole step loop runs inside the kernel, saving as it goes, chunk by chunk.
     const keep = Int32Array.from([TIME_SLOT, ...columnSlots]);
     for (let i0 = 0; i0 < steps; i0 += chunk) {
       saved = kernel.euler(s, k1, i0, Math.min(chunk, steps - i0), start, dt, saveEvery, keep, [times, ...columns], saved);
-      onProgress?.(Math.min(1, (i0 + chunk) / steps));
+      checkpoint(Math.min(1, (i0 + chunk) / steps));
     }
+    if (steps === 0) checkpoint(1);
     return results();
   }
 
   for (let i = 0; i < steps; i++) {
-    if (onProgress && i > 0 && i % chunk === 0) onProgress(i / steps);
+    if (i > 0 && i % chunk === 0) checkpoint(i / steps);
     const t = start + i * dt;
     if (method === 'rk4') {
       for (let j = 0; j < n; j++) y0[j] = s[slots[j]!]!;
@@ -206,7 +233,7 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
     if (pipes.length > 0) record();
     if ((i + 1) % saveEvery === 0 && saved < saves) save();
   }
-  onProgress?.(1);
+  checkpoint(1);
   return results();
 }
 

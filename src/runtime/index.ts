@@ -1,0 +1,5 @@
+/**
+ * The runtime: the one impure home the surfaces share (the CLI now; the server and background
+ * jobs later). It holds what touches the host: worker threads, signals, file writes, the clock.
+ */
+export { workerBackend } from './worker-backend.js';
