@@ -14,7 +14,7 @@ const BIN = resolve('bin/symbiose.js');
 const PURPLE = resolve('library/purple-button.yaml');
 
 function run(args: string[], cwd = mkdtempSync(join(tmpdir(), 'symbiose-'))) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
   expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // never a stack trace
   return { code: result.status, out: result.stdout, err: result.stderr, cwd };
 }
@@ -101,5 +101,58 @@ describe('symbiose CLI', () => {
     expect(tour.code).toBe(0);
     for (const step of ['Step 1.', 'Step 2.', 'Step 3.', 'Step 4.', 'Step 5.']) expect(tour.out).toContain(step);
     expect(tour.out).toContain('Business Model Canvas — Assureur');
+  });
+});
+
+describe('analyses as data', () => {
+  // Two transactions with the same name and label: a basket (100) and a bag (20), bought once.
+  const model = `symbiose: 1
+name: Two sales
+currency: EUR
+period: month
+horizon: 1
+actors:
+  buyer: { kind: individual }
+  shop: { kind: organisation }
+valueObjects:
+  money: { nature: money }
+  goods: { nature: product }
+transactions:
+  basket: { name: Vente, label: Sale, transfers: [{ from: shop, to: buyer, object: goods }, { from: buyer, to: shop, object: money, amount: 100 }] }
+  bag: { name: Vente, label: Sale, transfers: [{ from: shop, to: buyer, object: goods }, { from: buyer, to: shop, object: money, amount: 20 }] }
+scenarios:
+  s: { start: { actor: buyer, count: 1 }, steps: [basket, bag] }
+`;
+
+  it('keeps two transactions that share a label as two lines under profit --labels --json (100 and 20, not 120)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-'));
+    writeFileSync(join(dir, 'sales.yaml'), model);
+    const sheet = JSON.parse(run(['profit', '--actor', 'shop', '--labels', '--json', '-m', 'sales.yaml'], dir).out) as {
+      actor: string;
+      actorName: string;
+      revenues: Array<{ transaction: string; transactionName: string; counterparty: string; counterpartyName: string; total: number }>;
+    };
+    expect(sheet.revenues.map(({ transaction, transactionName, counterparty, total }) => ({ transaction, transactionName, counterparty, total }))).toEqual([
+      { transaction: 'basket', transactionName: 'Sale', counterparty: 'buyer', total: 100 },
+      { transaction: 'bag', transactionName: 'Sale', counterparty: 'buyer', total: 20 },
+    ]);
+    const all = JSON.parse(run(['profit', '--json', '-m', 'sales.yaml'], dir).out) as Array<{ actor: string; revenues: Array<{ total: number; transactionName: string }> }>;
+    expect(all.find((s) => s.actor === 'shop')!.revenues.map((l) => [l.transactionName, l.total])).toEqual([
+      ['Vente', 100],
+      ['Vente', 20],
+    ]);
+  });
+
+  it('gives ids with their names in the JSON of canvas and payers', () => {
+    const canvas = JSON.parse(run(['canvas', 'insurer', '-m', PURPLE, '--json']).out) as {
+      actor: string;
+      actorName: string;
+      blocks: { revenueStreams: Array<{ kind: string; transaction: string; transactionName: string; counterparty: string; counterpartyName: string }> };
+    };
+    expect(canvas).toMatchObject({ actor: 'insurer', actorName: 'Assureur' });
+    expect(canvas.blocks.revenueStreams[0]).toMatchObject({ kind: 'money', direction: 'in', counterparty: 'policyholders', counterpartyName: 'Assurés' });
+    const payers = JSON.parse(run(['payers', '-m', PURPLE, '--json']).out) as { overall: { payments: Array<Record<string, unknown>>; payers: string[]; payerNames: string[] } };
+    expect(payers.overall.payments[0]).toHaveProperty('payerName');
+    expect(payers.overall.payerNames.length).toBe(payers.overall.payers.length);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canvas, profitability, valueSharing, whoPays } from '../src/analyses/index.js';
+import { canvasItemText } from '../src/cli/render/canvas.js';
 import { ecosystemOf } from './helpers.js';
 
 describe('a bakery, its customers and an ordering app (OR split, segment size × occurrence rate)', () => {
@@ -92,15 +93,18 @@ scenarios:
 
   it("derives the bakery's canvas from the graph", () => {
     const c = canvas(ecosystem, 'bakery');
-    const texts = (block: keyof typeof c.blocks) => c.blocks[block].map((i) => i.text);
+    // The analysis gives ids; the English renderer turns them into these words.
+    const texts = (block: keyof typeof c.blocks) => c.blocks[block].map((i) => canvasItemText(ecosystem.doc, 'bakery', i, 'en'));
     expect(texts('customerSegments')).toEqual(['households (segment) — receives bread']);
-    expect(texts('valuePropositions')).toEqual(['bread (product) to households']);
+    // Worth to households: 200 × 4 loaves × 6 months × 3 = 14 400.
+    expect(texts('valuePropositions')).toEqual(['bread (product) to households: 14,400']);
     expect(texts('channels')).toEqual(['shop — bread to households']);
     expect(texts('keyPartners')).toEqual(['app — supplies order-handling']);
     expect(texts('keyResources')).toEqual(['order-handling (service) from app']);
     // 6 months × 2 000 = 12 000 of revenue; costs 6 × 20 = 120 in fees, 6 000 fixed, 6 × 640 = 3 840 variable.
-    expect(c.blocks.revenueStreams).toEqual([{ text: 'buy-bread — paid by households (2.5 per transaction)', amount: 12_000 }]);
-    expect(c.blocks.costStructure.map((i) => Math.round(i.amount! * 100) / 100)).toEqual([120, 6000, 3840]);
+    expect(c.blocks.revenueStreams).toEqual([{ kind: 'money', transaction: 'buy-bread', counterparty: 'households', direction: 'in', price: 2.5, amount: 12_000 }]);
+    expect(texts('revenueStreams')).toEqual(['buy-bread — paid by households (2.5 per transaction): 12,000']);
+    expect(c.blocks.costStructure.map((i) => ('amount' in i ? Math.round(i.amount! * 100) / 100 : undefined))).toEqual([120, 6000, 3840]);
     expect(texts('customerRelationships')).toEqual(['households: 4 transactions per member per month']);
   });
 });

@@ -32,27 +32,31 @@ scenarios:
 describe('canvas roles', () => {
   it("serves users in a barter and the brand for money; buys from developers", () => {
     const c = canvas(ecosystem, 'platform');
-    expect(c.blocks.customerSegments.map((i) => i.text)).toEqual([
-      'users (segment) — receives service',
-      'brand (organisation) — receives ads',
+    expect(c.blocks.customerSegments).toEqual([
+      { kind: 'customer', actor: 'users', actorKind: 'segment', objects: ['service'] },
+      { kind: 'customer', actor: 'brand', actorKind: 'organisation', objects: ['ads'] },
     ]);
-    expect(c.blocks.keyPartners.map((i) => i.text)).toEqual(['developers — supplies prototype']);
-    expect(c.blocks.keyResources.map((i) => i.text)).toEqual(['data (data, personal) from users', 'prototype (product) from developers']);
+    expect(c.blocks.keyPartners).toEqual([{ kind: 'partner', actor: 'developers', supplies: [{ object: 'prototype' }] }]);
+    expect(c.blocks.keyResources).toEqual([
+      { kind: 'resource', object: 'data', nature: 'data', personal: true, from: 'users' },
+      { kind: 'resource', object: 'prototype', nature: 'product', personal: false, from: 'developers' },
+    ]);
     // 10 users once: 10 × 100 paid to developers, 10 × 50 from the brand.
-    expect(c.blocks.costStructure).toEqual([{ text: 'build — paid to developers (100 per transaction)', amount: 1000 }]);
-    expect(c.blocks.revenueStreams).toEqual([{ text: 'advertise — paid by brand (50 per transaction)', amount: 500 }]);
+    expect(c.blocks.costStructure).toEqual([{ kind: 'money', transaction: 'build', counterparty: 'developers', direction: 'out', price: 100, amount: 1000 }]);
+    expect(c.blocks.revenueStreams).toEqual([{ kind: 'money', transaction: 'advertise', counterparty: 'brand', direction: 'in', price: 50, amount: 500 }]);
   });
 
   it('shows users the platform as a partner that supplies the service, not as their customer', () => {
     const c = canvas(ecosystem, 'users');
     expect(c.blocks.customerSegments).toEqual([]);
-    expect(c.blocks.keyPartners.map((i) => i.text)).toEqual(['platform — supplies service']);
+    expect(c.blocks.keyPartners).toEqual([{ kind: 'partner', actor: 'platform', supplies: [{ object: 'service' }] }]);
   });
 
   it("shows developers the platform as their paying customer", () => {
     const c = canvas(ecosystem, 'developers');
-    expect(c.blocks.customerSegments.map((i) => i.text)).toEqual(['platform (platform) — receives prototype']);
-    expect(c.blocks.customerRelationships.map((i) => i.text)).toEqual(['platform: 10 transactions per month']);
+    expect(c.blocks.customerSegments).toEqual([{ kind: 'customer', actor: 'platform', actorKind: 'platform', objects: ['prototype'] }]);
+    // 10 users build once in the one month: 10 transactions a month with the platform.
+    expect(c.blocks.customerRelationships).toEqual([{ kind: 'relationship', actor: 'platform', declared: [], frequency: { rate: 10, perMember: false } }]);
   });
 });
 
@@ -84,11 +88,11 @@ scenarios:
 `);
   it('lists the partner who serves the customers, paid by the operator', () => {
     const c = canvas(bundle, 'operator');
-    expect(c.blocks.keyPartners.map((i) => i.text)).toEqual(['charger — supplies charge to users']);
-    expect(c.blocks.customerSegments.map((i) => i.text)).toEqual(['users (segment) — receives telecom']);
+    expect(c.blocks.keyPartners).toEqual([{ kind: 'partner', actor: 'charger', supplies: [{ object: 'charge', to: 'users' }] }]);
+    expect(c.blocks.customerSegments).toEqual([{ kind: 'customer', actor: 'users', actorKind: 'segment', objects: ['telecom'] }]);
     // 5 users: 5 × 30 in, 5 × 4 out.
-    expect(c.blocks.revenueStreams[0]!.amount).toBe(150);
-    expect(c.blocks.costStructure[0]!.amount).toBe(20);
+    expect(c.blocks.revenueStreams).toMatchObject([{ transaction: 'bundle', counterparty: 'users', amount: 150 }]);
+    expect(c.blocks.costStructure).toMatchObject([{ transaction: 'bundle', counterparty: 'charger', amount: 20 }]);
   });
 });
 
@@ -113,6 +117,6 @@ scenarios:
 `);
     const c = canvas(free, 'app');
     expect(c.blocks.revenueStreams).toEqual([]);
-    expect(c.blocks.customerSegments.map((i) => i.text)).toEqual(['users (segment) — receives service']);
+    expect(c.blocks.customerSegments).toEqual([{ kind: 'customer', actor: 'users', actorKind: 'segment', objects: ['service'] }]);
   });
 });

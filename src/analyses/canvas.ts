@@ -3,8 +3,7 @@
  * value network: every block is read off the transactions the actor takes part in, the flows the
  * scenarios put through them, and the actor's declared activities, resources and costs.
  */
-import type { Ecosystem, Flow } from '../core/index.js';
-import { actorName, objectName, transactionName } from './names.js';
+import type { ActorKind, CostKind, Ecosystem, Flow, Nature } from '../core/index.js';
 
 export const CANVAS_BLOCKS = [
   'keyPartners',
@@ -19,27 +18,38 @@ export const CANVAS_BLOCKS = [
 ] as const;
 export type CanvasBlock = (typeof CANVAS_BLOCKS)[number];
 
-export const BLOCK_TITLES: Record<CanvasBlock, string> = {
-  keyPartners: 'Key partners',
-  keyActivities: 'Key activities',
-  keyResources: 'Key resources',
-  valuePropositions: 'Value propositions',
-  customerRelationships: 'Customer relationships',
-  channels: 'Channels',
-  customerSegments: 'Customer segments',
-  costStructure: 'Cost structure',
-  revenueStreams: 'Revenue streams',
-};
+/**
+ * One entry of a canvas block, keyed by what it is (actors, value objects, transactions and cost
+ * lines by id). Renderers turn it into words, with the names or labels of the day.
+ */
+export type CanvasItem =
+  /** A customer segment: an actor the actor serves, and what it gives it. */
+  | { kind: 'customer'; actor: string; actorKind: ActorKind; objects: string[] }
+  /** A value proposition: an object given to a customer, with its worth to them where valued. */
+  | { kind: 'proposition'; object: string; nature: Nature; personal: boolean; to: string; amount?: number }
+  | { kind: 'channel'; channel: string; object: string; to: string }
+  /** A key activity read off the flows: providing an object. */
+  | { kind: 'provide'; object: string }
+  /** An activity or resource the model declares, in the model's own words. */
+  | { kind: 'declared'; text: string }
+  | { kind: 'resource'; object: string; nature: Nature; personal: boolean; from: string }
+  /** A customer relationship: declared words, and how often the actor serves the customer. */
+  | { kind: 'relationship'; actor: string; declared: string[]; frequency: Frequency | undefined }
+  /** A key partner: what it supplies (to the actor, or to `to`); nothing when the actor only pays it. */
+  | { kind: 'partner'; actor: string; supplies: Array<{ object: string; to?: string }> }
+  /** Money of one transaction with one counterparty, over the horizon; its price when one. */
+  | { kind: 'money'; transaction: string; counterparty: string; direction: 'in' | 'out'; price?: number; amount: number }
+  /** One of the actor's cost lines: actors.ACTOR.costs[index], over the horizon. */
+  | { kind: 'cost'; actor: string; index: number; costKind: CostKind; amount: number };
 
-export interface CanvasItem {
-  text: string;
-  /** Money over the horizon, where the item has one. */
-  amount?: number;
+/** Transactions per period while the relationship lasts: per member when the customer is a segment. */
+export interface Frequency {
+  rate: number;
+  perMember: boolean;
 }
 
 export interface Canvas {
   actor: string;
-  name: string;
   currency: string;
   horizon: number;
   blocks: Record<CanvasBlock, CanvasItem[]>;
@@ -57,17 +67,21 @@ interface Edge {
 export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   const { doc, ledger } = ecosystem;
   const blocks = Object.fromEntries(CANVAS_BLOCKS.map((b) => [b, [] as CanvasItem[]])) as Canvas['blocks'];
-  const add = (block: CanvasBlock, text: string, amount?: number): void => {
-    const existing = blocks[block].find((item) => item.text === text);
-    if (existing) {
-      if (amount !== undefined) existing.amount = (existing.amount ?? 0) + amount;
-    } else blocks[block].push(amount === undefined ? { text } : { text, amount });
+  // Items meet again under the same key (the same object to the same customer from two
+  // transactions): they are one item, their amounts added.
+  const seen = new Map<string, CanvasItem>();
+  const add = (block: CanvasBlock, key: string, item: CanvasItem): void => {
+    const existing = seen.get(`${block}\u0000${key}`);
+    if (!existing) {
+      seen.set(`${block}\u0000${key}`, item);
+      blocks[block].push(item);
+    } else if ('amount' in item && item.amount !== undefined && 'amount' in existing) {
+      existing.amount = (existing.amount ?? 0) + item.amount;
+    }
   };
-  const name = (id: string) => actorName(doc, id);
   const flowsOf = (edge: Edge): Flow[] =>
     ledger.flows.filter((f) => f.transaction === edge.transaction && f.from === edge.from && f.to === edge.to && f.object === edge.object);
   const total = (flows: Flow[], key: 'money' | 'value') => flows.reduce((sum, f) => sum + f[key], 0);
-
   const edges: Edge[] = Object.entries(doc.transactions).flatMap(([id, t]) =>
     t.transfers.map((tr) => ({
       transaction: id,
@@ -91,52 +105,73 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     .filter((e) => e.from === actor && e.money)
     .flatMap((pay) => edges.filter((e) => e.transaction === pay.transaction && e.from === pay.to && !e.money && e.to !== actor));
   const paid = new Set(mine.filter((e) => e.from === actor && e.money && !customers.has(e.to)).map((e) => e.to));
+  const object = (id: string) => {
+    const o = doc.valueObjects[id]!;
+    return { nature: o.nature, personal: o.personal === true };
+  };
 
   for (const customer of customers) {
-    const member = doc.actors[customer];
-    const given = offers.filter((e) => e.to === customer).map((e) => objectName(doc, e.object));
-    const kind = member?.kind === 'segment' ? 'segment' : member?.kind ?? 'actor';
-    add('customerSegments', `${name(customer)} (${kind}) — receives ${unique(given).join(', ')}`);
+    const objects = unique(offers.filter((e) => e.to === customer).map((e) => e.object));
+    add('customerSegments', customer, { kind: 'customer', actor: customer, actorKind: doc.actors[customer]!.kind, objects });
   }
   for (const edge of offers) {
-    const object = doc.valueObjects[edge.object]!;
     const worth = total(flowsOf(edge), 'value');
-    const personal = object.personal ? ', personal' : '';
-    add('valuePropositions', `${objectName(doc, edge.object)} (${object.nature}${personal}) to ${name(edge.to)}`, worth > 0 ? worth : undefined);
-    if (edge.channel) add('channels', `${edge.channel} — ${objectName(doc, edge.object)} to ${name(edge.to)}`);
-    add('keyActivities', `Provide ${objectName(doc, edge.object)}`);
+    const proposition: CanvasItem = { kind: 'proposition', object: edge.object, ...object(edge.object), to: edge.to };
+    add('valuePropositions', `${edge.object}\u0000${edge.to}`, worth > 0 ? { ...proposition, amount: worth } : proposition);
+    if (edge.channel) add('channels', `${edge.channel}\u0000${edge.object}\u0000${edge.to}`, { kind: 'channel', channel: edge.channel, object: edge.object, to: edge.to });
+    add('keyActivities', `provide\u0000${edge.object}`, { kind: 'provide', object: edge.object });
   }
-  for (const activity of doc.actors[actor]?.activities ?? []) add('keyActivities', activity);
-
-  for (const customer of customers) add('customerRelationships', relationship(ecosystem, customer, offers, doc.actors[actor]?.relationship));
-
+  for (const activity of doc.actors[actor]?.activities ?? []) add('keyActivities', `declared\u0000${activity}`, { kind: 'declared', text: activity });
+  for (const customer of customers) {
+    add('customerRelationships', customer, relationship(ecosystem, customer, offers, doc.actors[actor]?.relationship));
+  }
   for (const edge of mine.filter((e) => e.to === actor && !e.money)) {
-    const object = doc.valueObjects[edge.object]!;
-    const personal = object.personal ? ', personal' : '';
-    add('keyResources', `${objectName(doc, edge.object)} (${object.nature}${personal}) from ${name(edge.from)}`);
+    add('keyResources', `${edge.object}\u0000${edge.from}`, { kind: 'resource', object: edge.object, ...object(edge.object), from: edge.from });
   }
-  for (const resource of doc.actors[actor]?.resources ?? []) add('keyResources', resource);
-
+  for (const resource of doc.actors[actor]?.resources ?? []) add('keyResources', `declared\u0000${resource}`, { kind: 'declared', text: resource });
   for (const partner of new Set([...suppliers, ...contributions.map((e) => e.from), ...paid])) {
-    const supplied = [
-      ...supplies.filter((e) => e.from === partner).map((e) => objectName(doc, e.object)),
-      ...contributions.filter((e) => e.from === partner).map((e) => `${objectName(doc, e.object)} to ${name(e.to)}`),
+    const supplied: Array<{ object: string; to?: string }> = [
+      ...supplies.filter((e) => e.from === partner).map((e) => ({ object: e.object })),
+      ...contributions.filter((e) => e.from === partner).map((e) => ({ object: e.object, to: e.to })),
     ];
-    add('keyPartners', supplied.length > 0 ? `${name(partner)} — supplies ${unique(supplied).join(', ')}` : `${name(partner)} — paid by ${name(actor)}`);
+    const distinct = [...new Map(supplied.map((s) => [`${s.object}\u0000${s.to ?? ''}`, s])).values()];
+    add('keyPartners', partner, { kind: 'partner', actor: partner, supplies: distinct });
   }
-
-  for (const edge of mine.filter((e) => e.money)) {
-    const flows = flowsOf(edge);
-    // A price of zero over the whole horizon (a subsidy never paid) is no stream of money.
-    if (total(flows, 'money') === 0) continue;
-    const label = transactionName(doc, edge.transaction);
-    if (edge.to === actor) add('revenueStreams', `${label} — paid by ${name(edge.from)}${pricing(flows)}`, total(flows, 'money'));
-    else add('costStructure', `${label} — paid to ${name(edge.to)}${pricing(flows)}`, total(flows, 'money'));
+  for (const item of moneyItems(mine, actor, flowsOf)) {
+    add(item.direction === 'in' ? 'revenueStreams' : 'costStructure', ['money', item.transaction, item.counterparty].join('\u0000'), item);
   }
   for (const cost of ledger.costs.filter((c) => c.actor === actor)) {
-    add('costStructure', `${cost.name} (${cost.kind})`, cost.amount);
+    add('costStructure', `cost\u0000${cost.index}`, { kind: 'cost', actor, index: cost.index, costKind: cost.kind, amount: cost.amount });
   }
-  return { actor, name: name(actor), currency: doc.currency, horizon: doc.horizon, blocks };
+  return { actor, currency: doc.currency, horizon: doc.horizon, blocks };
+}
+
+/**
+ * The actor's money lines, one per transaction, counterparty and direction. A price of zero over
+ * the whole horizon (a subsidy never paid) is no stream of money.
+ */
+function moneyItems(mine: Edge[], actor: string, flowsOf: (edge: Edge) => Flow[]): Array<Extract<CanvasItem, { kind: 'money' }>> {
+  const groups = new Map<string, { transaction: string; counterparty: string; direction: 'in' | 'out'; flows: Flow[] }>();
+  for (const edge of mine.filter((e) => e.money)) {
+    const direction = edge.to === actor ? 'in' : 'out';
+    const counterparty = direction === 'in' ? edge.from : edge.to;
+    const key = [edge.transaction, counterparty, direction].join('\u0000');
+    const group = groups.get(key) ?? { transaction: edge.transaction, counterparty, direction, flows: [] };
+    group.flows.push(...flowsOf(edge));
+    groups.set(key, group);
+  }
+  return [...groups.values()].flatMap(({ flows, ...line }) => {
+    const amount = flows.reduce((sum, f) => sum + f.money, 0);
+    if (amount === 0) return [];
+    const prices = unique(flows.map((f) => roundedPrice(f.perOccurrence)));
+    // The price per occurrence, when every occurrence had the same (to rounding noise).
+    return [prices.length === 1 ? { kind: 'money' as const, ...line, price: flows[0]!.perOccurrence, amount } : { kind: 'money' as const, ...line, amount }];
+  });
+}
+
+/** A price to 3 significant digits (whole from 100 up): prices that differ by less are one. */
+function roundedPrice(x: number): number {
+  return Math.abs(x) >= 100 ? Math.round(x) : Number(x.toPrecision(3));
 }
 
 /**
@@ -156,28 +191,24 @@ function servesIn(edges: Edge[], kindOf: (id: string) => string | undefined) {
 }
 
 /** Declared relationships, else how often the actor serves the customer. */
-function relationship(ecosystem: Ecosystem, customer: string, offers: Edge[], declaredByActor: string | undefined): string {
+function relationship(ecosystem: Ecosystem, customer: string, offers: Edge[], declaredByActor: string | undefined): CanvasItem {
   const { doc, ledger } = ecosystem;
   const transactions = unique(offers.filter((e) => e.to === customer).map((e) => e.transaction));
-  const declared = unique(
+  const declaredOnTransactions = unique(
     transactions.map((t) => doc.transactions[t]?.relationship).filter((r): r is string => r !== undefined),
   );
-  const words = declared.length > 0 ? declared.join(', ') : declaredByActor;
+  const declared = declaredOnTransactions.length > 0 ? declaredOnTransactions : declaredByActor ? [declaredByActor] : [];
   // The rate while the relationship lasts: a 12-month test in a 36-month model is monthly.
   const perPeriodCounts = ledger.occurrences.map((m, p) => (p === 0 ? 0 : transactions.reduce((s, t) => s + (m.get(t) ?? 0), 0)));
   const active = perPeriodCounts.map((n, p) => (n > 0 ? p : -1)).filter((p) => p > 0);
   const occurrences = perPeriodCounts.reduce((a, b) => a + b, 0);
-  const member = doc.actors[customer];
-  let frequency: string;
-  if (occurrences === 0) frequency = 'no transactions in the scenarios';
-  else {
+  let frequency: Frequency | undefined;
+  if (occurrences > 0) {
     const perPeriod = occurrences / active.length;
-    const size = member?.kind === 'segment' ? segmentSize(ecosystem, customer, active) : undefined;
-    const rate = size ? perPeriod / size : perPeriod;
-    const noun = rate === 1 ? 'transaction' : 'transactions';
-    frequency = size ? `${format(rate)} ${noun} per member per ${doc.period}` : `${format(rate)} ${noun} per ${doc.period}`;
+    const size = doc.actors[customer]?.kind === 'segment' ? segmentSize(ecosystem, customer, active) : undefined;
+    frequency = size ? { rate: perPeriod / size, perMember: true } : { rate: perPeriod, perMember: false };
   }
-  return `${actorName(doc, customer)}: ${words ? `${words}; ` : ''}${frequency}`;
+  return { kind: 'relationship', actor: customer, declared, frequency };
 }
 
 /** The segment's mean size over the given periods (sizes are stored from period 1). */
@@ -186,17 +217,6 @@ function segmentSize(ecosystem: Ecosystem, id: string, periods: number[]): numbe
   if (!sizes || periods.length === 0) return undefined;
   const mean = periods.reduce((sum, p) => sum + (sizes[p - 1] ?? 0), 0) / periods.length;
   return mean > 0 ? mean : undefined;
-}
-
-function pricing(flows: Flow[]): string {
-  const prices = unique(flows.map((f) => format(f.perOccurrence)));
-  return prices.length === 1 && flows.length > 0 ? ` (${prices[0]} per transaction)` : '';
-}
-
-/** Counts and prices in prose: whole numbers with separators from 100 up, else 3 significant digits. */
-function format(x: number): string {
-  if (Math.abs(x) >= 100) return Math.round(x).toLocaleString('en-US');
-  return String(Number(x.toPrecision(3)));
 }
 
 function unique<T>(values: T[]): T[] {

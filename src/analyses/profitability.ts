@@ -10,19 +10,25 @@
  * operations start and is not discounted; cash flows of period p happen at its end and are
  * discounted by (1 + r)^p, r being the model's annual rate turned into a per-period rate.
  */
-import { PERIODS_PER_YEAR, type Ecosystem } from '../core/index.js';
-import { actorName, transactionName } from './names.js';
+import { PERIODS_PER_YEAR, type CostKind, type Ecosystem } from '../core/index.js';
 
-export interface SheetLine {
-  label: string;
+/**
+ * What a sheet line is: the money of one transaction with one counterparty in one direction, or
+ * one cost line of the actor (actors.ACTOR.costs[index]). Never its label: two transactions that
+ * share a name are two lines.
+ */
+export type SheetLineKey =
+  | { kind: 'transaction'; transaction: string; counterparty: string; direction: 'in' | 'out' }
+  | { kind: 'cost'; actor: string; index: number; costKind: CostKind };
+
+export type SheetLine = SheetLineKey & {
   /** One value per period, index = period (0..horizon). */
   values: number[];
   total: number;
-}
+};
 
 export interface ProfitabilitySheet {
   actor: string;
-  name: string;
   currency: string;
   /** 0..horizon */
   periods: number[];
@@ -71,20 +77,24 @@ export function profitability(ecosystem: Ecosystem, actor: string): Profitabilit
   const valueReceived = periods.map(() => 0);
 
   for (const flow of ledger.flows) {
-    if (flow.nature === 'money' && doc.transactions[flow.transaction]?.financing) {
-      const transaction = transactionName(doc, flow.transaction);
-      if (flow.to === actor) financing.add(`${transaction} ← ${actorName(doc, flow.from)}`, flow.period, flow.money);
-      if (flow.from === actor) financing.add(`${transaction} → ${actorName(doc, flow.to)}`, flow.period, -flow.money);
-    } else if (flow.nature === 'money') {
-      const transaction = transactionName(doc, flow.transaction);
-      if (flow.to === actor) revenues.add(`${transaction} ← ${actorName(doc, flow.from)}`, flow.period, flow.money);
-      if (flow.from === actor) payments.add(`${transaction} → ${actorName(doc, flow.to)}`, flow.period, flow.money);
+    if (flow.nature === 'money') {
+      const financed = doc.transactions[flow.transaction]?.financing === true;
+      const { transaction } = flow;
+      if (flow.to === actor) {
+        const line = { kind: 'transaction', transaction, counterparty: flow.from, direction: 'in' } as const;
+        (financed ? financing : revenues).add(line, flow.period, flow.money);
+      }
+      if (flow.from === actor) {
+        const line = { kind: 'transaction', transaction, counterparty: flow.to, direction: 'out' } as const;
+        if (financed) financing.add(line, flow.period, -flow.money);
+        else payments.add(line, flow.period, flow.money);
+      }
     } else if (flow.to === actor) {
       valueReceived[flow.period]! += flow.value;
     }
   }
   for (const cost of ledger.costs) {
-    if (cost.actor === actor) costs.add(`${cost.name} (${cost.kind})`, cost.period, cost.amount);
+    if (cost.actor === actor) costs.add({ kind: 'cost', actor, index: cost.index, costKind: cost.kind }, cost.period, cost.amount);
   }
 
   const revenue = revenues.sum();
@@ -98,7 +108,6 @@ export function profitability(ecosystem: Ecosystem, actor: string): Profitabilit
   const cash = runningSum(net.map((x, p) => x + financed[p]!));
   return {
     actor,
-    name: actorName(doc, actor),
     currency: doc.currency,
     periods,
     revenues: revenues.lines(),
@@ -145,24 +154,25 @@ function runningSum(values: readonly number[]): number[] {
   return values.map((x) => (total += x));
 }
 
-/** Sheet lines keyed by label, in order of first appearance. */
+/** Sheet lines keyed by what they are, in order of first appearance. */
 class Lines {
-  private readonly byLabel = new Map<string, number[]>();
+  private readonly byKey = new Map<string, SheetLine>();
   constructor(private readonly length: number) {}
 
-  add(label: string, period: number, amount: number): void {
-    let values = this.byLabel.get(label);
-    if (!values) this.byLabel.set(label, (values = new Array<number>(this.length).fill(0)));
-    values[period]! += amount;
+  add(key: SheetLineKey, period: number, amount: number): void {
+    const id = key.kind === 'transaction' ? ['t', key.transaction, key.counterparty, key.direction].join('\u0000') : ['c', key.actor, key.index].join('\u0000');
+    let line = this.byKey.get(id);
+    if (!line) this.byKey.set(id, (line = { ...key, values: new Array<number>(this.length).fill(0), total: 0 }));
+    line.values[period]! += amount;
   }
 
   lines(): SheetLine[] {
-    return [...this.byLabel].map(([label, values]) => ({ label, values, total: values.reduce((a, b) => a + b, 0) }));
+    return [...this.byKey.values()].map((line) => ({ ...line, total: line.values.reduce((a, b) => a + b, 0) }));
   }
 
   sum(): number[] {
     const total = new Array<number>(this.length).fill(0);
-    for (const values of this.byLabel.values()) values.forEach((x, p) => (total[p]! += x));
+    for (const { values } of this.byKey.values()) values.forEach((x, p) => (total[p]! += x));
     return total;
   }
 }

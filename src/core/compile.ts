@@ -34,6 +34,8 @@ export type CompiledStep =
 
 export interface CompiledCost {
   actor: string;
+  /** Position in the actor's cost list: with the actor, what identifies the cost line. */
+  index: number;
   name: string;
   kind: CostKind;
   amount: Q;
@@ -152,7 +154,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
       const path = ['actors', id, 'costs', i];
       const amount = quantity(cost[kind], [...path, kind]);
       money(amount, `cost "${cost.name}"`);
-      costs.push({ actor: id, name: cost.name, kind, amount, per: cost.per, at: cost.at ?? 0, path });
+      costs.push({ actor: id, index: i, name: cost.name, kind, amount, per: cost.per, at: cost.at ?? 0, path });
     });
   }
 

@@ -32,6 +32,8 @@ export interface Flow {
 export interface CostLine {
   period: number;
   actor: string;
+  /** Position in the actor's cost list (actors.ACTOR.costs[index]). */
+  index: number;
   name: string;
   kind: CostKind;
   amount: number;
@@ -97,7 +99,7 @@ export function quantify(model: CompiledModel, series: PeriodSeries = new Map())
       if (Number.isNaN(amount) && cost.amount && quiet) {
         report(issue('evaluation', cost.amount.path, { detail: 'cannot be evaluated before operations start: it reads a parameter that does not exist at period 0 (t = 0)', period }));
       }
-      ledger.costs.push({ period, actor: cost.actor, name: cost.name, kind: 'investment', amount });
+      ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'investment', amount });
     }
     if (period === 0) continue;
 
@@ -178,12 +180,12 @@ export function quantify(model: CompiledModel, series: PeriodSeries = new Map())
       const path = cost.amount?.path ?? cost.path;
       const amount = nonNegative(value(cost.amount), `cost "${cost.name}"`, path);
       if (cost.kind === 'fixed') {
-        ledger.costs.push({ period, actor: cost.actor, name: cost.name, kind: 'fixed', amount });
+        ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'fixed', amount });
         continue;
       }
       for (const [scenario, counts] of byScenario) {
         const n = counts.get(cost.per!) ?? 0;
-        if (n > 0) ledger.costs.push({ period, actor: cost.actor, name: cost.name, kind: 'variable', amount: n * amount, scenario });
+        if (n > 0) ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'variable', amount: n * amount, scenario });
       }
     }
   }

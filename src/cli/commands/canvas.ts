@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { canvas } from '../../analyses/index.js';
+import { cliLocale } from '../lang.js';
 import { emit } from '../output.js';
 import { canvasBlocks } from '../render/canvas.js';
+import { withNames } from '../render/json.js';
 import { analysisInput, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
 export function registerCanvas(program: Command): void {
@@ -13,6 +15,6 @@ export function registerCanvas(program: Command): void {
   ).action((actor: string, options: AnalysisOptions) => {
     const { format, ecosystem } = analysisInput(options);
     const result = canvas(ecosystem, resolveActor(ecosystem, actor));
-    emit(format, () => canvasBlocks(result, ecosystem.doc.period), () => result);
+    emit(format, () => canvasBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
   });
 }

@@ -3,6 +3,7 @@ import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/i
 import { hasErrors, loadModel, type ModelDocument } from '../../core/index.js';
 import { runDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
+import { cliLocale } from '../lang.js';
 import { readModelText, requireEcosystem } from '../model-file.js';
 import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';
 import { heading, paragraph, table, type Block } from '../render/blocks.js';
@@ -49,15 +50,15 @@ function compareBlocks(doc: ModelDocument, outcomes: VariantOutcome[], only: str
   const stocks = Object.keys(outcomes[0]!.stocks);
   if (stocks.length > 0) {
     rows.push([`In ${doc.period} ${doc.horizon} (mean over the ${doc.period})`, ...outcomes.map(() => '')]);
-    for (const stock of stocks) rows.push([`  ${stock}`, ...outcomes.map((o) => formatCount(o.stocks[stock] ?? Number.NaN))]);
+    for (const stock of stocks) rows.push([`  ${stock}`, ...outcomes.map((o) => formatCount(cliLocale(), o.stocks[stock] ?? Number.NaN))]);
   }
   for (const actor of Object.keys(doc.actors).filter((a) => only === undefined || a === only)) {
     const of = (o: VariantOutcome) => o.actors.find((a) => a.actor === actor)!;
     rows.push([actorName(doc, actor), ...outcomes.map(() => '')]);
-    rows.push(['  NPV', ...outcomes.map((o) => formatMoney(of(o).npv))]);
-    rows.push(['  Net cash', ...outcomes.map((o) => formatMoney(of(o).net))]);
+    rows.push(['  NPV', ...outcomes.map((o) => formatMoney(cliLocale(), of(o).npv))]);
+    rows.push(['  Net cash', ...outcomes.map((o) => formatMoney(cliLocale(), of(o).net))]);
     rows.push(['  Break-even', ...outcomes.map((o) => (of(o).net === 0 && of(o).deepest.amount === 0 ? '—' : breakEven(of(o).breakEven, doc.period)))]);
-    rows.push(['  Deepest position', ...outcomes.map((o) => (of(o).deepest.amount < 0 ? formatMoney(of(o).deepest.amount) : '—'))]);
+    rows.push(['  Deepest position', ...outcomes.map((o) => (of(o).deepest.amount < 0 ? formatMoney(cliLocale(), of(o).deepest.amount) : '—'))]);
   }
   return [
     heading(`Variants — ${doc.name}`),

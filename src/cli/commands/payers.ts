@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { whoPays } from '../../analyses/index.js';
+import { cliLocale } from '../lang.js';
 import { emit } from '../output.js';
+import { withNames } from '../render/json.js';
 import { paymentBlocks } from '../render/payments.js';
 import { analysisInput, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
@@ -8,6 +10,6 @@ export function registerPayers(program: Command): void {
   withAnalysisOptions(program.command('payers').description('who pays and who is paid, overall and per scenario')).action((options: AnalysisOptions) => {
     const { format, ecosystem } = analysisInput(options);
     const result = whoPays(ecosystem);
-    emit(format, () => paymentBlocks(ecosystem.doc, result), () => result);
+    emit(format, () => paymentBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
   });
 }

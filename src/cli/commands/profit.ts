@@ -1,7 +1,9 @@
 import { Option, type Command } from 'commander';
 import { profitability, profitabilityOfAll } from '../../analyses/index.js';
 import { UsageError } from '../errors.js';
+import { cliLocale } from '../lang.js';
 import { emit } from '../output.js';
+import { withNames } from '../render/json.js';
 import { overviewBlocks, sheetBlocks, type Grouping } from '../render/profit.js';
 import { analysisInput, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
@@ -24,10 +26,10 @@ export function registerProfit(program: Command): void {
     const { doc } = ecosystem;
     if (options.actor !== undefined) {
       const sheet = profitability(ecosystem, resolveActor(ecosystem, options.actor));
-      emit(format, () => sheetBlocks(doc, sheet, options.by ?? 'auto'), () => sheet);
+      emit(format, () => sheetBlocks(doc, sheet, options.by ?? 'auto', cliLocale()), () => withNames(doc, sheet));
     } else {
       const sheets = profitabilityOfAll(ecosystem);
-      emit(format, () => overviewBlocks(doc, sheets), () => sheets);
+      emit(format, () => overviewBlocks(doc, sheets, cliLocale()), () => withNames(doc, sheets));
     }
   });
 }

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { canvas, profitability, profitabilityOfAll, valueSharing, whoPays } from '../../analyses/index.js';
 import { packageFile } from '../files.js';
 import { requireEcosystem } from '../model-file.js';
+import { cliLocale } from '../lang.js';
 import { colorWanted } from '../output.js';
 import { heading, paragraph, renderText, type Block } from '../render/blocks.js';
 import { canvasBlocks } from '../render/canvas.js';
@@ -23,6 +24,7 @@ export function registerTour(program: Command): void {
       const file = packageFile(TOUR_MODEL);
       const ecosystem = requireEcosystem(file, colorWanted(process.stderr));
       const { doc } = ecosystem;
+      const locale = cliLocale();
       const step = (n: number, title: string, command: string, blocks: Block[]): Block[] => [
         heading(`Step ${n}. ${title}`),
         paragraph(`$ ${command}`),
@@ -35,11 +37,11 @@ export function registerTour(program: Command): void {
             `${Object.keys(doc.transactions).length} transactions, ${Object.keys(doc.scenarios ?? {}).length} scenarios, ` +
             `${doc.horizon} ${doc.period}s. Every figure the seed does not give is marked there as an assumption.`,
         ),
-        ...step(1, "The insurer's Business Model Canvas, derived from the value flows", `symbiose canvas insurer -m ${TOUR_MODEL}`, canvasBlocks(canvas(ecosystem, 'insurer'), doc.period)),
-        ...step(2, 'Who pays, who is paid', `symbiose payers -m ${TOUR_MODEL}`, paymentBlocks(doc, whoPays(ecosystem))),
-        ...step(3, 'Profitability of every actor', `symbiose profit -m ${TOUR_MODEL}`, overviewBlocks(doc, profitabilityOfAll(ecosystem))),
-        ...step(4, "The third-party services' sheet, year by year", `symbiose profit -m ${TOUR_MODEL} --actor services`, sheetBlocks(doc, profitability(ecosystem, 'services'), 'auto')),
-        ...step(5, 'The value created and who captures it', `symbiose summary -m ${TOUR_MODEL}`, sharingBlocks(doc, valueSharing(ecosystem))),
+        ...step(1, "The insurer's Business Model Canvas, derived from the value flows", `symbiose canvas insurer -m ${TOUR_MODEL}`, canvasBlocks(doc, canvas(ecosystem, 'insurer'), locale)),
+        ...step(2, 'Who pays, who is paid', `symbiose payers -m ${TOUR_MODEL}`, paymentBlocks(doc, whoPays(ecosystem), locale)),
+        ...step(3, 'Profitability of every actor', `symbiose profit -m ${TOUR_MODEL}`, overviewBlocks(doc, profitabilityOfAll(ecosystem), locale)),
+        ...step(4, "The third-party services' sheet, year by year", `symbiose profit -m ${TOUR_MODEL} --actor services`, sheetBlocks(doc, profitability(ecosystem, 'services'), 'auto', locale)),
+        ...step(5, 'The value created and who captures it', `symbiose summary -m ${TOUR_MODEL}`, sharingBlocks(doc, valueSharing(ecosystem), locale)),
         heading('Your turn'),
         paragraph(
           [

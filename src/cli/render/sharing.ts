@@ -1,42 +1,46 @@
 /** Value created and the share each actor captures, as printable blocks. */
 import { actorName, type ValueSharing } from '../../analyses/index.js';
 import type { ModelDocument } from '../../core/index.js';
+import type { Locale } from '../../i18n/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
 import { formatMoney, formatShare } from './numbers.js';
+import { periodCount, words } from './words.js';
 
-export function sharingBlocks(doc: ModelDocument, result: ValueSharing): Block[] {
+export function sharingBlocks(doc: ModelDocument, result: ValueSharing, locale: Locale): Block[] {
+  const t = words(locale);
+  const money = (x: number) => formatMoney(locale, x);
+  const share = (x: number | undefined) => formatShare(locale, x);
   return [
-    heading(`Summary — ${doc.name}`),
+    heading(t('summary.title', { model: doc.name })),
     paragraph(
-      [
-        `Over ${result.horizon} ${doc.period}s, in ${result.currency}:`,
-        `  value created ${formatMoney(result.valueCreated)} = non-money value received ${formatMoney(result.totals.nonMoney)} − costs ${formatMoney(result.totals.costs)}`,
-        '  (money paid by one actor to another creates nothing by itself: it moves value between them).',
-      ].join('\n'),
+      t('summary.intro', {
+        periods: periodCount(locale, doc.period, result.horizon),
+        currency: result.currency,
+        created: money(result.valueCreated),
+        nonMoney: money(result.totals.nonMoney),
+        costs: money(result.totals.costs),
+      }),
     ),
     table(
       [
-        { title: 'Actor' },
-        { title: 'Net cash', align: 'right' },
-        { title: 'Cash share', align: 'right' },
-        { title: 'Non-money value', align: 'right' },
-        { title: 'Non-money share', align: 'right' },
-        { title: 'Total value', align: 'right' },
-        { title: 'Value share', align: 'right' },
+        { title: t('column.actor') },
+        { title: t('column.netCash'), align: 'right' },
+        { title: t('column.cashShare'), align: 'right' },
+        { title: t('column.nonMoneyValue'), align: 'right' },
+        { title: t('column.nonMoneyShare'), align: 'right' },
+        { title: t('column.totalValue'), align: 'right' },
+        { title: t('column.valueShare'), align: 'right' },
       ],
       result.actors.map((a) => [
         actorName(doc, a.actor),
-        formatMoney(a.money),
-        formatShare(a.moneyShare),
-        formatMoney(a.nonMoney),
-        formatShare(a.nonMoneyShare),
-        formatMoney(a.total),
-        formatShare(a.totalShare),
+        money(a.money),
+        share(a.moneyShare),
+        money(a.nonMoney),
+        share(a.nonMoneyShare),
+        money(a.total),
+        share(a.totalShare),
       ]),
     ),
-    paragraph(
-      'Cash share: of the net cash the ecosystem\'s earners capture (— for actors that pay more than they earn).\n' +
-        'Value share: of the value created; negative when an actor gives more value than it gets.',
-    ),
+    paragraph(t('summary.notes')),
   ];
 }
