@@ -16,11 +16,11 @@ export { ModelRefusedError, type EngineBackend, type RunRequest, type RunOptions
 export { inProcessBackend, runRequest } from './in-process-backend.js';
 export { withInputs, type Inputs } from './inputs.js';
 export type { Engine } from './kernel/index.js';
-export { parseEquation, format as formatEquation, type Equation } from './equation/index.js';
+export { parseEquation, format as formatEquation, renameInEquation, type Equation } from './equation/index.js';
 export { canonicalName } from './names.js';
 export type { Model, Variable, Dimension, GraphicalFunction, SimSpecs, Method, Macro } from './model.js';
 export { hasEngineErrors, type EngineIssue, type EngineIssueCode } from './issues.js';
 export { renderEngineIssue } from './messages.js';
 export {
-  loadEcosystem, runDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT,
+  loadEcosystem, runDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT, applyModelChanges,
 } from './link/index.js';

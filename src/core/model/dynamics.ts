@@ -74,6 +74,9 @@ export const Dynamics = z.strictObject({
   variables: z.record(z.string(), DynamicsVariable).optional(),
 });
 export type Dynamics = z.infer<typeof Dynamics>;
+export type DynamicsStock = z.infer<typeof DynamicsStock>;
+export type DynamicsFlow = z.infer<typeof DynamicsFlow>;
+export type DynamicsVariable = z.infer<typeof DynamicsVariable>;
 
 export const DYNAMICS_SECTIONS = ['stocks', 'flows', 'variables'] as const;
 

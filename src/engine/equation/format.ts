@@ -6,7 +6,8 @@ import type { Equation, Index } from './ast.js';
 
 const WORD_OPS = new Set(['mod', 'and', 'or']);
 
-function formatName(text: string): string {
+/** A name as an equation writes it: bare when it reads back as itself, else quoted. */
+export function formatName(text: string): string {
   return /^[\p{L}_$][\p{L}\p{Nd}_$]*$/u.test(text) && !/^(if|then|else|and|or|not|mod)$/i.test(text)
     ? text
     : `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

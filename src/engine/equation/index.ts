@@ -1,4 +1,5 @@
 export type { BinaryOp, Equation, Index, UnaryOp } from './ast.js';
 export { walk } from './ast.js';
 export { parseEquation, type ParseResult } from './parse.js';
-export { format } from './format.js';
+export { format, formatName } from './format.js';
+export { renameInEquation } from './rename.js';

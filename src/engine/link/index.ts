@@ -8,3 +8,4 @@ import { runDynamics } from './run.js';
 export function loadEcosystem(text: string, file: string): LoadResult {
   return loadModel(text, file, { dynamics: runDynamics });
 }
+export { applyModelChanges } from './edit.js';
