@@ -11,12 +11,12 @@ import { stringify } from 'yaml';
 import { profitability } from '../src/analyses/index.js';
 import { constantValues, loadModel } from '../src/core/index.js';
 import { compile, simulate } from '../src/engine/index.js';
-import { dynamicsModel, runDynamics } from '../src/engine/link/index.js';
+import { dynamicsModel, prepareDynamics } from '../src/engine/link/index.js';
 import { platformTemplate } from '../src/templates/index.js';
 
 const text = stringify(platformTemplate({ sides: ['buyers', 'sellers'] }));
 const load = (variant?: string) => {
-  const result = loadModel(text, 'platform.yaml', { dynamics: runDynamics, ...(variant ? { variant } : {}) });
+  const result = loadModel(text, 'platform.yaml', { dynamics: prepareDynamics, ...(variant ? { variant } : {}) });
   expect(result.issues).toEqual([]);
   return result.ecosystem!;
 };
@@ -51,7 +51,7 @@ describe('platform template', () => {
   });
 
   it('generates any number of sides', () => {
-    const three = loadModel(stringify(platformTemplate({ sides: ['riders', 'drivers', 'restaurants'] })), 'three.yaml', { dynamics: runDynamics });
+    const three = loadModel(stringify(platformTemplate({ sides: ['riders', 'drivers', 'restaurants'] })), 'three.yaml', { dynamics: prepareDynamics });
     expect(three.issues).toEqual([]);
     expect(Object.keys(three.ecosystem!.doc.actors)).toEqual(['platform', 'riders', 'drivers', 'restaurants']);
     expect(Object.keys(three.ecosystem!.doc.variants!)).toHaveLength(6);

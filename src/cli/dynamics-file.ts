@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { constantValues, loadModel } from '../core/index.js';
 import {
-  compile, dynamicsModel, loadEcosystem, parseXmile, renderEngineIssue, runDynamics, type EngineIssue, type Model,
+  compile, dynamicsModel, loadEcosystem, parseXmile, renderEngineIssue, prepareDynamics, type EngineIssue, type Model,
 } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { readModelText } from './model-file.js';
@@ -35,7 +35,7 @@ export function readDynamicsFile(file: string, color: boolean, variant?: string)
     if (!compiled.program) throw new InvalidModelError(`${file} has errors; fix them and run again`);
     return { model, origin: 'xmile' };
   }
-  const result = variant === undefined ? loadEcosystem(text, file) : loadModel(text, file, { dynamics: runDynamics, variant });
+  const result = variant === undefined ? loadEcosystem(text, file) : loadModel(text, file, { dynamics: prepareDynamics, variant });
   if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color) + '\n');
   if (!result.ecosystem || hasErrors(result.issues)) throw new InvalidModelError(`${file} has errors; fix them and run again`);
   const { doc, model } = result.ecosystem;

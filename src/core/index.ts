@@ -3,7 +3,23 @@ export * from './model/index.js';
 export * from './issues.js';
 export { renderMessage } from './messages.js';
 export { closest } from './suggest.js';
-export { loadModel, type Ecosystem, type LoadResult, type LoadOptions, type DynamicsRunner } from './load.js';
+export { loadModel, type LoadResult, type LoadOptions } from './load.js';
+export {
+  prepare,
+  evaluate,
+  type Prepared,
+  type PrepareOptions,
+  type Evaluation,
+  type Overrides,
+  type Ecosystem,
+  type ScenarioPath,
+  type PathFlow,
+  type PathCost,
+  type DynamicsPreparer,
+  type PreparedDynamics,
+  type DynamicsRun,
+  type DynamicsFallback,
+} from './prepare/index.js';
 export type { Flow, CostLine, Ledger, PeriodSeries } from './quantify.js';
 export { constantValues } from './quantify.js';
 export type { CompiledModel } from './compile.js';

@@ -43,7 +43,10 @@ export type IssueCode =
   | 'edit-in-use' // warning: a removed record is still referenced
   | 'edit-unwritable' // a renamed dynamics variable that model expressions could no longer name
   | 'edit-unparsed' // warning: a quantity or equation left as it is by a rename, for it does not parse
-  | 'edit-needs-engine'; // a rename reaching into dynamics equations, without the engine's renamer
+  | 'edit-needs-engine' // a rename reaching into dynamics equations, without the engine's renamer
+  | 'scenario-paths' // warning: a scenario with too many paths to give each one's figures
+  | 'unknown-override' // evaluate(): an override that names no parameter nor dynamics constant
+  | 'override-value'; // evaluate(): an override that is not a finite number
 
 export type Severity = 'error' | 'warning';
 

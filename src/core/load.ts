@@ -1,36 +1,18 @@
 /**
- * The one entry point from text to an analysable ecosystem: read, check structure, check
- * references, compile expressions, quantify. Every stage adds its issues; a stage runs on whatever
- * the previous ones could validate, so a single run reports as many problems as possible.
+ * The one entry point from text to an analysable ecosystem: read, check structure, then prepare
+ * (references, expressions, dynamics) and evaluate (quantities) as prepare/ does for every
+ * surface. Every stage adds its issues; a stage runs on whatever the previous ones could
+ * validate, so a single run reports as many problems as possible.
  */
-import { checkReferences } from './check-references.js';
 import { checkStructure } from './check-structure.js';
-import { compile, type CompiledModel } from './compile.js';
-import { hasErrors, type LocatedIssue } from './issues.js';
-import { applyVariant, type ModelDocument } from './model/index.js';
-import { issue, type Issue } from './issues.js';
-import { constantValues, quantify, type Ledger, type PeriodSeries } from './quantify.js';
+import { hasErrors, issue, type Issue, type LocatedIssue } from './issues.js';
+import { applyVariant } from './model/index.js';
+import { evaluate, prepare, type DynamicsFallback, type DynamicsPreparer, type Ecosystem } from './prepare/index.js';
 import { migrate } from './migrate/index.js';
 import { locateAll, readSource } from './source.js';
 
-/** A model that passed every check, with its quantities worked out period by period. */
-export interface Ecosystem {
-  doc: ModelDocument;
-  model: CompiledModel;
-  ledger: Ledger;
-  /** The dynamics' variables per period, when the model has dynamics. */
-  series: PeriodSeries;
-}
-
-/**
- * Runs a document's dynamics (the engine does; the core only knows this signature) and gives
- * each variable's value per period, or the issues that stop it. `constants` are the model's
- * parameters that depend on neither time nor dynamics, which the dynamics may read.
- */
-export type DynamicsRunner = (doc: ModelDocument, constants: ReadonlyMap<string, number>) => { series: PeriodSeries | undefined; issues: Issue[] };
-
 export interface LoadOptions {
-  dynamics?: DynamicsRunner;
+  dynamics?: DynamicsPreparer;
   /** Load the model as this variant makes it (its `set` parameters replaced). */
   variant?: string;
 }
@@ -41,6 +23,8 @@ export interface LoadResult {
   /** The raw data, when the text could be read at all. */
   data: unknown;
   issues: LocatedIssue[];
+  /** Why the dynamics ran as closures rather than generated code, when they did. */
+  fallback?: DynamicsFallback;
 }
 
 const NOISE_WHEN_INVALID = new Set<Issue['code']>(['unused-parameter', 'unused-record', 'unreached-transaction']);
@@ -54,35 +38,21 @@ export function loadModel(text: string, file: string, options: LoadOptions = {})
   const structured = checkStructure(migrated.data);
   const issues = [...source.issues, ...migrated.issues, ...structured.issues];
   let ecosystem: Ecosystem | undefined;
+  let fallback: DynamicsFallback | undefined;
   if (structured.doc) {
     const doc = options.variant === undefined ? structured.doc : applyVariant(structured.doc, options.variant);
     if (options.variant !== undefined && !doc.variants?.[options.variant]) {
       issues.push(issue('unknown-reference', ['variants'], { kind: 'variant', id: options.variant, known: Object.keys(doc.variants ?? {}).join(', ') || 'none' }, { atKey: true }));
     }
-    issues.push(...checkReferences(doc, structured.declared));
-    const compiled = compile(doc);
-    issues.push(...compiled.issues);
-    let series: PeriodSeries | undefined = new Map();
-    if (doc.dynamics) {
-      if (options.dynamics) {
-        const run = options.dynamics(doc, constantValues(compiled.model));
-        issues.push(...run.issues);
-        series = run.series;
-      } else {
-        issues.push(issue('dynamics', ['dynamics'], { detail: 'this model has dynamics, which need the engine to load it' }, { atKey: true }));
-        series = undefined;
-      }
-    }
-    // Quantifying needs sound references (a transfer to an unknown actor has nowhere to go) and
-    // the dynamics' series when the model reads them.
-    if (series && !issues.some((i) => i.code === 'unknown-reference' && i.severity === 'error')) {
-      const quantified = quantify(compiled.model, series);
-      issues.push(...quantified.issues);
-      if (!hasErrors(issues)) ecosystem = { doc, model: compiled.model, ledger: quantified.ledger, series };
-    }
+    const prepared = prepare(doc, { declared: structured.declared, ...(options.dynamics ? { dynamics: options.dynamics } : {}) });
+    issues.push(...prepared.issues);
+    const evaluated = evaluate(prepared);
+    issues.push(...evaluated.issues);
+    fallback = evaluated.fallback;
+    if (!hasErrors(issues)) ecosystem = evaluated.ecosystem;
   }
   // Warnings that errors cause (a misspelt key leaves parameters "unused") would only add noise.
   const kept = hasErrors(issues) ? issues.filter((i) => !NOISE_WHEN_INVALID.has(i.code)) : issues;
   const located = locateAll(source, kept).sort((a, b) => a.line - b.line || a.column - b.column);
-  return { ecosystem, data: source.data, issues: located };
+  return { ecosystem, data: source.data, issues: located, ...(fallback ? { fallback } : {}) };
 }

@@ -49,6 +49,9 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   'edit-unwritable': (p) => `change ${p.change}: model expressions read "${p.id}", and could not read the name "${p.name}"`,
   'edit-unparsed': (p) => `change ${p.change}: this quantity does not parse, so "${p.id}" was not renamed in it`,
   'edit-needs-engine': (p) => `change ${p.change}: renaming "${p.id}" reaches into the dynamics' equations, which needs the engine's renamer`,
+  'scenario-paths': (p) => `scenario "${p.scenario}" has more than ${p.limit} paths; its figures are given per scenario only, not per path`,
+  'unknown-override': (p) => `"${p.name}" is neither a parameter nor a constant of the dynamics; it cannot be given a value`,
+  'override-value': (p) => `the value given to "${p.name}" (${p.value}) is not a finite number`,
 };
 
 export function renderMessage(issue: Issue): string {

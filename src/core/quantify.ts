@@ -3,11 +3,16 @@
  * from its start stimulus to count the occurrences of every transaction (expected values, so
  * fractional), and turn them into money and valued flows between actors, plus each actor's costs.
  * This is the e3value method (Gordijn & Akkermans 2003) applied period by period.
+ *
+ * It runs in two steps so a model can be quantified again and again with other parameter values:
+ * prepareQuantities() resolves every name to a slot and compiles every quantity to closures
+ * (once), runQuantities() fills the slots period by period and builds the ledger (each time).
  */
-import { evaluate, EvaluationError } from './expression/index.js';
+import { compileExpression, EvaluationError, type CompiledExpression } from './expression/index.js';
 import type { CompiledModel, CompiledQuantity, CompiledStep } from './compile.js';
 import { issue, type Issue, type Path } from './issues.js';
 import { canonicalName, type CostKind, type Nature } from './model/index.js';
+import { pathFigures, preparePaths, type PathScratch, type PreparedPaths, type ScenarioPath } from './prepare/paths.js';
 
 /** One value transfer of one transaction, in one period, for the occurrences one scenario causes. */
 export interface Flow {
@@ -56,8 +61,173 @@ const FRACTION_TOLERANCE = 1e-9;
 /** Values of the dynamics' variables per period (index 0..horizon), by canonical name. */
 export type PeriodSeries = ReadonlyMap<string, ArrayLike<number>>;
 
-export function quantify(model: CompiledModel, series: PeriodSeries = new Map()): { ledger: Ledger; issues: Issue[] } {
+/** A quantity compiled to run over the slots, where it sits, and what it reads. */
+export interface PreparedQuantity {
+  path: Path;
+  run: CompiledExpression;
+  source: CompiledQuantity;
+}
+type P = PreparedQuantity | undefined;
+
+/** Slot 0 holds t, slot 1 the horizon; then the parameters, then the dynamics names read. */
+const T_SLOT = 0;
+const HORIZON_SLOT = 1;
+
+export type PreparedStep =
+  | { kind: 'transaction'; transaction: string; count: P; countWhat: string; index: number }
+  | { kind: 'and'; steps: PreparedStep[] }
+  | { kind: 'or'; branches: Array<{ fraction: P; steps: PreparedStep[]; path: Path }>; path: Path; index: number };
+
+export interface PreparedTransfer {
+  /** Number of the transfer among every transfer of the model (scratch arrays). */
+  key: number;
+  index: number;
+  from: string;
+  to: string;
+  object: string;
+  nature: Nature;
+  channel: string | undefined;
+  amount: P;
+  amountPath: Path;
+  /** The receiver's valuation of a non-money object. */
+  worth: P;
+}
+
+export interface PreparedCost {
+  actor: string;
+  index: number;
+  name: string;
+  kind: CostKind;
+  amount: P;
+  per: string | undefined;
+  at: number;
+  path: Path;
+  what: string;
+}
+
+export interface PreparedQuantities {
+  model: CompiledModel;
+  slotCount: number;
+  parameters: Array<{ name: string; slot: number; value: P }>;
+  /** Slot of each parameter by name. */
+  parameterSlots: ReadonlyMap<string, number>;
+  /** Dynamics names read (canonical) and their slot, filled from the series every period. */
+  dynamics: Array<{ name: string; slot: number }>;
+  sizes: Array<{ actor: string; value: P; path: Path; what: string }>;
+  costs: PreparedCost[];
+  scenarios: Array<{ id: string; actor: string; segment: boolean; count: P; countPath: Path; steps: PreparedStep[] }>;
+  /** Per transaction, its transfers whose object exists. */
+  transactions: Map<string, PreparedTransfer[]>;
+  transferCount: number;
+  stepCount: number;
+  orCount: number;
+  paths: PreparedPaths;
+}
+
+/** Compiles every quantity of a model over slots; `seriesNames` are the names the dynamics give. */
+export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet<string> = new Set()): PreparedQuantities {
   const { doc } = model;
+  const parameterSlots = new Map<string, number>();
+  model.parameters.forEach(({ name }, i) => parameterSlots.set(name, 2 + i));
+  const dynamics: Array<{ name: string; slot: number }> = [];
+  const dynamicSlots = new Map<string, number>();
+  let next = 2 + model.parameters.length;
+  const slotOf = (name: string): number | undefined => {
+    if (name === 't') return T_SLOT;
+    if (name === 'horizon') return HORIZON_SLOT;
+    const parameter = parameterSlots.get(name);
+    if (parameter !== undefined) return parameter;
+    const canonical = canonicalName(name);
+    if (!seriesNames.has(canonical)) return undefined;
+    let slot = dynamicSlots.get(canonical);
+    if (slot === undefined) {
+      slot = next++;
+      dynamicSlots.set(canonical, slot);
+      dynamics.push({ name: canonical, slot });
+    }
+    return slot;
+  };
+  const prepared = (q: CompiledQuantity | undefined): P => (q ? { path: q.path, run: compileExpression(q.expr, slotOf), source: q } : undefined);
+
+  const parameters = model.parameters.map(({ name, value }) => ({ name, slot: parameterSlots.get(name)!, value: prepared(value) }));
+  const sizes = [...model.sizes].map(([actor, q]) => ({ actor, value: prepared(q), path: q?.path ?? ['actors', actor], what: `size of segment "${actor}"` }));
+  const costs = model.costs.map((cost): PreparedCost => ({
+    actor: cost.actor,
+    index: cost.index,
+    name: cost.name,
+    kind: cost.kind,
+    amount: prepared(cost.amount),
+    per: cost.per,
+    at: cost.at,
+    path: cost.path,
+    what: cost.kind === 'investment' ? `investment "${cost.name}"` : `cost "${cost.name}"`,
+  }));
+  let stepCount = 0;
+  let orCount = 0;
+  const steps = (list: CompiledStep[]): PreparedStep[] =>
+    list.map((step): PreparedStep => {
+      if (step.kind === 'transaction') return { kind: 'transaction', transaction: step.transaction, count: prepared(step.count), countWhat: 'count', index: stepCount++ };
+      if (step.kind === 'and') return { kind: 'and', steps: steps(step.steps) };
+      return {
+        kind: 'or',
+        path: step.path,
+        index: orCount++,
+        branches: step.branches.map((b) => ({ fraction: prepared(b.fraction), steps: steps(b.steps), path: b.path })),
+      };
+    });
+  const scenarios = model.scenarios.map((s) => ({
+    id: s.id,
+    actor: s.actor,
+    segment: doc.actors[s.actor]?.kind === 'segment',
+    count: prepared(s.count),
+    countPath: s.count?.path ?? ['scenarios', s.id],
+    steps: steps(s.steps),
+  }));
+  const transactions = new Map<string, PreparedTransfer[]>();
+  let transferCount = 0;
+  for (const [id, transaction] of Object.entries(doc.transactions)) {
+    const transfers: PreparedTransfer[] = [];
+    transaction.transfers.forEach((transfer, i) => {
+      const object = doc.valueObjects[transfer.object];
+      if (!object) return;
+      const valuation = object.nature === 'money' ? undefined : model.valuations.get(transfer.object);
+      const amount = model.amounts.get(id)?.[i];
+      transfers.push({
+        key: transferCount++,
+        index: i,
+        from: transfer.from,
+        to: transfer.to,
+        object: transfer.object,
+        nature: object.nature,
+        channel: transfer.channel ?? transaction.channel,
+        amount: prepared(amount),
+        amountPath: amount?.path ?? ['transactions', id, 'transfers', i],
+        worth: prepared(valuation?.byReceiver.get(transfer.to) ?? valuation?.other),
+      });
+    });
+    transactions.set(id, transfers);
+  }
+  return {
+    model, slotCount: next, parameters, parameterSlots, dynamics, sizes, costs, scenarios, transactions, transferCount, stepCount, orCount,
+    paths: preparePaths(scenarios, transactions, costs),
+  };
+}
+
+export interface Quantified {
+  ledger: Ledger;
+  /** Every scenario path with its figures per period (see prepare/paths.ts). */
+  paths: ScenarioPath[];
+  issues: Issue[];
+}
+
+/**
+ * The ledger of a prepared model. `overrides` replace parameters' values (by slot order of
+ * prepared.parameters, NaN for none) in every period, as if the number were written in the model.
+ */
+export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries, overrides?: Float64Array): Quantified {
+  const { model } = prepared;
+  const { doc } = model;
+  const horizon = doc.horizon;
   const issues: Issue[] = [];
   const reported = new Set<string>();
   const report = (found: Issue): void => {
@@ -67,14 +237,29 @@ export function quantify(model: CompiledModel, series: PeriodSeries = new Map())
     issues.push(found);
   };
 
-  const ledger: Ledger = { horizon: doc.horizon, flows: [], costs: [], occurrences: [new Map()], sizes: new Map() };
-  for (let period = 0; period <= doc.horizon; period++) {
-    const values = new Map<string, number>([['t', period], ['horizon', doc.horizon]]);
-    const scope = (name: string) => values.get(name) ?? series.get(canonicalName(name))?.[period];
-    const value = (q: CompiledQuantity | undefined, fallback = Number.NaN, quiet = false): number => {
+  const ledger: Ledger = { horizon, flows: [], costs: [], occurrences: [new Map()], sizes: new Map() };
+  const values = new Float64Array(prepared.slotCount);
+  const columns = prepared.dynamics.map((d) => ({ slot: d.slot, values: series.get(d.name) }));
+  const scratch: PathScratch = {
+    starts: new Float64Array(prepared.scenarios.length),
+    counts: new Float64Array(prepared.stepCount),
+    fractions: prepared.paths.orBranches.map((n) => new Float64Array(n)),
+    perOccurrence: new Float64Array(prepared.transferCount),
+    worth: new Float64Array(prepared.transferCount),
+    costAmounts: new Float64Array(prepared.costs.length),
+  };
+  const figures = pathFigures(prepared.paths, horizon);
+  for (const { actor } of prepared.sizes) ledger.sizes.set(actor, []);
+
+  for (let period = 0; period <= horizon; period++) {
+    values[T_SLOT] = period;
+    values[HORIZON_SLOT] = horizon;
+    // A dynamics name the series lacks in a period reads as unknown, as a missing name does.
+    for (const column of columns) values[column.slot] = column.values?.[period] ?? Number.NaN;
+    const value = (q: P, fallback = Number.NaN, quiet = false): number => {
       if (!q) return fallback;
       try {
-        return evaluate(q.expr, scope);
+        return q.run(values);
       } catch (error) {
         if (!(error instanceof EvaluationError)) throw error;
         // Unknown names mean a broken parameter already reported; everything else is new.
@@ -91,11 +276,14 @@ export function quantify(model: CompiledModel, series: PeriodSeries = new Map())
     // Period 0 only holds investments, before t starts at 1: a parameter such as "12 / t" need
     // not make sense there, so its failures count only if an investment at 0 reads it.
     const quiet = period === 0;
-    for (const { name, value: q } of model.parameters) values.set(name, value(q, Number.NaN, quiet));
+    prepared.parameters.forEach((parameter, i) => {
+      const given = overrides?.[i];
+      values[parameter.slot] = given !== undefined && !Number.isNaN(given) ? given : value(parameter.value, Number.NaN, quiet);
+    });
 
-    for (const cost of model.costs) {
+    for (const cost of prepared.costs) {
       if (cost.kind !== 'investment' || cost.at !== period) continue;
-      const amount = nonNegative(value(cost.amount, Number.NaN, quiet), `investment "${cost.name}"`, cost.amount?.path ?? cost.path);
+      const amount = nonNegative(value(cost.amount, Number.NaN, quiet), cost.what, cost.amount?.path ?? cost.path);
       if (Number.isNaN(amount) && cost.amount && quiet) {
         report(issue('evaluation', cost.amount.path, { detail: 'cannot be evaluated before operations start: it reads a parameter that does not exist at period 0 (t = 0)', period }));
       }
@@ -103,23 +291,27 @@ export function quantify(model: CompiledModel, series: PeriodSeries = new Map())
     }
     if (period === 0) continue;
 
-    for (const [actor, q] of model.sizes) {
-      const size = nonNegative(value(q), `size of segment "${actor}"`, q?.path ?? ['actors', actor]);
-      ledger.sizes.set(actor, [...(ledger.sizes.get(actor) ?? []), size]);
+    const sizeNow = new Map<string, number>();
+    for (const size of prepared.sizes) {
+      const amount = nonNegative(value(size.value), size.what, size.path);
+      ledger.sizes.get(size.actor)!.push(amount);
+      sizeNow.set(size.actor, amount);
     }
 
     const occurrences = new Map<string, number>();
-    const byScenario = new Map<string, Map<string, number>>();
-    for (const scenario of model.scenarios) {
+    const byScenario: Array<Map<string, number>> = [];
+    prepared.scenarios.forEach((scenario, s) => {
       const counts = new Map<string, number>();
-      byScenario.set(scenario.id, counts);
-      let starts = nonNegative(value(scenario.count), 'start count', scenario.count?.path ?? ['scenarios', scenario.id]);
+      byScenario.push(counts);
+      let starts = nonNegative(value(scenario.count), 'start count', scenario.countPath);
       // A segment's need occurs `count` times per member: e3value's segment size × need occurrences.
-      if (doc.actors[scenario.actor]?.kind === 'segment') starts *= ledger.sizes.get(scenario.actor)?.[period - 1] ?? Number.NaN;
-      const walk = (steps: CompiledStep[], reaching: number): void => {
+      if (scenario.segment) starts *= sizeNow.get(scenario.actor) ?? Number.NaN;
+      scratch.starts[s] = starts;
+      const walk = (steps: PreparedStep[], reaching: number): void => {
         for (const step of steps) {
           if (step.kind === 'transaction') {
-            const count = step.count ? nonNegative(value(step.count), 'count', step.count.path) : 1;
+            const count = step.count ? nonNegative(value(step.count), step.countWhat, step.count.path) : 1;
+            scratch.counts[step.index] = count;
             counts.set(step.transaction, (counts.get(step.transaction) ?? 0) + reaching * count);
           } else if (step.kind === 'and') {
             walk(step.steps, reaching);
@@ -132,85 +324,104 @@ export function quantify(model: CompiledModel, series: PeriodSeries = new Map())
             if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
               report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
             }
+            scratch.fractions[step.index]!.set(fractions);
             step.branches.forEach((branch, i) => walk(branch.steps, reaching * fractions[i]!));
           }
         }
       };
       walk(scenario.steps, starts);
       for (const [transaction, n] of counts) occurrences.set(transaction, (occurrences.get(transaction) ?? 0) + n);
-    }
+    });
     ledger.occurrences.push(occurrences);
 
-    for (const [scenario, counts] of byScenario) {
+    byScenario.forEach((counts, s) => {
+      const scenario = prepared.scenarios[s]!.id;
       for (const [transactionId, n] of counts) {
-        const transaction = doc.transactions[transactionId];
-        if (!transaction) continue;
-        transaction.transfers.forEach((transfer, i) => {
-          const object = doc.valueObjects[transfer.object];
-          if (!object) return;
-          const q = model.amounts.get(transactionId)?.[i];
-          const perOccurrence = nonNegative(value(q, 1), 'amount', q?.path ?? ['transactions', transactionId, 'transfers', i]);
-          let worth = 0;
-          if (object.nature !== 'money') {
-            const valuation = model.valuations.get(transfer.object);
-            const q = valuation?.byReceiver.get(transfer.to) ?? valuation?.other;
-            worth = q ? value(q) : 0;
-          }
+        const transfers = prepared.transactions.get(transactionId);
+        if (!transfers) continue;
+        for (const transfer of transfers) {
+          const perOccurrence = nonNegative(value(transfer.amount, 1), 'amount', transfer.amountPath);
+          const worth = transfer.nature !== 'money' && transfer.worth ? value(transfer.worth) : 0;
+          scratch.perOccurrence[transfer.key] = perOccurrence;
+          scratch.worth[transfer.key] = worth;
           ledger.flows.push({
             period,
             scenario,
             transaction: transactionId,
-            transfer: i,
+            transfer: transfer.index,
             from: transfer.from,
             to: transfer.to,
             object: transfer.object,
-            nature: object.nature,
-            channel: transfer.channel ?? transaction.channel,
+            nature: transfer.nature,
+            channel: transfer.channel,
             occurrences: n,
             perOccurrence,
-            money: object.nature === 'money' ? n * perOccurrence : 0,
-            value: object.nature === 'money' ? 0 : n * perOccurrence * worth,
+            money: transfer.nature === 'money' ? n * perOccurrence : 0,
+            value: transfer.nature === 'money' ? 0 : n * perOccurrence * worth,
           });
-        });
+        }
       }
-    }
+    });
 
-    for (const cost of model.costs) {
-      if (cost.kind === 'investment') continue;
-      const path = cost.amount?.path ?? cost.path;
-      const amount = nonNegative(value(cost.amount), `cost "${cost.name}"`, path);
+    prepared.costs.forEach((cost, c) => {
+      if (cost.kind === 'investment') return;
+      const amount = nonNegative(value(cost.amount), cost.what, cost.amount?.path ?? cost.path);
+      scratch.costAmounts[c] = amount;
       if (cost.kind === 'fixed') {
         ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'fixed', amount });
-        continue;
+        return;
       }
-      for (const [scenario, counts] of byScenario) {
+      byScenario.forEach((counts, s) => {
         const n = counts.get(cost.per!) ?? 0;
-        if (n > 0) ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'variable', amount: n * amount, scenario });
-      }
-    }
+        if (n > 0) ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'variable', amount: n * amount, scenario: prepared.scenarios[s]!.id });
+      });
+    });
+    figures.period(scratch, period);
   }
 
   const reached = new Set(ledger.occurrences.flatMap((m) => [...m.keys()]));
   for (const id of Object.keys(doc.transactions)) {
     if (!reached.has(id)) report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
   }
-  return { ledger, issues };
+  return { ledger, paths: figures.paths, issues };
+}
+
+/** Prepares and runs in one go: the ledger of a compiled model for one set of series. */
+export function quantify(model: CompiledModel, series: PeriodSeries = new Map()): Quantified {
+  return runQuantities(prepareQuantities(model, new Set(series.keys())), series);
+}
+
+/**
+ * The value of every constant parameter (see CompiledModel.constantParameters), the overridden
+ * ones taking their given value: what the dynamics read.
+ */
+export function constantsOf(prepared: PreparedQuantities, overrides?: Float64Array): Map<string, number> {
+  const values = new Float64Array(prepared.slotCount).fill(Number.NaN);
+  values[HORIZON_SLOT] = prepared.model.doc.horizon;
+  const out = new Map<string, number>();
+  const constant = new Set(prepared.model.constantParameters);
+  prepared.parameters.forEach((parameter, i) => {
+    if (!constant.has(parameter.name) || !parameter.value) return;
+    const given = overrides?.[i];
+    if (given !== undefined && !Number.isNaN(given)) {
+      values[parameter.slot] = given;
+      out.set(parameter.name, given);
+      return;
+    }
+    try {
+      const value = parameter.value.run(values);
+      values[parameter.slot] = value;
+      out.set(parameter.name, value);
+    } catch {
+      // Reported by runQuantities, which evaluates every parameter in every period.
+    }
+  });
+  return out;
 }
 
 /** The value of every constant parameter (see CompiledModel.constantParameters). */
 export function constantValues(model: CompiledModel): Map<string, number> {
-  const values = new Map<string, number>([['horizon', model.doc.horizon]]);
-  const constant = new Set(model.constantParameters);
-  for (const { name, value } of model.parameters) {
-    if (!constant.has(name) || !value) continue;
-    try {
-      values.set(name, evaluate(value.expr, (n) => values.get(n)));
-    } catch {
-      // Reported by quantify, which evaluates every parameter in every period.
-    }
-  }
-  values.delete('horizon');
-  return values;
+  return constantsOf(prepareQuantities(model));
 }
 
 function round(x: number): number {

@@ -10,17 +10,17 @@
 export { readXmile as parseXmile, type ReadResult } from './xmile/read.js';
 export { writeXmile } from './xmile/write.js';
 export { compile, canonicalLabel, type CompileResult } from './compile/index.js';
-export type { Program } from './compile/program.js';
+export type { Program, ProgramInput } from './compile/program.js';
 export { simulate, SimulationError, CancelledError, MAX_SAVED_VALUES, type Results, type SimulateOptions } from './simulate.js';
 export { ModelRefusedError, type EngineBackend, type RunRequest, type RunOptions, type RunControl, type RunProgress, type RunResult } from './backend.js';
 export { inProcessBackend, runRequest } from './in-process-backend.js';
 export { withInputs, type Inputs } from './inputs.js';
-export type { Engine } from './kernel/index.js';
+export type { Engine, KernelFallback } from './kernel/index.js';
 export { parseEquation, format as formatEquation, renameInEquation, type Equation } from './equation/index.js';
 export { canonicalName } from './names.js';
 export type { Model, Variable, Dimension, GraphicalFunction, SimSpecs, Method, Macro } from './model.js';
 export { hasEngineErrors, type EngineIssue, type EngineIssueCode } from './issues.js';
 export { renderEngineIssue } from './messages.js';
 export {
-  loadEcosystem, runDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT, applyModelChanges,
+  loadEcosystem, prepareDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT, applyModelChanges,
 } from './link/index.js';

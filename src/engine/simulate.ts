@@ -5,8 +5,8 @@
  * code by default, the closure interpreter on request or where code cannot be generated.
  */
 import { canonicalLabel } from './compile/index.js';
-import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT, type Program } from './compile/program.js';
-import { kernelOf, type Engine } from './kernel/index.js';
+import { DT_SLOT, setInputs, START_SLOT, STOP_SLOT, TIME_SLOT, type Program } from './compile/program.js';
+import { kernelOf, type Engine, type KernelFallback } from './kernel/index.js';
 import type { Method } from './model.js';
 
 export interface SimulateOptions {
@@ -19,6 +19,8 @@ export interface SimulateOptions {
   save?: readonly string[];
   /** Generated code (the default) or the closure interpreter; both give the same bits. */
   engine?: Engine;
+  /** Values of the program's inputs by canonical name (Program.inputs); the model's otherwise. */
+  inputs?: ReadonlyMap<string, number>;
   /**
    * Told the fraction done (0 to 1) about a hundred times a run, for a progress bar. It runs
    * between chunks of steps, so it may also abort `signal` to stop the run there.
@@ -46,6 +48,8 @@ export interface Results {
   series: Map<string, Float64Array>;
   /** What ran: `closures` when asked, or when code could not be generated. */
   engine: Engine;
+  /** Why generated code did not run, when it was asked for and could not be made. */
+  fallback?: KernelFallback;
 }
 
 export class SimulationError extends Error {
@@ -90,7 +94,7 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   if (!(dt > 0)) throw new SimulationError(`dt must be positive (found ${dt})`);
   if (!(stop >= start)) throw new SimulationError(`stop (${stop}) is before start (${start})`);
   const kept = selectSeries(program, options.save);
-  const { kernel, engine } = kernelOf(program, options.engine);
+  const { kernel, engine, fallback } = kernelOf(program, options.engine);
 
   // A tiny tolerance so 30/0.125 steps is 240 even when the division lands just below.
   const exactSteps = (stop - start) / dt;
@@ -119,6 +123,7 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   s[DT_SLOT] = dt;
   s[START_SLOT] = start;
   s[STOP_SLOT] = stop;
+  setInputs(program, s, options.inputs);
   kernel.initial(s);
 
   const pipes = program.pipelines.map((p) => ({ slot: p.slot, history: new Float64Array(steps + 1), initialValue: s[p.slot]! }));
@@ -157,6 +162,7 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
     times: times.subarray(0, saved),
     series: new Map([...series].map(([k, v]) => [k, v.subarray(0, saved)])),
     engine,
+    ...(fallback ? { fallback } : {}),
   });
   let saved = 0;
   const save = () => {

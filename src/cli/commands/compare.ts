@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/index.js';
 import { hasErrors, loadModel, type ModelDocument } from '../../core/index.js';
-import { runDynamics } from '../../engine/index.js';
+import { prepareDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale } from '../lang.js';
 import { readModelText, requireEcosystem } from '../model-file.js';
@@ -30,7 +30,7 @@ export function registerCompare(program: Command): void {
       const text = readModelText(options.model);
       const outcomes: VariantOutcome[] = [variantOutcome('base', 'As written', base)];
       for (const id of chosen) {
-        const result = loadModel(text, options.model, { dynamics: runDynamics, variant: id });
+        const result = loadModel(text, options.model, { dynamics: prepareDynamics, variant: id });
         if (!result.ecosystem || hasErrors(result.issues)) {
           process.stderr.write(issueLines(result.issues, colorWanted(process.stderr)) + '\n');
           throw new UsageError(`variant "${id}" does not load (see above)`);

@@ -13,7 +13,7 @@ export class EvaluationError extends Error {
   }
 }
 
-interface FunctionSpec {
+export interface FunctionSpec {
   /** Allowed argument counts: exact, or [min, max] with max Infinity for variadic. */
   arity: number | [number, number];
   apply: (args: number[]) => number;
@@ -62,48 +62,37 @@ export function arityMessage(name: string, count: number): string | undefined {
 export type Scope = (name: string) => number | undefined;
 
 export function evaluate(expr: Expr, scope: Scope): number {
-  const value = evaluateNode(expr, scope);
-  if (!Number.isFinite(value)) throw new EvaluationError(`the result is not a finite number (${value})`, expr.at);
+  return finite(evaluateNode(expr, scope), expr.at);
+}
+
+/*
+ * The faults and operations below are shared with the compiled form (compile.ts), so that both
+ * ways of evaluating a tree do the same operations in the same order and raise the same errors.
+ */
+
+/** An expression's result, refused when it is not a finite number. */
+export function finite(value: number, at: number): number {
+  if (!Number.isFinite(value)) throw new EvaluationError(`the result is not a finite number (${value})`, at);
   return value;
 }
 
-function evaluateNode(expr: Expr, scope: Scope): number {
-  switch (expr.type) {
-    case 'number':
-      return expr.value;
-    case 'name': {
-      const value = scope(expr.name);
-      if (value === undefined) throw new EvaluationError(`unknown name "${expr.name}"`, expr.at);
-      return value;
-    }
-    case 'unary': {
-      const x = evaluateNode(expr.operand, scope);
-      return expr.op === '-' ? -x : expr.op === '!' ? Number(x === 0) : x;
-    }
-    case 'binary':
-      return binary(expr, scope);
-    case 'call':
-      return call(expr, scope);
-  }
+export function unknownName(name: string, at: number): EvaluationError {
+  return new EvaluationError(`unknown name "${name}"`, at);
 }
 
-function binary(expr: Extract<Expr, { type: 'binary' }>, scope: Scope): number {
-  const left = evaluateNode(expr.left, scope);
-  // Logical operators short-circuit, so `d != 0 and x / d > 1` is safe.
-  if (expr.op === '&&') return left !== 0 ? Number(evaluateNode(expr.right, scope) !== 0) : 0;
-  if (expr.op === '||') return left !== 0 ? 1 : Number(evaluateNode(expr.right, scope) !== 0);
-  const right = evaluateNode(expr.right, scope);
-  switch (expr.op) {
+/** A binary operator other than the short-circuit `&&` and `||`. */
+export function arithmetic(op: string, left: number, right: number, at: number): number {
+  switch (op) {
     case '+': return left + right;
     case '-': return left - right;
     case '*': return left * right;
     case '/':
     case '%':
-      if (right === 0) throw new EvaluationError('division by zero', expr.at);
-      return expr.op === '/' ? left / right : left % right;
+      if (right === 0) throw new EvaluationError('division by zero', at);
+      return op === '/' ? left / right : left % right;
     case '^': {
       const value = left ** right;
-      if (Number.isNaN(value)) throw new EvaluationError(`${left} ^ ${right} is not a real number`, expr.at);
+      if (Number.isNaN(value)) throw new EvaluationError(`${left} ^ ${right} is not a real number`, at);
       return value;
     }
     case '==': return Number(left === right);
@@ -113,21 +102,55 @@ function binary(expr: Extract<Expr, { type: 'binary' }>, scope: Scope): number {
     case '>': return Number(left > right);
     case '>=': return Number(left >= right);
   }
-  throw new EvaluationError(`unknown operator "${expr.op}"`, expr.at);
+  throw new EvaluationError(`unknown operator "${op}"`, at);
 }
 
-function call(expr: Extract<Expr, { type: 'call' }>, scope: Scope): number {
-  const spec = functionSpec(expr.name);
-  if (!spec) throw new EvaluationError(`unknown function "${expr.name}"`, expr.at);
-  const wrongArity = arityMessage(expr.name, expr.args.length);
-  if (wrongArity) throw new EvaluationError(wrongArity, expr.at);
-  if (expr.name === 'if') {
-    // Only the chosen branch is evaluated, so `if(n > 0, total / n, 0)` never divides by zero.
-    const [condition, then, otherwise] = expr.args as [Expr, Expr, Expr];
-    return evaluateNode(evaluateNode(condition, scope) !== 0 ? then : otherwise, scope);
-  }
-  const args = expr.args.map((arg) => evaluateNode(arg, scope));
+export function unary(op: string, x: number): number {
+  return op === '-' ? -x : op === '!' ? Number(x === 0) : x;
+}
+
+/** The spec of a call that evaluation may run: known function, right number of arguments. */
+export function callable(name: string, count: number, at: number): FunctionSpec {
+  const spec = functionSpec(name);
+  if (!spec) throw new EvaluationError(`unknown function "${name}"`, at);
+  const wrongArity = arityMessage(name, count);
+  if (wrongArity) throw new EvaluationError(wrongArity, at);
+  return spec;
+}
+
+/** A function applied to its evaluated arguments, after its domain check. */
+export function apply(spec: FunctionSpec, args: number[], at: number): number {
   const fault = spec.domain?.(args);
-  if (fault) throw new EvaluationError(fault, expr.at);
+  if (fault) throw new EvaluationError(fault, at);
   return spec.apply(args);
+}
+
+function evaluateNode(expr: Expr, scope: Scope): number {
+  switch (expr.type) {
+    case 'number':
+      return expr.value;
+    case 'name': {
+      const value = scope(expr.name);
+      if (value === undefined) throw unknownName(expr.name, expr.at);
+      return value;
+    }
+    case 'unary':
+      return unary(expr.op, evaluateNode(expr.operand, scope));
+    case 'binary': {
+      const left = evaluateNode(expr.left, scope);
+      // Logical operators short-circuit, so `d != 0 and x / d > 1` is safe.
+      if (expr.op === '&&') return left !== 0 ? Number(evaluateNode(expr.right, scope) !== 0) : 0;
+      if (expr.op === '||') return left !== 0 ? 1 : Number(evaluateNode(expr.right, scope) !== 0);
+      return arithmetic(expr.op, left, evaluateNode(expr.right, scope), expr.at);
+    }
+    case 'call': {
+      const spec = callable(expr.name, expr.args.length, expr.at);
+      if (expr.name === 'if') {
+        // Only the chosen branch is evaluated, so `if(n > 0, total / n, 0)` never divides by zero.
+        const [condition, then, otherwise] = expr.args as [Expr, Expr, Expr];
+        return evaluateNode(evaluateNode(condition, scope) !== 0 ? then : otherwise, scope);
+      }
+      return apply(spec, expr.args.map((arg) => evaluateNode(arg, scope)), expr.at);
+    }
+  }
 }

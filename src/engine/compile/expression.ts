@@ -9,7 +9,7 @@ import { compileCall } from './builtins.js';
 import { localValue, report, type Ctx } from './context.js';
 import { bin, num, slot, type DynamicPart, type Expr } from './expr.js';
 import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT } from './program.js';
-import { lookupVar, type DimInfo, type VarInfo } from './scope.js';
+import { lookupVar, markStructural, type DimInfo, type VarInfo } from './scope.js';
 import { constant, scalar, zip, type Val } from './value.js';
 
 const NAN = constant(NaN);
@@ -136,7 +136,8 @@ export function readVar(v: VarInfo, indices: Index[] | undefined, at: number, ct
     }
   }
   const dynamic = selectors.some((s) => s.kind === 'dynamic');
-  const known = literalOf(v);
+  // An input is read from its slot, so the run may change it; other literals fold.
+  const known = ctx.scope.inputs.vars.has(v) ? undefined : literalOf(v);
   const es: Expr[] = [];
   const knownValues: number[] = [];
   // Enumerate the output elements row-major over the free (`all`) selectors.
@@ -246,6 +247,7 @@ function selectIndex(dim: DimInfo, position: number, index: Index, ctx: Ctx): Se
     }
   }
   const [value, reads] = collectIndexReads(index, ctx);
+  markStructural(ctx.scope, reads);
   if (value.es.length !== 1) {
     report(ctx, 'dimension', { detail: 'a subscript must be one value' }, index.at);
     return undefined;
@@ -278,7 +280,9 @@ function constantIndex(dim: DimInfo, node: Equation, ctx: Ctx): number | undefin
     const element = dim.index.get(node.name);
     if (element !== undefined) return element;
   }
-  const value = compileExpr(node, ctx);
+  const [value, reads] = collectIndexReads(node, ctx);
+  for (const r of reads) ctx.reads.add(r);
+  markStructural(ctx.scope, reads);
   const known = value.known?.[0];
   if (known === undefined || value.es.length !== 1) {
     report(ctx, 'not-constant', { detail: 'a subscript range bound' }, node.at);

@@ -15,7 +15,7 @@ import { closureKernel, valuesOf } from '../kernel/closures.js';
 import { compileScalar } from './expression.js';
 import { call, netFlow, num, slot as slotOf, type Expr } from './expr.js';
 import { groupedOrder, orderNodes, type GroupedNode } from './order.js';
-import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT, type Assignment, type Pipeline, type Program, type State } from './program.js';
+import { DT_SLOT, setInputs, START_SLOT, STOP_SLOT, TIME_SLOT, type Assignment, type Pipeline, type Program, type ProgramInput, type State } from './program.js';
 import { tableOf } from '../lookup.js';
 import { buildScope, elementNames, elementPositions, lookupVar, type Scope, type VarInfo } from './scope.js';
 
@@ -43,9 +43,33 @@ export interface CompileResult {
   issues: EngineIssue[];
 }
 
-export function compile(model: Model): CompileResult {
+export interface CompileOptions {
+  /**
+   * Variables the run takes as inputs (any XMILE spelling): scalar auxiliaries whose equation is
+   * a number. Their slot is set before each run (Program.inputs) instead of the number being
+   * folded into the equations that read it, so one program runs with any values. A name that is
+   * not such a variable is compiled as usual. When an input would decide the program's shape (a
+   * subscript, a range bound, a DELAYN order), the program takes no inputs at all.
+   */
+  inputs?: Iterable<string>;
+}
+
+export function compile(model: Model, options: CompileOptions = {}): CompileResult {
+  const wanted = new Set([...(options.inputs ?? [])].map(canonicalName));
+  if (wanted.size > 0) {
+    const orders: Orders = { found: [] };
+    const withInputs = compileWith(model, orders, wanted);
+    // Inputs that shape the program, or that shape an order computed at the start of the run,
+    // or a failure that literals might not have: the program as it always was.
+    if (withInputs.program && !withInputs.structural && orders.found.length === 0) return { program: withInputs.program, issues: withInputs.issues };
+  }
+  return compileOrdered(model);
+}
+
+function compileOrdered(model: Model): CompileResult {
   const orders: Orders = { found: [] };
-  const first = compileWith(model, orders);
+  const { program: compiled, issues: found } = compileWith(model, orders, new Set());
+  const first = { program: compiled, issues: found };
   if (!first.program || orders.found.length === 0) return first;
   // DELAYN/SMTHN orders given by expressions (stateful.ts): their values at the start of the run,
   // from the first program's initial values (each such delay had one stage), then the program
@@ -57,15 +81,18 @@ export function compile(model: Model): CompileResult {
   s[DT_SLOT] = program.specs.dt;
   s[START_SLOT] = program.specs.start;
   s[STOP_SLOT] = program.specs.stop;
+  setInputs(program, s);
   closureKernel(program).initial(s);
-  return compileWith(model, { found: [], given: valuesOf(orders.found, program.tables, s) });
+  const again = compileWith(model, { found: [], given: valuesOf(orders.found, program.tables, s) }, new Set());
+  return { program: again.program, issues: again.issues };
 }
 
-function compileWith(model: Model, orders: Orders): CompileResult {
+function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<string>): CompileResult & { structural?: boolean } {
   const issues: EngineIssue[] = [];
   checkSpecs(model, issues);
   issues.push(...unitHints(model));
   const scope = buildScope(model, issues);
+  const inputs = inputsOf(scope, inputNames);
   const computed: Computed[] = [];
   const stocks: StockElement[] = [];
   const states: HiddenState[] = [];
@@ -101,6 +128,7 @@ function compileWith(model: Model, orders: Orders): CompileResult {
       const table = tablesOf(v)[k];
       if (table) expr = { k: 'table', table: tableId(tables, table), x: expr };
       const slot = v.base + k;
+      if (scope.inputs.vars.has(v)) continue;
       if (def.kind === 'stock') stocks.push({ v, group, k, slot, initial: expr, reads: ctx.reads });
       else {
         // A uniflow (non-negative flow) is cut at zero, as Stella's uniflows are.
@@ -135,8 +163,10 @@ function compileWith(model: Model, orders: Orders): CompileResult {
   ];
   const initial = ordered(initialNodes, scope, issues, 'at the start of the run');
   // Each step: auxiliaries and flows only; stocks, hidden stocks and pipelines are given, and so
-  // are constants, which keep the value the start of the run gave them.
-  const varying = computed.filter((c) => c.expr.k !== 'num' || c.initial !== undefined);
+  // are constants (what reads only inputs and other constants), which keep the value the start
+  // of the run gave them.
+  const constant = constantSlots(initial ?? [], computed, inputs);
+  const varying = computed.filter((c) => !constant.has(c.slot));
   const updateSlots = new Set(varying.map((c) => c.slot));
   const update = ordered(
     varying.map((c) => ({ slot: c.slot, group: c.group, deps: [...c.reads].filter((r) => updateSlots.has(r)), expr: c.expr })),
@@ -170,8 +200,44 @@ function compileWith(model: Model, orders: Orders): CompileResult {
     tables: tables.list,
     series,
     labels,
+    inputs,
   };
-  return { program, issues };
+  return { program, issues, structural: scope.inputs.structural };
+}
+
+/**
+ * The input variables among `names`: scalar auxiliaries of the root model whose equation is a
+ * plain number (the only ones whose value nothing else shapes). Registers them in the scope.
+ */
+function inputsOf(scope: Scope, names: ReadonlySet<string>): ProgramInput[] {
+  const inputs: ProgramInput[] = [];
+  for (const name of names) {
+    const v = scope.vars.get(name);
+    if (!v || v.size !== 1 || v.def.kind !== 'aux' || v.def.namespace || v.def.elements || v.def.gf || v.def.initialEquation !== undefined) continue;
+    const text = v.def.equation?.trim() ?? '';
+    if (!NUMBER.test(text)) continue;
+    scope.inputs.vars.add(v);
+    scope.inputs.slots.add(v.base);
+    inputs.push({ name: v.def.name, canonical: v.canonical, slot: v.base, value: Number(text) });
+  }
+  return inputs;
+}
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Slots whose value is fixed for the whole run: the run's dt, start and stop, the inputs, and
+ * each auxiliary or flow (without an initial equation of its own) that reads only such slots.
+ * One pass in start-of-run order sees every dependency before what reads it.
+ */
+function constantSlots(initial: readonly Assignment[], computed: readonly Computed[], inputs: readonly ProgramInput[]): Set<number> {
+  const constant = new Set<number>([DT_SLOT, START_SLOT, STOP_SLOT, ...inputs.map((i) => i.slot)]);
+  const bySlot = new Map(computed.map((c) => [c.slot, c]));
+  for (const { slot } of initial) {
+    const c = bySlot.get(slot);
+    if (c && c.initial === undefined && [...c.reads].every((r) => constant.has(r))) constant.add(slot);
+  }
+  return constant;
 }
 
 /** `Name[A, B]` in canonical form, so any XMILE spelling of a name or element finds the series. */

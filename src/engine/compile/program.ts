@@ -39,6 +39,19 @@ export interface Pipeline {
   initial: Expr;
 }
 
+/**
+ * A constant the run takes as input (compile's `inputs` option): its slot is set before the
+ * start of the run, never computed, so one program runs with any value of it.
+ */
+export interface ProgramInput {
+  /** The variable's name as written. */
+  name: string;
+  canonical: string;
+  slot: number;
+  /** The value the model gives it. */
+  value: number;
+}
+
 export interface Program {
   specs: SimSpecs;
   slotCount: number;
@@ -57,4 +70,14 @@ export interface Program {
   series: Map<string, number>;
   /** Canonical label → display label, so `save` may name variables in any XMILE spelling. */
   labels: Map<string, string>;
+  /** Constants taken as inputs, which the runner sets before the start of the run. */
+  inputs: ProgramInput[];
+}
+
+/**
+ * Writes each input's value into the slot array before the start of the run: the value given
+ * under its canonical name, else the model's.
+ */
+export function setInputs(program: Program, s: Float64Array, values?: ReadonlyMap<string, number>): void {
+  for (const input of program.inputs) s[input.slot] = values?.get(input.canonical) ?? input.value;
 }

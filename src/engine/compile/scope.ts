@@ -33,6 +33,23 @@ export interface Scope {
   nextSlot: number;
   /** Display label of every slot that holds a model value. */
   slotLabels: string[];
+  /** Constants read from their slot rather than folded in (see compile/index.ts inputs). */
+  inputs: Inputs;
+}
+
+export interface Inputs {
+  vars: Set<VarInfo>;
+  slots: Set<number>;
+  /**
+   * Set when an input decides the program's structure (a subscript, a range bound, a DELAYN
+   * order): such a program would freeze the input's value, so compile() builds it without inputs.
+   */
+  structural: boolean;
+}
+
+/** Whether anything among `reads` is an input: its value would shape the program. */
+export function markStructural(scope: Scope, reads: Iterable<number>): void {
+  for (const slot of reads) if (scope.inputs.slots.has(slot)) scope.inputs.structural = true;
 }
 
 export function dimInfo(dim: Dimension): DimInfo {
@@ -101,5 +118,5 @@ export function buildScope(model: Model, issues: EngineIssue[]): Scope {
   }
   const macros = new Map<string, Macro>();
   for (const macro of model.macros) macros.set(canonicalName(macro.name).toUpperCase(), macro);
-  return { dims, vars, macros, nextSlot: next, slotLabels };
+  return { dims, vars, macros, nextSlot: next, slotLabels, inputs: { vars: new Set(), slots: new Set(), structural: false } };
 }

@@ -18,6 +18,7 @@ import type { Equation } from '../equation/index.js';
 import type { Builtin } from './builtins.js';
 import { collectReads, newSlot, report, type Ctx } from './context.js';
 import { compileExpr, compileScalar } from './expression.js';
+import { markStructural } from './scope.js';
 import { bin, call, num, slot, type Expr } from './expr.js';
 import { DT_SLOT } from './program.js';
 import { constant, scalar, type Val } from './value.js';
@@ -52,7 +53,8 @@ function label(ctx: Ctx, what: string, k: number): string {
  * values and compiles again with them (Orders).
  */
 function order(node: Equation, ctx: Ctx): number | undefined {
-  const [v] = collectReads(ctx, () => compileExpr(node, ctx), false);
+  const [v, reads] = collectReads(ctx, () => compileExpr(node, ctx), false);
+  markStructural(ctx.scope, reads);
   if (v.es.length !== 1) {
     report(ctx, 'dimension', { detail: 'the order of DELAYN/SMTHN must be one value' }, node.at);
     return undefined;

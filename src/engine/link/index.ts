@@ -1,11 +1,11 @@
 /** The link between the ecosystem model and the engine: a model document's dynamics section. */
-export { runDynamics, periodMeans } from './run.js';
+export { prepareDynamics, periodMeans } from './run.js';
 export { dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT } from './from-document.js';
 import { loadModel, type LoadResult } from '../../core/index.js';
-import { runDynamics } from './run.js';
+import { prepareDynamics } from './run.js';
 
 /** Loads a model document, running its dynamics if it has some: what every surface calls. */
 export function loadEcosystem(text: string, file: string): LoadResult {
-  return loadModel(text, file, { dynamics: runDynamics });
+  return loadModel(text, file, { dynamics: prepareDynamics });
 }
 export { applyModelChanges } from './edit.js';

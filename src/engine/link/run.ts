@@ -1,31 +1,36 @@
 /**
- * Runs a model document's dynamics for the core (a DynamicsRunner): build the engine model,
- * check and compile it, simulate, and give each variable per period. Engine issues are placed
- * at the dynamics entry they concern, so they are located in the model file like any other.
+ * A model document's dynamics for the core (a DynamicsPreparer): build the engine model with the
+ * model's constants and the dynamics' own constants as inputs, check and compile it once; each
+ * run then simulates with the values it is given, and gives each variable per period. Engine
+ * issues are placed at the dynamics entry they concern, so they are located in the model file
+ * like any other.
  */
 import {
   canonicalName,
   dynamicsNames,
   issue,
-  type DynamicsRunner,
+  type DynamicsPreparer,
+  type DynamicsRun,
   type Issue,
   type ModelDocument,
   type Path,
   type PeriodSeries,
 } from '../../core/index.js';
 import { compile } from '../compile/index.js';
+import type { Program } from '../compile/program.js';
 import type { EngineIssue } from '../issues.js';
+import type { Model } from '../model.js';
 import { renderEngineIssue } from '../messages.js';
 import { simulate, SimulationError, type Results } from '../simulate.js';
 import { dynamicsModel } from './from-document.js';
 
-export const runDynamics: DynamicsRunner = (doc, constants) => {
+export const prepareDynamics: DynamicsPreparer = (doc, constants) => {
   const dynamics = doc.dynamics!;
   const model = dynamicsModel(doc, dynamics, constants);
   const start = model.specs.start;
   if (model.specs.stop < start + doc.horizon) {
     return {
-      series: undefined,
+      dynamics: undefined,
       issues: [issue('dynamics', ['dynamics', 'stop'], { detail: `the dynamics stop at ${model.specs.stop}, before the horizon ends (${start + doc.horizon})` })],
     };
   }
@@ -34,20 +39,50 @@ export const runDynamics: DynamicsRunner = (doc, constants) => {
   const perPeriod = 1 / model.specs.dt;
   if (readsDynamics(doc) && (model.specs.dt > 1 || Math.abs(perPeriod - Math.round(perPeriod)) > 1e-9)) {
     return {
-      series: undefined,
+      dynamics: undefined,
       issues: [issue('dynamics', ['dynamics', 'dt'], { detail: `dt ${model.specs.dt} does not divide a ${doc.period} evenly; use 1, 0.5, 0.25, 0.125…` })],
     };
   }
-  const compiled = compile(model);
+  const own = sectionConstants(model, doc);
+  const compiled = compile(model, { inputs: [...constants.keys(), ...own.keys()] });
   const issues = compiled.issues.map((found) => placed(doc, found));
-  if (!compiled.program) return { series: undefined, issues };
+  const program = compiled.program;
+  if (!program) return { dynamics: undefined, issues };
+  const inputs = new Set(program.inputs.map((i) => i.canonical));
+  const names = new Set([...program.series.keys()].map(canonicalName));
+  return {
+    dynamics: { constants: own, names, run: (values) => runWith(doc, program, inputs, own, values) },
+    issues,
+  };
+};
+
+/**
+ * One run with these values by name. Inputs of the program are set in its slots; a value for any
+ * other name (an input that would have shaped the program) compiles the model again with it.
+ */
+function runWith(doc: ModelDocument, program: Program, inputs: ReadonlySet<string>, own: ReadonlyMap<string, number>, values: ReadonlyMap<string, number>): DynamicsRun {
+  const byCanonical = new Map<string, number>();
+  let literal = false;
+  for (const [name, value] of values) {
+    const canonical = canonicalName(name);
+    byCanonical.set(canonical, value);
+    if (!inputs.has(canonical)) literal = true;
+  }
+  let run = program;
+  if (literal) {
+    const rebuilt = recompiled(doc, own, values);
+    if (!rebuilt.program) return { series: undefined, issues: rebuilt.issues };
+    run = rebuilt.program;
+  }
+  const start = run.specs.start;
   let results: Results;
   try {
-    results = simulate(compiled.program, { until: start + doc.horizon });
+    results = simulate(run, { until: start + doc.horizon, inputs: byCanonical });
   } catch (error) {
     if (!(error instanceof SimulationError)) throw error;
-    return { series: undefined, issues: [...issues, issue('dynamics', ['dynamics'], { detail: error.detail }, { atKey: true })] };
+    return { series: undefined, issues: [issue('dynamics', ['dynamics'], { detail: error.detail }, { atKey: true })] };
   }
+  const fallback = results.fallback ? { fallback: results.fallback } : {};
   // A variable that stops being a number is the dynamics' fault: say so there, not where a
   // model quantity reads it.
   const broken = [...results.series].flatMap(([label, values]) => {
@@ -58,10 +93,38 @@ export const runDynamics: DynamicsRunner = (doc, constants) => {
     const found = broken.map((b) =>
       placed(doc, { code: 'sim-specs', severity: 'error', variable: b.label.replace(/\[.*$/, ''), params: {} }, `${b.label} becomes ${Number.isNaN(b.value) ? 'NaN' : 'infinite'} at time ${b.time}`),
     );
-    return { series: undefined, issues: [...issues, ...found] };
+    return { series: undefined, issues: found, ...fallback };
   }
-  return { series: periodMeans(results, start, doc.horizon), issues };
-};
+  return { series: periodMeans(results, start, doc.horizon), issues: [], ...fallback };
+}
+
+/** The model compiled with these values written in as numbers, as loading its text would. */
+function recompiled(doc: ModelDocument, own: ReadonlyMap<string, number>, values: ReadonlyMap<string, number>): { program: Program | undefined; issues: Issue[] } {
+  const parameters = new Map([...values].filter(([name]) => !own.has(name)));
+  const variables = { ...doc.dynamics!.variables };
+  for (const [name, value] of values) {
+    if (!own.has(name)) continue;
+    const variable = variables[name];
+    variables[name] = typeof variable === 'object' ? { ...variable, equation: value } : value;
+  }
+  const dynamics = { ...doc.dynamics!, variables };
+  const compiled = compile(dynamicsModel({ ...doc, dynamics }, dynamics, parameters));
+  return { program: compiled.program, issues: compiled.issues.map((found) => placed(doc, found)) };
+}
+
+/** The dynamics section's own constants: scalar variables whose equation is a number. */
+function sectionConstants(model: Model, doc: ModelDocument): Map<string, number> {
+  const declared = new Set(Object.keys(doc.dynamics?.variables ?? {}));
+  const out = new Map<string, number>();
+  for (const v of model.variables) {
+    if (!declared.has(v.name) || v.kind !== 'aux' || v.dimensions.length > 0 || v.elements || v.gf || v.initialEquation !== undefined) continue;
+    const text = v.equation?.trim() ?? '';
+    if (NUMBER.test(text)) out.set(v.name, Number(text));
+  }
+  return out;
+}
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Whether any quantity outside the dynamics names one of its variables. */
 function readsDynamics(doc: ModelDocument): boolean {

@@ -1,0 +1,200 @@
+/**
+ * A model made ready once and quantified again and again: prepare() checks the references,
+ * compiles every expression and scenario path, and has the engine compile the dynamics with the
+ * constants as inputs; evaluate() quantifies with other parameter values, without reading text,
+ * parsing or compiling again. loadModel is source → document → prepare → evaluate: one pipeline.
+ *
+ * @example
+ * const { prepared } = prepare(doc, { dynamics: prepareDynamics });
+ * const { ecosystem, issues } = evaluate(prepared!, { churn_rate: 0.05 });
+ */
+import { checkReferences } from '../check-references.js';
+import type { Structured } from '../check-structure.js';
+import { compile, type CompiledModel } from '../compile.js';
+import { hasErrors, issue, type Issue } from '../issues.js';
+import { SECTIONS, type ModelDocument, type SectionName } from '../model/index.js';
+import { constantsOf, prepareQuantities, runQuantities, type Ledger, type PeriodSeries, type PreparedQuantities } from '../quantify.js';
+import type { ScenarioPath } from './paths.js';
+
+export type { ScenarioPath, PathFlow, PathCost } from './paths.js';
+
+/** A model that passed every check, with its quantities worked out period by period. */
+export interface Ecosystem {
+  doc: ModelDocument;
+  model: CompiledModel;
+  ledger: Ledger;
+  /** The dynamics' variables per period, when the model has dynamics. */
+  series: PeriodSeries;
+  /** Every scenario path with its occurrences, valued flows and variable costs per period. */
+  paths: ScenarioPath[];
+}
+
+/** Why the engine ran its closures rather than generated code (see engine/kernel). */
+export interface DynamicsFallback {
+  code: string;
+  detail?: string;
+}
+
+/** One run of prepared dynamics: each variable per period, or the issues that stop it. */
+export interface DynamicsRun {
+  series: PeriodSeries | undefined;
+  issues: Issue[];
+  fallback?: DynamicsFallback;
+}
+
+/** A model's dynamics compiled once by the engine, run with any values of its constants. */
+export interface PreparedDynamics {
+  /** The constants of the dynamics section itself (a variable whose equation is a number), by name. */
+  constants: ReadonlyMap<string, number>;
+  /** Canonical names of the series every run gives. */
+  names: ReadonlySet<string>;
+  /**
+   * Runs with these values, by name: the model's constant parameters and any of `constants`.
+   * Names the program takes as inputs cost nothing more; any other is compiled in again.
+   */
+  run(values: ReadonlyMap<string, number>): DynamicsRun;
+}
+
+/**
+ * Compiles a document's dynamics (the engine does; the core only knows this signature).
+ * `constants` are the model's parameters that depend on neither time nor dynamics, which the
+ * dynamics may read.
+ */
+export type DynamicsPreparer = (doc: ModelDocument, constants: ReadonlyMap<string, number>) => { dynamics: PreparedDynamics | undefined; issues: Issue[] };
+
+export interface PrepareOptions {
+  dynamics?: DynamicsPreparer;
+  /** Ids declared in each section, even of records that failed their checks (checkStructure). */
+  declared?: Structured['declared'];
+}
+
+/** A document made ready to evaluate: its compiled quantities and dynamics, and what they found. */
+export interface Prepared {
+  doc: ModelDocument;
+  model: CompiledModel;
+  quantities: PreparedQuantities;
+  /** Absent when the model has no dynamics or when they could not be compiled (see issues). */
+  dynamics: PreparedDynamics | undefined;
+  /** Issues found while preparing; evaluate() adds those of each evaluation. */
+  issues: Issue[];
+  /** Whether quantities can be worked out at all (sound references, dynamics that compiled). */
+  quantifiable: boolean;
+}
+
+/** New values by parameter id, or by the name of a constant of the dynamics section. */
+export type Overrides = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
+
+export interface Evaluation {
+  /** Present only when neither preparing nor evaluating found an error (warnings allowed). */
+  ecosystem: Ecosystem | undefined;
+  /** Issues of the evaluation alone (an override that names nothing, figures out of range…). */
+  issues: Issue[];
+  /** Why the dynamics ran as closures, when they did. */
+  fallback?: DynamicsFallback;
+}
+
+/** Compiles a document once: references, expressions, scenario paths, dynamics. */
+export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepared {
+  const issues = checkReferences(doc, options.declared ?? declaredIn(doc));
+  const compiled = compile(doc);
+  issues.push(...compiled.issues);
+  const model = compiled.model;
+  let dynamics: PreparedDynamics | undefined;
+  let dynamicsReady = true;
+  const quantitiesBefore = prepareQuantities(model);
+  if (doc.dynamics) {
+    if (options.dynamics) {
+      const made = options.dynamics(doc, constantsOf(quantitiesBefore));
+      issues.push(...made.issues);
+      dynamics = made.dynamics;
+      dynamicsReady = dynamics !== undefined;
+    } else {
+      issues.push(issue('dynamics', ['dynamics'], { detail: 'this model has dynamics, which need the engine to load it' }, { atKey: true }));
+      dynamicsReady = false;
+    }
+  }
+  // Quantifying needs sound references (a transfer to an unknown actor has nowhere to go) and
+  // the dynamics' series when the model reads them.
+  const quantifiable = dynamicsReady && !issues.some((i) => i.code === 'unknown-reference' && i.severity === 'error');
+  const quantities = dynamics ? prepareQuantities(model, dynamics.names) : quantitiesBefore;
+  for (const id of quantities.paths.tooMany) {
+    issues.push(issue('scenario-paths', ['scenarios', id], { scenario: id, limit: 10_000 }, { severity: 'warning', atKey: true }));
+  }
+  return { doc, model, quantities, dynamics, issues, quantifiable };
+}
+
+/**
+ * Quantifies a prepared model with `overrides` in place of the values the document gives: the
+ * same figures as loading the document with those numbers written in, without parsing or
+ * compiling again.
+ */
+export function evaluate(prepared: Prepared, overrides: Overrides = {}): Evaluation {
+  const issues: Issue[] = [];
+  const { values, dynamicsValues } = splitOverrides(prepared, overrides, issues);
+  if (!prepared.quantifiable || hasErrors(issues)) return { ecosystem: undefined, issues };
+  let series: PeriodSeries = new Map();
+  let fallback: DynamicsFallback | undefined;
+  if (prepared.dynamics) {
+    const constants = constantsOf(prepared.quantities, values);
+    for (const [name, value] of dynamicsValues) constants.set(name, value);
+    const run = prepared.dynamics.run(constants);
+    issues.push(...run.issues);
+    fallback = run.fallback;
+    if (!run.series) return { ecosystem: undefined, issues, ...(fallback ? { fallback } : {}) };
+    series = run.series;
+  }
+  const quantified = runQuantities(prepared.quantities, series, values);
+  issues.push(...quantified.issues);
+  const valid = !hasErrors(prepared.issues) && !hasErrors(issues);
+  const doc = withValues(prepared.doc, overrides);
+  const ecosystem = valid ? { doc, model: prepared.model, ledger: quantified.ledger, series, paths: quantified.paths } : undefined;
+  return { ecosystem, issues, ...(fallback ? { fallback } : {}) };
+}
+
+/** Parameter overrides by slot order (NaN for none) and dynamics constants by name. */
+function splitOverrides(prepared: Prepared, overrides: Overrides, issues: Issue[]): { values: Float64Array | undefined; dynamicsValues: Map<string, number> } {
+  const entries = overrides instanceof Map ? [...overrides] : Object.entries(overrides);
+  const dynamicsValues = new Map<string, number>();
+  if (entries.length === 0) return { values: undefined, dynamicsValues };
+  const { parameters } = prepared.quantities;
+  const values = new Float64Array(parameters.length).fill(Number.NaN);
+  const position = new Map(parameters.map((p, i) => [p.name, i]));
+  for (const [name, value] of entries) {
+    const at = position.get(name);
+    const dynamic = at === undefined && prepared.dynamics?.constants.has(name);
+    if (at === undefined && !dynamic) {
+      issues.push(issue('unknown-override', ['parameters', name], { name }));
+      continue;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      issues.push(issue('override-value', ['parameters', name], { name, value: String(value) }));
+      continue;
+    }
+    if (at !== undefined) values[at] = value;
+    else dynamicsValues.set(name, value);
+  }
+  return { values, dynamicsValues };
+}
+
+/** The document with the overridden numbers written in, as loading it would have read them. */
+function withValues(doc: ModelDocument, overrides: Overrides): ModelDocument {
+  const entries = overrides instanceof Map ? [...overrides] : Object.entries(overrides);
+  if (entries.length === 0) return doc;
+  const parameters = { ...doc.parameters };
+  const variables = { ...doc.dynamics?.variables };
+  for (const [name, value] of entries) {
+    const parameter = parameters[name];
+    if (parameter !== undefined) parameters[name] = typeof parameter === 'object' ? { ...parameter, value } : value;
+    else if (name in variables) {
+      const variable = variables[name];
+      variables[name] = typeof variable === 'object' ? { ...variable, equation: value } : value;
+    }
+  }
+  return { ...doc, parameters, ...(doc.dynamics ? { dynamics: { ...doc.dynamics, variables } } : {}) };
+}
+
+/** The ids of every section of a document, as checkStructure declares them. */
+function declaredIn(doc: ModelDocument): Structured['declared'] {
+  const sections = doc as unknown as Record<SectionName, Record<string, unknown> | undefined>;
+  return Object.fromEntries((Object.keys(SECTIONS) as SectionName[]).map((s) => [s, new Set(Object.keys(sections[s] ?? {}))])) as Structured['declared'];
+}
