@@ -8,6 +8,7 @@ import {
   compile, dynamicsModel, loadEcosystem, parseXmile, renderEngineIssue, prepareDynamics, type EngineIssue, type Model,
 } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
+import { t } from './lang.js';
 import { readModelText } from './model-file.js';
 import { issueLines } from './render/issues.js';
 import { hasErrors } from '../core/index.js';
@@ -23,23 +24,23 @@ export interface DynamicsFile {
 export function readDynamicsFile(file: string, color: boolean, variant?: string): DynamicsFile {
   const text = readModelText(file);
   if (XMILE_FILE.test(file)) {
-    if (variant !== undefined) throw new UsageError('--variant is for Symbiose models; an XMILE file has no variants');
+    if (variant !== undefined) throw new UsageError(t('dynamics.variantForXmile'));
     const { model, issues } = parseXmile(text, basename(file));
     printEngineIssues(file, issues);
-    if (!model || issues.some((i) => i.severity === 'error')) throw new InvalidModelError(`${file} cannot be read as XMILE`);
+    if (!model || issues.some((i) => i.severity === 'error')) throw new InvalidModelError(t('dynamics.notXmile', { file }));
     if (model.variables.length === 0) {
-      throw new InvalidModelError(`${file} holds no variables: is it XMILE? (Stella's older, non-XMILE .stmx format cannot be read; save it as XMILE)`);
+      throw new InvalidModelError(t('dynamics.noVariables', { file }));
     }
     const compiled = compile(model);
     printEngineIssues(file, compiled.issues);
-    if (!compiled.program) throw new InvalidModelError(`${file} has errors; fix them and run again`);
+    if (!compiled.program) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
     return { model, origin: 'xmile' };
   }
   const result = variant === undefined ? loadEcosystem(text, file) : loadModel(text, file, { dynamics: prepareDynamics, variant });
   if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color) + '\n');
-  if (!result.ecosystem || hasErrors(result.issues)) throw new InvalidModelError(`${file} has errors; fix them and run again`);
+  if (!result.ecosystem || hasErrors(result.issues)) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
   const { doc, model } = result.ecosystem;
-  if (!doc.dynamics) throw new UsageError(`${file} has no dynamics section to simulate (see "symbiose template platform" for one)`);
+  if (!doc.dynamics) throw new UsageError(t('dynamics.noSection', { file }));
   return { model: dynamicsModel(doc, doc.dynamics, constantValues(model)), origin: 'symbiose' };
 }
 

@@ -5,6 +5,7 @@ import { catalogueEntry, type CatalogueEntry } from '../analyses/index.js';
 import { closest } from '../core/index.js';
 import { UsageError } from './errors.js';
 import { packageFile } from './files.js';
+import { t } from './lang.js';
 import { loadModelFile } from './model-file.js';
 
 export const LIBRARY_DIR = packageFile('library');
@@ -20,7 +21,7 @@ export function libraryFile(id: string): string {
   const ids = libraryIds();
   if (!ids.includes(id)) {
     const suggestion = closest(id, ids);
-    throw new UsageError(`no model "${id}" in the library${suggestion ? `; did you mean "${suggestion}"?` : ''}; see "symbiose library"`);
+    throw new UsageError(t('library.unknownModel', { id, hint: suggestion ? t('usage.didYouMean', { suggestion }) : '' }));
   }
   return join(LIBRARY_DIR, `${id}.yaml`);
 }
@@ -31,6 +32,6 @@ export function readCatalogue(): Array<CatalogueEntry & { errors: number }> {
     const result = loadModelFile(join(LIBRARY_DIR, `${id}.yaml`));
     const errors = result.issues.filter((i) => i.severity === 'error').length;
     if (result.ecosystem) return { ...catalogueEntry(id, result.ecosystem.doc), errors };
-    return { id, name: id, label: undefined, summary: '(does not load)', tags: [], sources: [], errors };
+    return { id, name: id, label: undefined, summary: t('library.doesNotLoad'), tags: [], sources: [], errors };
   });
 }

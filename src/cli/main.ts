@@ -2,7 +2,8 @@
  * The `symbiose` command line. Each command lives in commands/; this file wires them and turns
  * every error into a message and an exit code (see errors.ts), never a stack trace.
  */
-import { Command, CommanderError } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
+import { LOCALES } from '../i18n/index.js';
 import { registerCanvas } from './commands/canvas.js';
 import { registerCompare } from './commands/compare.js';
 import { registerTemplate } from './commands/template.js';
@@ -16,20 +17,22 @@ import { registerXmile } from './commands/xmile.js';
 import { registerSummary } from './commands/summary.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
+import { LocalizedCommand } from './commander.js';
 import { EXIT, InvalidModelError, UsageError } from './errors.js';
+import { chooseCliLocale, t } from './lang.js';
 import { CancelledError } from './simulation-run.js';
 
+/** The program in the language chosen by chooseCliLocale (its help is built in it). */
 export function buildProgram(): Command {
-  const program = new Command('symbiose')
-    .description('Symbiose: a lab for ecosystem business models')
-    .version('0.1.0')
+  const program = new LocalizedCommand('symbiose')
+    .description(t('program.description'))
+    .version('0.1.0', '-V, --version', t('help.version'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand('help [command]', t('help.helpCommand'))
+    .addOption(new Option('--lang <lang>', t('option.lang')).choices(LOCALES))
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false })
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 ok, 1 invalid model, 2 usage error (bad command, option or file), 3 internal error, 130 cancelled (Ctrl-C).\n' +
-        'Start with: symbiose tour    or    symbiose init && symbiose validate',
-    );
+    .addHelpText('after', `\n${t('program.exitCodes')}\n${t('program.start')}`);
   registerTour(program);
   registerInit(program);
   registerValidate(program);
@@ -53,6 +56,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  chooseCliLocale(argv, process.env);
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -81,9 +85,6 @@ function exitCodeFor(error: unknown): number {
     return EXIT.invalidModel;
   }
   if (process.env.SYMBIOSE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-  process.stderr.write(
-    `symbiose: internal error: ${(error as Error)?.message ?? String(error)}\n` +
-      'This is a bug in Symbiose; rerun with SYMBIOSE_DEBUG=1 for details and report it.\n',
-  );
+  process.stderr.write(`symbiose: ${t('error.internal', { message: (error as Error)?.message ?? String(error) })}\n`);
   return EXIT.internal;
 }

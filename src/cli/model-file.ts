@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { hasErrors, type Ecosystem, type LoadResult } from '../core/index.js';
 import { loadEcosystem } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
+import { t } from './lang.js';
 import { issueLines } from './render/issues.js';
 
 export const DEFAULT_MODEL = 'symbiose.yaml';
@@ -16,17 +17,18 @@ export function readModelText(file: string): string {
   let size: number;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) throw new UsageError(`${file} is a directory; expected a model file (.yaml, .yml, .json, or .xmile for the dynamics commands)`);
+    if (stat.isDirectory()) throw new UsageError(t('file.isDirectory', { file }));
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const hint = file === DEFAULT_MODEL ? ` (no model given: name one, or create one with "symbiose init")` : '';
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}${hint}`);
+    const hint = file === DEFAULT_MODEL ? t('file.noModelGiven') : '';
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t('file.noSuchFile') : (error as Error).message;
+    throw new UsageError(t('file.cannotRead', { file, reason, hint }));
   }
-  if (size > MAX_BYTES) throw new UsageError(`${file} is ${Math.round(size / 1e6)} MB; model files are limited to ${MAX_BYTES / 1e6} MB`);
+  if (size > MAX_BYTES) throw new UsageError(t('file.tooLarge', { file, size: Math.round(size / 1e6), limit: MAX_BYTES / 1e6 }));
   const bytes = readFileSync(file);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\u0000')) throw new UsageError(`${file} is not a text file`);
+  if (text.includes('\u0000')) throw new UsageError(t('file.notText', { file }));
   return text;
 }
 
@@ -40,7 +42,7 @@ export function requireEcosystem(file: string, color: boolean): Ecosystem {
   if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color) + '\n');
   if (!result.ecosystem || hasErrors(result.issues)) {
     const errors = result.issues.filter((i) => i.severity === 'error').length;
-    throw new InvalidModelError(`${file} has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} and run again`);
+    throw new InvalidModelError(t('model.hasErrors', { file, count: errors }));
   }
   return result.ecosystem;
 }

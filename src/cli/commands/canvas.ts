@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { canvas } from '../../analyses/index.js';
-import { cliLocale } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { canvasBlocks } from '../render/canvas.js';
 import { withNames } from '../render/json.js';
@@ -10,8 +10,8 @@ export function registerCanvas(program: Command): void {
   withAnalysisOptions(
     program
       .command('canvas')
-      .description("print an actor's Business Model Canvas, derived from the value network")
-      .argument('<actor>', 'actor id or name'),
+      .description(t('cmd.canvas'))
+      .argument('<actor>', t('cmd.canvas.actor')),
   ).action((actor: string, options: AnalysisOptions) => {
     const { format, ecosystem } = analysisInput(options);
     const result = canvas(ecosystem, resolveActor(ecosystem, actor));

@@ -3,20 +3,21 @@ import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/i
 import { hasErrors, loadModel, type ModelDocument } from '../../core/index.js';
 import { prepareDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
-import { cliLocale } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 import { readModelText, requireEcosystem } from '../model-file.js';
 import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';
 import { heading, paragraph, table, type Block } from '../render/blocks.js';
-import { formatCount, formatMoney } from '../render/numbers.js';
+import { formatCount, formatMoney, formatPercent } from '../render/numbers.js';
+import { periodAt, periodCount } from '../render/words.js';
 import { issueLines } from '../render/issues.js';
 import { modelOption } from './shared.js';
 
 export function registerCompare(program: Command): void {
   program
     .command('compare')
-    .description("the model's variants side by side: each actor's NPV and break-even, and the stocks at the horizon")
-    .option('--variants <ids>', 'comma-separated variants to compare (default: all)')
-    .option('-a, --actor <actor>', 'show only this actor')
+    .description(t('cmd.compare'))
+    .option('--variants <ids>', t('option.variants'))
+    .option('-a, --actor <actor>', t('option.compareActor'))
     .addOption(modelOption())
     .addOption(formatOption())
     .addOption(jsonOption())
@@ -24,51 +25,52 @@ export function registerCompare(program: Command): void {
       const format = formatOf(options);
       const base = requireEcosystem(options.model, colorWanted(process.stderr));
       const all = Object.keys(base.doc.variants ?? {});
-      if (all.length === 0) throw new UsageError(`${options.model} has no variants to compare; add a "variants" section`);
+      if (all.length === 0) throw new UsageError(t('usage.noVariants', { file: options.model }));
       const chosen = options.variants ? options.variants.split(',').map((v) => v.trim()) : all;
-      for (const id of chosen) if (!all.includes(id)) throw new UsageError(`unknown variant "${id}"; variants: ${all.join(', ')}`);
+      for (const id of chosen) if (!all.includes(id)) throw new UsageError(t('usage.unknownVariant', { variant: id, variants: all.join(', ') }));
       const text = readModelText(options.model);
-      const outcomes: VariantOutcome[] = [variantOutcome('base', 'As written', base)];
+      const outcomes: VariantOutcome[] = [variantOutcome('base', t('compare.asWritten'), base)];
       for (const id of chosen) {
         const result = loadModel(text, options.model, { dynamics: prepareDynamics, variant: id });
         if (!result.ecosystem || hasErrors(result.issues)) {
           process.stderr.write(issueLines(result.issues, colorWanted(process.stderr)) + '\n');
-          throw new UsageError(`variant "${id}" does not load (see above)`);
+          throw new UsageError(t('usage.variantDoesNotLoad', { variant: id }));
         }
         outcomes.push(variantOutcome(id, base.doc.variants![id]!.name ?? id, result.ecosystem));
       }
       if (options.actor !== undefined && !(options.actor in base.doc.actors)) {
-        throw new UsageError(`unknown actor "${options.actor}"; actors: ${Object.keys(base.doc.actors).join(', ')}`);
+        throw new UsageError(t('usage.unknownActor', { actor: options.actor, hint: '', actors: Object.keys(base.doc.actors).join(', ') }));
       }
       emit(format, () => compareBlocks(base.doc, outcomes, options.actor), () => outcomes);
     });
 }
 
 function compareBlocks(doc: ModelDocument, outcomes: VariantOutcome[], only: string | undefined): Block[] {
+  const locale = cliLocale();
   const columns = [{ title: '' }, ...outcomes.map((o) => ({ title: o.variant, align: 'right' as const }))];
   const rows: string[][] = [];
   const stocks = Object.keys(outcomes[0]!.stocks);
   if (stocks.length > 0) {
-    rows.push([`In ${doc.period} ${doc.horizon} (mean over the ${doc.period})`, ...outcomes.map(() => '')]);
-    for (const stock of stocks) rows.push([`  ${stock}`, ...outcomes.map((o) => formatCount(cliLocale(), o.stocks[stock] ?? Number.NaN))]);
+    rows.push([t('compare.atHorizon', { period: periodAt(locale, doc.period, doc.horizon) }), ...outcomes.map(() => '')]);
+    for (const stock of stocks) rows.push([`  ${stock}`, ...outcomes.map((o) => formatCount(locale, o.stocks[stock] ?? Number.NaN))]);
   }
   for (const actor of Object.keys(doc.actors).filter((a) => only === undefined || a === only)) {
     const of = (o: VariantOutcome) => o.actors.find((a) => a.actor === actor)!;
     rows.push([actorName(doc, actor), ...outcomes.map(() => '')]);
-    rows.push(['  NPV', ...outcomes.map((o) => formatMoney(cliLocale(), of(o).npv))]);
-    rows.push(['  Net cash', ...outcomes.map((o) => formatMoney(cliLocale(), of(o).net))]);
-    rows.push(['  Break-even', ...outcomes.map((o) => (of(o).net === 0 && of(o).deepest.amount === 0 ? '—' : breakEven(of(o).breakEven, doc.period)))]);
-    rows.push(['  Deepest position', ...outcomes.map((o) => (of(o).deepest.amount < 0 ? formatMoney(cliLocale(), of(o).deepest.amount) : '—'))]);
+    rows.push([t('compare.npv'), ...outcomes.map((o) => formatMoney(locale, of(o).npv))]);
+    rows.push([t('compare.net'), ...outcomes.map((o) => formatMoney(locale, of(o).net))]);
+    rows.push([t('compare.breakEven'), ...outcomes.map((o) => (of(o).net === 0 && of(o).deepest.amount === 0 ? '—' : breakEven(of(o).breakEven, doc)))]);
+    rows.push([t('compare.deepest'), ...outcomes.map((o) => (of(o).deepest.amount < 0 ? formatMoney(locale, of(o).deepest.amount) : '—'))]);
   }
   return [
-    heading(`Variants — ${doc.name}`),
+    heading(t('compare.title', { model: doc.name })),
     paragraph(outcomes.map((o) => `${o.variant}: ${o.name}`).join('\n')),
     table(columns, rows),
-    paragraph(`${doc.currency}; NPV at ${((doc.discountRate ?? 0) * 100).toFixed(1)} % a year over ${doc.horizon} ${doc.period}s.`),
+    paragraph(t('compare.footer', { currency: doc.currency, rate: formatPercent(locale, doc.discountRate ?? 0), periods: periodCount(locale, doc.period, doc.horizon) })),
   ];
 }
 
-function breakEven(period: number | null, word: string): string {
-  if (period === null) return 'never';
-  return period === 0 ? 'from the start' : `${word} ${period}`;
+function breakEven(period: number | null, doc: ModelDocument): string {
+  if (period === null) return t('breakEven.never');
+  return period === 0 ? t('breakEven.fromStart') : periodAt(cliLocale(), doc.period, period);
 }

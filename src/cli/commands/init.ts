@@ -3,19 +3,19 @@ import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { packageFile, schemaLink, writeFileAtomic } from '../files.js';
 import { DEFAULT_MODEL } from '../model-file.js';
+import { t } from '../lang.js';
 
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('write a commented starter model to edit')
-    .argument('[file]', 'where to write it', DEFAULT_MODEL)
-    .option('--force', 'overwrite the file if it exists')
+    .description(t('cmd.init'))
+    .argument('[file]', t('cmd.init.file'), DEFAULT_MODEL)
+    .option('--force', t('option.force'))
     .action((file: string, options: { force?: boolean }) => {
       writeFileAtomic(file, starterModel(file), { overwrite: options.force === true });
       process.stdout.write(
         [
-          `Wrote ${file}: a freemium fitness app with its users, advertisers, costs and an OR split.`,
-          'Next:',
+          t('init.wrote', { file }),
           `  symbiose validate ${file}`,
           `  symbiose canvas app -m ${file}`,
           `  symbiose payers -m ${file}`,

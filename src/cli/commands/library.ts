@@ -8,36 +8,37 @@ import { libraryFile, readCatalogue } from '../library-files.js';
 import { requireEcosystem } from '../model-file.js';
 import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';
 import { heading, list, paragraph, table, type Block } from '../render/blocks.js';
+import { t } from '../lang.js';
 
 export function registerLibrary(program: Command): void {
   const library = program
     .command('library')
-    .description('the library of ready models from the seed documents: list, show, copy')
-    .argument('[query...]', 'words to filter by (id, name, tag or description)')
+    .description(t('cmd.library'))
+    .argument('[query...]', t('cmd.library.query'))
     .addOption(formatOption())
     .addOption(jsonOption())
     .action((query: string[], options: OutputOptions) => {
       const format = formatOf(options);
       const entries = searchCatalogue(readCatalogue(), query.join(' '));
       if (entries.length === 0 && format !== 'json') {
-        process.stdout.write(`No library model matches "${query.join(' ')}". "symbiose library" lists them all.\n`);
+        process.stdout.write(`${t('library.noMatch', { query: query.join(' ') })}\n`);
         return;
       }
       emit(
         format,
         () => [
-          heading(`Library — ${entries.length} model${entries.length === 1 ? '' : 's'}`),
+          heading(t('library.title', { count: entries.length })),
           table(
-            [{ title: 'Id' }, { title: 'Model' }, { title: 'Tags' }],
+            [{ title: t('library.columnId') }, { title: t('library.columnModel') }, { title: t('library.columnTags') }],
             entries.map((e) => {
-              const title = `${e.label ?? e.name}${e.errors > 0 ? ` (${e.errors} errors)` : ''}`;
+              const title = `${e.label ?? e.name}${e.errors > 0 ? t('library.errors', { count: e.errors }) : ''}`;
               // Terminals get wrapped cells over several rows; Markdown keeps one row per model.
               return format === 'md'
                 ? [[e.id, `${title}: ${e.summary}`, e.tags.join(', ')]]
                 : splitRows([e.id, [...wrap(title, 64), ...wrap(e.summary, 64)].join('\n'), wrap(e.tags.join(', '), 28).join('\n')]);
             }).flat(),
           ),
-          paragraph('symbiose library show ID     its description, sources and assumptions\nsymbiose library copy ID     a copy to start from'),
+          paragraph(t('library.next')),
         ],
         () => entries,
       );
@@ -45,8 +46,8 @@ export function registerLibrary(program: Command): void {
 
   library
     .command('show')
-    .description("a library model's description, sources and assumptions")
-    .argument('<id>', 'model id (see "symbiose library")')
+    .description(t('cmd.library.show'))
+    .argument('<id>', t('cmd.library.id'))
     .addOption(formatOption())
     .addOption(jsonOption())
     .action((id: string, options: OutputOptions) => {
@@ -60,17 +61,17 @@ export function registerLibrary(program: Command): void {
 
   library
     .command('copy')
-    .description('copy a library model into a folder, to start from it')
-    .argument('<id>', 'model id (see "symbiose library")')
-    .argument('[dir]', 'destination folder', '.')
-    .option('--force', 'overwrite an existing file')
+    .description(t('cmd.library.copy'))
+    .argument('<id>', t('cmd.library.id'))
+    .argument('[dir]', t('cmd.library.dir'), '.')
+    .option('--force', t('option.forceCopy'))
     .action((id: string, dir: string, options: { force?: boolean }) => {
       const source = libraryFile(id);
       const target = join(dir, `${id}.yaml`);
       // The schema comment points at the installed schema, wherever the copy goes.
       const text = readFileSync(source, 'utf8').replace(/^# yaml-language-server: \$schema=.*$/m, schemaComment(target));
       writeFileAtomic(target, text, { overwrite: options.force === true });
-      process.stdout.write(`Copied ${id} to ${target}\nNext: symbiose validate ${target}\n`);
+      process.stdout.write(`${t('library.copied', { id, target })}\n`);
     });
 }
 
@@ -83,27 +84,28 @@ function showBlocks(id: string, doc: Parameters<typeof provenance>[0], origin: R
     heading(`${doc.name} (${id})`),
     ...(doc.label && doc.label !== doc.name ? [paragraph(doc.label)] : []),
     paragraph(doc.description?.trim() ?? ''),
-    heading('Sources', 2),
-    list(doc.sources ?? []),
-    heading('Tags', 2),
-    paragraph(doc.tags?.join(', ') ?? '(none)'),
-    heading(`Figures: ${origin.sourced} from the sources, ${origin.assumed} assumptions`, 2),
+    heading(t('library.sources'), 2),
+    list(doc.sources ?? [], t('library.none')),
+    heading(t('library.tags'), 2),
+    paragraph(doc.tags?.join(', ') ?? t('library.none')),
+    heading(t('library.figures', { sourced: origin.sourced, assumed: origin.assumed }), 2),
     list(
       origin.parameters.map((p) =>
         [
-          `${p.name} = ${p.value}${p.unit ? ` ${p.unit}` : ''}${p.range ? `  (range ${p.range[0]} to ${p.range[1]})` : ''}`,
-          p.source ? `    source: ${p.source}` : '',
-          p.assumption ? `    assumption: ${p.assumption}` : '',
+          `${p.name} = ${p.value}${p.unit ? ` ${p.unit}` : ''}${p.range ? t('library.range', { low: p.range[0], high: p.range[1] }) : ''}`,
+          p.source ? t('library.source', { text: p.source }) : '',
+          p.assumption ? t('library.assumption', { text: p.assumption }) : '',
         ]
           .filter(Boolean)
           .join('\n'),
       ),
+      t('list.none'),
     ),
   ];
   if (origin.unexplained.length > 0) {
-    blocks.push(heading('Numbers with neither a source nor an assumption', 2), list(origin.unexplained.map(formatPath)));
+    blocks.push(heading(t('library.unexplained'), 2), list(origin.unexplained.map(formatPath), t('list.none')));
   }
-  blocks.push(paragraph(`Analyse it: symbiose canvas ACTOR -m ${relative(process.cwd(), libraryFile(id))}   or copy it: symbiose library copy ${id}`));
+  blocks.push(paragraph(t('library.analyse', { file: relative(process.cwd(), libraryFile(id)), id })));
   return blocks;
 }
 

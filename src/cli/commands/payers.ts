@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { whoPays } from '../../analyses/index.js';
-import { cliLocale } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { withNames } from '../render/json.js';
 import { paymentBlocks } from '../render/payments.js';
 import { analysisInput, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
 export function registerPayers(program: Command): void {
-  withAnalysisOptions(program.command('payers').description('who pays and who is paid, overall and per scenario')).action((options: AnalysisOptions) => {
+  withAnalysisOptions(program.command('payers').description(t('cmd.payers'))).action((options: AnalysisOptions) => {
     const { format, ecosystem } = analysisInput(options);
     const result = whoPays(ecosystem);
     emit(format, () => paymentBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));

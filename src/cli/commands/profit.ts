@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { profitability, profitabilityOfAll } from '../../analyses/index.js';
 import { UsageError } from '../errors.js';
-import { cliLocale } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { withNames } from '../render/json.js';
 import { overviewBlocks, sheetBlocks, type Grouping } from '../render/profit.js';
@@ -11,16 +11,16 @@ export function registerProfit(program: Command): void {
   withAnalysisOptions(
     program
       .command('profit')
-      .description('profitability per actor: revenues, costs, net cash, NPV, break-even, deepest position')
-      .option('-a, --actor <actor>', "one actor's full sheet: revenues, payments and costs line by line, over time")
+      .description(t('cmd.profit'))
+      .option('-a, --actor <actor>', t('option.profitActor'))
       .addOption(
-        new Option('--by <grouping>', 'with --actor: a column per period, per year, or auto (periods up to 12, else years, else runs)')
+        new Option('--by <grouping>', t('option.by'))
           .choices(['period', 'year', 'auto'])
           .default('auto'),
       ),
   ).action((options: AnalysisOptions & { actor?: string; by?: Grouping }, command: Command) => {
     if (command.getOptionValueSource('by') === 'cli' && options.actor === undefined) {
-      throw new UsageError("--by arranges the columns of one actor's sheet: add --actor ID");
+      throw new UsageError(t('usage.byWithoutActor'));
     }
     const { format, ecosystem } = analysisInput(options);
     const { doc } = ecosystem;

@@ -5,11 +5,12 @@ import { closest, type Ecosystem } from '../../core/index.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_MODEL, requireEcosystem } from '../model-file.js';
 import { colorWanted, formatOf, formatOption, jsonOption, type Format, type OutputOptions } from '../output.js';
+import { t } from '../lang.js';
 
 export const modelOption = () =>
-  new Option('-m, --model <file>', 'model file (.yaml, .yml or .json)').default(DEFAULT_MODEL).env('SYMBIOSE_MODEL');
+  new Option('-m, --model <file>', t('option.model')).default(DEFAULT_MODEL).env('SYMBIOSE_MODEL');
 
-export const labelsOption = () => new Option('-l, --labels', 'show English labels instead of the names as written in the model');
+export const labelsOption = () => new Option('-l, --labels', t('option.labels'));
 
 /** Finds an actor by id or by name (any case); a miss is a usage error naming the actors. */
 export function resolveActor(ecosystem: Ecosystem, wanted: string): string {
@@ -18,9 +19,8 @@ export function resolveActor(ecosystem: Ecosystem, wanted: string): string {
   const byName = Object.entries(actors).find(([, a]) => a.name?.toLowerCase() === wanted.toLowerCase());
   if (byName) return byName[0];
   const suggestion = closest(wanted, Object.keys(actors));
-  throw new UsageError(
-    `unknown actor "${wanted}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\nactors: ${Object.keys(actors).join(', ')}`,
-  );
+  const hint = suggestion ? t('usage.didYouMean', { suggestion }) : '';
+  throw new UsageError(t('usage.unknownActor', { actor: wanted, hint, actors: Object.keys(actors).join(', ') }));
 }
 
 export interface AnalysisOptions extends OutputOptions {

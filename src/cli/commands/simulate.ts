@@ -5,8 +5,10 @@ import { readDynamicsFile } from '../dynamics-file.js';
 import { UsageError } from '../errors.js';
 import { colorWanted, formatOption, formatOf, jsonOption, type OutputOptions } from '../output.js';
 import { renderMarkdown, renderText } from '../render/blocks.js';
+import { formatSignificant } from '../render/numbers.js';
 import { chart, csvChunks, nonFinite, summaryBlocks } from '../render/series.js';
 import { runSimulation } from '../simulation-run.js';
+import { cliLocale, t } from '../lang.js';
 
 interface SimulateCliOptions extends OutputOptions {
   method?: 'euler' | 'rk4';
@@ -41,28 +43,28 @@ export function splitNames(list: string): string[] {
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('run the dynamics of an XMILE model or of a Symbiose model; print, chart or export the series')
-    .argument('<file>', 'an .xmile/.stmx file, or a Symbiose model with a dynamics section')
-    .addOption(new Option('--method <method>', 'integration method (default: the model\'s)').choices(['euler', 'rk4']))
-    .option('--dt <step>', 'integration step (default: the model\'s)')
-    .option('--until <time>', 'stop time (default: the model\'s)')
-    .option('--vars <names>', 'comma-separated variables to keep (default: all)')
-    .option('--csv', 'print every saved step as CSV')
-    .option('--chart <variable>', 'draw a terminal chart of one variable')
-    .option('--variant <id>', "a Symbiose model's variant (see symbiose compare)")
+    .description(t('cmd.simulate'))
+    .argument('<file>', t('cmd.simulate.file'))
+    .addOption(new Option('--method <method>', t('option.method')).choices(['euler', 'rk4']))
+    .option('--dt <step>', t('option.dt'))
+    .option('--until <time>', t('option.until'))
+    .option('--vars <names>', t('option.vars'))
+    .option('--csv', t('option.csv'))
+    .option('--chart <variable>', t('option.chart'))
+    .option('--variant <id>', t('option.variant'))
     .addOption(formatOption())
     .addOption(jsonOption())
     .action(async (file: string, options: SimulateCliOptions) => {
       if (options.csv && (options.json || (options.format !== undefined && options.format !== 'text'))) {
-        throw new UsageError('--csv and --json (or --format) contradict each other; choose one');
+        throw new UsageError(t('usage.csvAndJson'));
       }
       const format = options.csv ? 'csv' : formatOf(options);
-      if (options.chart && (format === 'csv' || format === 'json')) throw new UsageError('--chart draws for people: use it without --csv or --json');
+      if (options.chart && (format === 'csv' || format === 'json')) throw new UsageError(t('usage.chartForPeople'));
       const { model } = readDynamicsFile(file, colorWanted(process.stderr), options.variant);
       const dt = positive(options.dt, '--dt');
       const until = number(options.until, '--until');
       const save = options.vars ? splitNames(options.vars) : undefined;
-      if (options.vars !== undefined && save!.length === 0) throw new UsageError('--vars names no variable');
+      if (options.vars !== undefined && save!.length === 0) throw new UsageError(t('usage.noVars'));
       if (options.chart && save && !save.some((v) => canonicalLabel(v) === canonicalLabel(options.chart!))) save.push(options.chart);
       const run = await runSimulation(
         model,
@@ -74,39 +76,40 @@ export function registerSimulate(program: Command): void {
         const elements = [...run.series.keys()].filter((k) => canonicalLabel(k).startsWith(`${canonicalLabel(options.chart!)}[`));
         throw new UsageError(
           elements.length > 0
-            ? `"${options.chart}" is an array: chart one element, e.g. --chart "${elements[0]}"`
-            : `no variable "${options.chart}" to chart; variables: ${[...run.series.keys()].slice(0, 20).join(', ')}`,
+            ? t('usage.chartArray', { variable: options.chart, element: elements[0] })
+            : t('usage.chartUnknown', { variable: options.chart, variables: [...run.series.keys()].slice(0, 20).join(', ') }),
         );
       }
       for (const bad of nonFinite(run)) {
-        process.stderr.write(`symbiose: warning: ${bad.label} becomes ${Number.isNaN(bad.value) ? 'NaN' : 'infinite'} at time ${bad.time}\n`);
+        const warning = Number.isNaN(bad.value) ? 'simulate.becomesNaN' : 'simulate.becomesInfinite';
+        process.stderr.write(`symbiose: ${t(warning, { variable: bad.label, time: formatSignificant(cliLocale(), bad.time) })}\n`);
       }
       if (format === 'csv') {
         for (const chunk of csvChunks(run)) process.stdout.write(chunk);
       } else if (format === 'json') {
         if (run.times.length * (run.series.size + 1) > MAX_JSON_VALUES) {
-          throw new UsageError(`${run.times.length} saved steps of ${run.series.size} series are too many for --json; use --csv, fewer --vars, or a larger --dt`);
+          throw new UsageError(t('usage.tooManyForJson', { steps: run.times.length, series: run.series.size }));
         }
         // JSON has no NaN or infinity: they are written as strings, not as null.
         const value = (x: number) => (Number.isFinite(x) ? x : String(x));
         process.stdout.write(JSON.stringify({ times: [...run.times], series: Object.fromEntries([...run.series].map(([k, v]) => [k, Array.from(v, value)])) }) + '\n');
       } else {
-        const blocks = summaryBlocks(`Simulation — ${model.name ?? basename(file)}`, run, options.method ?? model.specs.method, dt ?? model.specs.dt);
+        const blocks = summaryBlocks(model.name ?? basename(file), run, options.method ?? model.specs.method, dt ?? model.specs.dt, cliLocale());
         process.stdout.write(format === 'md' ? renderMarkdown(blocks) : renderText(blocks, colorWanted(process.stdout)));
       }
-      if (chartLabel) process.stdout.write('\n' + chart(chartLabel, run));
+      if (chartLabel) process.stdout.write('\n' + chart(chartLabel, run, cliLocale()));
     });
 }
 
 function number(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new UsageError(`${option} expects a number, got "${text}"`);
+  if (!Number.isFinite(value)) throw new UsageError(t('usage.expectsNumber', { option, value: text }));
   return value;
 }
 
 function positive(text: string | undefined, option: string): number | undefined {
   const value = number(text, option);
-  if (value !== undefined && !(value > 0)) throw new UsageError(`${option} must be positive, got ${text}`);
+  if (value !== undefined && !(value > 0)) throw new UsageError(t('usage.mustBePositive', { option, value: text }));
   return value;
 }

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { valueSharing } from '../../analyses/index.js';
-import { cliLocale } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { withNames } from '../render/json.js';
 import { sharingBlocks } from '../render/sharing.js';
 import { analysisInput, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
 export function registerSummary(program: Command): void {
-  withAnalysisOptions(program.command('summary').description('total value created and the share each actor captures')).action((options: AnalysisOptions) => {
+  withAnalysisOptions(program.command('summary').description(t('cmd.summary'))).action((options: AnalysisOptions) => {
     const { format, ecosystem } = analysisInput(options);
     const result = valueSharing(ecosystem);
     emit(format, () => sharingBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));

@@ -3,32 +3,33 @@ import { stringify } from 'yaml';
 import { defaultSideNames, platformTemplate, SIDE_NAME } from '../../templates/index.js';
 import { UsageError } from '../errors.js';
 import { schemaLink, writeFileAtomic } from '../files.js';
+import { t } from '../lang.js';
 
 export function registerTemplate(program: Command): void {
   program
     .command('template')
-    .description('generate a model to start from: "platform" (an N-sided platform with adoption dynamics)')
-    .argument('<kind>', 'platform')
-    .option('--sides <n>', 'number of sides', '2')
-    .option('--names <names>', 'comma-separated side names (default: buyers,sellers for 2 sides, else side_1…)')
-    .option('--horizon <periods>', 'months to simulate', '60')
-    .option('-o, --out <file>', 'write the model there (default: print it)')
-    .option('--force', 'overwrite the output file')
+    .description(t('cmd.template'))
+    .argument('<kind>', t('cmd.template.kind'))
+    .option('--sides <n>', t('option.sides'), '2')
+    .option('--names <names>', t('option.names'))
+    .option('--horizon <periods>', t('option.horizon'), '60')
+    .option('-o, --out <file>', t('option.outModel'))
+    .option('--force', t('option.forceOutput'))
     .action((kind: string, options: { sides: string; names?: string; horizon: string; out?: string; force?: boolean }, command: Command) => {
-      if (kind !== 'platform') throw new UsageError(`unknown template "${kind}"; templates: platform`);
+      if (kind !== 'platform') throw new UsageError(t('usage.unknownTemplate', { kind }));
       const count = Number(options.sides);
-      if (!Number.isInteger(count) || count < 1 || count > 8) throw new UsageError(`--sides expects a whole number from 1 to 8, got "${options.sides}"`);
+      if (!Number.isInteger(count) || count < 1 || count > 8) throw new UsageError(t('usage.sides', { value: options.sides }));
       const sides = options.names ? options.names.split(',').map((n) => n.trim()) : defaultSideNames(count);
       if (options.names && command.getOptionValueSource('sides') === 'cli' && sides.length !== count) {
-        throw new UsageError(`--names gives ${sides.length} names for ${count} sides`);
+        throw new UsageError(t('usage.namesCount', { names: sides.length, count }));
       }
       for (const side of sides) {
-        if (!SIDE_NAME.test(side)) throw new UsageError(`side name "${side}": use lower-case letters, digits and _`);
+        if (!SIDE_NAME.test(side)) throw new UsageError(t('usage.sideName', { side }));
       }
-      if (new Set(sides).size !== sides.length) throw new UsageError('side names must differ');
-      if (sides.includes('platform')) throw new UsageError('"platform" names the platform itself; choose another side name');
+      if (new Set(sides).size !== sides.length) throw new UsageError(t('usage.sidesDiffer'));
+      if (sides.includes('platform')) throw new UsageError(t('usage.platformSide'));
       const horizon = Number(options.horizon);
-      if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10000) throw new UsageError(`--horizon expects a whole number of months, got "${options.horizon}"`);
+      if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10000) throw new UsageError(t('usage.horizon', { value: options.horizon }));
       const doc = platformTemplate({ sides, horizon });
       const text =
         `# yaml-language-server: $schema=${schemaLink(options.out ?? 'model.yaml')}\n` +
@@ -37,7 +38,7 @@ export function registerTemplate(program: Command): void {
         stringify(doc, { lineWidth: 0 });
       if (options.out) {
         writeFileAtomic(options.out, text, { overwrite: options.force === true });
-        process.stdout.write(`Wrote ${options.out}: a ${sides.length}-sided platform (${sides.join(', ')}).\nNext: symbiose compare -m ${options.out}\n`);
+        process.stdout.write(`${t('template.wrote', { file: options.out, count: sides.length, sides: sides.join(', ') })}\n`);
       } else process.stdout.write(text);
     });
 }

@@ -1,15 +1,17 @@
 import type { Command } from 'commander';
 import { hasErrors, renderMessage, formatPath } from '../../core/index.js';
+import type { UiKey } from '../../i18n/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DEFAULT_MODEL, loadModelFile } from '../model-file.js';
 import { colorWanted, formatOf, jsonOption, type OutputOptions } from '../output.js';
 import { issueLines } from '../render/issues.js';
+import { t } from '../lang.js';
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check model files and report every problem with file:line:column; exit 1 if any has errors')
-    .argument('[files...]', `model files ("-" reads standard input; default $SYMBIOSE_MODEL or ${DEFAULT_MODEL})`)
+    .description(t('cmd.validate'))
+    .argument('[files...]', t('cmd.validate.files', { file: DEFAULT_MODEL }))
     .addOption(jsonOption())
     .action((given: string[], options: OutputOptions) => {
       const json = formatOf(options) === 'json';
@@ -39,13 +41,16 @@ export function registerValidate(program: Command): void {
           const warnings = result.issues.length - errors;
           const doc = result.ecosystem?.doc;
           const counts = doc
-            ? `: ${count(doc.actors, 'actor')}, ${count(doc.valueObjects, 'value object')}, ` +
-              `${count(doc.transactions, 'transaction')}, ${count(doc.scenarios ?? {}, 'scenario')}`
+            ? t('validate.counts', {
+                actors: count(doc.actors, 'validate.actors'),
+                objects: count(doc.valueObjects, 'validate.objects'),
+                transactions: count(doc.transactions, 'validate.transactions'),
+                scenarios: count(doc.scenarios ?? {}, 'validate.scenarios'),
+              })
             : '';
-          const tail = warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '';
-          process.stdout.write(
-            errors > 0 ? `${file}: ${errors} error${errors === 1 ? '' : 's'}${tail}\n` : `${file} is valid${counts}${tail}\n`,
-          );
+          const tail = warnings > 0 ? t('validate.warnings', { count: warnings }) : '';
+          const verdict = errors > 0 ? t('validate.invalid', { file, count: errors, warnings: tail }) : t('validate.valid', { file, counts, warnings: tail });
+          process.stdout.write(`${verdict}\n`);
         }
       }
       for (const message of unreadable) process.stderr.write(`symbiose: ${message}\n`);
@@ -54,7 +59,6 @@ export function registerValidate(program: Command): void {
     });
 }
 
-function count(records: object, noun: string): string {
-  const n = Object.keys(records).length;
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function count(records: object, key: UiKey): string {
+  return t(key, { count: Object.keys(records).length });
 }

@@ -8,26 +8,27 @@ import { readDynamicsFile, XMILE_FILE } from '../dynamics-file.js';
 import { InvalidModelError, UsageError } from '../errors.js';
 import { schemaLink, writeFileAtomic } from '../files.js';
 import { colorWanted } from '../output.js';
+import { t } from '../lang.js';
 
 export function registerXmile(program: Command): void {
   program
     .command('import')
-    .description('turn an XMILE model (Stella, Vensim export…) into a Symbiose model with a dynamics section')
-    .argument('<file>', 'an .xmile or .stmx file')
-    .option('-o, --out <file>', 'write the model there (default: print it)')
-    .option('--force', 'overwrite the output file')
+    .description(t('cmd.import'))
+    .argument('<file>', t('cmd.import.file'))
+    .option('-o, --out <file>', t('option.outModel'))
+    .option('--force', t('option.forceOutput'))
     .action((file: string, options: { out?: string; force?: boolean }) => {
-      if (!XMILE_FILE.test(file)) throw new UsageError(`${file} is not an XMILE file (.xmile, .stmx, .itmx, .xml)`);
+      if (!XMILE_FILE.test(file)) throw new UsageError(t('usage.notXmile', { file }));
       const { model } = readDynamicsFile(file, colorWanted(process.stderr));
       const missing = unrepresentable(model);
       if (missing.length > 0) {
-        throw new InvalidModelError(`${file} uses what a Symbiose model cannot hold yet: ${missing.join('; ')}. Simulate the XMILE file directly: symbiose simulate ${file}`);
+        throw new InvalidModelError(t('dynamics.cannotHold', { file, missing: missing.join('; ') }));
       }
       const { period, note } = periodOf(model.specs.timeUnits);
       const doc: Partial<ModelDocument> = {
         symbiose: FORMAT_VERSION,
         name: model.name ?? basename(file, extname(file)),
-        description: `Imported from ${basename(file)}.${note}`,
+        description: `${t('dynamics.importedFrom', { file: basename(file) })}${note}`,
         currency: 'EUR',
         period,
         horizon: Math.max(1, Math.ceil(model.specs.stop - model.specs.start - 1e-9)),
@@ -40,23 +41,23 @@ export function registerXmile(program: Command): void {
       const text = `# yaml-language-server: $schema=${schemaLink(target ?? 'model.yaml')}\n${stringify(doc, { lineWidth: 0 })}`;
       if (target) {
         writeFileAtomic(target, text, { overwrite: options.force === true });
-        process.stdout.write(`Imported ${file} into ${target}\nNext: symbiose simulate ${target}\n`);
+        process.stdout.write(`${t('import.done', { file, target })}\n`);
       } else process.stdout.write(text);
     });
 
   program
     .command('export')
-    .description('write the dynamics of a model as XMILE, for Stella, Vensim and other tools')
-    .argument('<file>', 'a Symbiose model with a dynamics section (or an XMILE file, rewritten)')
-    .option('--xmile', 'XMILE output (the only format for now)')
-    .option('-o, --out <file>', 'write it there (default: print it)')
-    .option('--force', 'overwrite the output file')
+    .description(t('cmd.export'))
+    .argument('<file>', t('cmd.export.file'))
+    .option('--xmile', t('option.xmile'))
+    .option('-o, --out <file>', t('option.outExport'))
+    .option('--force', t('option.forceOutput'))
     .action((file: string, options: { out?: string; force?: boolean }) => {
       const { model } = readDynamicsFile(file, colorWanted(process.stderr));
       const text = writeXmile(model);
       if (options.out) {
         writeFileAtomic(options.out, text, { overwrite: options.force === true });
-        process.stdout.write(`Wrote ${options.out}\n`);
+        process.stdout.write(`${t('export.wrote', { file: options.out })}\n`);
       } else process.stdout.write(text);
     });
 }
@@ -66,5 +67,5 @@ function periodOf(units: string | undefined): { period: Period; note: string } {
   const unit = (units ?? '').trim().toLowerCase().replace(/s$/, '');
   const period = (PERIODS as readonly string[]).includes(unit) ? (unit as Period) : undefined;
   if (period) return { period, note: '' };
-  return { period: 'year', note: ` Its time unit is "${units ?? 'unspecified'}", not a period of the model: "period: year" is nominal, and time runs in the source's units.` };
+  return { period: 'year', note: t('dynamics.nominalPeriod', { unit: units ?? t('dynamics.unspecified') }) };
 }

@@ -8,12 +8,13 @@ export type Align = 'left' | 'right';
 export type Block =
   | { kind: 'heading'; text: string; level: 1 | 2 }
   | { kind: 'table'; columns: Array<{ title: string; align?: Align }>; rows: string[][] }
-  | { kind: 'list'; items: string[] }
+  /** `empty` is what an empty list shows, in the reader's language. */
+  | { kind: 'list'; items: string[]; empty: string }
   | { kind: 'text'; text: string };
 
 export const heading = (text: string, level: 1 | 2 = 1): Block => ({ kind: 'heading', text, level });
 export const paragraph = (text: string): Block => ({ kind: 'text', text });
-export const list = (items: string[]): Block => ({ kind: 'list', items });
+export const list = (items: string[], empty: string): Block => ({ kind: 'list', items, empty });
 export const table = (columns: Array<{ title: string; align?: Align }>, rows: string[][]): Block => ({ kind: 'table', columns, rows });
 
 export function renderText(blocks: Block[], color = false): string {
@@ -26,7 +27,7 @@ export function renderText(blocks: Block[], color = false): string {
         case 'text':
           return block.text;
         case 'list':
-          return block.items.length === 0 ? paint.dim('  (none)') : block.items.map((item) => `  • ${item}`).join('\n');
+          return block.items.length === 0 ? paint.dim(`  ${block.empty}`) : block.items.map((item) => `  • ${item}`).join('\n');
         case 'table':
           return textTable(block, paint);
       }
@@ -60,7 +61,7 @@ export function renderMarkdown(blocks: Block[]): string {
         case 'text':
           return block.text;
         case 'list':
-          return block.items.length === 0 ? '_(none)_' : block.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
+          return block.items.length === 0 ? `_${escapeMarkdown(block.empty)}_` : block.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
         case 'table': {
           // Leading spaces (indented sheet lines) would be trimmed by Markdown: keep them as &nbsp;.
           const cell = (c: string) => escapeMarkdown(c).replaceAll('|', '\\|').replace(/^ +/, (spaces) => '&nbsp;'.repeat(spaces.length));

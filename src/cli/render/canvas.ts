@@ -14,7 +14,7 @@ export function canvasBlocks(doc: ModelDocument, canvas: Canvas, locale: Locale)
   ];
   for (const block of CANVAS_BLOCKS) {
     blocks.push(heading(t(`canvas.block.${block}`), 2));
-    blocks.push(list(canvas.blocks[block].map((item) => canvasItemText(doc, canvas.actor, item, locale))));
+    blocks.push(list(canvas.blocks[block].map((item) => canvasItemText(doc, canvas.actor, item, locale)), t('list.none')));
   }
   return blocks;
 }

@@ -1,20 +1,18 @@
 /** Simulation results as a summary table, CSV, or a terminal chart of one variable. */
 import asciichart from 'asciichart';
+import type { Locale } from '../../i18n/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
+import { formatSignificant } from './numbers.js';
+import { words } from './words.js';
 
 export interface SeriesSet {
   times: Float64Array;
   series: Map<string, Float64Array>;
 }
 
-const figure = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
-const show = (x: number | undefined) => {
-  if (x === undefined || Number.isNaN(x)) return x === undefined ? '—' : 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  return figure.format(x).replace('-', '−');
-};
-
-export function summaryBlocks(title: string, run: SeriesSet, method: string, dt: number): Block[] {
+export function summaryBlocks(model: string, run: SeriesSet, method: string, dt: number, locale: Locale): Block[] {
+  const t = words(locale);
+  const show = (x: number | undefined) => formatSignificant(locale, x);
   const { times } = run;
   const rows = [...run.series].map(([label, values]) => {
     // Min and max of the finite values only; a series with none shows "—".
@@ -29,9 +27,26 @@ export function summaryBlocks(title: string, run: SeriesSet, method: string, dt:
     return [label, show(values[0]), show(values[values.length - 1]), show(min), show(max)];
   });
   return [
-    heading(title),
-    paragraph(`${method === 'rk4' ? 'RK4' : 'Euler'}, dt ${dt}, time ${show(times[0])} to ${show(times[times.length - 1])}, ${times.length} saved steps.`),
-    table([{ title: 'Variable' }, { title: 'Initial', align: 'right' }, { title: 'Final', align: 'right' }, { title: 'Min', align: 'right' }, { title: 'Max', align: 'right' }], rows),
+    heading(t('simulate.title', { model })),
+    paragraph(
+      t('simulate.caption', {
+        method: method === 'rk4' ? 'RK4' : 'Euler',
+        dt: show(dt),
+        from: show(times[0]),
+        to: show(times[times.length - 1]),
+        steps: show(times.length),
+      }),
+    ),
+    table(
+      [
+        { title: t('simulate.columnVariable') },
+        { title: t('simulate.columnInitial'), align: 'right' },
+        { title: t('simulate.columnFinal'), align: 'right' },
+        { title: t('simulate.columnMin'), align: 'right' },
+        { title: t('simulate.columnMax'), align: 'right' },
+      ],
+      rows,
+    ),
   ];
 }
 
@@ -68,7 +83,8 @@ export function nonFinite(run: SeriesSet): Array<{ label: string; time: number; 
 }
 
 /** A line chart of one series, at most `width` points wide (evenly resampled). */
-export function chart(label: string, run: SeriesSet, width = 72, height = 12): string {
+export function chart(label: string, run: SeriesSet, locale: Locale, width = 72, height = 12): string {
+  const show = (x: number | undefined) => formatSignificant(locale, x);
   const values = run.series.get(label)!;
   const step = Math.max(1, Math.ceil(values.length / width));
   const points: number[] = [];
@@ -77,5 +93,5 @@ export function chart(label: string, run: SeriesSet, width = 72, height = 12): s
   const t0 = run.times[0]!;
   const t1 = run.times[run.times.length - 1]!;
   const plot = asciichart.plot(points, { height, format: (x: number) => show(x).padStart(10) });
-  return `${label}\n${plot}\n${' '.repeat(12)}time ${show(t0)} → ${show(t1)}\n`;
+  return `${label}\n${plot}\n${' '.repeat(12)}${words(locale)('simulate.time', { from: show(t0), to: show(t1) })}\n`;
 }
