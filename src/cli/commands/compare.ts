@@ -8,6 +8,7 @@ import { readModelText, requireEcosystem } from '../model-file.js';
 import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';
 import { heading, paragraph, table, type Block } from '../render/blocks.js';
 import { formatCount, formatMoney, formatPercent } from '../render/numbers.js';
+import { withNames } from '../render/json.js';
 import { periodAt, periodCount } from '../render/words.js';
 import { issueLines } from '../render/issues.js';
 import { modelOption } from './shared.js';
@@ -41,7 +42,7 @@ export function registerCompare(program: Command): void {
       if (options.actor !== undefined && !(options.actor in base.doc.actors)) {
         throw new UsageError(t('usage.unknownActor', { actor: options.actor, hint: '', actors: Object.keys(base.doc.actors).join(', ') }));
       }
-      emit(format, () => compareBlocks(base.doc, outcomes, options.actor), () => outcomes);
+      emit(format, () => compareBlocks(base.doc, outcomes, options.actor), () => withNames(base.doc, outcomes));
     });
 }
 

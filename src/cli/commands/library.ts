@@ -7,8 +7,9 @@ import { schemaLink, writeFileAtomic } from '../files.js';
 import { libraryFile, readCatalogue } from '../library-files.js';
 import { requireEcosystem } from '../model-file.js';
 import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';
+import { formatNumber } from '../../i18n/index.js';
 import { heading, list, paragraph, table, type Block } from '../render/blocks.js';
-import { t } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 
 export function registerLibrary(program: Command): void {
   const library = program
@@ -80,6 +81,8 @@ function schemaComment(target: string): string {
 }
 
 function showBlocks(id: string, doc: Parameters<typeof provenance>[0], origin: ReturnType<typeof provenance>): Block[] {
+  // Numbers as the reader writes them, all their digits kept; expressions as the model writes them.
+  const figure = (value: number | string) => (typeof value === 'number' ? formatNumber(cliLocale(), value, 20) : value);
   const blocks: Block[] = [
     heading(`${doc.name} (${id})`),
     ...(doc.label && doc.label !== doc.name ? [paragraph(doc.label)] : []),
@@ -92,7 +95,7 @@ function showBlocks(id: string, doc: Parameters<typeof provenance>[0], origin: R
     list(
       origin.parameters.map((p) =>
         [
-          `${p.name} = ${p.value}${p.unit ? ` ${p.unit}` : ''}${p.range ? t('library.range', { low: p.range[0], high: p.range[1] }) : ''}`,
+          `${p.name} = ${figure(p.value)}${p.unit ? ` ${p.unit}` : ''}${p.range ? t('library.range', { low: figure(p.range[0]), high: figure(p.range[1]) }) : ''}`,
           p.source ? t('library.source', { text: p.source }) : '',
           p.assumption ? t('library.assumption', { text: p.assumption }) : '',
         ]

@@ -330,4 +330,8 @@ export const fr: Record<UiKey, Template> = {
   'simulate.time': 'temps {from} → {to}',
   'simulate.becomesNaN': 'avertissement : {variable} devient NaN au temps {time}',
   'simulate.becomesInfinite': 'avertissement : {variable} devient infini au temps {time}',
+
+  // Generated files
+  'template.generatedBy': '# Généré par : {command}',
+  'template.try': '# À essayer : {commands}',
 };
