@@ -18,6 +18,7 @@ import { registerSummary } from './commands/summary.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
 import { LocalizedCommand } from './commander.js';
+import { registerMigrate } from './commands/migrate.js';
 import { EXIT, InvalidModelError, UsageError } from './errors.js';
 import { chooseCliLocale, t } from './lang.js';
 import { CancelledError } from './simulation-run.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerTemplate(program);
   registerXmile(program);
   registerSchema(program);
+  registerMigrate(program);
   program.exitOverride();
   const overrideAll = (command: Command): void => {
     command.exitOverride();

@@ -25,4 +25,4 @@ export { constantValues } from './quantify.js';
 export type { CompiledModel } from './compile.js';
 export * as expression from './expression/index.js';
 export { applyChanges, rewriteYaml, expressionName, type Applied, type ApplyOptions, type Change, type EquationRenamer, type RecordKind, type ItemKind, type ListOf } from './edit/index.js';
-export { migrate, versionOf, MIGRATIONS, LATEST_VERSION, OLDEST_VERSION, type Migrated, type Migration } from './migrate/index.js';
+export { migrate, migrateText, versionOf, MIGRATIONS, LATEST_VERSION, OLDEST_VERSION, type Migrated, type MigratedText, type Migration } from './migrate/index.js';

@@ -11,6 +11,19 @@ export const en = {
     'Exit codes: 0 ok, 1 invalid model, 2 usage error (bad command, option or file), 3 internal error, 4 a check failed, 5 output not written, 130 cancelled (Ctrl-C).',
   'program.start': 'Start with: symbiose tour    or    symbiose init && symbiose validate',
 
+  // symbiose migrate
+  'migrate.description': 'upgrade a model file to the current format version (or another, with --to), keeping its comments',
+  'migrate.file': 'the model file (YAML or JSON)',
+  'migrate.to': 'the format version to migrate to (default {latest}, the current one)',
+  'migrate.out': 'write the migrated model to this file instead of rewriting FILE',
+  'migrate.force': 'overwrite the output file if it exists; accept a migration that drops data',
+  'migrate.badVersion': 'unknown format version "{version}"; expected a whole number from {oldest} to {latest}',
+  'migrate.invalid': '{file} cannot be migrated; fix the errors above and run again',
+  'migrate.lossy': 'migrating {file} to version {to} drops data (see the warnings above); use --force to accept, or -o to write a copy',
+  'migrate.already': '{file} is already in format version {version}.',
+  'migrate.done': 'Migrated {file} from format version {from} to {to}.',
+  'migrate.wrote': 'Migrated {file} from format version {from} to {to}: wrote {out}.',
+
   // Periods and lists
   'period.count': periodNoun({
     day: ['{n} day', '{n} days'],

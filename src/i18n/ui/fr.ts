@@ -9,6 +9,19 @@ export const fr: Record<UiKey, Template> = {
     'Codes de sortie : 0 succès, 1 modèle invalide, 2 usage incorrect (commande, option ou fichier), 3 erreur interne, 4 une vérification a échoué, 5 sortie non écrite, 130 annulé (Ctrl-C).',
   'program.start': 'Pour commencer : symbiose tour    ou    symbiose init && symbiose validate',
 
+  // symbiose migrate
+  'migrate.description': 'met un fichier de modèle à la version de format actuelle (ou à une autre, avec --to), en gardant ses commentaires',
+  'migrate.file': 'le fichier de modèle (YAML ou JSON)',
+  'migrate.to': 'la version de format visée (par défaut {latest}, l’actuelle)',
+  'migrate.out': 'écrire le modèle migré dans ce fichier au lieu de réécrire FICHIER',
+  'migrate.force': 'écraser le fichier de sortie s’il existe ; accepter une migration qui perd des données',
+  'migrate.badVersion': 'version de format « {version} » inconnue ; attendu un nombre entier de {oldest} à {latest}',
+  'migrate.invalid': '{file} ne peut pas être migré ; corrigez les erreurs ci-dessus et relancez',
+  'migrate.lossy': 'migrer {file} vers la version {to} perd des données (voir les avertissements ci-dessus) ; --force pour l’accepter, ou -o pour écrire une copie',
+  'migrate.already': '{file} est déjà en version de format {version}.',
+  'migrate.done': '{file} migré de la version de format {from} à {to}.',
+  'migrate.wrote': '{file} migré de la version de format {from} à {to} : {out} écrit.',
+
   // Périodes et listes
   'period.count': periodNoun({
     day: ['{n} jour', '{n} jours'],
