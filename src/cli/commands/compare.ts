@@ -65,7 +65,7 @@ function compareBlocks(doc: ModelDocument, outcomes: VariantOutcome[], only: str
   }
   return [
     heading(t('compare.title', { model: doc.name })),
-    paragraph(outcomes.map((o) => `${o.variant}: ${o.name}`).join('\n')),
+    paragraph(outcomes.map((o) => t('compare.variantLine', { variant: o.variant, name: o.name })).join('\n')),
     table(columns, rows),
     paragraph(t('compare.footer', { currency: doc.currency, rate: formatPercent(locale, doc.discountRate ?? 0), periods: periodCount(locale, doc.period, doc.horizon) })),
   ];

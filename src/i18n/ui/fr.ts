@@ -347,4 +347,7 @@ export const fr: Record<UiKey, Template> = {
   // Generated files
   'template.generatedBy': '# Généré par : {command}',
   'template.try': '# À essayer : {commands}',
+
+  // Compare
+  'compare.variantLine': '{variant} : {name}',
 };
