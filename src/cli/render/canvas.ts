@@ -68,7 +68,7 @@ export function canvasItemText(doc: ModelDocument, owner: string, item: CanvasIt
       break;
     }
     case 'cost':
-      text = t('canvas.cost', { name: costName(doc, item.actor, item.index), kind: t(`costKind.${item.costKind}`) });
+      text = t('canvas.cost', { name: costName(doc, item.actor, item.index, locale), kind: t(`costKind.${item.costKind}`) });
       break;
   }
   return 'amount' in item && item.amount !== undefined ? t('canvas.withAmount', { text, amount: formatMoney(locale, item.amount) }) : text;

@@ -5,7 +5,6 @@
  */
 import { actorName, objectName, scenarioName, transactionName } from '../../analyses/index.js';
 import type { ModelDocument } from '../../core/index.js';
-import { costName } from './words.js';
 
 type Namer = (doc: ModelDocument, id: string) => string;
 
@@ -42,7 +41,7 @@ export function withNames(doc: ModelDocument, data: unknown): unknown {
     if (list && Array.isArray(value)) out[list.key] = value.map((id) => (typeof id === 'string' ? list.name(doc, id) : id));
   }
   if (record.kind === 'cost' && typeof record.actor === 'string' && typeof record.index === 'number') {
-    out.name = costName(doc, record.actor, record.index);
+    out.name = doc.actors[record.actor]?.costs?.[record.index]?.name;
   }
   return out;
 }

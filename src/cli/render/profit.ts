@@ -63,7 +63,7 @@ export function breakEvenText(sheet: ProfitabilitySheet, doc: ModelDocument, loc
 /** A sheet line's label: the transaction and the counterparty, or the cost line and its kind. */
 export function sheetLineLabel(doc: ModelDocument, line: SheetLineKey, locale: Locale): string {
   const t = words(locale);
-  if (line.kind === 'cost') return t('profit.costLine', { name: costName(doc, line.actor, line.index), kind: t(`costKind.${line.costKind}`) });
+  if (line.kind === 'cost') return t('profit.costLine', { name: costName(doc, line.actor, line.index, locale), kind: t(`costKind.${line.costKind}`) });
   const arrow = line.direction === 'in' ? '←' : '→';
   return `${transactionName(doc, line.transaction)} ${arrow} ${actorName(doc, line.counterparty)}`;
 }

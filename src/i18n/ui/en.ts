@@ -352,6 +352,10 @@ export const en = {
 
   // Compare
   'compare.variantLine': '{variant}: {name}',
+
+  // Cost lines that share a name
+  'cost.per': '{name}, per {transaction}',
+  'cost.number': '{name} (line {n})',
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;

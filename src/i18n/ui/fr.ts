@@ -350,4 +350,8 @@ export const fr: Record<UiKey, Template> = {
 
   // Compare
   'compare.variantLine': '{variant} : {name}',
+
+  // Cost lines that share a name
+  'cost.per': '{name}, par {transaction}',
+  'cost.number': '{name} (ligne {n})',
 };
