@@ -57,29 +57,20 @@ describe('symbiose import and export', () => {
   });
 });
 
-describe('a long simulation', () => {
-  it('stops on Ctrl-C with exit code 130', async () => {
-    // 10 000 stocks over 10⁶ steps: minutes of work, stopped after a second.
-    const xmile = `<?xml version="1.0" encoding="utf-8"?>
-<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
-  <header><name>long</name></header>
-  <sim_specs method="Euler"><start>0</start><stop>1000000</stop><dt>1</dt></sim_specs>
-  <dimensions><dim name="D" size="10000"/></dimensions>
-  <model><variables>
-    <stock name="S"><dimensions><dim name="D"/></dimensions><eqn>1</eqn><inflow>g</inflow></stock>
-    <flow name="g"><dimensions><dim name="D"/></dimensions><eqn>S * 0.000001</eqn></flow>
-  </variables></model>
-</xmile>`;
-    const dir = mkdtempSync(join(tmpdir(), 'symbiose-long-'));
-    writeFileSync(join(dir, 'long.xmile'), xmile);
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [BIN, 'simulate', 'long.xmile', '--vars', 'S[1]'], { cwd: dir });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    setTimeout(() => child.kill('SIGINT'), 1500);
-    const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
-    expect(code).toBe(130);
-    expect(stderr).toContain('cancelled');
+describe('simulate runs a Symbiose model once, with the options given', () => {
+  it('runs only what is asked, not first the whole model at its own dt', () => {
+    // dt 10⁻⁶ over 10 000 months is 10¹⁰ steps, past what one run may take: running the model
+    // at its own options (as loading it for its quantities does) is refused.
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-once-'));
+    expect(run(['template', 'platform', '--horizon', '10000', '-o', 'p.yaml'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'p.yaml'), readFileSync(join(dir, 'p.yaml'), 'utf8').replace(/^  dt: 0\.25$/m, '  dt: 0.000001'));
+    const validated = run(['validate', 'p.yaml'], dir);
+    expect(validated.code).toBe(1);
+    expect(validated.out + validated.err).toContain('more than one run may take');
+    const short = run(['simulate', 'p.yaml', '--until', '0.01', '--vars', 'users_buyers', '--csv'], dir);
+    expect(short.code).toBe(0);
+    // 0.01 / 10⁻⁶ = 10 000 steps, saved every step (the model's save step is its dt): 10 001 rows and a header.
+    expect(short.out.trim().split('\n')).toHaveLength(10_002);
   });
 });
 

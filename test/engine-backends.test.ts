@@ -70,8 +70,11 @@ describe.each(backends)('the %s backend', (_name, backend) => {
     expect(run.series.get('Teacup Temperature')![1]).toBe(178);
     await expect(backend.run({ model: teacup, inputs: { nope: 1 } })).rejects.toThrow(SimulationError);
     await expect(backend.run({ model: teacup, inputs: { 'Heat Loss to Room': 1 } })).rejects.toThrow(/not a constant/);
-    // A compiled program has its constants written into its code: inputs come with the model.
-    await expect(backend.run({ program: compile(teacup).program!, inputs: { 'room temperature': 20 } })).rejects.toThrow(SimulationError);
+    // A program takes inputs in the slots it was compiled with; other constants are in its code.
+    const slots = compile(teacup, { inputs: ['Room Temperature'] }).program!;
+    const fromSlots = await backend.run({ program: slots, inputs: { 'room temperature': 20 }, options: { save: ['Teacup Temperature'] } });
+    expect(bits(fromSlots.series.get('Teacup Temperature')!)).toEqual(bits(run.series.get('Teacup Temperature')!));
+    await expect(backend.run({ program: compile(teacup).program!, inputs: { 'room temperature': 20 } })).rejects.toThrow(/not an input of this program/);
   });
 
   it('rejects with a cancelled error when the signal is aborted, before or during the run', async () => {

@@ -5,7 +5,8 @@
 import { basename } from 'node:path';
 import { constantValues, loadModel } from '../core/index.js';
 import {
-  compile, dynamicsModel, loadEcosystem, parseXmile, renderEngineIssue, prepareDynamics, type EngineIssue, type Model,
+  compile, compileDynamics, dynamicsModel, loadEcosystem, parseXmile, renderEngineIssue, prepareDynamics,
+  type EngineIssue, type Model, type Program, type SimSpecs,
 } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { t } from './lang.js';
@@ -24,13 +25,7 @@ export interface DynamicsFile {
 export function readDynamicsFile(file: string, color: boolean, variant?: string): DynamicsFile {
   const text = readModelText(file);
   if (XMILE_FILE.test(file)) {
-    if (variant !== undefined) throw new UsageError(t('dynamics.variantForXmile'));
-    const { model, issues } = parseXmile(text, basename(file));
-    printEngineIssues(file, issues);
-    if (!model || issues.some((i) => i.severity === 'error')) throw new InvalidModelError(t('dynamics.notXmile', { file }));
-    if (model.variables.length === 0) {
-      throw new InvalidModelError(t('dynamics.noVariables', { file }));
-    }
+    const model = readXmileModel(file, text, variant);
     const compiled = compile(model);
     printEngineIssues(file, compiled.issues);
     if (!compiled.program) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
@@ -44,7 +39,57 @@ export function readDynamicsFile(file: string, color: boolean, variant?: string)
   return { model: dynamicsModel(doc, doc.dynamics, constantValues(model)), origin: 'symbiose' };
 }
 
-function printEngineIssues(file: string, issues: readonly EngineIssue[]): void {
+/** What `simulate` hands the engine: a model to compile, or a program compiled already. */
+export interface Simulation {
+  request: { model: Model } | { program: Program };
+  name: string | undefined;
+  specs: SimSpecs;
+}
+
+/**
+ * A file read for one run of its dynamics, which is done elsewhere (in a worker). An XMILE
+ * model is only read: the run compiles it. A Symbiose document is checked, and its dynamics
+ * compiled here, so their issues are placed in the file; its quantities, which would need the
+ * dynamics run with the model's own options, are not worked out.
+ */
+export function readSimulation(file: string, color: boolean, variant: string | undefined, compiling: () => void): Simulation {
+  const text = readModelText(file);
+  if (XMILE_FILE.test(file)) {
+    const model = readXmileModel(file, text, variant);
+    return { request: { model }, name: model.name, specs: model.specs };
+  }
+  let compiled: ReturnType<typeof compileDynamics> | undefined;
+  const result = loadModel(text, file, {
+    ...(variant !== undefined ? { variant } : {}),
+    // The dynamics compiled, not prepared: without them the core works out no quantities.
+    dynamics: (doc, constants) => {
+      compiling();
+      compiled = compileDynamics(doc, constants);
+      return { dynamics: undefined, issues: compiled.issues };
+    },
+  });
+  if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color) + '\n');
+  if (hasErrors(result.issues)) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
+  if (!compiled?.program) throw new UsageError(t('dynamics.noSection', { file }));
+  return { request: { program: compiled.program }, name: compiled.model.name, specs: compiled.model.specs };
+}
+
+/** The engine's complaints about a model it refused to compile, then the refusal. */
+export function modelRefused(file: string, issues: readonly EngineIssue[]): InvalidModelError {
+  printEngineIssues(file, issues);
+  return new InvalidModelError(t('model.hasSomeErrors', { file }));
+}
+
+function readXmileModel(file: string, text: string, variant: string | undefined): Model {
+  if (variant !== undefined) throw new UsageError(t('dynamics.variantForXmile'));
+  const { model, issues } = parseXmile(text, basename(file));
+  printEngineIssues(file, issues);
+  if (!model || issues.some((i) => i.severity === 'error')) throw new InvalidModelError(t('dynamics.notXmile', { file }));
+  if (model.variables.length === 0) throw new InvalidModelError(t('dynamics.noVariables', { file }));
+  return model;
+}
+
+export function printEngineIssues(file: string, issues: readonly EngineIssue[]): void {
   for (const found of issues) {
     process.stderr.write(`${file}: ${found.severity} ${renderEngineIssue(found)} [${found.code}]\n`);
   }

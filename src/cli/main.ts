@@ -3,7 +3,7 @@
  * every error into a message and an exit code (see errors.ts), never a stack trace.
  */
 import { CommanderError, Option, type Command } from 'commander';
-import { LOCALES } from '../i18n/index.js';
+import { chooseLocale, LOCALES, text } from '../i18n/index.js';
 import { registerCanvas } from './commands/canvas.js';
 import { registerCompare } from './commands/compare.js';
 import { registerTemplate } from './commands/template.js';
@@ -20,8 +20,12 @@ import { registerValidate } from './commands/validate.js';
 import { LocalizedCommand } from './commander.js';
 import { registerMigrate } from './commands/migrate.js';
 import { EXIT, InvalidModelError, UsageError } from './errors.js';
-import { chooseCliLocale, t } from './lang.js';
+import { chooseCliLocale, langArgument, t } from './lang.js';
 import { CancelledError } from './simulation-run.js';
+import { releaseInterrupt } from '../runtime/index.js';
+
+/** Commands that take the Ctrl-C signal and stop on it, saying so, with exit code 130. */
+const STOPS_CLEANLY = new Set(['simulate']);
 
 /** The program in the language chosen by chooseCliLocale (its help is built in it). */
 export function buildProgram(): Command {
@@ -48,6 +52,11 @@ export function buildProgram(): Command {
   registerXmile(program);
   registerSchema(program);
   registerMigrate(program);
+  // Commands that stop cleanly on Ctrl-C take the signal as they start (see runtime/interrupt.ts);
+  // the others get the default back, so Ctrl-C ends them even inside synchronous work.
+  program.hook('preAction', (_program, command) => {
+    if (!STOPS_CLEANLY.has(command.name())) releaseInterrupt();
+  });
   program.exitOverride();
   const overrideAll = (command: Command): void => {
     command.exitOverride();
@@ -68,6 +77,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * What Ctrl-C prints, whether the command stopped itself or the runtime stopped it (then maybe
+ * before main() has chosen the language: it is chosen here the same way).
+ */
+export function cancelledLine(): string {
+  return `symbiose: ${text(chooseLocale(langArgument(process.argv.slice(2)), process.env), 'run.cancelled')}\n`;
+}
+
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (or the help).
@@ -79,7 +96,7 @@ function exitCodeFor(error: unknown): number {
     return EXIT.usage;
   }
   if (error instanceof CancelledError) {
-    process.stderr.write('symbiose: cancelled\n');
+    process.stderr.write(cancelledLine());
     return EXIT.cancelled;
   }
   if (error instanceof InvalidModelError) {

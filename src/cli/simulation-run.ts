@@ -1,61 +1,71 @@
 /**
- * Starts a simulation in a worker and waits for it, with a progress bar once it has run for a
- * second, and Ctrl-C cancelling it cleanly.
+ * One simulation for the CLI: run once, in a worker thread (the runtime's engine backend), with
+ * its progress shown as asked, and stopped by the signal Ctrl-C aborts. The engine's refusals
+ * become the CLI's errors here.
  */
-import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
-import type { Model, Results, SimulateOptions } from '../engine/index.js';
+import { ModelRefusedError, SimulationError, type RunProgress, type RunRequest, type RunResult } from '../engine/index.js';
+import { workerBackend } from '../runtime/index.js';
+import { modelRefused } from './dynamics-file.js';
 import { UsageError } from './errors.js';
+import { t } from './lang.js';
 
-export class CancelledError extends Error {}
+export { CancelledError } from '../engine/index.js';
 
-/** Runs longer than this get a progress bar on an interactive terminal. */
+/** A bar on a terminal once the command has taken a second, one JSON line per event, or nothing. */
+export type ProgressMode = 'auto' | 'json' | 'none';
+export const PROGRESS_MODES: readonly ProgressMode[] = ['auto', 'json', 'none'];
+
+/** What the command is doing: reading the file, compiling, running (with the fraction done), writing. */
+export type Stage = { stage: 'reading' | 'writing' } | RunProgress;
+
+export interface ProgressReport {
+  report(stage: Stage): void;
+  /** Takes a bar off the terminal (before output or an error is printed). */
+  stop(): void;
+}
+
+/** The command runs this long before a bar appears: short runs stay quiet. */
 const QUIET_MS = 1000;
 
-export type Run = Pick<Results, 'times' | 'series'>;
+export function progressReport(mode: ProgressMode, stream: NodeJS.WriteStream = process.stderr): ProgressReport {
+  if (mode === 'json') return { report: (stage) => stream.write(JSON.stringify(stage) + '\n'), stop: () => undefined };
+  if (mode === 'none' || !stream.isTTY) return { report: () => undefined, stop: () => undefined };
+  return barReport(stream);
+}
 
-export function runSimulation(model: Model, options: SimulateOptions, { showProgress }: { showProgress: boolean }): Promise<Run> {
-  const worker = new Worker(new URL('./simulation-worker.js', import.meta.url), { workerData: { model, options } });
+function barReport(stream: NodeJS.WriteStream): ProgressReport {
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;
-  let fraction = 0;
-  const timer = setInterval(() => {
-    if (!showProgress || bar || Date.now() - started < QUIET_MS) return;
-    bar = new cliProgress.SingleBar({ format: 'simulating [{bar}] {percentage}% | {eta_formatted} left | Ctrl-C to stop', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
-    bar.start(100, Math.round(fraction * 100));
-  }, 100);
-  return new Promise<Run>((resolve, reject) => {
-    const finish = () => {
-      clearInterval(timer);
-      process.off('SIGINT', cancel);
+  return {
+    report(stage) {
+      if (stage.stage !== 'running') return;
+      const percent = Math.round(stage.fraction * 100);
+      if (!bar && Date.now() - started >= QUIET_MS && stage.fraction < 1) {
+        const format = t('run.progressBar', { bar: '{bar}', percentage: '{percentage}', eta: '{eta_formatted}' });
+        bar = new cliProgress.SingleBar({ format, hideCursor: true, stream }, cliProgress.Presets.shades_classic);
+        bar.start(100, percent);
+      } else bar?.update(percent);
+    },
+    stop() {
       bar?.stop();
-    };
-    const cancel = () => {
-      finish();
-      void worker.terminate();
-      reject(new CancelledError('simulation cancelled'));
-    };
-    process.on('SIGINT', cancel);
-    type Message =
-      | { kind: 'progress'; fraction: number }
-      | { kind: 'refused'; detail: string }
-      | { kind: 'done'; times: Float64Array; series: Array<[string, Float64Array]> };
-    worker.on('message', (message: Message) => {
-      if (message.kind === 'progress') {
-        fraction = message.fraction;
-        bar?.update(Math.round(fraction * 100));
-        return;
-      }
-      finish();
-      if (message.kind === 'refused') {
-        reject(new UsageError(message.detail));
-        return;
-      }
-      resolve({ times: message.times, series: new Map(message.series) });
-    });
-    worker.on('error', (error) => {
-      finish();
-      reject(error);
-    });
-  });
+      bar = undefined;
+    },
+  };
+}
+
+/**
+ * Runs `request` in a worker. Rejects with a CancelledError when `signal` is aborted, a
+ * UsageError when the options cannot run, an InvalidModelError (issues printed) when the model
+ * does not compile.
+ */
+export async function runSimulation(file: string, request: RunRequest, signal: AbortSignal, progress: ProgressReport): Promise<RunResult> {
+  try {
+    return await workerBackend().run(request, { signal, onProgress: (stage) => progress.report(stage) });
+  } catch (error) {
+    progress.stop();
+    if (error instanceof SimulationError) throw new UsageError(error.detail);
+    if (error instanceof ModelRefusedError) throw modelRefused(file, error.issues);
+    throw error;
+  }
 }

@@ -11,13 +11,16 @@ import type { Model } from './model.js';
 import type { Program } from './compile/program.js';
 import type { Results, SimulateOptions } from './simulate.js';
 
-/** How the run goes: method, dt, stop time, what is kept; the signal and progress go apart. */
-export type RunOptions = Omit<SimulateOptions, 'onProgress' | 'signal'>;
+/** How the run goes: method, dt, stop time, what is kept; inputs, signal and progress go apart. */
+export type RunOptions = Omit<SimulateOptions, 'onProgress' | 'signal' | 'inputs'>;
 
 /** What to run: a model (the backend compiles it) or a program compiled already. */
 export type RunRequest = ({ model: Model } | { program: Program }) & {
   options?: RunOptions;
-  /** Constants given other values for this run (parameter overrides). */
+  /**
+   * Constants given other values for this run (parameter overrides): written into a model
+   * before it compiles; set in a program's input slots (Program.inputs), which must take them.
+   */
   inputs?: Inputs;
 };
 

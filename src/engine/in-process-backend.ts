@@ -10,7 +10,8 @@ import { compile } from './compile/index.js';
 import type { Program } from './compile/program.js';
 import type { Model } from './model.js';
 import type { EngineIssue } from './issues.js';
-import { withInputs } from './inputs.js';
+import { withInputs, type Inputs } from './inputs.js';
+import { canonicalName } from './names.js';
 import { CancelledError, simulate, SimulationError } from './simulate.js';
 
 export const inProcessBackend: EngineBackend = {
@@ -20,17 +21,30 @@ export const inProcessBackend: EngineBackend = {
 /** Compiles the model if need be, applies the inputs and runs: what every backend does. */
 export function runRequest(request: RunRequest, { signal, onProgress }: RunControl = {}): RunResult {
   if (signal?.aborted) throw new CancelledError();
-  if ('program' in request && Object.keys(request.inputs ?? {}).length > 0) {
-    // A program's constants are literals in its code: inputs must come before compiling.
-    throw new SimulationError('inputs are given with a model, which the backend compiles with them, not with a compiled program');
-  }
+  // A model is compiled with its inputs written in; a program takes them in its input slots.
   const { program, issues } = 'program' in request ? { program: request.program, issues: [] } : compiled(withInputs(request.model, request.inputs), onProgress);
   const results = simulate(program, {
     ...request.options,
+    ...('program' in request && request.inputs ? { inputs: slotInputs(program, request.inputs) } : {}),
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress: (fraction: number) => onProgress({ stage: 'running', fraction }) } : {}),
   });
   return { ...results, issues };
+}
+
+/** Inputs by canonical name, each one the program takes (compiled with it in compile's `inputs`). */
+function slotInputs(program: Program, inputs: Inputs): Map<string, number> {
+  const taken = new Set(program.inputs.map((i) => i.canonical));
+  const out = new Map<string, number>();
+  for (const [name, value] of Object.entries(inputs)) {
+    const canonical = canonicalName(name);
+    if (!taken.has(canonical)) {
+      throw new SimulationError(`"${name}" is not an input of this program: compile the model with it as an input, or give the model itself`);
+    }
+    if (!Number.isFinite(value)) throw new SimulationError(`the input "${name}" must be a finite number (found ${value})`);
+    out.set(canonical, value);
+  }
+  return out;
 }
 
 function compiled(model: Model, onProgress: RunControl['onProgress']): { program: Program; issues: EngineIssue[] } {

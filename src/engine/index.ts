@@ -22,5 +22,5 @@ export type { Model, Variable, Dimension, GraphicalFunction, SimSpecs, Method, M
 export { hasEngineErrors, type EngineIssue, type EngineIssueCode } from './issues.js';
 export { renderEngineIssue } from './messages.js';
 export {
-  loadEcosystem, prepareDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT, applyModelChanges,
+  loadEcosystem, prepareDynamics, compileDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT, applyModelChanges,
 } from './link/index.js';

@@ -1,13 +1,15 @@
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { canonicalLabel } from '../../engine/index.js';
-import { readDynamicsFile } from '../dynamics-file.js';
+import { canonicalLabel, type RunResult } from '../../engine/index.js';
+import type { Locale } from '../../i18n/index.js';
+import { checkpoint, interruptSignal, writeChunks, writeFileChunks } from '../../runtime/index.js';
+import { printEngineIssues, readSimulation } from '../dynamics-file.js';
 import { UsageError } from '../errors.js';
-import { colorWanted, formatOption, formatOf, jsonOption, type OutputOptions } from '../output.js';
+import { colorWanted, formatOption, formatOf, jsonOption, type Format, type OutputOptions } from '../output.js';
 import { renderMarkdown, renderText } from '../render/blocks.js';
 import { formatSignificant } from '../render/numbers.js';
 import { chart, csvChunks, nonFinite, summaryBlocks } from '../render/series.js';
-import { runSimulation } from '../simulation-run.js';
+import { CancelledError, PROGRESS_MODES, progressReport, runSimulation, type ProgressMode } from '../simulation-run.js';
 import { cliLocale, t } from '../lang.js';
 
 interface SimulateCliOptions extends OutputOptions {
@@ -18,6 +20,8 @@ interface SimulateCliOptions extends OutputOptions {
   csv?: boolean;
   chart?: string;
   variant?: string;
+  out?: string;
+  progress?: ProgressMode;
 }
 
 /** Largest series JSON prints (numbers); past it, CSV streams instead. */
@@ -52,25 +56,38 @@ export function registerSimulate(program: Command): void {
     .option('--csv', t('option.csv'))
     .option('--chart <variable>', t('option.chart'))
     .option('--variant <id>', t('option.variant'))
+    .option('-o, --out <file>', t('option.outSimulate'))
+    .addOption(new Option('--progress <how>', t('option.progress')).choices(PROGRESS_MODES).default('auto'))
     .addOption(formatOption())
     .addOption(jsonOption())
     .action(async (file: string, options: SimulateCliOptions) => {
+      // Ctrl-C stops every stage: the worker at once, this thread at the next checkpoint.
+      const signal = interruptSignal();
+      const progress = progressReport(options.progress ?? 'auto');
+      progress.report({ stage: 'reading' });
       if (options.csv && (options.json || (options.format !== undefined && options.format !== 'text'))) {
         throw new UsageError(t('usage.csvAndJson'));
       }
       const format = options.csv ? 'csv' : formatOf(options);
       if (options.chart && (format === 'csv' || format === 'json')) throw new UsageError(t('usage.chartForPeople'));
-      const { model } = readDynamicsFile(file, colorWanted(process.stderr), options.variant);
       const dt = positive(options.dt, '--dt');
       const until = number(options.until, '--until');
       const save = options.vars ? splitNames(options.vars) : undefined;
       if (options.vars !== undefined && save!.length === 0) throw new UsageError(t('usage.noVars'));
       if (options.chart && save && !save.some((v) => canonicalLabel(v) === canonicalLabel(options.chart!))) save.push(options.chart);
+      const simulation = readSimulation(file, colorWanted(process.stderr), options.variant, () => progress.report({ stage: 'compiling' }));
+      await checkpoint(signal);
       const run = await runSimulation(
-        model,
-        { ...(options.method ? { method: options.method } : {}), ...(dt !== undefined ? { dt } : {}), ...(until !== undefined ? { until } : {}), ...(save ? { save } : {}) },
-        { showProgress: process.stderr.isTTY === true },
+        file,
+        {
+          ...simulation.request,
+          options: { ...(options.method ? { method: options.method } : {}), ...(dt !== undefined ? { dt } : {}), ...(until !== undefined ? { until } : {}), ...(save ? { save } : {}) },
+        },
+        signal,
+        progress,
       );
+      progress.stop();
+      if (run.issues.length > 0) printEngineIssues(file, run.issues);
       const chartLabel = options.chart ? [...run.series.keys()].find((k) => canonicalLabel(k) === canonicalLabel(options.chart!)) : undefined;
       if (options.chart && !chartLabel) {
         const elements = [...run.series.keys()].filter((k) => canonicalLabel(k).startsWith(`${canonicalLabel(options.chart!)}[`));
@@ -84,21 +101,54 @@ export function registerSimulate(program: Command): void {
         const warning = Number.isNaN(bad.value) ? 'simulate.becomesNaN' : 'simulate.becomesInfinite';
         process.stderr.write(`symbiose: ${t(warning, { variable: bad.label, time: formatSignificant(cliLocale(), bad.time) })}\n`);
       }
-      if (format === 'csv') {
-        for (const chunk of csvChunks(run)) process.stdout.write(chunk);
-      } else if (format === 'json') {
-        if (run.times.length * (run.series.size + 1) > MAX_JSON_VALUES) {
-          throw new UsageError(t('usage.tooManyForJson', { steps: run.times.length, series: run.series.size }));
-        }
-        // JSON has no NaN or infinity: they are written as strings, not as null.
-        const value = (x: number) => (Number.isFinite(x) ? x : String(x));
-        process.stdout.write(JSON.stringify({ times: [...run.times], series: Object.fromEntries([...run.series].map(([k, v]) => [k, Array.from(v, value)])) }) + '\n');
-      } else {
-        const blocks = summaryBlocks(model.name ?? basename(file), run, options.method ?? model.specs.method, dt ?? model.specs.dt, cliLocale());
-        process.stdout.write(format === 'md' ? renderMarkdown(blocks) : renderText(blocks, colorWanted(process.stdout)));
+      if (format === 'json' && run.times.length * (run.series.size + 1) > MAX_JSON_VALUES) {
+        throw new UsageError(t('usage.tooManyForJson', { steps: run.times.length, series: run.series.size }));
       }
-      if (chartLabel) process.stdout.write('\n' + chart(chartLabel, run, cliLocale()));
+      await checkpoint(signal);
+      progress.report({ stage: 'writing' });
+      const look = {
+        color: options.out === undefined && colorWanted(process.stdout),
+        title: simulation.name ?? basename(file),
+        method: options.method ?? simulation.specs.method,
+        dt: dt ?? simulation.specs.dt,
+        locale: cliLocale(),
+      };
+      const chunks = outputChunks(run, format, look, chartLabel);
+      if (options.out === undefined) await writeChunks(process.stdout, chunks, signal);
+      else await writeOut(options.out, chunks, signal);
     });
+}
+
+/** The output, in pieces small enough that Ctrl-C is heard between them. */
+function* outputChunks(
+  run: RunResult,
+  format: Format | 'csv',
+  look: { color: boolean; title: string; method: string; dt: number; locale: Locale },
+  chartLabel: string | undefined,
+): Generator<string> {
+  if (format === 'csv') {
+    // About 100 000 numbers a chunk, however many series there are.
+    yield* csvChunks(run, Math.max(1, Math.floor(100_000 / (run.series.size + 1))));
+  } else if (format === 'json') {
+    // JSON has no NaN or infinity: they are written as strings, not as null.
+    const value = (x: number) => (Number.isFinite(x) ? x : String(x));
+    yield JSON.stringify({ times: [...run.times], series: Object.fromEntries([...run.series].map(([k, v]) => [k, Array.from(v, value)])) }) + '\n';
+  } else {
+    const blocks = summaryBlocks(look.title, run, look.method, look.dt, look.locale);
+    yield format === 'md' ? renderMarkdown(blocks) : renderText(blocks, look.color);
+  }
+  if (chartLabel) yield '\n' + chart(chartLabel, run, look.locale);
+}
+
+/** Writes `file` whole, or leaves it as it was when stopped or when the write fails. */
+async function writeOut(file: string, chunks: Iterable<string>, signal: AbortSignal): Promise<void> {
+  try {
+    await writeFileChunks(file, chunks, signal);
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? t('usage.permissionDenied') : (error as Error).message.replace(/^\w+: /, '');
+    throw new UsageError(t('usage.cannotWrite', { file, reason }));
+  }
 }
 
 function number(text: string | undefined, option: string): number | undefined {

@@ -24,25 +24,40 @@ import { renderEngineIssue } from '../messages.js';
 import { simulate, SimulationError, type Results } from '../simulate.js';
 import { dynamicsModel } from './from-document.js';
 
-export const prepareDynamics: DynamicsPreparer = (doc, constants) => {
-  const dynamics = doc.dynamics!;
-  const model = dynamicsModel(doc, dynamics, constants);
+/**
+ * A document's dynamics as an engine model, and the issues that stop it running for the core: a
+ * stop before the horizon ends, or a dt that does not divide a period when quantities read it.
+ */
+function checkedModel(doc: ModelDocument, constants: ReadonlyMap<string, number>): { model: Model; issues: Issue[] } {
+  const model = dynamicsModel(doc, doc.dynamics!, constants);
   const start = model.specs.start;
   if (model.specs.stop < start + doc.horizon) {
-    return {
-      dynamics: undefined,
-      issues: [issue('dynamics', ['dynamics', 'stop'], { detail: `the dynamics stop at ${model.specs.stop}, before the horizon ends (${start + doc.horizon})` })],
-    };
+    return { model, issues: [issue('dynamics', ['dynamics', 'stop'], { detail: `the dynamics stop at ${model.specs.stop}, before the horizon ends (${start + doc.horizon})` })] };
   }
   // When model quantities read the dynamics, every period must hold the same steps, or period
   // means would weigh periods differently (a pure system-dynamics model has no such readers).
   const perPeriod = 1 / model.specs.dt;
   if (readsDynamics(doc) && (model.specs.dt > 1 || Math.abs(perPeriod - Math.round(perPeriod)) > 1e-9)) {
-    return {
-      dynamics: undefined,
-      issues: [issue('dynamics', ['dynamics', 'dt'], { detail: `dt ${model.specs.dt} does not divide a ${doc.period} evenly; use 1, 0.5, 0.25, 0.125…` })],
-    };
+    return { model, issues: [issue('dynamics', ['dynamics', 'dt'], { detail: `dt ${model.specs.dt} does not divide a ${doc.period} evenly; use 1, 0.5, 0.25, 0.125…` })] };
   }
+  return { model, issues: [] };
+}
+
+/**
+ * A document's dynamics checked and compiled for one run elsewhere (`simulate`, in a worker),
+ * the constants written in. The issues are placed in the document; the program exists only when
+ * none is an error.
+ */
+export function compileDynamics(doc: ModelDocument, constants: ReadonlyMap<string, number>): { model: Model; program: Program | undefined; issues: Issue[] } {
+  const { model, issues } = checkedModel(doc, constants);
+  if (issues.length > 0) return { model, program: undefined, issues };
+  const compiled = compile(model);
+  return { model, program: compiled.program, issues: compiled.issues.map((found) => placed(doc, found)) };
+}
+
+export const prepareDynamics: DynamicsPreparer = (doc, constants) => {
+  const { model, issues: refused } = checkedModel(doc, constants);
+  if (refused.length > 0) return { dynamics: undefined, issues: refused };
   const own = sectionConstants(model, doc);
   const compiled = compile(model, { inputs: [...constants.keys(), ...own.keys()] });
   const issues = compiled.issues.map((found) => placed(doc, found));

@@ -10,6 +10,8 @@ export const en = {
   'program.exitCodes':
     'Exit codes: 0 ok, 1 invalid model, 2 usage error (bad command, option or file), 3 internal error, 4 a check failed, 5 output not written, 130 cancelled (Ctrl-C).',
   'program.start': 'Start with: symbiose tour    or    symbiose init && symbiose validate',
+  'run.cancelled': 'cancelled',
+  'run.progressBar': 'simulating [{bar}] {percentage}% | {eta} left | Ctrl-C to stop',
 
   // symbiose migrate
   'migrate.description': 'upgrade a model file to the current format version (or another, with --to), keeping its comments',
@@ -214,6 +216,10 @@ export const en = {
   'option.csv': 'print every saved step as CSV',
   'option.chart': 'draw a terminal chart of one variable',
   'option.variant': "a Symbiose model's variant (see symbiose compare)",
+  'option.outSimulate': 'write the output to this file (whole, or not at all if stopped)',
+  'option.progress': 'progress on stderr: a bar on a terminal after a second (auto), one JSON line per stage and per percent (json), or none',
+  'usage.cannotWrite': 'cannot write {file}: {reason}',
+  'usage.permissionDenied': 'permission denied',
   'option.xmile': 'XMILE output (the only format for now)',
   'option.sides': 'number of sides',
   'option.names': 'comma-separated side names (default: buyers,sellers for 2 sides, else side_1…)',

@@ -8,6 +8,8 @@ export const fr: Record<UiKey, Template> = {
   'program.exitCodes':
     'Codes de sortie : 0 succès, 1 modèle invalide, 2 usage incorrect (commande, option ou fichier), 3 erreur interne, 4 une vérification a échoué, 5 sortie non écrite, 130 annulé (Ctrl-C).',
   'program.start': 'Pour commencer : symbiose tour    ou    symbiose init && symbiose validate',
+  'run.cancelled': 'annulé',
+  'run.progressBar': 'simulation [{bar}] {percentage} % | encore {eta} | Ctrl-C pour arrêter',
 
   // symbiose migrate
   'migrate.description': 'met un fichier de modèle à la version de format actuelle (ou à une autre, avec --to), en gardant ses commentaires',
@@ -212,6 +214,10 @@ export const fr: Record<UiKey, Template> = {
   'option.csv': 'écrit chaque pas enregistré en CSV',
   'option.chart': 'trace une variable dans le terminal',
   'option.variant': 'une variante d’un modèle Symbiose (voir symbiose compare)',
+  'option.outSimulate': 'écrire la sortie dans ce fichier (entière, ou pas du tout si elle est interrompue)',
+  'option.progress': 'progression sur stderr : une barre dans un terminal après une seconde (auto), une ligne JSON par étape et par pour cent (json), ou rien (none)',
+  'usage.cannotWrite': 'impossible d’écrire {file} : {reason}',
+  'usage.permissionDenied': 'permission refusée',
   'option.xmile': 'sortie XMILE (le seul format pour l’instant)',
   'option.sides': 'nombre de versants',
   'option.names': 'noms des versants, séparés par des virgules (par défaut : buyers,sellers pour 2 versants, sinon side_1…)',

@@ -1,0 +1,118 @@
+/**
+ * Ctrl-C during `symbiose simulate`, at every stage: reading the file, compiling (on this
+ * thread for a Symbiose model, in the worker for XMILE), running, writing the output. Each case
+ * waits for the stage marker the command prints with --progress json, then sends SIGINT (after
+ * a delay, for some), so no case depends on how fast the machine is. Every case must print the
+ * cancelled message and exit 130, and leave no output file behind.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/symbiose.js');
+
+/** n stocks growing over `stop` steps of 1: a long run (n small, stop large) or a wide output. */
+const arrays = (n: number, stop: number) => `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><name>arrays</name></header>
+  <sim_specs method="Euler"><start>0</start><stop>${stop}</stop><dt>1</dt></sim_specs>
+  <dimensions><dim name="D" size="${n}"/></dimensions>
+  <model><variables>
+    <stock name="S"><dimensions><dim name="D"/></dimensions><eqn>1</eqn><inflow>g</inflow></stock>
+    <flow name="g"><dimensions><dim name="D"/></dimensions><eqn>S * 0.000001</eqn></flow>
+  </variables></model>
+</xmile>`;
+
+interface Stage {
+  stage: string;
+  fraction?: number;
+}
+
+interface Interrupted {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+  /** The stages the command reported before it stopped. */
+  stages: string[];
+}
+
+/** Runs `symbiose simulate …` and sends SIGINT `delay` ms after the first report `when` accepts. */
+function interruptWhen(args: string[], cwd: string, when: (stage: Stage) => boolean, delay = 0, lang = 'en'): Promise<Interrupted> {
+  const env = { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: lang };
+  const child = spawn(process.execPath, [BIN, 'simulate', ...args, '--progress', 'json'], { cwd, env });
+  let stderr = '';
+  let pending = '';
+  let sent = false;
+  const stages: string[] = [];
+  child.stdout.resume();
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    pending += chunk.toString();
+    for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+      const line = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      if (!line.startsWith('{')) continue;
+      const stage = JSON.parse(line) as Stage;
+      if (stages.at(-1) !== stage.stage) stages.push(stage.stage);
+      if (!sent && when(stage)) {
+        sent = true;
+        setTimeout(() => child.kill('SIGINT'), delay);
+      }
+    }
+  });
+  return new Promise((done) => child.on('exit', (code, signal) => done({ code, signal, stderr, stages })));
+}
+
+function expectCancelled(result: Interrupted, message = 'symbiose: cancelled\n'): void {
+  expect({ code: result.code, signal: result.signal }).toEqual({ code: 130, signal: null });
+  expect(result.stderr).toContain(message);
+  expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe('Ctrl-C during simulate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'symbiose-interrupt-'));
+  beforeAll(() => {
+    // 10 000 stocks over 10⁶ steps: minutes of work. 3 000 stocks over 400 steps: a CSV of tens of MB.
+    writeFileSync(join(dir, 'long.xmile'), arrays(10_000, 1_000_000));
+    writeFileSync(join(dir, 'wide.xmile'), arrays(3_000, 400));
+    const made = spawnSync(process.execPath, [BIN, 'template', 'platform', '--horizon', '10000', '-o', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
+    expect(made.status).toBe(0);
+  });
+  const at = (name: string) => (stage: Stage) => stage.stage === name;
+
+  it('stops an XMILE model while it is read, then while it compiles in the worker, and says so in French too', async () => {
+    const reading = await interruptWhen(['long.xmile', '--vars', 'S[1]'], dir, at('reading'));
+    expectCancelled(reading);
+    expect(reading.stages).toEqual(['reading']);
+    const compiling = await interruptWhen(['long.xmile', '--vars', 'S[1]'], dir, at('compiling'), 0, 'fr');
+    expectCancelled(compiling, 'symbiose: annulé\n');
+    expect(compiling.stages).not.toContain('writing');
+  });
+
+  it('stops a long run at different moments of it', async () => {
+    for (const delay of [0, 300]) {
+      const running = await interruptWhen(['long.xmile', '--vars', 'S[1]'], dir, at('running'), delay);
+      expectCancelled(running);
+      expect(running.stages).toEqual(['reading', 'compiling', 'running']);
+    }
+  });
+
+  it('stops a 10 000-period platform model while its dynamics compile and while they run, which they do once', async () => {
+    const compiling = await interruptWhen(['platform.yaml'], dir, at('compiling'));
+    expectCancelled(compiling);
+    expect(compiling.stages).not.toContain('writing');
+    // dt 0.0002: 5·10⁷ steps, seconds of work, stopped a tenth of the way.
+    const running = await interruptWhen(['platform.yaml', '--dt', '0.0002', '--vars', 'users_buyers'], dir, (s) => s.stage === 'running' && s.fraction! >= 0.1);
+    expectCancelled(running);
+    expect(running.stages).toEqual(['reading', 'compiling', 'running']);
+  });
+
+  it('stops while the output is written, and leaves no file behind', async () => {
+    const writing = await interruptWhen(['wide.xmile', '--csv', '-o', 'wide.csv'], dir, at('writing'));
+    expectCancelled(writing);
+    expect(writing.stages.at(-1)).toBe('writing');
+    expect(readdirSync(dir).filter((f) => f.startsWith('wide.csv'))).toEqual([]);
+  });
+});
