@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
 import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/index.js';
-import { hasErrors, loadModel, type ModelDocument } from '../../core/index.js';
+import { applyVariant, evaluate, formatPath, hasErrors, prepare, renderMessage, type Issue, type ModelDocument } from '../../core/index.js';
 import { prepareDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
-import { readModelText, requireEcosystem } from '../model-file.js';
+import { requireEcosystem } from '../model-file.js';
 import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';
 import { heading, paragraph, table, type Block } from '../render/blocks.js';
 import { formatCount, formatMoney, formatPercent } from '../render/numbers.js';
 import { withNames } from '../render/json.js';
 import { periodAt, periodCount } from '../render/words.js';
-import { issueLines } from '../render/issues.js';
 import { modelOption } from './shared.js';
 
 export function registerCompare(program: Command): void {
@@ -29,21 +28,28 @@ export function registerCompare(program: Command): void {
       if (all.length === 0) throw new UsageError(t('usage.noVariants', { file: options.model }));
       const chosen = options.variants ? options.variants.split(',').map((v) => v.trim()) : all;
       for (const id of chosen) if (!all.includes(id)) throw new UsageError(t('usage.unknownVariant', { variant: id, variants: all.join(', ') }));
-      const text = readModelText(options.model);
       const outcomes: VariantOutcome[] = [variantOutcome('base', t('compare.asWritten'), base)];
       for (const id of chosen) {
-        const result = loadModel(text, options.model, { dynamics: prepareDynamics, variant: id });
-        if (!result.ecosystem || hasErrors(result.issues)) {
-          process.stderr.write(issueLines(result.issues, colorWanted(process.stderr)) + '\n');
+        // From the document read above: the file is read and parsed once, however many variants.
+        const prepared = prepare(applyVariant(base.doc, id), { dynamics: prepareDynamics });
+        const evaluated = evaluate(prepared);
+        const issues = [...prepared.issues, ...evaluated.issues];
+        if (!evaluated.ecosystem || hasErrors(issues)) {
+          process.stderr.write(variantIssueLines(options.model, issues) + '\n');
           throw new UsageError(t('usage.variantDoesNotLoad', { variant: id }));
         }
-        outcomes.push(variantOutcome(id, base.doc.variants![id]!.name ?? id, result.ecosystem));
+        outcomes.push(variantOutcome(id, base.doc.variants![id]!.name ?? id, evaluated.ecosystem));
       }
       if (options.actor !== undefined && !(options.actor in base.doc.actors)) {
         throw new UsageError(t('usage.unknownActor', { actor: options.actor, hint: '', actors: Object.keys(base.doc.actors).join(', ') }));
       }
       emit(format, () => compareBlocks(base.doc, outcomes, options.actor), () => withNames(base.doc, outcomes));
     });
+}
+
+/** A variant's issues, by path: they are found in the document the variant makes, not in the file's text. */
+function variantIssueLines(file: string, issues: readonly Issue[]): string {
+  return issues.map((i) => `${file}: ${i.severity} ${renderMessage(i)}${i.path.length > 0 ? ` (at ${formatPath(i.path)})` : ''} [${i.code}]`).join('\n');
 }
 
 function compareBlocks(doc: ModelDocument, outcomes: VariantOutcome[], only: string | undefined): Block[] {
