@@ -33,7 +33,8 @@ describe('symbiose compare', () => {
       // The text pipeline, variant applied before parsing ends: the reference the CLI must match.
       const loaded = loadModel(text, 'p.yaml', { dynamics: prepareDynamics, variant: id }).ecosystem!;
       const expected = JSON.parse(JSON.stringify(variantOutcome(id, loaded.doc.variants![id]!.name ?? id, loaded), (_k, v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(12)) : v)));
-      expect(compared.find((o) => o.variant === id)).toEqual(expected);
+      // The JSON may name things beside the figures (actor names): the figures must be these.
+      expect(compared.find((o) => o.variant === id)).toMatchObject(expected);
     }
   });
 });
