@@ -18,7 +18,25 @@ const TITLES: Record<string, UiKey> = {
   'Commands:': 'help.commands',
 };
 
+/** The words commander puts in usage lines. */
+const TOKENS: Record<string, UiKey> = { '[options]': 'help.optionsToken', '[command]': 'help.commandToken' };
+
+function localizeUsage(usage: string): string {
+  return usage
+    .split(' ')
+    .map((word) => (TOKENS[word] ? t(TOKENS[word]) : word))
+    .join(' ');
+}
+
 class LocalizedHelp extends Help {
+  override commandUsage(command: Command): string {
+    return localizeUsage(super.commandUsage(command));
+  }
+
+  override subcommandTerm(command: Command): string {
+    return localizeUsage(super.subcommandTerm(command));
+  }
+
   override styleTitle(title: string): string {
     const key = TITLES[title];
     return key ? t(key) : title;

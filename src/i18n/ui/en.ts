@@ -362,6 +362,10 @@ export const en = {
   // Cost lines that share a name
   'cost.per': '{name}, per {transaction}',
   'cost.number': '{name} (line {n})',
+
+  // Usage tokens
+  'help.optionsToken': '[options]',
+  'help.commandToken': '[command]',
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;

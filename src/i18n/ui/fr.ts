@@ -360,4 +360,8 @@ export const fr: Record<UiKey, Template> = {
   // Cost lines that share a name
   'cost.per': '{name}, par {transaction}',
   'cost.number': '{name} (ligne {n})',
+
+  // Usage tokens
+  'help.optionsToken': '[options]',
+  'help.commandToken': '[commande]',
 };
