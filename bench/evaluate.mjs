@@ -10,7 +10,7 @@
  *   npm run build && npm run bench:evaluate          # about a minute
  *   node bench/evaluate.mjs --models amazon-cash-burn,purple-button --seconds 0.5
  *
- * Not a test: it prints ms per draw and the ratio; nothing asserts a timing.
+ * Not a test: it prints CPU ms per draw and the ratio; nothing asserts a timing.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,13 +47,21 @@ function chooseParameter(doc) {
 /** Ten values across the range: draw i uses values[i % 10]. */
 const valuesOf = ({ low, high }) => Array.from({ length: 10 }, (_, k) => low + ((high - low) * (k + 0.5)) / 10);
 
-/** Mean ms per call of `draw(i)` over about `seconds`, after a warm-up of the same length. */
+/**
+ * Mean CPU ms per call of `draw(i)` over about `seconds` of CPU, after a warm-up of half that.
+ * CPU time (user + system, process.cpuUsage) rather than wall time, so that other processes on
+ * a shared machine do not count against either path.
+ */
 function time(draw, seconds) {
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
   const run = (budget) => {
-    const start = process.hrtime.bigint();
+    const start = cpu();
     let n = 0;
-    while (Number(process.hrtime.bigint() - start) / 1e9 < budget) draw(n++);
-    return { n, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+    while (cpu() - start < budget * 1000) for (let k = 0; k < 5; k++) draw(n++);
+    return { n, ms: cpu() - start };
   };
   run(seconds / 2);
   const { n, ms } = run(seconds);

@@ -33,7 +33,10 @@ export function readModelText(file: string): string {
 }
 
 export function loadModelFile(file: string): LoadResult {
-  return loadEcosystem(readModelText(file), file === '-' ? '<stdin>' : file);
+  const result = loadEcosystem(readModelText(file), file === '-' ? '<stdin>' : file);
+  // Same figures either way, only slower: worth knowing when debugging, noise otherwise.
+  if (result.fallback && process.env.SYMBIOSE_DEBUG) process.stderr.write(`${t('debug.codegenFallback', { ...result.fallback })}\n`);
+  return result;
 }
 
 /** Loads a model for an analysis: prints its issues to stderr and stops if any is an error. */

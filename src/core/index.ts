@@ -15,6 +15,7 @@ export {
   type ScenarioPath,
   type PathFlow,
   type PathCost,
+  type PathFigures,
   type DynamicsPreparer,
   type PreparedDynamics,
   type DynamicsRun,

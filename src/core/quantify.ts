@@ -12,7 +12,7 @@ import { compileExpression, EvaluationError, type CompiledExpression } from './e
 import type { CompiledModel, CompiledQuantity, CompiledStep } from './compile.js';
 import { issue, type Issue, type Path } from './issues.js';
 import { canonicalName, type CostKind, type Nature } from './model/index.js';
-import { pathFigures, preparePaths, type PathScratch, type PreparedPaths, type ScenarioPath } from './prepare/paths.js';
+import { emptyFigures, fillPeriod, preparePaths, type PathFigures, type PathScratch, type PreparedPaths } from './prepare/paths.js';
 
 /** One value transfer of one transaction, in one period, for the occurrences one scenario causes. */
 export interface Flow {
@@ -66,6 +66,13 @@ export interface PreparedQuantity {
   path: Path;
   run: CompiledExpression;
   source: CompiledQuantity;
+  /** Number of the quantity, for the cache of constant values. */
+  id: number;
+  /**
+   * Whether it reads nothing that changes from period to period (no t, no dynamics, only
+   * constant parameters): one evaluation gives every period's value.
+   */
+  constant: boolean;
 }
 type P = PreparedQuantity | undefined;
 
@@ -74,7 +81,8 @@ const T_SLOT = 0;
 const HORIZON_SLOT = 1;
 
 export type PreparedStep =
-  | { kind: 'transaction'; transaction: string; count: P; countWhat: string; index: number }
+  /** `index` numbers the step in the model, `position` its transaction in its scenario's order. */
+  | { kind: 'transaction'; transaction: string; count: P; index: number; position: number }
   | { kind: 'and'; steps: PreparedStep[] }
   | { kind: 'or'; branches: Array<{ fraction: P; steps: PreparedStep[]; path: Path }>; path: Path; index: number };
 
@@ -93,6 +101,19 @@ export interface PreparedTransfer {
   worth: P;
 }
 
+export interface PreparedScenario {
+  id: string;
+  actor: string;
+  segment: boolean;
+  count: P;
+  countPath: Path;
+  steps: PreparedStep[];
+  /** Its transactions in the order its steps first reach them (the order of its flows). */
+  order: string[];
+  /** The transfers of each transaction of `order`; undefined for a transaction that does not exist. */
+  transfers: Array<PreparedTransfer[] | undefined>;
+}
+
 export interface PreparedCost {
   actor: string;
   index: number;
@@ -103,6 +124,8 @@ export interface PreparedCost {
   at: number;
   path: Path;
   what: string;
+  /** For a variable cost: the position of its transaction in each scenario's order, or -1. */
+  positions: number[];
 }
 
 export interface PreparedQuantities {
@@ -115,10 +138,11 @@ export interface PreparedQuantities {
   dynamics: Array<{ name: string; slot: number }>;
   sizes: Array<{ actor: string; value: P; path: Path; what: string }>;
   costs: PreparedCost[];
-  scenarios: Array<{ id: string; actor: string; segment: boolean; count: P; countPath: Path; steps: PreparedStep[] }>;
+  scenarios: PreparedScenario[];
   /** Per transaction, its transfers whose object exists. */
   transactions: Map<string, PreparedTransfer[]>;
   transferCount: number;
+  quantityCount: number;
   stepCount: number;
   orCount: number;
   paths: PreparedPaths;
@@ -147,7 +171,10 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     }
     return slot;
   };
-  const prepared = (q: CompiledQuantity | undefined): P => (q ? { path: q.path, run: compileExpression(q.expr, slotOf), source: q } : undefined);
+  const constantNames = new Set([...model.constantParameters, 'horizon']);
+  let quantityCount = 0;
+  const prepared = (q: CompiledQuantity | undefined): P =>
+    q ? { path: q.path, run: compileExpression(q.expr, slotOf), source: q, id: quantityCount++, constant: q.names.every((n) => constantNames.has(n)) } : undefined;
 
   const parameters = model.parameters.map(({ name, value }) => ({ name, slot: parameterSlots.get(name)!, value: prepared(value) }));
   const sizes = [...model.sizes].map(([actor, q]) => ({ actor, value: prepared(q), path: q?.path ?? ['actors', actor], what: `size of segment "${actor}"` }));
@@ -161,28 +188,25 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     at: cost.at,
     path: cost.path,
     what: cost.kind === 'investment' ? `investment "${cost.name}"` : `cost "${cost.name}"`,
+    positions: [],
   }));
   let stepCount = 0;
   let orCount = 0;
-  const steps = (list: CompiledStep[]): PreparedStep[] =>
+  // Depth-first, every branch: the order in which a period's walk meets the steps.
+  const steps = (list: CompiledStep[], order: string[]): PreparedStep[] =>
     list.map((step): PreparedStep => {
-      if (step.kind === 'transaction') return { kind: 'transaction', transaction: step.transaction, count: prepared(step.count), countWhat: 'count', index: stepCount++ };
-      if (step.kind === 'and') return { kind: 'and', steps: steps(step.steps) };
+      if (step.kind === 'transaction') {
+        if (!order.includes(step.transaction)) order.push(step.transaction);
+        return { kind: 'transaction', transaction: step.transaction, count: prepared(step.count), index: stepCount++, position: order.indexOf(step.transaction) };
+      }
+      if (step.kind === 'and') return { kind: 'and', steps: steps(step.steps, order) };
       return {
         kind: 'or',
         path: step.path,
         index: orCount++,
-        branches: step.branches.map((b) => ({ fraction: prepared(b.fraction), steps: steps(b.steps), path: b.path })),
+        branches: step.branches.map((b) => ({ fraction: prepared(b.fraction), steps: steps(b.steps, order), path: b.path })),
       };
     });
-  const scenarios = model.scenarios.map((s) => ({
-    id: s.id,
-    actor: s.actor,
-    segment: doc.actors[s.actor]?.kind === 'segment',
-    count: prepared(s.count),
-    countPath: s.count?.path ?? ['scenarios', s.id],
-    steps: steps(s.steps),
-  }));
   const transactions = new Map<string, PreparedTransfer[]>();
   let transferCount = 0;
   for (const [id, transaction] of Object.entries(doc.transactions)) {
@@ -207,8 +231,23 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     });
     transactions.set(id, transfers);
   }
+  const scenarios = model.scenarios.map((s): PreparedScenario => {
+    const order: string[] = [];
+    const walked = steps(s.steps, order);
+    return {
+      id: s.id,
+      actor: s.actor,
+      segment: doc.actors[s.actor]?.kind === 'segment',
+      count: prepared(s.count),
+      countPath: s.count?.path ?? ['scenarios', s.id],
+      steps: walked,
+      order,
+      transfers: order.map((t) => transactions.get(t)),
+    };
+  });
+  for (const cost of costs) if (cost.kind === 'variable') cost.positions = scenarios.map((s) => s.order.indexOf(cost.per!));
   return {
-    model, slotCount: next, parameters, parameterSlots, dynamics, sizes, costs, scenarios, transactions, transferCount, stepCount, orCount,
+    model, slotCount: next, parameters, parameterSlots, dynamics, sizes, costs, scenarios, transactions, transferCount, stepCount, orCount, quantityCount,
     paths: preparePaths(scenarios, transactions, costs),
   };
 }
@@ -216,7 +255,7 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
 export interface Quantified {
   ledger: Ledger;
   /** Every scenario path with its figures per period (see prepare/paths.ts). */
-  paths: ScenarioPath[];
+  paths: PathFigures;
   issues: Issue[];
 }
 
@@ -225,8 +264,7 @@ export interface Quantified {
  * prepared.parameters, NaN for none) in every period, as if the number were written in the model.
  */
 export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries, overrides?: Float64Array): Quantified {
-  const { model } = prepared;
-  const { doc } = model;
+  const { doc } = prepared.model;
   const horizon = doc.horizon;
   const issues: Issue[] = [];
   const reported = new Set<string>();
@@ -243,47 +281,93 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   const scratch: PathScratch = {
     starts: new Float64Array(prepared.scenarios.length),
     counts: new Float64Array(prepared.stepCount),
-    fractions: prepared.paths.orBranches.map((n) => new Float64Array(n)),
+    fractions: new Float64Array(prepared.paths.fractionCount),
     perOccurrence: new Float64Array(prepared.transferCount),
     worth: new Float64Array(prepared.transferCount),
     costAmounts: new Float64Array(prepared.costs.length),
   };
-  const figures = pathFigures(prepared.paths, horizon);
-  for (const { actor } of prepared.sizes) ledger.sizes.set(actor, []);
+  const figures = emptyFigures(prepared.paths, horizon);
+  const { orOffsets } = prepared.paths;
+  const sizes = prepared.sizes.map(({ actor }) => {
+    const list: number[] = [];
+    ledger.sizes.set(actor, list);
+    return list;
+  });
+  const sizeOf = new Map(prepared.sizes.map(({ actor }, i) => [actor, i]));
+  // Occurrences of each transaction of each scenario's order, this period.
+  const counts = prepared.scenarios.map((s) => new Float64Array(s.order.length));
 
-  for (let period = 0; period <= horizon; period++) {
+  let period = 0;
+  // Period 0 only holds investments, before t starts at 1: a parameter such as "12 / t" need
+  // not make sense there, so its failures count only if an investment at 0 reads it.
+  let quiet = true;
+  // A constant quantity's value in period 1, read again in every later period: the same number,
+  // and the same issue (reported once, for period 1, as evaluating it every period would).
+  const cache = new Float64Array(prepared.quantityCount);
+  const value = (q: P, fallback = Number.NaN, silent = quiet): number => {
+    if (!q) return fallback;
+    if (q.constant && period > 1) return cache[q.id]!;
+    let result: number;
+    try {
+      result = q.run(values);
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+      // Unknown names mean a broken parameter already reported; everything else is new.
+      if (!silent && !error.detail.startsWith('unknown name')) {
+        report(issue('evaluation', q.path, { detail: error.detail, period }, { offset: error.offset }));
+      }
+      result = Number.NaN;
+    }
+    if (period === 1) cache[q.id] = result;
+    return result;
+  };
+  const nonNegative = (amount: number, what: string, path: Path): number => {
+    if (amount < 0) report(issue('negative', path, { what, value: round(amount), period }));
+    return amount;
+  };
+  let into = counts[0]!;
+  const walk = (steps: readonly PreparedStep[], reaching: number): void => {
+    for (const step of steps) {
+      if (step.kind === 'transaction') {
+        const count = step.count ? nonNegative(value(step.count), 'count', step.count.path) : 1;
+        scratch.counts[step.index] = count;
+        into[step.position] = into[step.position]! + reaching * count;
+      } else if (step.kind === 'and') {
+        walk(step.steps, reaching);
+      } else {
+        const { fractions } = scratch;
+        const offset = orOffsets[step.index]!;
+        step.branches.forEach((branch, i) => (fractions[offset + i] = value(branch.fraction)));
+        let sum = 0;
+        step.branches.forEach((branch, i) => {
+          const f = fractions[offset + i]!;
+          if (f < 0 || f > 1) report(issue('fraction-range', branch.fraction!.path, { value: round(f), period }));
+          sum += f;
+        });
+        if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
+          report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
+        }
+        step.branches.forEach((branch, i) => walk(branch.steps, reaching * fractions[offset + i]!));
+      }
+    }
+  };
+
+  for (period = 0; period <= horizon; period++) {
+    quiet = period === 0;
     values[T_SLOT] = period;
     values[HORIZON_SLOT] = horizon;
-    // A dynamics name the series lacks in a period reads as unknown, as a missing name does.
     for (const column of columns) values[column.slot] = column.values?.[period] ?? Number.NaN;
-    const value = (q: P, fallback = Number.NaN, quiet = false): number => {
-      if (!q) return fallback;
-      try {
-        return q.run(values);
-      } catch (error) {
-        if (!(error instanceof EvaluationError)) throw error;
-        // Unknown names mean a broken parameter already reported; everything else is new.
-        if (!quiet && !error.detail.startsWith('unknown name')) {
-          report(issue('evaluation', q.path, { detail: error.detail, period }, { offset: error.offset }));
-        }
-        return Number.NaN;
-      }
-    };
-    const nonNegative = (amount: number, what: string, path: Path): number => {
-      if (amount < 0) report(issue('negative', path, { what, value: round(amount), period }));
-      return amount;
-    };
-    // Period 0 only holds investments, before t starts at 1: a parameter such as "12 / t" need
-    // not make sense there, so its failures count only if an investment at 0 reads it.
-    const quiet = period === 0;
-    prepared.parameters.forEach((parameter, i) => {
+    for (let i = 0; i < prepared.parameters.length; i++) {
+      const parameter = prepared.parameters[i]!;
       const given = overrides?.[i];
-      values[parameter.slot] = given !== undefined && !Number.isNaN(given) ? given : value(parameter.value, Number.NaN, quiet);
-    });
+      // A constant parameter's slot keeps its period-1 value.
+      if (period > 1 && (parameter.value?.constant ?? false)) continue;
+      values[parameter.slot] = given !== undefined && !Number.isNaN(given) ? given : value(parameter.value);
+    }
 
     for (const cost of prepared.costs) {
       if (cost.kind !== 'investment' || cost.at !== period) continue;
-      const amount = nonNegative(value(cost.amount, Number.NaN, quiet), cost.what, cost.amount?.path ?? cost.path);
+      const amount = nonNegative(value(cost.amount), cost.what, cost.amount?.path ?? cost.path);
       if (Number.isNaN(amount) && cost.amount && quiet) {
         report(issue('evaluation', cost.amount.path, { detail: 'cannot be evaluated before operations start: it reads a parameter that does not exist at period 0 (t = 0)', period }));
       }
@@ -291,76 +375,30 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     }
     if (period === 0) continue;
 
-    const sizeNow = new Map<string, number>();
-    for (const size of prepared.sizes) {
-      const amount = nonNegative(value(size.value), size.what, size.path);
-      ledger.sizes.get(size.actor)!.push(amount);
-      sizeNow.set(size.actor, amount);
-    }
+    prepared.sizes.forEach((size, i) => sizes[i]!.push(nonNegative(value(size.value), size.what, size.path)));
 
     const occurrences = new Map<string, number>();
-    const byScenario: Array<Map<string, number>> = [];
     prepared.scenarios.forEach((scenario, s) => {
-      const counts = new Map<string, number>();
-      byScenario.push(counts);
+      into = counts[s]!;
+      into.fill(0);
       let starts = nonNegative(value(scenario.count), 'start count', scenario.countPath);
       // A segment's need occurs `count` times per member: e3value's segment size × need occurrences.
-      if (scenario.segment) starts *= sizeNow.get(scenario.actor) ?? Number.NaN;
+      if (scenario.segment) {
+        const i = sizeOf.get(scenario.actor);
+        starts *= i === undefined ? Number.NaN : sizes[i]![period - 1]!;
+      }
       scratch.starts[s] = starts;
-      const walk = (steps: PreparedStep[], reaching: number): void => {
-        for (const step of steps) {
-          if (step.kind === 'transaction') {
-            const count = step.count ? nonNegative(value(step.count), step.countWhat, step.count.path) : 1;
-            scratch.counts[step.index] = count;
-            counts.set(step.transaction, (counts.get(step.transaction) ?? 0) + reaching * count);
-          } else if (step.kind === 'and') {
-            walk(step.steps, reaching);
-          } else {
-            const fractions = step.branches.map((b) => value(b.fraction));
-            fractions.forEach((f, i) => {
-              if (f < 0 || f > 1) report(issue('fraction-range', step.branches[i]!.fraction!.path, { value: round(f), period }));
-            });
-            const sum = fractions.reduce((a, b) => a + b, 0);
-            if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
-              report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
-            }
-            scratch.fractions[step.index]!.set(fractions);
-            step.branches.forEach((branch, i) => walk(branch.steps, reaching * fractions[i]!));
-          }
-        }
-      };
       walk(scenario.steps, starts);
-      for (const [transaction, n] of counts) occurrences.set(transaction, (occurrences.get(transaction) ?? 0) + n);
+      scenario.order.forEach((transaction, k) => occurrences.set(transaction, (occurrences.get(transaction) ?? 0) + into[k]!));
     });
     ledger.occurrences.push(occurrences);
 
-    byScenario.forEach((counts, s) => {
-      const scenario = prepared.scenarios[s]!.id;
-      for (const [transactionId, n] of counts) {
-        const transfers = prepared.transactions.get(transactionId);
-        if (!transfers) continue;
-        for (const transfer of transfers) {
-          const perOccurrence = nonNegative(value(transfer.amount, 1), 'amount', transfer.amountPath);
-          const worth = transfer.nature !== 'money' && transfer.worth ? value(transfer.worth) : 0;
-          scratch.perOccurrence[transfer.key] = perOccurrence;
-          scratch.worth[transfer.key] = worth;
-          ledger.flows.push({
-            period,
-            scenario,
-            transaction: transactionId,
-            transfer: transfer.index,
-            from: transfer.from,
-            to: transfer.to,
-            object: transfer.object,
-            nature: transfer.nature,
-            channel: transfer.channel,
-            occurrences: n,
-            perOccurrence,
-            money: transfer.nature === 'money' ? n * perOccurrence : 0,
-            value: transfer.nature === 'money' ? 0 : n * perOccurrence * worth,
-          });
-        }
-      }
+    prepared.scenarios.forEach((scenario, s) => {
+      const n = counts[s]!;
+      scenario.order.forEach((transaction, k) => {
+        const transfers = scenario.transfers[k];
+        if (transfers) flowsOf(transaction, transfers, n[k]!, scenario.id);
+      });
     });
 
     prepared.costs.forEach((cost, c) => {
@@ -371,19 +409,45 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
         ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'fixed', amount });
         return;
       }
-      byScenario.forEach((counts, s) => {
-        const n = counts.get(cost.per!) ?? 0;
+      cost.positions.forEach((k, s) => {
+        const n = k < 0 ? 0 : counts[s]![k]!;
         if (n > 0) ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'variable', amount: n * amount, scenario: prepared.scenarios[s]!.id });
       });
     });
-    figures.period(scratch, period);
+    fillPeriod(prepared.paths, figures, scratch, period);
+  }
+
+  /** The flows of `n` occurrences of a transaction in one scenario, this period. */
+  function flowsOf(transaction: string, transfers: readonly PreparedTransfer[], n: number, scenario: string): void {
+    for (const transfer of transfers) {
+      const perOccurrence = nonNegative(value(transfer.amount, 1), 'amount', transfer.amountPath);
+      const money = transfer.nature === 'money';
+      const worth = !money && transfer.worth ? value(transfer.worth) : 0;
+      scratch.perOccurrence[transfer.key] = perOccurrence;
+      scratch.worth[transfer.key] = worth;
+      ledger.flows.push({
+        period,
+        scenario,
+        transaction,
+        transfer: transfer.index,
+        from: transfer.from,
+        to: transfer.to,
+        object: transfer.object,
+        nature: transfer.nature,
+        channel: transfer.channel,
+        occurrences: n,
+        perOccurrence,
+        money: money ? n * perOccurrence : 0,
+        value: money ? 0 : n * perOccurrence * worth,
+      });
+    }
   }
 
   const reached = new Set(ledger.occurrences.flatMap((m) => [...m.keys()]));
   for (const id of Object.keys(doc.transactions)) {
     if (!reached.has(id)) report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
   }
-  return { ledger, paths: figures.paths, issues };
+  return { ledger, paths: figures, issues };
 }
 
 /** Prepares and runs in one go: the ledger of a compiled model for one set of series. */

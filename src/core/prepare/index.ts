@@ -14,9 +14,9 @@ import { compile, type CompiledModel } from '../compile.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
 import { SECTIONS, type ModelDocument, type SectionName } from '../model/index.js';
 import { constantsOf, prepareQuantities, runQuantities, type Ledger, type PeriodSeries, type PreparedQuantities } from '../quantify.js';
-import type { ScenarioPath } from './paths.js';
+import type { PathFigures } from './paths.js';
 
-export type { ScenarioPath, PathFlow, PathCost } from './paths.js';
+export type { ScenarioPath, PathFlow, PathCost, PathFigures } from './paths.js';
 
 /** A model that passed every check, with its quantities worked out period by period. */
 export interface Ecosystem {
@@ -26,7 +26,7 @@ export interface Ecosystem {
   /** The dynamics' variables per period, when the model has dynamics. */
   series: PeriodSeries;
   /** Every scenario path with its occurrences, valued flows and variable costs per period. */
-  paths: ScenarioPath[];
+  paths: PathFigures;
 }
 
 /** Why the engine ran its closures rather than generated code (see engine/kernel). */

@@ -13,6 +13,10 @@ export const en = {
   'run.cancelled': 'cancelled',
   'run.progressBar': 'simulating [{bar}] {percentage}% | {eta} left | Ctrl-C to stop',
 
+  // Debugging (SYMBIOSE_DEBUG)
+  'debug.codegenFallback': (p) =>
+    `symbiose: the dynamics ran as closures, not generated code (${p.code === 'codegen-forbidden' ? 'this host forbids generating code' : p.code === 'codegen-too-large' ? 'the model is too large to generate code for' : 'generating code failed'})${p.detail ? `: ${p.detail}` : ''}`,
+
   // symbiose migrate
   'migrate.description': 'upgrade a model file to the current format version (or another, with --to), keeping its comments',
   'migrate.file': 'the model file (YAML or JSON)',

@@ -11,6 +11,10 @@ export const fr: Record<UiKey, Template> = {
   'run.cancelled': 'annulé',
   'run.progressBar': 'simulation [{bar}] {percentage} % | encore {eta} | Ctrl-C pour arrêter',
 
+  // Debugging (SYMBIOSE_DEBUG)
+  'debug.codegenFallback': (p) =>
+    `symbiose : la dynamique a tourné en fermetures, non en code généré (${p.code === 'codegen-forbidden' ? 'cet hôte interdit de générer du code' : p.code === 'codegen-too-large' ? 'le modèle est trop grand pour générer son code' : 'la génération du code a échoué'})${p.detail ? ` : ${p.detail}` : ''}`,
+
   // symbiose migrate
   'migrate.description': 'met un fichier de modèle à la version de format actuelle (ou à une autre, avec --to), en gardant ses commentaires',
   'migrate.file': 'le fichier de modèle (YAML ou JSON)',
