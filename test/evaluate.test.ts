@@ -182,3 +182,48 @@ describe('scenario paths', () => {
     expect(row(ecosystem.paths.money, ecosystem.paths.paths[0]!.flows.find((f) => f.object === 'money')!.row)).toEqual([0, 250, 250]);
   });
 });
+
+/**
+ * What is worked out once per evaluation (quantities that read only constants) against what is
+ * worked out every period: an investment at period 3 reads a constant first evaluated there, a
+ * fixed cost reads t. By hand: investments 1000 at period 0 and 2 × 600 = 1200 at period 3;
+ * the rent 50 + 10·t is 60, 70, 80, 90; fees 4 × 25 = 100 a period.
+ */
+const PLANT = `symbiose: 1
+name: Plant
+currency: EUR
+period: year
+horizon: 4
+parameters:
+  capex: { value: 600, source: test }
+  fee: { value: 25, source: test }
+actors:
+  clients: { kind: segment, size: 4 }
+  plant:
+    kind: organisation
+    costs:
+      - { name: Build, investment: 1000, at: 0 }
+      - { name: Extend, investment: "2 * capex", at: 3 }
+      - { name: Rent, fixed: "50 + 10 * t" }
+valueObjects:
+  money: { nature: money }
+  power: { nature: product }
+transactions:
+  supply: { transfers: [{ from: plant, to: clients, object: power }, { from: clients, to: plant, object: money, amount: fee }] }
+scenarios:
+  yearly: { start: { actor: clients, count: 1 }, steps: [supply] }
+`;
+
+describe('constants worked out once', () => {
+  it('give every period the figure evaluating it there would', () => {
+    const { ledger } = ecosystemOf(PLANT);
+    const costs = (name: string) => ledger.costs.filter((c) => c.name === name).map((c) => [c.period, c.amount]);
+    expect(costs('Build')).toEqual([[0, 1000]]);
+    expect(costs('Extend')).toEqual([[3, 1200]]);
+    expect(costs('Rent')).toEqual([[1, 60], [2, 70], [3, 80], [4, 90]]);
+    expect(ledger.flows.filter((f) => f.object === 'money').map((f) => f.money)).toEqual([100, 100, 100, 100]);
+    const again = evaluate(prepare(ecosystemOf(PLANT).doc), { capex: 700, fee: 30 }).ecosystem!.ledger;
+    expect(again.costs.filter((c) => c.name === 'Extend').map((c) => c.amount)).toEqual([1400]);
+    expect(again.flows.filter((f) => f.object === 'money').map((f) => f.money)).toEqual([120, 120, 120, 120]);
+  });
+});

@@ -301,12 +301,14 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   // Period 0 only holds investments, before t starts at 1: a parameter such as "12 / t" need
   // not make sense there, so its failures count only if an investment at 0 reads it.
   let quiet = true;
-  // A constant quantity's value in period 1, read again in every later period: the same number,
-  // and the same issue (reported once, for period 1, as evaluating it every period would).
+  // A constant quantity's value the first time it is evaluated in a period of operations, read
+  // again later: the same number, and the same issue (reported once, for that first period, as
+  // evaluating it every period would). Period 0 is not kept: its failures are quiet.
   const cache = new Float64Array(prepared.quantityCount);
+  const cached = new Uint8Array(prepared.quantityCount);
   const value = (q: P, fallback = Number.NaN, silent = quiet): number => {
     if (!q) return fallback;
-    if (q.constant && period > 1) return cache[q.id]!;
+    if (q.constant && cached[q.id]) return cache[q.id]!;
     let result: number;
     try {
       result = q.run(values);
@@ -318,7 +320,10 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       }
       result = Number.NaN;
     }
-    if (period === 1) cache[q.id] = result;
+    if (q.constant && period > 0) {
+      cache[q.id] = result;
+      cached[q.id] = 1;
+    }
     return result;
   };
   const nonNegative = (amount: number, what: string, path: Path): number => {
@@ -361,7 +366,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       const parameter = prepared.parameters[i]!;
       const given = overrides?.[i];
       // A constant parameter's slot keeps its period-1 value.
-      if (period > 1 && (parameter.value?.constant ?? false)) continue;
+      if (period > 1 && parameter.value?.constant) continue;
       values[parameter.slot] = given !== undefined && !Number.isNaN(given) ? given : value(parameter.value);
     }
 
