@@ -25,25 +25,35 @@ export function rewriteYaml(text: string, data: unknown): string {
   const root = doc.contents as Node | null;
   const edits: Edit[] = [];
   const writer = new Writer(text, edits);
-  if (!root || doc.errors.length > 0 || !writer.sync(root, data, false)) return render(data);
+  if (!isCollection(root) || doc.errors.length > 0 || !writer.sync(root as Node, data, false)) return render(data);
   const out = applyEdits(text, edits);
   // Every edit is checked by reading the result back; should one ever misfire, the data wins
   // over the formatting.
-  return sameData(parse(out), data) ? out : render(data);
+  return sameData(reads(out), data) ? out : render(data);
 }
 
 /**
  * New text in the house style of the library's models: a small record of plain values on one line
- * (`{ kind: segment, size: users }`, `{ x: 120, y: 40 }`), anything larger as block YAML.
+ * (`{ kind: segment, size: users }`, `{ x: 120, y: 40 }`), anything larger as block YAML. The
+ * root stays block: it is the `key: value` or `- item` wrapper being written.
  */
 function render(data: unknown): string {
   const doc = new Document(data);
-  const leaf = (node: YAMLMap | YAMLSeq, values: unknown[]) => values.every((v) => isScalar(v)) && String(node).length <= 72;
+  const leaf = (node: YAMLMap | YAMLSeq, values: unknown[]) => node !== doc.contents && values.every((v) => isScalar(v)) && String(node).length <= 72;
   visit(doc, {
     Map: (_, node) => void (node.flow = leaf(node, node.items.map((p) => p.value))),
     Seq: (_, node) => void (node.flow = leaf(node, node.items)),
   });
   return doc.toString({ lineWidth: 0 });
+}
+
+/** Reads YAML back, or undefined when it does not read. */
+function reads(text: string): unknown {
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function applyEdits(text: string, edits: Edit[]): string {
