@@ -19,7 +19,8 @@ import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
 import { LocalizedCommand } from './commander.js';
 import { registerMigrate } from './commands/migrate.js';
-import { EXIT, InvalidModelError, UsageError } from './errors.js';
+import { EXIT, InvalidModelError, OutputError, outputErrorMessage, UsageError } from './errors.js';
+import { finishOutput, watchStandardOutput } from './output.js';
 import { chooseCliLocale, langArgument, t } from './lang.js';
 import { CancelledError } from './simulation-run.js';
 import { releaseInterrupt } from '../runtime/index.js';
@@ -69,8 +70,10 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   chooseCliLocale(argv, process.env);
   const program = buildProgram();
+  watchStandardOutput();
   try {
     await program.parseAsync(argv, { from: 'user' });
+    await finishOutput();
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     return exitCodeFor(error);
@@ -102,6 +105,10 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof InvalidModelError) {
     process.stderr.write(`symbiose: ${error.message}\n`);
     return EXIT.invalidModel;
+  }
+  if (error instanceof OutputError) {
+    process.stderr.write(`symbiose: ${outputErrorMessage(error)}\n`);
+    return EXIT.outputNotWritten;
   }
   if (process.env.SYMBIOSE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   process.stderr.write(`symbiose: ${t('error.internal', { message: (error as Error)?.message ?? String(error) })}\n`);

@@ -1,38 +1,127 @@
-/** Output formats shared by every command: readable text (default), Markdown, or JSON. */
-import { Option } from 'commander';
+/**
+ * How every command hands out its result (README, "Conventions"): a format (`--format
+ * text|md|json|csv|xlsx`, each command naming those it has; `--json` and simulate's `--csv` are
+ * aliases) and a destination, standard output or `-o/--out FILE`, written atomically and never
+ * over an existing file without `--force`. A result that cannot be written (a closed pipe, a
+ * full disk, a target that cannot be written) ends the run with exit 5.
+ */
+import { Option, type Command } from 'commander';
+import { OutputError, UsageError } from './errors.js';
+import { writeFileAtomic } from './files.js';
+import { cliLocale, t } from './lang.js';
 import { renderMarkdown, renderText, type Block } from './render/blocks.js';
-import { UsageError } from './errors.js';
+import { sheetsOf, sheetsToCsv, type Sheet } from './render/sheets.js';
+import { sheetsToXlsx } from './render/xlsx.js';
 
-export type Format = 'text' | 'md' | 'json';
+export const FORMATS = ['text', 'md', 'json', 'csv', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface OutputOptions {
-  json?: boolean;
   format?: string;
+  json?: boolean;
+  csv?: boolean;
+  out?: string;
+  force?: boolean;
 }
 
-export const formatOption = () =>
-  new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text');
-export const jsonOption = () => new Option('--json', 'machine-readable JSON (same as --format json)');
+/** Adds --format (with the formats this command has, the first the default), --json, -o and --force. */
+export function withOutputOptions(command: Command, formats: readonly Format[] = FORMATS): Command {
+  command.addOption(new Option('-f, --format <format>', t('option.format', { formats: formats.join(', '), fallback: formats[0] })).choices(formats));
+  if (formats.includes('json')) command.addOption(new Option('--json', t('option.json')));
+  return command.addOption(new Option('-o, --out <file>', t('option.out'))).addOption(new Option('--force', t('option.forceOut')));
+}
 
-export function formatOf(options: OutputOptions): Format {
-  if (options.json && options.format !== undefined && options.format !== 'text' && options.format !== 'json') {
-    throw new UsageError(`--json and --format ${options.format} contradict each other; choose one`);
+/** Where results go in this run: set once by formatOf, as a run handles one command. */
+let destination: { file?: string; overwrite: boolean } = { overwrite: false };
+/** Results still being made (workbooks are built asynchronously), awaited by finishOutput. */
+const pending: Array<Promise<void>> = [];
+/** The first failure of standard output (EPIPE, ENOSPC…), reported by finishOutput. */
+let failure: OutputError | undefined;
+
+/** The format asked for (aliases included) and where the result goes; `fallback` when none is given. */
+export function formatOf(options: OutputOptions, fallback: Format = 'text'): Format {
+  const aliases = [options.json ? 'json' : undefined, options.csv ? 'csv' : undefined].filter((a) => a !== undefined);
+  if (aliases.length > 1) throw new UsageError(t('usage.aliasesContradict'));
+  const alias = aliases[0] as Format | undefined;
+  if (alias && options.format !== undefined && options.format !== alias) {
+    throw new UsageError(t('usage.formatContradicts', { alias, format: options.format }));
   }
-  if (options.json) return 'json';
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'md' && format !== 'json') throw new UsageError(`unknown format "${format}"`);
+  const format = alias ?? (options.format as Format | undefined) ?? fallback;
+  if (options.force && options.out === undefined) throw new UsageError(t('usage.forceWithoutOut'));
+  if (format === 'xlsx' && options.out === undefined && process.stdout.isTTY) {
+    throw new UsageError(t('usage.xlsxToTerminal'));
+  }
+  destination = { ...(options.out !== undefined ? { file: options.out } : {}), overwrite: options.force === true };
   return format;
+}
+
+/** Whether this run writes its result to a file (-o) rather than standard output. */
+export function toFile(): boolean {
+  return destination.file !== undefined;
 }
 
 export function colorWanted(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && !('NO_COLOR' in process.env);
 }
 
-/** Prints blocks as text or Markdown, or `data` as JSON. */
+/**
+ * Hands out a command's result: blocks as text, Markdown, CSV or a workbook, or `data` as JSON.
+ * The blocks' figures are printed in the CLI's language, and read back as numbers in it.
+ */
 export function emit(format: Format, blocks: () => Block[], data: () => unknown): void {
-  if (format === 'json') process.stdout.write(JSON.stringify(data(), roundNumbers, 2) + '\n');
-  else if (format === 'md') process.stdout.write(renderMarkdown(blocks()));
-  else process.stdout.write(renderText(blocks(), colorWanted(process.stdout)));
+  if (format === 'json') deliver(JSON.stringify(data(), roundNumbers, 2) + '\n');
+  else if (format === 'md') deliver(renderMarkdown(blocks()));
+  else if (format === 'csv') deliver(sheetsToCsv(sheetsOf(blocks(), cliLocale())));
+  else if (format === 'xlsx') deliverSheets(sheetsOf(blocks(), cliLocale()));
+  else deliver(renderText(blocks(), !toFile() && colorWanted(process.stdout)));
+}
+
+/** Writes a finished result, or one made in chunks (a long CSV streams), to its destination. */
+export function deliver(content: string | Uint8Array | Iterable<string>): void {
+  if (destination.file !== undefined) {
+    writeFileAtomic(destination.file, content, { overwrite: destination.overwrite });
+    return;
+  }
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    process.stdout.write(content);
+    return;
+  }
+  for (const chunk of content) {
+    // Stop making output nobody can read any more.
+    if (failure) throw failure;
+    process.stdout.write(chunk);
+  }
+}
+
+/** Sheets as an xlsx workbook, built asynchronously and written when ready. */
+export function deliverSheets(sheets: Sheet[]): void {
+  pending.push(sheetsToXlsx(sheets).then(deliver));
+}
+
+/** A failed system call while writing `target` (undefined: standard output) as an OutputError; anything else as it is. */
+export function asOutputError(target: string | undefined, error: unknown): unknown {
+  const { syscall, code } = error as NodeJS.ErrnoException;
+  return syscall !== undefined || code === 'EPIPE' ? new OutputError(target, code) : error;
+}
+
+/** Records standard output's failures (their 'error' events would otherwise crash the process). */
+export function watchStandardOutput(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    failure ??= new OutputError(undefined, error.code);
+  });
+}
+
+/** Waits until every result is written; throws the first failure, as an OutputError. */
+export async function finishOutput(): Promise<void> {
+  try {
+    await Promise.all(pending.splice(0));
+  } catch (error) {
+    if (error instanceof OutputError || error instanceof UsageError) throw error;
+    throw new OutputError(destination.file, (error as NodeJS.ErrnoException).code);
+  }
+  // An empty write's callback runs once everything before it has been handed to the system.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  if (failure) throw failure;
 }
 
 /** 12 significant digits: 3743.7499999999995 prints as 3743.75, and no figure loses meaning. */

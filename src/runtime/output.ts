@@ -4,8 +4,7 @@
  * so a cancel or a failure never leaves half a file.
  */
 import { once } from 'node:events';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { open, rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { CancelledError } from '../engine/index.js';
 import { checkpoint } from './checkpoint.js';
@@ -27,7 +26,6 @@ export async function writeChunks(stream: Writable, chunks: Iterable<string>, si
  */
 export async function writeFileChunks(file: string, chunks: Iterable<string>, signal: AbortSignal): Promise<void> {
   const aside = `${file}.${process.pid}.tmp`;
-  await mkdir(dirname(resolve(file)), { recursive: true });
   const handle = await open(aside, 'wx');
   try {
     for (const chunk of chunks) {

@@ -5,7 +5,7 @@ import { prepareDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { requireEcosystem } from '../model-file.js';
-import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';
+import { colorWanted, emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
 import { heading, paragraph, table, type Block } from '../render/blocks.js';
 import { formatCount, formatMoney, formatPercent } from '../render/numbers.js';
 import { withNames } from '../render/json.js';
@@ -13,14 +13,12 @@ import { periodAt, periodCount } from '../render/words.js';
 import { modelOption } from './shared.js';
 
 export function registerCompare(program: Command): void {
-  program
+  withOutputOptions(program
     .command('compare')
     .description(t('cmd.compare'))
     .option('--variants <ids>', t('option.variants'))
     .option('-a, --actor <actor>', t('option.compareActor'))
-    .addOption(modelOption())
-    .addOption(formatOption())
-    .addOption(jsonOption())
+    .addOption(modelOption()))
     .action((options: OutputOptions & { model: string; variants?: string; actor?: string }) => {
       const format = formatOf(options);
       const base = requireEcosystem(options.model, colorWanted(process.stderr));

@@ -6,23 +6,21 @@ import { formatPath } from '../../core/index.js';
 import { schemaLink, writeFileAtomic } from '../files.js';
 import { libraryFile, readCatalogue } from '../library-files.js';
 import { requireEcosystem } from '../model-file.js';
-import { colorWanted, emit, formatOf, formatOption, jsonOption, type OutputOptions } from '../output.js';
+import { colorWanted, deliver, emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
 import { formatNumber } from '../../i18n/index.js';
 import { heading, list, paragraph, table, type Block } from '../render/blocks.js';
 import { cliLocale, t } from '../lang.js';
 
 export function registerLibrary(program: Command): void {
-  const library = program
-    .command('library')
-    .description(t('cmd.library'))
-    .argument('[query...]', t('cmd.library.query'))
-    .addOption(formatOption())
-    .addOption(jsonOption())
+  const library = program.command('library').description(t('cmd.library'));
+  // The list is the default subcommand ("symbiose library retail"), so that the options of
+  // "show ID" and "copy ID" stay theirs rather than the list's.
+  withOutputOptions(library.command('list', { isDefault: true }).description(t('cmd.library.list')).argument('[query...]', t('cmd.library.query')))
     .action((query: string[], options: OutputOptions) => {
       const format = formatOf(options);
       const entries = searchCatalogue(readCatalogue(), query.join(' '));
-      if (entries.length === 0 && format !== 'json') {
-        process.stdout.write(`${t('library.noMatch', { query: query.join(' ') })}\n`);
+      if (entries.length === 0 && (format === 'text' || format === 'md')) {
+        deliver(`${t('library.noMatch', { query: query.join(' ') })}\n`);
         return;
       }
       emit(
@@ -33,8 +31,8 @@ export function registerLibrary(program: Command): void {
             [{ title: t('library.columnId') }, { title: t('library.columnModel') }, { title: t('library.columnTags') }],
             entries.map((e) => {
               const title = `${e.label ?? e.name}${e.errors > 0 ? t('library.errors', { count: e.errors }) : ''}`;
-              // Terminals get wrapped cells over several rows; Markdown keeps one row per model.
-              return format === 'md'
+              // Terminals get wrapped cells over several rows; other formats keep one row per model.
+              return format !== 'text'
                 ? [[e.id, `${title}: ${e.summary}`, e.tags.join(', ')]]
                 : splitRows([e.id, [...wrap(title, 64), ...wrap(e.summary, 64)].join('\n'), wrap(e.tags.join(', '), 28).join('\n')]);
             }).flat(),
@@ -45,12 +43,7 @@ export function registerLibrary(program: Command): void {
       );
     });
 
-  library
-    .command('show')
-    .description(t('cmd.library.show'))
-    .argument('<id>', t('cmd.library.id'))
-    .addOption(formatOption())
-    .addOption(jsonOption())
+  withOutputOptions(library.command('show').description(t('cmd.library.show')).argument('<id>', t('cmd.library.id')), ['text', 'md', 'json'])
     .action((id: string, options: OutputOptions) => {
       const format = formatOf(options);
       const file = libraryFile(id);

@@ -4,7 +4,7 @@ import { withLabels } from '../../analyses/index.js';
 import { closest, type Ecosystem } from '../../core/index.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_MODEL, requireEcosystem } from '../model-file.js';
-import { colorWanted, formatOf, formatOption, jsonOption, type Format, type OutputOptions } from '../output.js';
+import { colorWanted, formatOf, withOutputOptions, type Format, type OutputOptions } from '../output.js';
 import { t } from '../lang.js';
 
 export const modelOption = () =>
@@ -28,9 +28,9 @@ export interface AnalysisOptions extends OutputOptions {
   labels?: boolean;
 }
 
-/** The options every analysis command takes: the model, labels, and the output format. */
+/** The options every analysis command takes: the model, labels, and the output (every format, -o, --force). */
 export function withAnalysisOptions(command: Command): Command {
-  return command.addOption(modelOption()).addOption(labelsOption()).addOption(formatOption()).addOption(jsonOption());
+  return withOutputOptions(command.addOption(modelOption()).addOption(labelsOption()));
 }
 
 /** The output format and the loaded ecosystem (shown with labels if asked) of an analysis command. */

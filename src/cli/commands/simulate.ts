@@ -5,11 +5,13 @@ import type { Locale } from '../../i18n/index.js';
 import { checkpoint, interruptSignal, writeChunks, writeFileChunks } from '../../runtime/index.js';
 import { printEngineIssues, readSimulation } from '../dynamics-file.js';
 import { UsageError } from '../errors.js';
-import { colorWanted, formatOption, formatOf, jsonOption, type Format, type OutputOptions } from '../output.js';
+import { asOutputError, colorWanted, deliverSheets, formatOf, withOutputOptions, type Format, type OutputOptions } from '../output.js';
+import { writeFileAtomic, writesInPlace } from '../files.js';
 import { renderMarkdown, renderText } from '../render/blocks.js';
 import { formatSignificant } from '../render/numbers.js';
 import { chart, csvChunks, nonFinite, summaryBlocks } from '../render/series.js';
-import { CancelledError, PROGRESS_MODES, progressReport, runSimulation, type ProgressMode } from '../simulation-run.js';
+import { MAX_SHEET_VALUES, seriesSheet } from '../render/sheets.js';
+import { PROGRESS_MODES, progressReport, runSimulation, type ProgressMode } from '../simulation-run.js';
 import { cliLocale, t } from '../lang.js';
 
 interface SimulateCliOptions extends OutputOptions {
@@ -20,7 +22,6 @@ interface SimulateCliOptions extends OutputOptions {
   csv?: boolean;
   chart?: string;
   variant?: string;
-  out?: string;
   progress?: ProgressMode;
 }
 
@@ -45,7 +46,7 @@ export function splitNames(list: string): string[] {
 }
 
 export function registerSimulate(program: Command): void {
-  program
+  withOutputOptions(program
     .command('simulate')
     .description(t('cmd.simulate'))
     .argument('<file>', t('cmd.simulate.file'))
@@ -56,20 +57,14 @@ export function registerSimulate(program: Command): void {
     .option('--csv', t('option.csv'))
     .option('--chart <variable>', t('option.chart'))
     .option('--variant <id>', t('option.variant'))
-    .option('-o, --out <file>', t('option.outSimulate'))
-    .addOption(new Option('--progress <how>', t('option.progress')).choices(PROGRESS_MODES).default('auto'))
-    .addOption(formatOption())
-    .addOption(jsonOption())
+    .addOption(new Option('--progress <how>', t('option.progress')).choices(PROGRESS_MODES).default('auto')))
     .action(async (file: string, options: SimulateCliOptions) => {
       // Ctrl-C stops every stage: the worker at once, this thread at the next checkpoint.
       const signal = interruptSignal();
       const progress = progressReport(options.progress ?? 'auto');
       progress.report({ stage: 'reading' });
-      if (options.csv && (options.json || (options.format !== undefined && options.format !== 'text'))) {
-        throw new UsageError(t('usage.csvAndJson'));
-      }
-      const format = options.csv ? 'csv' : formatOf(options);
-      if (options.chart && (format === 'csv' || format === 'json')) throw new UsageError(t('usage.chartForPeople'));
+      const format = formatOf(options);
+      if (options.chart && format !== 'text' && format !== 'md') throw new UsageError(t('usage.chartForPeople', { format }));
       const dt = positive(options.dt, '--dt');
       const until = number(options.until, '--until');
       const save = options.vars ? splitNames(options.vars) : undefined;
@@ -104,6 +99,9 @@ export function registerSimulate(program: Command): void {
       if (format === 'json' && run.times.length * (run.series.size + 1) > MAX_JSON_VALUES) {
         throw new UsageError(t('usage.tooManyForJson', { steps: run.times.length, series: run.series.size }));
       }
+      if (format === 'xlsx' && run.times.length * (run.series.size + 1) > MAX_SHEET_VALUES) {
+        throw new UsageError(t('usage.tooManyForWorkbook', { steps: run.times.length, series: run.series.size }));
+      }
       await checkpoint(signal);
       progress.report({ stage: 'writing' });
       const look = {
@@ -113,16 +111,20 @@ export function registerSimulate(program: Command): void {
         dt: dt ?? simulation.specs.dt,
         locale: cliLocale(),
       };
+      if (format === 'xlsx') {
+        deliverSheets([seriesSheet(look.title, run)]);
+        return;
+      }
       const chunks = outputChunks(run, format, look, chartLabel);
-      if (options.out === undefined) await writeChunks(process.stdout, chunks, signal);
-      else await writeOut(options.out, chunks, signal);
+      if (options.out === undefined) await writeChunks(process.stdout, chunks, signal).catch((error) => Promise.reject(asOutputError(undefined, error)));
+      else await writeOut(options.out, chunks, signal, options.force === true);
     });
 }
 
 /** The output, in pieces small enough that Ctrl-C is heard between them. */
 function* outputChunks(
   run: RunResult,
-  format: Format | 'csv',
+  format: Exclude<Format, 'xlsx'>,
   look: { color: boolean; title: string; method: string; dt: number; locale: Locale },
   chartLabel: string | undefined,
 ): Generator<string> {
@@ -140,14 +142,16 @@ function* outputChunks(
   if (chartLabel) yield '\n' + chart(chartLabel, run, look.locale);
 }
 
-/** Writes `file` whole, or leaves it as it was when stopped or when the write fails. */
-async function writeOut(file: string, chunks: Iterable<string>, signal: AbortSignal): Promise<void> {
+/**
+ * Writes `file` whole, or leaves it as it was when stopped or when the write fails (exit 5);
+ * an existing file only with --force. A device (`-o /dev/stdout`) is written in place.
+ */
+async function writeOut(file: string, chunks: Iterable<string>, signal: AbortSignal, overwrite: boolean): Promise<void> {
+  if (writesInPlace(file, overwrite)) return writeFileAtomic(file, chunks);
   try {
     await writeFileChunks(file, chunks, signal);
   } catch (error) {
-    if (error instanceof CancelledError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? t('usage.permissionDenied') : (error as Error).message.replace(/^\w+: /, '');
-    throw new UsageError(t('usage.cannotWrite', { file, reason }));
+    throw asOutputError(file, error);
   }
 }
 

@@ -3,17 +3,17 @@ import { hasErrors, renderMessage, formatPath } from '../../core/index.js';
 import type { UiKey } from '../../i18n/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DEFAULT_MODEL, loadModelFile } from '../model-file.js';
-import { colorWanted, formatOf, jsonOption, type OutputOptions } from '../output.js';
+import { colorWanted, deliver, formatOf, toFile, withOutputOptions, type OutputOptions } from '../output.js';
 import { issueLines } from '../render/issues.js';
 import { t } from '../lang.js';
 
 export function registerValidate(program: Command): void {
-  program
+  withOutputOptions(program
     .command('validate')
     .description(t('cmd.validate'))
     .argument('[files...]', t('cmd.validate.files', { file: DEFAULT_MODEL }))
-    .addOption(jsonOption())
-    .action((given: string[], options: OutputOptions) => {
+    .option('--strict', t('option.strict')), ['text', 'json'])
+    .action((given: string[], options: OutputOptions & { strict?: boolean }) => {
       const json = formatOf(options) === 'json';
       const files = given.length > 0 ? given : [process.env.SYMBIOSE_MODEL || DEFAULT_MODEL];
       // One unreadable file does not hide the others' results; it sets exit code 2 at the end.
@@ -33,10 +33,11 @@ export function registerValidate(program: Command): void {
           valid: !hasErrors(result.issues),
           issues: result.issues.map((i) => ({ ...i, path: formatPath(i.path), message: renderMessage(i) })),
         }));
-        process.stdout.write(JSON.stringify(files.length === 1 ? out[0] : out, null, 2) + '\n');
+        deliver(JSON.stringify(files.length === 1 ? out[0] : out, null, 2) + '\n');
       } else {
+        const text: string[] = [];
         for (const { file, result } of reports) {
-          if (result.issues.length > 0) process.stdout.write(issueLines(result.issues, colorWanted(process.stdout)) + '\n');
+          if (result.issues.length > 0) text.push(issueLines(result.issues, !toFile() && colorWanted(process.stdout)) + '\n');
           const errors = result.issues.filter((i) => i.severity === 'error').length;
           const warnings = result.issues.length - errors;
           const doc = result.ecosystem?.doc;
@@ -50,12 +51,17 @@ export function registerValidate(program: Command): void {
             : '';
           const tail = warnings > 0 ? t('validate.warnings', { count: warnings }) : '';
           const verdict = errors > 0 ? t('validate.invalid', { file, count: errors, warnings: tail }) : t('validate.valid', { file, counts, warnings: tail });
-          process.stdout.write(`${verdict}\n`);
+          text.push(`${verdict}\n`);
         }
+        deliver(text.join(''));
       }
       for (const message of unreadable) process.stderr.write(`symbiose: ${message}\n`);
       if (unreadable.length > 0) process.exitCode = EXIT.usage;
       else if (reports.some(({ result }) => hasErrors(result.issues))) process.exitCode = EXIT.invalidModel;
+      else if (options.strict && reports.some(({ result }) => result.issues.length > 0)) {
+        process.stderr.write(`symbiose: ${t('check.strictWarnings')}\n`);
+        process.exitCode = EXIT.checkFailed;
+      }
     });
 }
 
