@@ -1,5 +1,6 @@
 /** Files in older format versions load as today's (migrated in memory); newer ones are refused, located. */
 import { describe, expect, it } from 'vitest';
+import { modelJsonSchema } from '../src/core/index.js';
 import { issuesOf, ecosystemOf } from './helpers.js';
 
 const body = `name: Shop
@@ -38,5 +39,13 @@ describe('format versions', () => {
   it('refuses a version newer than it knows, at the version line', () => {
     const issues = issuesOf(`symbiose: 3\n${body}`);
     expect(issues.map((i) => [i.code, i.line, i.column])).toEqual([['format-version', 1, 11]]);
+  });
+
+  it('has a schema for editors that accepts every version and documents positions', () => {
+    const schema = modelJsonSchema() as { properties: Record<string, any> };
+    expect(schema.properties.symbiose.enum).toEqual([1, 2]);
+    const position = schema.properties.actors.additionalProperties.properties.position;
+    expect(position).toMatchObject({ required: ['x', 'y'], additionalProperties: false });
+    expect(position.description).toMatch(/canvas units, y downwards/);
   });
 });

@@ -83,4 +83,11 @@ describe('rewriteYaml', () => {
     });
     expect(added).toEqual(['  buyers: { value: base * 2, source: "a: survey" }', '    kind: "true"']);
   });
+
+  it('removes a record whose block value is followed by comments, keeping them for what follows', () => {
+    const text = 'actors:\n  a:\n    kind: x\n  # about b\n  b:\n    kind: y   # why\n# end\n';
+    const data = parse(text);
+    delete data.actors.a;
+    expect(rewriteYaml(text, data)).toBe('actors:\n  # about b\n  b:\n    kind: y   # why\n# end\n');
+  });
 });

@@ -160,7 +160,8 @@ class Writer {
         const item = items[i + k]!;
         if (this.sync(item, value[j + k], flow)) continue;
         if (flow) return false;
-        const [start, , end] = rangeOf(item);
+        const start = rangeOf(item)[0];
+        const end = this.valueEnd(item);
         this.replace(start, end, this.block(value[j + k], this.columnOf(start), this.endsLine(end)));
       }
       if (flow && mi - i !== mj - j) return false;
@@ -190,13 +191,24 @@ class Writer {
     return this.text[end - 1] === '\n';
   }
 
-  /** Where a pair's text ends: after its value and the rest of its last line. */
-  private pairEnd(pair: Pair): number {
-    const node = (pair.value as Node | null) ?? (pair.key as Node);
-    const end = rangeOf(node)[2];
-    if (this.endsLine(end)) return end;
-    const newline = this.text.indexOf('\n', end);
+  /**
+   * Where a node's own text ends. The third number of a yaml range runs on over the comments and
+   * indentation that follow, which belong to what comes next; the second stops at the value.
+   */
+  private valueEnd(node: Node): number {
+    return rangeOf(node)[1];
+  }
+
+  /** `at`, or the end of its line (newline included) when `at` is inside one. */
+  private lineEnd(at: number): number {
+    if (at === 0 || this.endsLine(at)) return at;
+    const newline = this.text.indexOf('\n', at);
     return newline < 0 ? this.text.length : newline + 1;
+  }
+
+  /** Where a pair's lines end: after its value and the rest of its last line. */
+  private pairEnd(pair: Pair): number {
+    return this.lineEnd(this.valueEnd((pair.value as Node | null) ?? (pair.key as Node)));
   }
 
   /** `value` as block YAML whose first line sits where the text already is, the others at `indent`. */
@@ -211,7 +223,7 @@ class Writer {
 
   private replacePair(pair: Pair, key: string, value: unknown): void {
     const start = rangeOf(pair.key as Node)[0];
-    const end = this.pairEnd(pair);
+    const end = this.valueEnd((pair.value as Node | null) ?? (pair.key as Node));
     this.replace(start, end, this.indented(render({ [key]: value }), this.columnOf(start), this.endsLine(end)));
   }
 
@@ -257,9 +269,7 @@ class Writer {
   private removeItem(item: Node): boolean {
     const dash = this.dashOf(item);
     if (dash === undefined) return false;
-    const end = rangeOf(item)[2];
-    const newline = this.endsLine(end) ? end : this.text.indexOf('\n', end) + 1 || this.text.length;
-    this.replace(this.lineStart(dash), newline, '');
+    this.replace(this.lineStart(dash), this.lineEnd(this.valueEnd(item)), '');
     return true;
   }
 
@@ -275,8 +285,7 @@ class Writer {
       this.replace(this.lineStart(dash), this.lineStart(dash), text);
       return true;
     }
-    const end = rangeOf(items[items.length - 1]!)[2];
-    const at = this.endsLine(end) ? end : this.text.indexOf('\n', end) + 1 || this.text.length;
+    const at = this.lineEnd(this.valueEnd(items[items.length - 1]!));
     this.replace(at, at, (this.text[at - 1] === '\n' || at === 0 ? '' : '\n') + text);
     return true;
   }
