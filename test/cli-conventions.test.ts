@@ -58,6 +58,7 @@ describe('output formats', () => {
   it('prints payers as text, Markdown, JSON and CSV', () => {
     expect(run(['payers', '-m', 'shop.yaml'], dir).out).toMatch(/Buyer +Shop +pay \(money\) +8 +29\.6/);
     expect(run(['payers', '-m', 'shop.yaml', '--format', 'md'], dir).out).toMatch(/^## Who pays/);
+    expect(run(['tour', '--format', 'md'], dir).out).toMatch(/^## Symbiose tour/);
     const json = JSON.parse(run(['payers', '-m', 'shop.yaml', '--format', 'json'], dir).out);
     expect(json.overall.payments).toEqual([expect.objectContaining({ payer: 'b', payee: 'a', occurrences: 8, total: 29.6 })]);
     // Two tables, each under its heading; figures are numbers again.
@@ -115,6 +116,7 @@ describe('output formats', () => {
     expect(run(['schema', '--format', 'csv'], dir)).toMatchObject({ code: 2, err: expect.stringContaining('Allowed choices are json') });
     expect(run(['library', 'show', 'amazon-cash-burn', '--format', 'xlsx'], dir)).toMatchObject({ code: 2, err: expect.stringContaining('text, md, json') });
     expect(run(['simulate', TEACUP, '--chart', 'Teacup Temperature', '--format', 'csv'], dir).code).toBe(2);
+    expect(run(['tour', '--format', 'json'], dir)).toMatchObject({ code: 2, err: expect.stringContaining('text, md') });
   });
 });
 

@@ -7,8 +7,8 @@ import { canvas, profitability, profitabilityOfAll, valueSharing, whoPays } from
 import { packageFile } from '../files.js';
 import { requireEcosystem } from '../model-file.js';
 import { cliLocale, t } from '../lang.js';
-import { colorWanted } from '../output.js';
-import { heading, paragraph, renderText, type Block } from '../render/blocks.js';
+import { colorWanted, deliver, formatOf, toFile, withOutputOptions, type OutputOptions } from '../output.js';
+import { heading, paragraph, renderMarkdown, renderText, type Block } from '../render/blocks.js';
 import { canvasBlocks } from '../render/canvas.js';
 import { paymentBlocks } from '../render/payments.js';
 import { overviewBlocks, sheetBlocks } from '../render/profit.js';
@@ -18,10 +18,8 @@ import { periodCount } from '../render/words.js';
 export const TOUR_MODEL = 'library/purple-button.yaml';
 
 export function registerTour(program: Command): void {
-  program
-    .command('tour')
-    .description(t('cmd.tour'))
-    .action(() => {
+  withOutputOptions(program.command('tour').description(t('cmd.tour')), ['text', 'md']).action((options: OutputOptions) => {
+      const format = formatOf(options);
       const file = packageFile(TOUR_MODEL);
       const ecosystem = requireEcosystem(file, colorWanted(process.stderr));
       const { doc } = ecosystem;
@@ -51,6 +49,6 @@ export function registerTour(program: Command): void {
         heading(t('tour.yourTurn')),
         paragraph(t('tour.commands')),
       ];
-      process.stdout.write(renderText(blocks, colorWanted(process.stdout)));
+      deliver(format === 'md' ? renderMarkdown(blocks) : renderText(blocks, !toFile() && colorWanted(process.stdout)));
     });
 }
