@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { chooseCliLocale } from '../src/cli/lang.js';
+import { buildProgram } from '../src/cli/main.js';
 
 const BIN = resolve('bin/symbiose.js');
 const PURPLE = resolve('library/purple-button.yaml');
@@ -138,5 +141,39 @@ describe('English output', () => {
     const help = run(['canvas', '--help', '--lang', 'en']).out.replace(/\n {2,}/g, ' ');
     expect(help).toMatch(/^Usage: symbiose canvas/);
     expect(help).toContain('(default: "symbiose.yaml", env: SYMBIOSE_MODEL)');
+  });
+});
+
+describe('help of every command', () => {
+  // Built in this process, in each language, as main() builds it: no child process needed.
+  const helps = (locale: 'en' | 'fr') => {
+    chooseCliLocale(['--lang', locale], {});
+    const all = new Map<string, string>();
+    const visit = (command: Command, path: string) => {
+      // Continuation lines (deeply indented) are joined to their item.
+      all.set(path, command.helpInformation().replace(/\n {6,}/g, ' '));
+      for (const sub of command.commands) visit(sub, `${path} ${sub.name()}`.trim());
+    };
+    visit(buildProgram(), '');
+    chooseCliLocale([], {});
+    return all;
+  };
+
+  it('is in French for every command, none of it left in English', () => {
+    const english = helps('en');
+    const french = helps('fr');
+    expect([...french.keys()]).toEqual([...english.keys()]);
+    expect(french.size).toBeGreaterThan(15);
+    const described = (help: string) => help.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim().split(/\s{2,}/)[1]);
+    for (const [command, help] of french) {
+      expect(help, command).toMatch(/^Utilisation\u00a0: symbiose/);
+      expect(help, command).not.toMatch(/Usage:|Options:|Arguments:|Commands:|display help|default:|choices:/);
+      const theirs = described(english.get(command)!);
+      expect(theirs.length, command).toBeGreaterThan(0);
+      described(help).forEach((text, i) => {
+        // Only a literal the two languages share (the template kind "platform") may stay the same.
+        if (theirs[i] !== 'platform') expect(text, `${command || 'symbiose'}: ${theirs[i]}`).not.toBe(theirs[i]);
+      });
+    }
   });
 });

@@ -9,7 +9,7 @@ export const fr: Record<UiKey, Template> = {
     'Codes de sortie : 0 succès, 1 modèle invalide, 2 usage incorrect (commande, option ou fichier), 3 erreur interne, 4 une vérification a échoué, 5 sortie non écrite, 130 annulé (Ctrl-C).',
   'program.start': 'Pour commencer : symbiose tour    ou    symbiose init && symbiose validate',
   'run.cancelled': 'annulé',
-  'run.progressBar': 'simulation [{bar}] {percentage} % | encore {eta} | Ctrl-C pour arrêter',
+  'run.progressBar': 'simulation [{bar}] {percentage} % | encore {eta} | Ctrl-C pour arrêter',
 
   // Debugging (SYMBIOSE_DEBUG)
   'debug.codegenFallback': (p) =>
