@@ -12,8 +12,8 @@ import { text } from '../src/i18n/index.js';
 const BIN = join(process.cwd(), 'bin', 'symbiose.js');
 const MODEL = join(process.cwd(), 'library', 'amazon-cash-burn.yaml');
 
-function run(flags: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [...flags, BIN, 'profit', '-m', MODEL, '--json'], {
+function run(flags: string[], env: Record<string, string>, command = ['profit', '-m', MODEL, '--json']) {
+  const result = spawnSync(process.execPath, [...flags, BIN, ...command], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en', SYMBIOSE_DEBUG: '', ...env },
   });
@@ -29,6 +29,14 @@ describe('a code generation failure', () => {
     expect(debug.stderr).toBe('symbiose: the dynamics ran as closures, not generated code (this host forbids generating code)\n');
     const french = run(forbid, { SYMBIOSE_DEBUG: '1', SYMBIOSE_LANG: 'fr' });
     expect(french.stderr).toBe('symbiose : la dynamique a tourné en fermetures, non en code généré (cet hôte interdit de générer du code)\n');
+  });
+
+  it('is printed by simulate, whose run is in a worker thread', () => {
+    const command = ['simulate', MODEL, '--vars', 'Customers', '--csv'];
+    const closures = run(forbid, { SYMBIOSE_DEBUG: '1' }, command);
+    expect(closures.status).toBe(0);
+    expect(closures.stderr).toBe('symbiose: the dynamics ran as closures, not generated code (this host forbids generating code)\n');
+    expect(closures.stdout).toBe(run([], {}, command).stdout);
   });
 
   it('reads in both languages', () => {

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { hasErrors, type Ecosystem, type LoadResult } from '../core/index.js';
 import { loadEcosystem } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
+import { reportFallback } from './debug.js';
 import { t } from './lang.js';
 import { issueLines } from './render/issues.js';
 
@@ -34,8 +35,7 @@ export function readModelText(file: string): string {
 
 export function loadModelFile(file: string): LoadResult {
   const result = loadEcosystem(readModelText(file), file === '-' ? '<stdin>' : file);
-  // Same figures either way, only slower: worth knowing when debugging, noise otherwise.
-  if (result.fallback && process.env.SYMBIOSE_DEBUG) process.stderr.write(`${t('debug.codegenFallback', { ...result.fallback })}\n`);
+  reportFallback(result.fallback);
   return result;
 }
 

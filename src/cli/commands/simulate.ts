@@ -10,6 +10,7 @@ import { writeFileAtomic, writesInPlace } from '../files.js';
 import { renderMarkdown, renderText } from '../render/blocks.js';
 import { formatSignificant } from '../render/numbers.js';
 import { chart, csvChunks, nonFinite, summaryBlocks } from '../render/series.js';
+import { reportFallback } from '../debug.js';
 import { MAX_SHEET_VALUES, seriesSheet } from '../render/sheets.js';
 import { PROGRESS_MODES, progressReport, runSimulation, type ProgressMode } from '../simulation-run.js';
 import { cliLocale, t } from '../lang.js';
@@ -82,6 +83,7 @@ export function registerSimulate(program: Command): void {
         progress,
       );
       progress.stop();
+      reportFallback(run.fallback);
       if (run.issues.length > 0) printEngineIssues(file, run.issues);
       const chartLabel = options.chart ? [...run.series.keys()].find((k) => canonicalLabel(k) === canonicalLabel(options.chart!)) : undefined;
       if (options.chart && !chartLabel) {

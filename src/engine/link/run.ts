@@ -64,22 +64,37 @@ export const prepareDynamics: DynamicsPreparer = (doc, constants) => {
   const program = compiled.program;
   if (!program) return { dynamics: undefined, issues };
   const inputs = new Set(program.inputs.map((i) => i.canonical));
-  const names = new Set([...program.series.keys()].map(canonicalName));
+  const keys = new Map([...program.series.keys()].map((label) => [label, canonicalName(label)]));
+  const canonical = new Map<string, string>();
+  const prepared: Prepared = { doc, program, inputs, own, keys, canonicalOf: (name) => canonical.get(name) ?? canonical.set(name, canonicalName(name)).get(name)! };
   return {
-    dynamics: { constants: own, names, run: (values) => runWith(doc, program, inputs, own, values) },
+    dynamics: { constants: own, names: new Set(keys.values()), run: (values) => runWith(prepared, values) },
     issues,
   };
 };
+
+/** What every run of one model's dynamics shares. */
+interface Prepared {
+  doc: ModelDocument;
+  program: Program;
+  /** Canonical names the program takes as inputs. */
+  inputs: ReadonlySet<string>;
+  /** The dynamics section's own constants. */
+  own: ReadonlyMap<string, number>;
+  /** The canonical key of each series label. */
+  keys: ReadonlyMap<string, string>;
+  canonicalOf: (name: string) => string;
+}
 
 /**
  * One run with these values by name. Inputs of the program are set in its slots; a value for any
  * other name (an input that would have shaped the program) compiles the model again with it.
  */
-function runWith(doc: ModelDocument, program: Program, inputs: ReadonlySet<string>, own: ReadonlyMap<string, number>, values: ReadonlyMap<string, number>): DynamicsRun {
+function runWith({ doc, program, inputs, own, keys, canonicalOf }: Prepared, values: ReadonlyMap<string, number>): DynamicsRun {
   const byCanonical = new Map<string, number>();
   let literal = false;
   for (const [name, value] of values) {
-    const canonical = canonicalName(name);
+    const canonical = canonicalOf(name);
     byCanonical.set(canonical, value);
     if (!inputs.has(canonical)) literal = true;
   }
@@ -100,17 +115,21 @@ function runWith(doc: ModelDocument, program: Program, inputs: ReadonlySet<strin
   const fallback = results.fallback ? { fallback: results.fallback } : {};
   // A variable that stops being a number is the dynamics' fault: say so there, not where a
   // model quantity reads it.
-  const broken = [...results.series].flatMap(([label, values]) => {
-    const i = values.findIndex((v) => !Number.isFinite(v));
-    return i < 0 ? [] : [{ label, time: results.times[i]!, value: values[i]! }];
-  });
+  const broken: Array<{ label: string; time: number; value: number }> = [];
+  for (const [label, values] of results.series) {
+    for (let i = 0; i < values.length; i++) {
+      if (Number.isFinite(values[i]!)) continue;
+      broken.push({ label, time: results.times[i]!, value: values[i]! });
+      break;
+    }
+  }
   if (broken.length > 0) {
     const found = broken.map((b) =>
       placed(doc, { code: 'sim-specs', severity: 'error', variable: b.label.replace(/\[.*$/, ''), params: {} }, `${b.label} becomes ${Number.isNaN(b.value) ? 'NaN' : 'infinite'} at time ${b.time}`),
     );
     return { series: undefined, issues: found, ...fallback };
   }
-  return { series: periodMeans(results, start, doc.horizon), issues: [], ...fallback };
+  return { series: periodMeans(results, start, doc.horizon, keys), issues: [], ...fallback };
 }
 
 /** The model compiled with these values written in as numbers, as loading its text would. */
@@ -171,23 +190,28 @@ function explained(doc: ModelDocument, found: EngineIssue): string {
  * Each variable per period: index 0 is the initial value; period p is the mean over the steps
  * that start in [start + p − 1, start + p), so a flow's mean is exactly what Euler moved in it.
  */
-export function periodMeans(results: Results, start: number, horizon: number): PeriodSeries {
+export function periodMeans(results: Results, start: number, horizon: number, keys?: ReadonlyMap<string, string>): PeriodSeries {
   const { times } = results;
+  // The period of each saved step (0 for none), and the steps each period holds.
+  const periodOf = new Int32Array(times.length);
+  const counts = new Uint32Array(horizon + 1);
+  for (let i = 0; i < times.length; i++) {
+    // The small tolerance puts a step that starts at p − 1e-12 (float drift) in period p.
+    const period = Math.floor(times[i]! - start + 1e-9) + 1;
+    if (period < 1 || period > horizon) continue;
+    periodOf[i] = period;
+    counts[period]!++;
+  }
   const out = new Map<string, Float64Array>();
   for (const [label, values] of results.series) {
     const perPeriod = new Float64Array(horizon + 1);
-    perPeriod[0] = values[0]!;
-    const sums = new Float64Array(horizon + 1);
-    const counts = new Uint32Array(horizon + 1);
     for (let i = 0; i < times.length; i++) {
-      // The small tolerance puts a step that starts at p − 1e-12 (float drift) in period p.
-      const period = Math.floor(times[i]! - start + 1e-9) + 1;
-      if (period < 1 || period > horizon) continue;
-      sums[period]! += values[i]!;
-      counts[period]!++;
+      const period = periodOf[i]!;
+      if (period > 0) perPeriod[period]! += values[i]!;
     }
-    for (let p = 1; p <= horizon; p++) perPeriod[p] = counts[p]! > 0 ? sums[p]! / counts[p]! : Number.NaN;
-    out.set(canonicalName(label), perPeriod);
+    for (let p = 1; p <= horizon; p++) perPeriod[p] = counts[p]! > 0 ? perPeriod[p]! / counts[p]! : Number.NaN;
+    perPeriod[0] = values[0]!;
+    out.set(keys?.get(label) ?? canonicalName(label), perPeriod);
   }
   return out;
 }
