@@ -200,7 +200,7 @@ export const en = {
   'commander.argument': "argument '{name}'",
   'commander.invalidValue': "{what} argument '{value}' is invalid.{choices}",
   'commander.allowed': ' Allowed choices are {choices}.',
-  'option.lang': 'language of the output: en or fr (default: $SYMBIOSE_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG)',
+  'option.lang': 'language of the output; without it, $SYMBIOSE_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English',
   'option.model': 'model file (.yaml, .yml or .json)',
   'option.labels': 'show English labels instead of the names as written in the model',
   'option.profitActor': "one actor's full sheet: revenues, payments and costs line by line, over time",

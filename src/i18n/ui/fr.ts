@@ -198,7 +198,7 @@ export const fr: Record<UiKey, Template> = {
   'commander.argument': 'argument « {name} »',
   'commander.invalidValue': '{what} : la valeur « {value} » n’est pas valide.{choices}',
   'commander.allowed': ' Valeurs possibles : {choices}.',
-  'option.lang': 'langue de la sortie : en ou fr (par défaut : $SYMBIOSE_LANG, sinon la locale : LC_ALL, LC_MESSAGES, LANG)',
+  'option.lang': 'langue de la sortie ; à défaut, $SYMBIOSE_LANG, sinon la locale (LC_ALL, LC_MESSAGES, LANG), sinon l’anglais',
   'option.model': 'fichier du modèle (.yaml, .yml ou .json)',
   'option.labels': 'montre les libellés anglais au lieu des noms écrits dans le modèle',
   'option.profitActor': 'la fiche complète d’un acteur : revenus, paiements et coûts ligne à ligne, dans le temps',
