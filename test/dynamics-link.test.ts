@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profitability } from '../src/analyses/index.js';
-import { renderMessage } from '../src/core/index.js';
+import { issueMessage } from '../src/i18n/index.js';
 import { loadEcosystem } from '../src/engine/link/index.js';
 
 const model = (growth: string, extra = '') => `symbiose: 1
@@ -51,7 +51,7 @@ describe('dynamics linked to the ecosystem model', () => {
   it('places errors in dynamics equations at their line and column', () => {
     const result = loadEcosystem(model('"Customers * rat"'), 'm.yaml');
     expect(result.ecosystem).toBeUndefined();
-    const found = result.issues.map((i) => `${i.code} ${i.line}:${i.column} ${renderMessage(i)}`);
+    const found = result.issues.map((i) => `${i.code} ${i.line}:${i.column} ${issueMessage(i, 'en')}`);
     // Line 24 is `    growth: "Customers * rat"`: the quote is at column 13, so "rat" starts at column 26.
     expect(found).toEqual([expect.stringMatching(/^dynamics 24:26 .*rat/)]);
   });
@@ -63,25 +63,39 @@ describe('dynamics linked to the ecosystem model', () => {
 
   it('stops when the dynamics end before the horizon', () => {
     const result = loadEcosystem(model('"Customers * rate"').replace('  dt: 0.25', '  dt: 0.25\n  stop: 2'), 'm.yaml');
-    expect(result.issues.map((i) => `${i.code} ${renderMessage(i)}`)).toEqual(['dynamics the dynamics stop at 2, before the horizon ends (3)']);
+    expect(result.issues.map((i) => `${i.code} ${issueMessage(i, 'en')}`)).toEqual(['dynamics-stop the dynamics stop at 2, before the horizon ends (3)']);
   });
 });
 
 describe('dynamics errors are placed where they are made', () => {
   it('refuses a step that does not divide a period when quantities read the dynamics', () => {
     const result = loadEcosystem(model('"Customers * rate"').replace('  dt: 0.25', '  dt: 1.5'), 'm.yaml');
-    expect(result.issues.map((i) => `${i.code} ${i.line} ${renderMessage(i)}`)).toEqual(['dynamics 20 dt 1.5 does not divide a month evenly; use 1, 0.5, 0.25, 0.125…']);
+    expect(result.issues.map((i) => `${i.code} ${i.line} ${issueMessage(i, 'en')}`)).toEqual(['dynamics-dt 20 dt 1.5 does not divide a month evenly; use 1, 0.5, 0.25, 0.125…']);
   });
 
   it('explains that the dynamics cannot read a parameter that depends on t', () => {
     const result = loadEcosystem(model('"Customers * promo"').replace('  rate: 0.1', '  rate: 0.1\n  promo: "if(t <= 2, 0.2, 0)"'), 'm.yaml');
-    expect(result.issues.map((i) => renderMessage(i))).toContainEqual(expect.stringContaining('parameter "promo" depends on t or on the dynamics'));
+    expect(result.issues.map((i) => issueMessage(i, 'en'))).toContainEqual(expect.stringContaining('parameter "promo" depends on t or on the dynamics'));
   });
 
-  it('reports a variable that becomes NaN at that variable', () => {
+  it('reports a variable that becomes NaN or infinite at that variable, under its own code', () => {
     const result = loadEcosystem(model('"Customers * rate / 0"'), 'm.yaml');
-    const found = result.issues.map((i) => `${i.code} ${i.line} ${renderMessage(i)}`);
+    const found = result.issues.map((i) => `${i.code} ${i.line} ${issueMessage(i, 'en')}`);
     expect(found).toContainEqual(expect.stringMatching(/^dynamics 24 growth becomes infinite at time 0/));
     expect(found.some((f) => f.includes('actors'))).toBe(false);
+    // Its own engine code, carried through the link: not the code of impossible sim specs.
+    const broken = result.issues.find((i) => i.code === 'dynamics' && i.params.label === 'growth')!;
+    expect(broken.params).toMatchObject({ engineCode: 'not-finite', label: 'growth', time: 0, value: 'Infinity' });
+    expect(issueMessage(broken, 'fr')).toBe('growth devient infini à l’instant 0');
+    const nan = loadEcosystem(model('"(Customers - Customers) / 0"'), 'm.yaml').issues.find((i) => i.code === 'dynamics')!;
+    expect(nan.params).toMatchObject({ engineCode: 'not-finite', value: 'NaN' });
+  });
+
+  it('carries the engine code of a dynamics issue, so it is rendered in the chosen language', () => {
+    const result = loadEcosystem(model('"Customers * rat"'), 'm.yaml');
+    const [unknown] = result.issues;
+    expect(unknown).toMatchObject({ code: 'dynamics', params: { engineCode: 'unknown-name', name: 'rat', variable: 'growth' } });
+    expect(issueMessage(unknown!, 'en')).toBe('variable "growth": unknown name "rat"');
+    expect(issueMessage(unknown!, 'fr')).toBe('variable «\u00a0growth\u00a0»\u00a0: nom inconnu «\u00a0rat\u00a0»');
   });
 });

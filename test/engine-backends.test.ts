@@ -98,6 +98,6 @@ describe.each(backends)('the %s backend', (_name, backend) => {
     expect((refused as ModelRefusedError).issues.map((i) => i.code)).toEqual(['unknown-name']);
     const impossible = await backend.run({ model: teacup, options: { dt: 0 } }).catch((error: unknown) => error);
     expect(impossible).toBeInstanceOf(SimulationError);
-    expect((impossible as SimulationError).detail).toContain('dt must be positive');
+    expect((impossible as SimulationError).refusal).toEqual({ reason: 'dt', dt: 0 });
   });
 });

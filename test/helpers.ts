@@ -1,5 +1,6 @@
 /** Test helpers: load a model from text and fail loudly, with located messages, if it is invalid. */
-import { renderMessage, type Ecosystem, type LocatedIssue } from '../src/core/index.js';
+import type { Ecosystem, LocatedIssue } from '../src/core/index.js';
+import { issueMessage } from '../src/i18n/index.js';
 import { loadEcosystem as loadModel } from '../src/engine/link/index.js';
 
 export function ecosystemOf(text: string, file = 'test.yaml'): Ecosystem {
@@ -15,5 +16,5 @@ export function issuesOf(text: string, file = 'test.yaml'): LocatedIssue[] {
 }
 
 export function describeIssue(i: LocatedIssue): string {
-  return `${i.file}:${i.line}:${i.column} ${i.severity} [${i.code}] ${renderMessage(i)}`;
+  return `${i.file}:${i.line}:${i.column} ${i.severity} [${i.code}] ${issueMessage(i, 'en')}`;
 }

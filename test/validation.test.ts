@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadModel, renderMessage } from '../src/core/index.js';
+import { loadModel } from '../src/core/index.js';
+import { issueMessage } from '../src/i18n/index.js';
 import { describeIssue, issuesOf } from './helpers.js';
 
 /** "code line:column" for each issue, the shape the assertions compare. */
@@ -76,10 +77,10 @@ scenarios:
     );
     expect(issues.every((i) => i.file === 'm.yaml')).toBe(true);
     const unknown = issues.find((i) => i.code === 'unknown-reference')!;
-    expect(renderMessage(unknown)).toBe('unknown actor "buyer"; did you mean "buyers"?');
+    expect(issueMessage(unknown, 'en')).toBe('unknown actor "buyer"; did you mean "buyers"?');
     expect(unknown.path).toEqual(['transactions', 'sale', 'transfers', 0, 'to']);
     const typo = issues.find((i) => i.code === 'unknown-name')!;
-    expect(renderMessage(typo)).toContain('did you mean "price"?');
+    expect(issueMessage(typo, 'en')).toContain('did you mean "price"?');
   });
 
   it('reports negative counts, OR fractions and division by zero once the references are sound', () => {
@@ -116,8 +117,8 @@ scenarios:
       'or-fractions 28:9', // 0.5 + 0.4 = 0.9, at the "or" key
     ]);
     // "zero" feeds nothing, but an "unused" warning would be noise next to the errors.
-    expect(renderMessage(issues[0]!)).toBe('division by zero at period 1');
-    expect(renderMessage(issues[2]!)).toBe('OR fractions sum to 0.9 at period 1, expected 1');
+    expect(issueMessage(issues[0]!, 'en')).toBe('division by zero at period 1');
+    expect(issueMessage(issues[2]!, 'en')).toBe('OR fractions sum to 0.9 at period 1, expected 1');
   });
 
   it('reports syntax errors of YAML and JSON with their position', () => {
@@ -125,7 +126,7 @@ scenarios:
     // YAML would accept the trailing comma; a .json file is held to JSON.
     const json = issuesOf('{ "symbiose": 1,\n  "name": "x", }', 'm.json');
     expect(json.map((i) => `${i.code} ${i.line}`)).toEqual(['syntax 2']);
-    expect(renderMessage(json[0]!)).toMatch(/^invalid JSON/);
+    expect(issueMessage(json[0]!, 'en')).toMatch(/^invalid JSON/);
     expect(summary('a: 1\na: 2\n')).toEqual(['syntax 2:1']); // duplicate key
   });
 
@@ -133,7 +134,7 @@ scenarios:
     const json = JSON.stringify({ symbiose: 1, name: 'J', currency: 'EUR', period: 'year', horizon: 1, actors: { a: { kind: 'robot' } }, valueObjects: {}, transactions: {} }, null, 2);
     const issues = issuesOf(json, 'm.json');
     expect(issues.map((i) => `${i.code} ${i.line}:${i.column}`)).toEqual(['schema 9:15']);
-    expect(renderMessage(issues[0]!)).toContain('expected one of "organisation"');
+    expect(issueMessage(issues[0]!, 'en')).toContain('expected one of "organisation"');
   });
 
   it('names the missing sections and unknown top-level keys', () => {
@@ -213,7 +214,7 @@ scenarios:
     // An investment before operations start cannot read what only exists from t = 1.
     const issues = issuesOf(model('"monthly * 100"'));
     expect(issues.map((i) => `${i.code} ${i.line}:${i.column}`)).toEqual(['evaluation 10:63']);
-    expect(renderMessage(issues[0]!)).toContain('before operations start');
+    expect(issueMessage(issues[0]!, 'en')).toContain('before operations start');
   });
 
   it('warns about figures on the wrong scale', () => {
@@ -233,8 +234,8 @@ scenarios:
 `;
     const issues = issuesOf(text);
     expect(issues.map((i) => `${i.severity} ${i.code} ${i.line}`)).toEqual(['warning discount-rate 6', 'warning unit-period 16']);
-    expect(renderMessage(issues[0]!)).toBe('a discount rate of 10 is 1000 % a year; for 10 % write 0.1');
-    expect(renderMessage(issues[1]!)).toContain('is in EUR/month but the model\'s period is a week');
+    expect(issueMessage(issues[0]!, 'en')).toBe('a discount rate of 10 is 1000 % a year; for 10 % write 0.1');
+    expect(issueMessage(issues[1]!, 'en')).toContain('is in EUR/month but the model\'s period is a week');
   });
 
   it('names a misspelt key inside a step, with a suggestion', () => {
@@ -255,7 +256,7 @@ scenarios:
           - { fraction: 0.5, steps: [swap] }
 `;
     const issues = issuesOf(text);
-    const messages = issues.map((i) => `${i.code} ${i.line}:${i.column} ${renderMessage(i)}`);
+    const messages = issues.map((i) => `${i.code} ${i.line}:${i.column} ${issueMessage(i, 'en')}`);
     expect(messages).toContain('unknown-key 19:30 unknown key "step"; did you mean "steps"?');
     // Follow-on warnings (an unreached transaction) are left out while there are errors.
     expect(issues.every((i) => i.severity === 'error')).toBe(true);

@@ -5,11 +5,12 @@
 import { basename } from 'node:path';
 import { constantValues, loadModel } from '../core/index.js';
 import {
-  compile, compileDynamics, dynamicsModel, loadEcosystem, parseXmile, renderEngineIssue, prepareDynamics,
+  compile, compileDynamics, dynamicsModel, loadEcosystem, parseXmile, prepareDynamics,
   type EngineIssue, type Model, type Program, type SimSpecs,
 } from '../engine/index.js';
+import { engineIssueMessage, ISSUE_CATALOGUES } from '../i18n/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
-import { t } from './lang.js';
+import { cliLocale, t } from './lang.js';
 import { readModelText } from './model-file.js';
 import { issueLines } from './render/issues.js';
 import { hasErrors } from '../core/index.js';
@@ -32,7 +33,7 @@ export function readDynamicsFile(file: string, color: boolean, variant?: string)
     return { model, origin: 'xmile' };
   }
   const result = variant === undefined ? loadEcosystem(text, file) : loadModel(text, file, { dynamics: prepareDynamics, variant });
-  if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color) + '\n');
+  if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color, cliLocale()) + '\n');
   if (!result.ecosystem || hasErrors(result.issues)) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
   const { doc, model } = result.ecosystem;
   if (!doc.dynamics) throw new UsageError(t('dynamics.noSection', { file }));
@@ -68,7 +69,7 @@ export function readSimulation(file: string, color: boolean, variant: string | u
       return { dynamics: undefined, issues: compiled.issues };
     },
   });
-  if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color) + '\n');
+  if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color, cliLocale()) + '\n');
   if (hasErrors(result.issues)) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
   if (!compiled?.program) throw new UsageError(t('dynamics.noSection', { file }));
   return { request: { program: compiled.program }, name: compiled.model.name, specs: compiled.model.specs };
@@ -90,7 +91,9 @@ function readXmileModel(file: string, text: string, variant: string | undefined)
 }
 
 export function printEngineIssues(file: string, issues: readonly EngineIssue[]): void {
+  const locale = cliLocale();
+  const words = ISSUE_CATALOGUES[locale].line;
   for (const found of issues) {
-    process.stderr.write(`${file}: ${found.severity} ${renderEngineIssue(found)} [${found.code}]\n`);
+    process.stderr.write(`${file}: ${words[found.severity]} ${engineIssueMessage(found, locale)} [${found.code}]\n`);
   }
 }

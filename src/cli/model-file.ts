@@ -6,6 +6,7 @@ import { InvalidModelError, UsageError } from './errors.js';
 import { reportFallback } from './debug.js';
 import { t } from './lang.js';
 import { issueLines } from './render/issues.js';
+import { cliLocale } from './lang.js';
 
 export const DEFAULT_MODEL = 'symbiose.yaml';
 
@@ -42,7 +43,7 @@ export function loadModelFile(file: string): LoadResult {
 /** Loads a model for an analysis: prints its issues to stderr and stops if any is an error. */
 export function requireEcosystem(file: string, color: boolean): Ecosystem {
   const result = loadModelFile(file);
-  if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color) + '\n');
+  if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color, cliLocale()) + '\n');
   if (!result.ecosystem || hasErrors(result.issues)) {
     const errors = result.issues.filter((i) => i.severity === 'error').length;
     throw new InvalidModelError(t('model.hasErrors', { file, count: errors }));

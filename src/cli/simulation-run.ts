@@ -7,8 +7,9 @@ import cliProgress from 'cli-progress';
 import { ModelRefusedError, SimulationError, type RunProgress, type RunRequest, type RunResult } from '../engine/index.js';
 import { workerBackend } from '../runtime/index.js';
 import { modelRefused } from './dynamics-file.js';
+import { engineIssueMessage } from '../i18n/index.js';
 import { UsageError } from './errors.js';
-import { t } from './lang.js';
+import { cliLocale, t } from './lang.js';
 
 export { CancelledError } from '../engine/index.js';
 
@@ -64,7 +65,7 @@ export async function runSimulation(file: string, request: RunRequest, signal: A
     return await workerBackend().run(request, { signal, onProgress: (stage) => progress.report(stage) });
   } catch (error) {
     progress.stop();
-    if (error instanceof SimulationError) throw new UsageError(error.detail);
+    if (error instanceof SimulationError) throw new UsageError(engineIssueMessage({ code: 'run', severity: 'error', params: error.refusal }, cliLocale()));
     if (error instanceof ModelRefusedError) throw modelRefused(file, error.issues);
     throw error;
   }

@@ -2,15 +2,15 @@
  * Checks that need the whole document: references between records, economic reciprocity, and
  * fields that only make sense for some kinds of record.
  */
-import { issue, type Issue, type Path } from './issues.js';
+import { issue, type Issue, type MisplacedFieldReason, type Path, type KindName } from './issues.js';
 import { costKinds, type ModelDocument, type SectionName, type Step } from './model/index.js';
 import { closest } from './suggest.js';
 import type { Structured } from './check-structure.js';
 
-const KIND_OF_SECTION: Record<SectionName, string> = {
+const KIND_OF_SECTION: Record<SectionName, KindName> = {
   parameters: 'parameter',
   actors: 'actor',
-  valueObjects: 'value object',
+  valueObjects: 'valueObject',
   transactions: 'transaction',
   scenarios: 'scenario',
   variants: 'variant',
@@ -24,7 +24,7 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
     issues.push(issue('unknown-reference', path, {
       kind: KIND_OF_SECTION[section],
       id,
-      ...(suggestion ? { suggestion } : { known: [...declared[section]].slice(0, 12).join(', ') || 'none' }),
+      ...(suggestion ? { suggestion } : { known: [...declared[section]].slice(0, 12) }),
     }));
     return false;
   };
@@ -32,38 +32,38 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
   for (const [id, actor] of Object.entries(doc.actors)) {
     const path = ['actors', id];
     if (actor.kind === 'segment' && actor.size === undefined) {
-      issues.push(issue('missing-field', path, { field: 'size', context: 'a segment is a population with a size' }));
+      issues.push(issue('missing-field', path, { field: 'size', reason: 'segment-size' }));
     }
     if (actor.kind !== 'segment' && actor.size !== undefined) {
-      issues.push(issue('misplaced-field', [...path, 'size'], { field: 'size', reason: 'only a segment has a size; set kind: segment' }, { atKey: true }));
+      issues.push(issue('misplaced-field', [...path, 'size'], { field: 'size', reason: 'size-not-segment' }, { atKey: true }));
     }
     actor.costs?.forEach((cost, i) => {
       const costPath = [...path, 'costs', i];
       const kinds = costKinds(cost);
-      if (kinds.length !== 1) issues.push(issue('cost-kind', costPath, { found: kinds.join(' and ') || 'none' }));
+      if (kinds.length !== 1) issues.push(issue('cost-kind', costPath, { found: kinds }));
       if (cost.variable !== undefined && cost.per === undefined) {
-        issues.push(issue('missing-field', costPath, { field: 'per', context: 'a variable cost names the transaction it is paid per' }));
+        issues.push(issue('missing-field', costPath, { field: 'per', reason: 'variable-cost-per' }));
       }
       if (cost.per !== undefined) {
-        if (cost.variable === undefined) issues.push(issue('misplaced-field', [...costPath, 'per'], { field: 'per', reason: 'only a variable cost has one' }, { atKey: true }));
+        if (cost.variable === undefined) issues.push(issue('misplaced-field', [...costPath, 'per'], { field: 'per', reason: 'per-not-variable' }, { atKey: true }));
         else ref('transactions', cost.per, [...costPath, 'per']);
       }
       if (cost.at !== undefined && cost.investment === undefined) {
-        issues.push(issue('misplaced-field', [...costPath, 'at'], { field: 'at', reason: 'only an investment has one' }, { atKey: true }));
+        issues.push(issue('misplaced-field', [...costPath, 'at'], { field: 'at', reason: 'at-not-investment' }, { atKey: true }));
       }
       if (cost.at !== undefined && cost.at > doc.horizon) {
-        issues.push(issue('schema', [...costPath, 'at'], { detail: `period ${cost.at} is after the horizon (${doc.horizon})` }));
+        issues.push(issue('schema', [...costPath, 'at'], { reason: 'after-horizon', at: cost.at, horizon: doc.horizon }));
       }
     });
   }
 
   for (const [id, object] of Object.entries(doc.valueObjects)) {
     const path = ['valueObjects', id];
-    const field = (name: string, reason: string) =>
+    const field = (name: string, reason: MisplacedFieldReason) =>
       issues.push(issue('misplaced-field', [...path, name], { field: name, reason }, { atKey: true }));
-    if (object.nature === 'money' && object.valuation !== undefined) field('valuation', 'money is worth its amount; give the amount on each transfer');
-    if (object.nature !== 'money' && object.currency !== undefined) field('currency', 'only money has a currency');
-    if (object.nature !== 'data' && object.personal !== undefined) field('personal', 'only data can be personal');
+    if (object.nature === 'money' && object.valuation !== undefined) field('valuation', 'valuation-of-money');
+    if (object.nature !== 'money' && object.currency !== undefined) field('currency', 'currency-not-money');
+    if (object.nature !== 'data' && object.personal !== undefined) field('personal', 'personal-not-data');
     if (typeof object.valuation === 'object') {
       for (const receiver of Object.keys(object.valuation)) {
         if (receiver !== 'default') ref('actors', receiver, [...path, 'valuation', receiver]);
@@ -87,16 +87,15 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
       receives.add(transfer.to);
       const object = doc.valueObjects[transfer.object];
       if (objectOk && object?.nature === 'money' && transfer.amount === undefined) {
-        issues.push(issue('missing-field', at, { field: 'amount', context: `a transfer of money ("${transfer.object}") needs an amount per occurrence` }));
+        issues.push(issue('missing-field', at, { field: 'amount', reason: 'money-amount', object: transfer.object }));
       }
     });
     // Reciprocity is judged only between known actors: a misspelt id is reported once, above.
     if (transaction.reciprocal !== false && sound) {
-      const problems: string[] = [];
-      for (const actor of gives) if (!receives.has(actor)) problems.push(`"${actor}" gives but receives nothing`);
-      for (const actor of receives) if (!gives.has(actor)) problems.push(`"${actor}" receives but gives nothing`);
-      if (problems.length > 0) {
-        issues.push(issue('reciprocity', [...path, 'transfers'], { transaction: id, detail: problems.join('; ') }, { atKey: true }));
+      const givesOnly = [...gives].filter((actor) => !receives.has(actor));
+      const receivesOnly = [...receives].filter((actor) => !gives.has(actor));
+      if (givesOnly.length > 0 || receivesOnly.length > 0) {
+        issues.push(issue('reciprocity', [...path, 'transfers'], { transaction: id, givesOnly, receivesOnly }, { atKey: true }));
       }
     }
   }
@@ -118,11 +117,11 @@ function unusedRecords(doc: ModelDocument): Issue[] {
   const transfers = Object.values(doc.transactions).flatMap((t) => t.transfers);
   const objects = new Set(transfers.map((t) => t.object));
   const actors = new Set([...transfers.flatMap((t) => [t.from, t.to]), ...Object.values(doc.scenarios ?? {}).map((s) => s.start.actor)]);
-  const warn = (section: SectionName, id: string, detail: string) =>
-    issue('unused-record', [section, id], { kind: KIND_OF_SECTION[section], id, detail }, { severity: 'warning', atKey: true });
+  const warn = (section: 'valueObjects' | 'actors', id: string) =>
+    issue('unused-record', [section, id], { kind: section === 'actors' ? 'actor' : 'valueObject', id }, { severity: 'warning', atKey: true });
   return [
-    ...Object.keys(doc.valueObjects).filter((id) => !objects.has(id)).map((id) => warn('valueObjects', id, 'is in no transfer')),
-    ...Object.keys(doc.actors).filter((id) => !actors.has(id)).map((id) => warn('actors', id, 'takes part in no transaction')),
+    ...Object.keys(doc.valueObjects).filter((id) => !objects.has(id)).map((id) => warn('valueObjects', id)),
+    ...Object.keys(doc.actors).filter((id) => !actors.has(id)).map((id) => warn('actors', id)),
   ];
 }
 
@@ -156,12 +155,10 @@ function checkSteps(
     }
     const forms = (['transaction', 'and', 'or'] as const).filter((k) => step[k] !== undefined);
     if (forms.length !== 1) {
-      issues.push(issue('schema', at, {
-        detail: `a step is exactly one of { transaction }, { and } or { or }; found ${forms.length === 0 ? 'none' : forms.join(' and ')}`,
-      }));
+      issues.push(issue('schema', at, { reason: 'step-form', found: forms }));
     }
     if (step.count !== undefined && step.transaction === undefined) {
-      issues.push(issue('misplaced-field', [...at, 'count'], { field: 'count', reason: 'a count multiplies a transaction step' }, { atKey: true }));
+      issues.push(issue('misplaced-field', [...at, 'count'], { field: 'count', reason: 'count-not-transaction' }, { atKey: true }));
     }
     if (step.transaction !== undefined) ref('transactions', step.transaction, [...at, 'transaction']);
     if (step.and) checkSteps(step.and, [...at, 'and'], ref, issues);

@@ -3,8 +3,8 @@
  * record does not hide the problems of the others, and later checks run on every valid record.
  */
 import type { z } from 'zod';
-import { issue, type Issue, type Path } from './issues.js';
-import { FIELD_NAMES, Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
+import { issue, type Issue, type Path, type SchemaFault, type ValueKind } from './issues.js';
+import { EXPECTATIONS, FIELD_NAMES, Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
 import { closest } from './suggest.js';
 
 export interface Structured {
@@ -23,13 +23,13 @@ export function checkStructure(data: unknown): Structured {
   const issues: Issue[] = [];
   const declared = Object.fromEntries(Object.keys(SECTIONS).map((s) => [s, new Set<string>()])) as Structured['declared'];
   if (!isRecord(data)) {
-    issues.push(issue('schema', [], { detail: `expected a mapping of model sections, found ${kindOf(data)}` }));
+    issues.push(issue('schema', [], { reason: 'document-not-mapping', received: kindOf(data) }));
     return { doc: undefined, declared, issues };
   }
   const sectionNames = Object.keys(SECTIONS);
   for (const key of Object.keys(data)) {
     if (!HEADER_KEYS.includes(key) && !sectionNames.includes(key)) {
-      issues.push(issue('unknown-key', [key], { key, expected: [...HEADER_KEYS.filter((k) => k !== '$schema'), ...sectionNames].join(', ') }, { atKey: true }));
+      issues.push(issue('unknown-key', [key], { key, expected: [...HEADER_KEYS.filter((k) => k !== '$schema'), ...sectionNames] }, { atKey: true }));
     }
   }
   const header = Header.safeParse(Object.fromEntries(Object.entries(data).filter(([k]) => HEADER_KEYS.includes(k))));
@@ -40,13 +40,13 @@ export function checkStructure(data: unknown): Structured {
     const raw = data[section];
     if (raw === undefined || raw === null) {
       if (REQUIRED_SECTIONS.includes(section)) {
-        issues.push(issue('missing-field', [], { field: section, context: 'a required section' }));
+        issues.push(issue('missing-field', [], { field: section, reason: 'required-section' }));
       }
       sections[section] = {};
       continue;
     }
     if (!isRecord(raw)) {
-      issues.push(issue('schema', [section], { detail: `expected a mapping from id to ${section} entry, found ${kindOf(raw)}` }));
+      issues.push(issue('schema', [section], { reason: 'section-not-mapping', section, received: kindOf(raw) }));
       sections[section] = {};
       continue;
     }
@@ -55,9 +55,7 @@ export function checkStructure(data: unknown): Structured {
       declared[section].add(id);
       const pattern = section === 'parameters' ? PARAMETER_NAME : ID_PATTERN;
       if (!pattern.test(id)) {
-        issues.push(issue('schema', [section, id], {
-          detail: `"${id}" is not a valid ${section === 'parameters' ? 'parameter name (letters, digits, _)' : 'id (letters, digits, _ and -)'}`,
-        }, { atKey: true }));
+        issues.push(issue('schema', [section, id], { reason: 'invalid-id', section, id }, { atKey: true }));
         continue;
       }
       const parsed = schema.safeParse(entry);
@@ -93,11 +91,15 @@ function fromZodIssues(zodIssues: readonly ZodIssue[], prefix: Path, input: unkn
         return issue('unknown-key', [...path, key], { key, ...(suggestion ? { suggestion } : {}) }, { atKey: true });
       });
     }
-    if (inner.length > 0 && valueAt(input, inner) === undefined) {
-      const expected = tidy(zodIssue.message).replace(/, received undefined$/, '');
-      return [issue('missing-field', path.slice(0, -1), { field: String(path[path.length - 1]), context: expected })];
+    const value = valueAt(input, inner);
+    const fault = schemaFault(zodIssue, value);
+    if (inner.length > 0 && value === undefined) {
+      const field = String(path[path.length - 1]);
+      const expected =
+        fault.reason === 'type' || fault.reason === 'expected' ? { expected: fault.expected } : fault.reason === 'one-of' ? { values: fault.values } : {};
+      return [issue('missing-field', path.slice(0, -1), { field, reason: 'schema', ...expected })];
     }
-    return [issue('schema', path, { detail: tidy(zodIssue.message) })];
+    return [issue('schema', path, fault, zodIssue.code === 'invalid_key' ? { atKey: true } : {})];
   });
 }
 
@@ -116,24 +118,52 @@ function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown 
   return current;
 }
 
-/** zod's English, in the words of a model file. */
-function tidy(message: string): string {
-  return message
-    .replace(/^Invalid input: /, '')
-    .replace(/^Invalid option: /, '')
-    .replace(/^Too big: expected number to be <=(.*)$/, 'expected at most $1')
-    .replace(/^Too small: expected number to be >=(.*)$/, 'expected at least $1')
-    .replace(/^Too small: expected number to be >(.*)$/, 'expected more than $1')
-    .replace(/^Too small: expected array to have >=(\d+) items?$/, 'expected a list of at least $1')
-    .replace(/^expected int, received number$/, 'expected a whole number');
+/**
+ * A zod issue as our schema fault, from its code and fields (never from its English). A custom
+ * error that is one of EXPECTATIONS is the schema naming the form it expected.
+ */
+function schemaFault(zodIssue: ZodIssue, value: unknown): SchemaFault {
+  if ((EXPECTATIONS as readonly string[]).includes(zodIssue.message)) return { reason: 'expected', expected: zodIssue.message };
+  switch (zodIssue.code) {
+    case 'invalid_type':
+      return { reason: 'type', expected: zodIssue.expected, received: kindOf(value) };
+    case 'too_small':
+      return { reason: zodIssue.inclusive === false ? 'more-than' : 'at-least', origin: zodIssue.origin, limit: Number(zodIssue.minimum) };
+    case 'too_big':
+      return { reason: zodIssue.inclusive === false ? 'less-than' : 'at-most', origin: zodIssue.origin, limit: Number(zodIssue.maximum) };
+    case 'invalid_value':
+      return { reason: 'one-of', values: zodIssue.values.map((v) => String(v)) };
+    case 'invalid_format':
+      return { reason: 'format', format: zodIssue.format };
+    case 'not_multiple_of':
+      return { reason: 'multiple-of', divisor: Number(zodIssue.divisor) };
+    case 'invalid_key': {
+      // A record key that fails its own schema: say what the key should be.
+      const inner = zodIssue.issues[0];
+      return inner ? schemaFault(inner, undefined) : { reason: 'invalid', zodCode: zodIssue.code };
+    }
+    default:
+      return { reason: 'invalid', zodCode: zodIssue.code };
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function kindOf(value: unknown): string {
+function kindOf(value: unknown): ValueKind {
   if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  return `a ${typeof value}`;
+  if (Array.isArray(value)) return 'list';
+  switch (typeof value) {
+    case 'object':
+      return 'mapping';
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'other';
+  }
 }

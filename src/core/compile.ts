@@ -4,8 +4,8 @@
  * fails any check compiles to `undefined` and is skipped downstream, so one mistake is reported
  * once rather than again in everything that reads it.
  */
-import { arityMessage, callsIn, ExpressionSyntaxError, FUNCTIONS, functionSpec, namesIn, parseExpression, type Expr } from './expression/index.js';
-import { issue, type Issue, type Path } from './issues.js';
+import { arityFault, callsIn, ExpressionSyntaxError, FUNCTIONS, functionSpec, namesIn, parseExpression, type Expr } from './expression/index.js';
+import { issue, type Issue, type Path, type QuantityKind } from './issues.js';
 import {
   canonicalName,
   costKinds,
@@ -71,7 +71,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   const isKnown = (name: string) => known.has(name) || dynamic.has(canonicalName(name));
   for (const name of parameterNames) {
     const clash = dynamic.get(canonicalName(name));
-    if (clash) issues.push(issue('name-clash', ['parameters', name], { name, other: `dynamics ${clash.section} "${clash.name}"` }, { atKey: true }));
+    if (clash) issues.push(issue('name-clash', ['parameters', name], { name, section: clash.section, other: clash.name }, { atKey: true }));
   }
 
   const used = new Set<string>();
@@ -83,7 +83,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
       expr = parseExpression(value);
     } catch (error) {
       if (!(error instanceof ExpressionSyntaxError)) throw error;
-      issues.push(issue('expression-syntax', path, { detail: error.detail }, { offset: error.offset }));
+      issues.push(issue('expression-syntax', path, error.fault, { offset: error.offset }));
       return undefined;
     }
     let ok = true;
@@ -98,13 +98,13 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     for (const call of callsIn(expr)) {
       if (!functionSpec(call.name)) {
         ok = false;
-        issues.push(issue('unknown-function', path, { name: call.name, known: Object.keys(FUNCTIONS).join(', ') }, { offset: call.at }));
+        issues.push(issue('unknown-function', path, { name: call.name, known: Object.keys(FUNCTIONS) }, { offset: call.at }));
         continue;
       }
-      const wrong = arityMessage(call.name, call.args.length);
+      const wrong = arityFault(call.name, call.args.length);
       if (wrong) {
         ok = false;
-        issues.push(issue('arity', path, { detail: wrong }, { offset: call.at }));
+        issues.push(issue('arity', path, wrong, { offset: call.at }));
       }
     }
     return ok ? { path, expr, names: [...names.keys()] } : undefined;
@@ -127,7 +127,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   }
   const perUnit = periodUnits(specs);
   const currencies = parameterCurrencies(doc, parameters);
-  const money = (q: Q, what: string): void => {
+  const money = (q: Q, quantity: QuantityKind, record: string): void => {
     if (!q) return;
     // A bare "EUR/month" parameter used as an amount in a weekly model: likely on the wrong scale.
     // (Any arithmetic around it may be the conversion, so only the bare name is flagged.)
@@ -138,7 +138,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     for (const name of q.names) {
       const found = currencies.get(name);
       if (found && found !== doc.currency) {
-        issues.push(issue('currency-mismatch', q.path, { what: `${what} (through parameter "${name}")`, found, expected: doc.currency }));
+        issues.push(issue('currency-mismatch', q.path, { quantity, record, parameter: name, found, expected: doc.currency }));
       }
     }
   };
@@ -153,7 +153,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
       const kind = kinds[0]!;
       const path = ['actors', id, 'costs', i];
       const amount = quantity(cost[kind], [...path, kind]);
-      money(amount, `cost "${cost.name}"`);
+      money(amount, 'cost', cost.name);
       costs.push({ actor: id, index: i, name: cost.name, kind, amount, per: cost.per, at: cost.at ?? 0, path });
     });
   }
@@ -163,7 +163,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     const path = ['valueObjects', id, 'valuation'];
     if (object.nature === 'money') {
       if (object.currency && object.currency !== doc.currency) {
-        issues.push(issue('currency-mismatch', ['valueObjects', id, 'currency'], { what: `money "${id}"`, found: object.currency, expected: doc.currency }));
+        issues.push(issue('currency-mismatch', ['valueObjects', id, 'currency'], { quantity: 'money', record: id, found: object.currency, expected: doc.currency }));
       }
       continue;
     }
@@ -172,13 +172,13 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     if (typeof object.valuation === 'object') {
       for (const [receiver, value] of Object.entries(object.valuation)) {
         const q = quantity(value, [...path, receiver]);
-        money(q, `valuation of "${id}"`);
+        money(q, 'valuation', id);
         if (receiver === 'default') other = q;
         else byReceiver.set(receiver, q);
       }
     } else {
       other = quantity(object.valuation, path);
-      money(other, `valuation of "${id}"`);
+      money(other, 'valuation', id);
     }
     valuations.set(id, { byReceiver, other });
   }
@@ -187,7 +187,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   for (const [id, transaction] of Object.entries(doc.transactions)) {
     amounts.set(id, transaction.transfers.map((transfer, i) => {
       const q = quantity(transfer.amount, ['transactions', id, 'transfers', i, 'amount']);
-      if (doc.valueObjects[transfer.object]?.nature === 'money') money(q, `amount of "${transfer.object}"`);
+      if (doc.valueObjects[transfer.object]?.nature === 'money') money(q, 'amount', transfer.object);
       return q;
     }));
   }
@@ -264,7 +264,7 @@ function orderParameters(parsed: Map<string, Q>, issues: Issue[]): Array<{ name:
         const names = stack.map((f) => f.name);
         const cycle = names.slice(names.indexOf(dependency));
         for (const member of cycle) brokenNames.add(member);
-        issues.push(issue('parameter-cycle', parsed.get(dependency)?.path ?? ['parameters', dependency], { cycle: [...cycle, dependency].join(' → ') }));
+        issues.push(issue('parameter-cycle', parsed.get(dependency)?.path ?? ['parameters', dependency], { cycle: [...cycle, dependency] }));
       } else if (seen === undefined) {
         state.set(dependency, 'visiting');
         stack.push({ name: dependency, next: 0 });

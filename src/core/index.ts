@@ -1,7 +1,6 @@
 /** The core: the model format, its validation and its quantification. Pure: no I/O. */
 export * from './model/index.js';
 export * from './issues.js';
-export { renderMessage } from './messages.js';
 export { closest } from './suggest.js';
 export { loadModel, type LoadResult, type LoadOptions } from './load.js';
 export {

@@ -1,52 +1,184 @@
 /**
- * Problems found in a model, as data: a stable code, a path into the document and parameters.
- * Messages are rendered from them in messages.ts, never assembled where the fault is found.
+ * Problems found in a model, as data: a stable code, a path into the document and parameters
+ * that are ids, numbers, paths and sub-codes, never prose. Messages are rendered from them by
+ * locale in src/i18n/issues/, never assembled where the fault is found.
  */
+import type { ErrorCode } from 'yaml';
+
 export type Path = ReadonlyArray<string | number>;
 
-export type IssueCode =
-  | 'syntax' // the text is not valid YAML/JSON
-  | 'schema' // a value has the wrong shape or type
-  | 'unknown-key' // a key the format does not define
-  | 'unknown-reference' // an id that names nothing
-  | 'reciprocity' // a reciprocal transaction where an actor only gives or only receives
-  | 'self-transfer' // an actor giving to itself
-  | 'or-fractions' // OR fractions that do not sum to 1
-  | 'fraction-range' // a fraction outside [0, 1]
-  | 'negative' // a count, size, amount or cost below zero
-  | 'expression-syntax'
-  | 'unknown-name' // an expression reads a name that is not a parameter
-  | 'unknown-function'
-  | 'arity' // a function called with the wrong number of arguments
-  | 'parameter-cycle'
-  | 'evaluation' // division by zero, non-finite result, domain error
-  | 'currency-mismatch'
-  | 'missing-field' // a field required by the record's kind (segment size, money amount)
-  | 'misplaced-field' // a field meaningless for the record's kind (valuation of money)
-  | 'cost-kind' // a cost line that is not exactly one of fixed, variable, investment
-  | 'reserved-name'
-  | 'name-clash' // a parameter and a dynamics variable with the same name
-  | 'dynamics' // a problem in the dynamics section, found by the engine
-  | 'unreached-transaction' // warning: no scenario makes it happen
-  | 'unused-parameter' // warning
-  | 'unused-record' // warning: a value object in no transfer, an actor in no transaction
-  | 'duplicate-name' // warning: two records shown under the same name
-  | 'unit-period' // warning: a unit per period that is not the model's period
-  | 'discount-rate' // warning: a discount rate above 100 % a year
-  | 'nesting' // an expression too long or too deeply nested to evaluate safely
-  | 'format-version' // a format version this code cannot read (newer than it knows)
-  | 'migration-loss' // warning: migrating down dropped what the older version cannot hold
-  | 'edit-unknown' // a change names a record that does not exist
-  | 'edit-exists' // a change adds or renames onto an id already taken
-  | 'edit-invalid-id' // a change gives an id the format does not allow
-  | 'edit-index' // a change names a cost, transfer, step or branch past the end of its list
-  | 'edit-in-use' // warning: a removed record is still referenced
-  | 'edit-unwritable' // a renamed dynamics variable that model expressions could no longer name
-  | 'edit-unparsed' // warning: a quantity or equation left as it is by a rename, for it does not parse
-  | 'edit-needs-engine' // a rename reaching into dynamics equations, without the engine's renamer
-  | 'scenario-paths' // warning: a scenario with too many paths to give each one's figures
-  | 'unknown-override' // evaluate(): an override that names no parameter nor dynamics constant
-  | 'override-value'; // evaluate(): an override that is not a finite number
+/** The YAML parser's error codes, which `syntax` issues carry. */
+export type YamlErrorCode = ErrorCode;
+
+/** A parameter of an issue: an id, a number, a sub-code, or a list of ids. */
+export type ParamValue = string | number | readonly string[];
+
+/**
+ * The kinds of record an issue names: the records kept by id (as core/edit names them) and the
+ * items kept in their lists.
+ */
+export type KindName =
+  | 'parameter' | 'actor' | 'valueObject' | 'transaction' | 'scenario' | 'variant' | 'stock' | 'flow' | 'variable'
+  | 'cost' | 'transfer' | 'step' | 'branch';
+
+/** What a value is, for "expected …, found …". */
+export type ValueKind = 'nothing' | 'list' | 'mapping' | 'string' | 'number' | 'boolean' | 'other';
+
+/** Why an expression does not parse (see expression/parse.ts). */
+export type ExpressionSyntaxFault =
+  | { reason: 'empty' | 'ends-early' | 'chained-comparison' }
+  | { reason: 'malformed-number'; text: string }
+  | { reason: 'unexpected-character'; character: string }
+  | { reason: 'unexpected-token'; token: 'number' | 'name' | 'operator' | 'end'; text: string }
+  | { reason: 'too-long' | 'too-deep'; max: number }
+  /** `open` is the 1-based character of the bracket left open. */
+  | { reason: 'unclosed-call' | 'unclosed-bracket'; open: number };
+
+/** Why an expression has no value (see expression/evaluate.ts). */
+export type EvaluationFault =
+  | { reason: 'division-by-zero' }
+  /** `value` is 'NaN', 'Infinity' or '-Infinity'. */
+  | { reason: 'not-finite'; value: string }
+  | { reason: 'not-real'; base: number; exponent: number }
+  | { reason: 'domain'; function: string; value: number }
+  | { reason: 'unknown-name'; name: string }
+  | { reason: 'unknown-function'; name: string }
+  | { reason: 'unknown-operator'; operator: string }
+  | ({ reason: 'arity' } & ArityParams);
+
+/** A function called with a wrong number of arguments; no `max` means no upper limit. */
+export type ArityParams = { name: string; min: number; max?: number; found: number };
+
+/** Schema faults: zod's, mapped from its issue codes, and the structure checks' own. */
+export type SchemaFault =
+  | { reason: 'type'; expected: string; received: ValueKind }
+  | { reason: 'at-least' | 'more-than' | 'at-most' | 'less-than'; origin: string; limit: number }
+  | { reason: 'one-of'; values: readonly string[] }
+  /** One of the forms the format names (SCHEMA_EXPECTATIONS in model/common.ts). */
+  | { reason: 'expected'; expected: string }
+  | { reason: 'format'; format: string }
+  | { reason: 'multiple-of'; divisor: number }
+  /** A zod check with no mapping of its own; `zodCode` is zod's issue code. */
+  | { reason: 'invalid'; zodCode: string }
+  | { reason: 'document-not-mapping'; received: ValueKind }
+  | { reason: 'section-not-mapping'; section: string; received: ValueKind }
+  | { reason: 'invalid-id'; section: string; id: string }
+  | { reason: 'reserved-key'; key: string }
+  | { reason: 'after-horizon'; at: number; horizon: number }
+  | { reason: 'step-form'; found: readonly string[] };
+
+/** The quantity a "negative" or "currency" issue is about. */
+export type QuantityKind = 'investment' | 'cost' | 'segment-size' | 'start-count' | 'count' | 'amount' | 'valuation' | 'money';
+
+export type MissingFieldReason = 'required-section' | 'segment-size' | 'variable-cost-per' | 'money-amount';
+export type MisplacedFieldReason =
+  | 'size-not-segment'
+  | 'per-not-variable'
+  | 'at-not-investment'
+  | 'valuation-of-money'
+  | 'currency-not-money'
+  | 'personal-not-data'
+  | 'count-not-transaction';
+
+type Period = { period?: number };
+
+/** An issue about change number `change` of an edit list. */
+type Edit = { change: number; kind: KindName; id: string };
+
+/** The parameters of each issue code: what a message in any language is rendered from. */
+export type IssueParamsByCode = {
+  /** The text is not valid YAML/JSON: the YAML parser's error code, or our own JSON check. */
+  syntax:
+    | { reason: 'yaml'; yamlCode: YamlErrorCode }
+    | { reason: 'json'; fault: 'unexpected-character'; character: string }
+    | { reason: 'json'; fault: 'unexpected-end' }
+    | { reason: 'alias-limit' | 'unresolved-alias' };
+  schema: SchemaFault;
+  'unknown-key': { key: string; suggestion?: string; expected?: readonly string[] };
+  'unknown-reference': { kind: KindName; id: string; suggestion?: string; known?: readonly string[] };
+  /** A reciprocal transaction where some actors only give or only receive. */
+  reciprocity: { transaction: string; givesOnly: readonly string[]; receivesOnly: readonly string[] };
+  'self-transfer': { actor: string };
+  'or-fractions': { sum: number } & Period;
+  'fraction-range': { value: number } & Period;
+  /** `name`: the cost or investment's name, or the segment's id. */
+  negative: { quantity: QuantityKind; name?: string; value: number } & Period;
+  'expression-syntax': ExpressionSyntaxFault;
+  'unknown-name': { name: string; suggestion?: string };
+  'unknown-function': { name: string; known: readonly string[] };
+  arity: ArityParams;
+  'parameter-cycle': { cycle: readonly string[] };
+  evaluation: (EvaluationFault | { reason: 'before-start' }) & Period;
+  /** `record`: the cost's name or the value object's id; `parameter`: through which it came. */
+  'currency-mismatch': { quantity: QuantityKind; record: string; parameter?: string; found: string; expected: string };
+  'missing-field': { field: string; reason: MissingFieldReason; object?: string } | { field: string; reason: 'schema'; expected?: string; values?: readonly string[] };
+  'misplaced-field': { field: string; reason: MisplacedFieldReason };
+  'cost-kind': { found: readonly string[] };
+  'reserved-name': { name: string };
+  /** A parameter and a dynamics variable with the same name. */
+  'name-clash': { name: string; section: string; other: string };
+  /**
+   * A problem the engine found in the dynamics section: its engine code and parameters, rendered
+   * by the engine's messages (src/i18n/issues). `variable` names the dynamics variable.
+   */
+  dynamics: { engineCode: string; variable?: string } & Record<string, ParamValue | undefined>;
+  /** The dynamics stop before the model's horizon ends. */
+  'dynamics-stop': { stop: number; end: number };
+  /** dt does not divide a period into whole steps, while model quantities read the dynamics. */
+  'dynamics-dt': { dt: number; period: string };
+  /** A model with dynamics loaded without the engine. */
+  'dynamics-engine': Record<string, never>;
+  /** A dynamics equation reads a parameter that depends on t or the dynamics. */
+  'dynamics-varying-parameter': { variable: string; parameter: string };
+  'unreached-transaction': { transaction: string };
+  'unused-parameter': { name: string };
+  'unused-record': { kind: 'actor' | 'valueObject'; id: string };
+  'duplicate-name': { kind: KindName; first: string; second: string; name: string };
+  /** A parameter in a unit per period that is not the model's period. */
+  'unit-period': { name: string; unit: string; period: string };
+  /** A discount rate above 100 % a year. */
+  'discount-rate': { rate: number; percent: number; fraction: number };
+  /** A format version this code cannot read (newer than it knows, or unknown). */
+  'format-version': { version: number; oldest: number; latest: number };
+  /** Warning: migrating down dropped what the older version cannot hold. */
+  'migration-loss': { field: string; count: number; from: number; to: number };
+  /** A change names a record that does not exist. */
+  'edit-unknown': Edit;
+  /** A change adds or renames onto an id already taken. */
+  'edit-exists': Edit;
+  /** A change gives an id the format does not allow. */
+  'edit-invalid-id': Edit;
+  /** A change names a cost, transfer, step or branch past the end of its list. */
+  'edit-index': { change: number; kind: KindName; index: number; count: number };
+  /** Warning: a removed record is still referenced `count` times. */
+  'edit-in-use': Edit & { count: number };
+  /** A renamed dynamics variable that model expressions could no longer name as `name`. */
+  'edit-unwritable': Edit & { name: string };
+  /** Warning: a quantity or equation left as it is by a rename, for it does not parse. */
+  'edit-unparsed': Edit;
+  /** A rename reaching into dynamics equations, without the engine's renamer. */
+  'edit-needs-engine': Edit;
+  /** Warning: a scenario with more than `limit` paths, whose figures are given per scenario only. */
+  'scenario-paths': { scenario: string; limit: number };
+  /** evaluate(): an override that names no parameter nor dynamics constant. */
+  'unknown-override': { name: string };
+  /** evaluate(): an override that is not a finite number; `value` as written ('NaN', 'Infinity'). */
+  'override-value': { name: string; value: string };
+};
+
+export type IssueCode = keyof IssueParamsByCode;
+
+/** Every code, for tests that check each has a message in every language. */
+export const ISSUE_CODES = [
+  'syntax', 'schema', 'unknown-key', 'unknown-reference', 'reciprocity', 'self-transfer', 'or-fractions',
+  'fraction-range', 'negative', 'expression-syntax', 'unknown-name', 'unknown-function', 'arity',
+  'parameter-cycle', 'evaluation', 'currency-mismatch', 'missing-field', 'misplaced-field', 'cost-kind',
+  'reserved-name', 'name-clash', 'dynamics', 'dynamics-stop', 'dynamics-dt', 'dynamics-engine',
+  'dynamics-varying-parameter', 'unreached-transaction', 'unused-parameter', 'unused-record', 'duplicate-name',
+  'unit-period', 'discount-rate', 'format-version', 'migration-loss', 'edit-unknown', 'edit-exists', 'edit-invalid-id',
+  'edit-index', 'edit-in-use', 'edit-unwritable', 'edit-unparsed', 'edit-needs-engine', 'scenario-paths', 'unknown-override',
+  'override-value',
+] as const satisfies readonly IssueCode[];
 
 export type Severity = 'error' | 'warning';
 
@@ -55,7 +187,8 @@ export interface Issue {
   severity: Severity;
   /** Path inside the document, e.g. ['transactions', 'buy', 'transfers', 0, 'to']. */
   path: Path;
-  params: Record<string, string | number>;
+  /** Read through IssueParamsByCode[code]; typed loosely so any code's can be read. */
+  params: Readonly<Record<string, ParamValue | undefined>>;
   /** Offset inside the scalar at `path` (an expression's faulty character), when known. */
   offset?: number;
   /** For `unknown-key`: the issue is about the key, not its value. */
@@ -69,13 +202,18 @@ export interface LocatedIssue extends Issue {
   column: number;
 }
 
-export function issue(
-  code: IssueCode,
+export function issue<C extends IssueCode>(
+  code: C,
   path: Path,
-  params: Issue['params'] = {},
+  params: IssueParamsByCode[C],
   extra: Partial<Pick<Issue, 'offset' | 'atKey' | 'severity'>> = {},
 ): Issue {
   return { code, severity: extra.severity ?? 'error', path, params, ...extra };
+}
+
+/** The parameters of an issue as its code defines them. */
+export function paramsOf<C extends IssueCode>(found: Issue & { code: C }): IssueParamsByCode[C] {
+  return found.params as IssueParamsByCode[C];
 }
 
 export function hasErrors(issues: readonly Issue[]): boolean {

@@ -42,7 +42,7 @@ export function loadModel(text: string, file: string, options: LoadOptions = {})
   if (structured.doc) {
     const doc = options.variant === undefined ? structured.doc : applyVariant(structured.doc, options.variant);
     if (options.variant !== undefined && !doc.variants?.[options.variant]) {
-      issues.push(issue('unknown-reference', ['variants'], { kind: 'variant', id: options.variant, known: Object.keys(doc.variants ?? {}).join(', ') || 'none' }, { atKey: true }));
+      issues.push(issue('unknown-reference', ['variants'], { kind: 'variant', id: options.variant, known: Object.keys(doc.variants ?? {}) }, { atKey: true }));
     }
     const prepared = prepare(doc, { declared: structured.declared, ...(options.dynamics ? { dynamics: options.dynamics } : {}) });
     issues.push(...prepared.issues);

@@ -10,7 +10,7 @@
  */
 import { compileExpression, EvaluationError, type CompiledExpression } from './expression/index.js';
 import type { CompiledModel, CompiledQuantity, CompiledStep } from './compile.js';
-import { issue, type Issue, type Path } from './issues.js';
+import { issue, type Issue, type Path, type QuantityKind } from './issues.js';
 import { canonicalName, type CostKind, type Nature } from './model/index.js';
 import { emptyFigures, fillPeriod, preparePaths, type PathFigures, type PathScratch, type PreparedPaths } from './prepare/paths.js';
 
@@ -60,6 +60,9 @@ const FRACTION_TOLERANCE = 1e-9;
 
 /** Values of the dynamics' variables per period (index 0..horizon), by canonical name. */
 export type PeriodSeries = ReadonlyMap<string, ArrayLike<number>>;
+
+/** What a quantity measures, for the issue that says it is negative. */
+type Measured = { quantity: QuantityKind; name?: string };
 
 /** A quantity compiled to run over the slots, where it sits, and what it reads. */
 export interface PreparedQuantity {
@@ -123,7 +126,7 @@ export interface PreparedCost {
   per: string | undefined;
   at: number;
   path: Path;
-  what: string;
+  what: Measured;
   /** For a variable cost: the position of its transaction in each scenario's order, or -1. */
   positions: number[];
 }
@@ -136,7 +139,7 @@ export interface PreparedQuantities {
   parameterSlots: ReadonlyMap<string, number>;
   /** Dynamics names read (canonical) and their slot, filled from the series every period. */
   dynamics: Array<{ name: string; slot: number }>;
-  sizes: Array<{ actor: string; value: P; path: Path; what: string }>;
+  sizes: Array<{ actor: string; value: P; path: Path; what: Measured }>;
   costs: PreparedCost[];
   scenarios: PreparedScenario[];
   /** Per transaction, its transfers whose object exists. */
@@ -177,7 +180,7 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     q ? { path: q.path, run: compileExpression(q.expr, slotOf), source: q, id: quantityCount++, constant: q.names.every((n) => constantNames.has(n)) } : undefined;
 
   const parameters = model.parameters.map(({ name, value }) => ({ name, slot: parameterSlots.get(name)!, value: prepared(value) }));
-  const sizes = [...model.sizes].map(([actor, q]) => ({ actor, value: prepared(q), path: q?.path ?? ['actors', actor], what: `size of segment "${actor}"` }));
+  const sizes = [...model.sizes].map(([actor, q]) => ({ actor, value: prepared(q), path: q?.path ?? ['actors', actor], what: { quantity: 'segment-size', name: actor } as const }));
   const costs = model.costs.map((cost): PreparedCost => ({
     actor: cost.actor,
     index: cost.index,
@@ -187,7 +190,7 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     per: cost.per,
     at: cost.at,
     path: cost.path,
-    what: cost.kind === 'investment' ? `investment "${cost.name}"` : `cost "${cost.name}"`,
+    what: { quantity: cost.kind === 'investment' ? 'investment' : 'cost', name: cost.name },
     positions: [],
   }));
   let stepCount = 0;
@@ -315,8 +318,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     } catch (error) {
       if (!(error instanceof EvaluationError)) throw error;
       // Unknown names mean a broken parameter already reported; everything else is new.
-      if (!silent && !error.detail.startsWith('unknown name')) {
-        report(issue('evaluation', q.path, { detail: error.detail, period }, { offset: error.offset }));
+      if (!silent && error.fault.reason !== 'unknown-name') {
+        report(issue('evaluation', q.path, { ...error.fault, period }, { offset: error.offset }));
       }
       result = Number.NaN;
     }
@@ -326,15 +329,15 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     }
     return result;
   };
-  const nonNegative = (amount: number, what: string, path: Path): number => {
-    if (amount < 0) report(issue('negative', path, { what, value: round(amount), period }));
+  const nonNegative = (amount: number, what: Measured, path: Path): number => {
+    if (amount < 0) report(issue('negative', path, { ...what, value: round(amount), period }));
     return amount;
   };
   let into = counts[0]!;
   const walk = (steps: readonly PreparedStep[], reaching: number): void => {
     for (const step of steps) {
       if (step.kind === 'transaction') {
-        const count = step.count ? nonNegative(value(step.count), 'count', step.count.path) : 1;
+        const count = step.count ? nonNegative(value(step.count), { quantity: 'count' }, step.count.path) : 1;
         scratch.counts[step.index] = count;
         into[step.position] = into[step.position]! + reaching * count;
       } else if (step.kind === 'and') {
@@ -374,7 +377,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       if (cost.kind !== 'investment' || cost.at !== period) continue;
       const amount = nonNegative(value(cost.amount), cost.what, cost.amount?.path ?? cost.path);
       if (Number.isNaN(amount) && cost.amount && quiet) {
-        report(issue('evaluation', cost.amount.path, { detail: 'cannot be evaluated before operations start: it reads a parameter that does not exist at period 0 (t = 0)', period }));
+        report(issue('evaluation', cost.amount.path, { reason: 'before-start', period }));
       }
       ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'investment', amount });
     }
@@ -386,7 +389,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     prepared.scenarios.forEach((scenario, s) => {
       into = counts[s]!;
       into.fill(0);
-      let starts = nonNegative(value(scenario.count), 'start count', scenario.countPath);
+      let starts = nonNegative(value(scenario.count), { quantity: 'start-count' }, scenario.countPath);
       // A segment's need occurs `count` times per member: e3value's segment size × need occurrences.
       if (scenario.segment) {
         const i = sizeOf.get(scenario.actor);
@@ -425,7 +428,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   /** The flows of `n` occurrences of a transaction in one scenario, this period. */
   function flowsOf(transaction: string, transfers: readonly PreparedTransfer[], n: number, scenario: string): void {
     for (const transfer of transfers) {
-      const perOccurrence = nonNegative(value(transfer.amount, 1), 'amount', transfer.amountPath);
+      const perOccurrence = nonNegative(value(transfer.amount, 1), { quantity: 'amount' }, transfer.amountPath);
       const money = transfer.nature === 'money';
       const worth = !money && transfer.worth ? value(transfer.worth) : 0;
       scratch.perOccurrence[transfer.key] = perOccurrence;

@@ -4,6 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { issue, type Issue, type LocatedIssue, type Path } from './issues.js';
+import { jsonFault } from './json-syntax.js';
 
 export interface SourceText {
   file: string;
@@ -24,16 +25,16 @@ export function readSource(text: string, file: string): SourceText {
   ];
   for (const { e, severity } of problems) {
     const at = lineCounter.linePos(e.pos[0]);
-    const found = issue('syntax', [], { detail: firstLine(e.message) }, { severity });
+    const found = issue('syntax', [], { reason: 'yaml', yamlCode: e.code }, { severity });
     syntaxPositions.set(found, { line: at.line, column: at.col });
     issues.push(found);
   }
   // YAML accepts what JSON does not (trailing commas, comments): hold .json files to JSON.
   if (/\.json$/i.test(file) && doc.errors.length === 0) {
-    const fault = jsonSyntaxError(text);
+    const fault = jsonFault(text);
     if (fault) {
       const at = lineCounter.linePos(Math.min(fault.offset, text.length));
-      const found = issue('syntax', [], { detail: fault.message });
+      const found = issue('syntax', [], fault.character === undefined ? { reason: 'json', fault: 'unexpected-end' } : { reason: 'json', fault: 'unexpected-character', character: fault.character });
       syntaxPositions.set(found, { line: at.line, column: at.col });
       issues.push(found);
     }
@@ -43,7 +44,7 @@ export function readSource(text: string, file: string): SourceText {
     Pair(_, pair) {
       if (isScalar(pair.key) && String(pair.key.value) === '__proto__') {
         const at = lineCounter.linePos(pair.key.range?.[0] ?? 0);
-        const found = issue('schema', [], { detail: 'the key "__proto__" is reserved; choose another id' });
+        const found = issue('schema', [], { reason: 'reserved-key', key: '__proto__' });
         syntaxPositions.set(found, { line: at.line, column: at.col });
         issues.push(found);
       }
@@ -54,8 +55,10 @@ export function readSource(text: string, file: string): SourceText {
     try {
       data = doc.toJS({ maxAliasCount: 1000 });
     } catch (error) {
-      // Alias bombs and similar: refuse rather than expand without bound.
-      issues.push(issue('syntax', [], { detail: firstLine(String((error as Error).message)) }));
+      // Alias bombs: refuse rather than expand without bound. The YAML library throws a bare
+      // ReferenceError for them and for an alias with no anchor (its only failures here).
+      if (!(error instanceof ReferenceError)) throw error;
+      issues.push(issue('syntax', [], { reason: hasUnresolvedAlias(doc) ? 'unresolved-alias' : 'alias-limit' }));
     }
   }
   return {
@@ -66,23 +69,15 @@ export function readSource(text: string, file: string): SourceText {
   };
 }
 
-function jsonSyntaxError(text: string): { message: string; offset: number } | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const message = String((error as Error).message);
-    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    return { message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`, offset };
-  }
-}
-
-/** The YAML parser's message, first line, in the words of a model file. */
-function firstLine(message: string): string {
-  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (/multiple documents/.test(line)) return 'a model file holds one YAML document, but this one has several (separated by ---)';
-  if (/Map keys must be unique/.test(line)) return 'this key appears twice in the same mapping';
-  return line;
+/** Whether an alias names an anchor the document does not set before it. */
+function hasUnresolvedAlias(doc: Document): boolean {
+  let unresolved = false;
+  visit(doc, {
+    Alias(_, alias) {
+      if (!alias.resolve(doc)) unresolved = true;
+    },
+  });
+  return unresolved;
 }
 
 function locateInDocument(doc: Document, lines: LineCounter, found: Issue): { line: number; column: number } {

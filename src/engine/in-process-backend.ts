@@ -39,9 +39,9 @@ function slotInputs(program: Program, inputs: Inputs): Map<string, number> {
   for (const [name, value] of Object.entries(inputs)) {
     const canonical = canonicalName(name);
     if (!taken.has(canonical)) {
-      throw new SimulationError(`"${name}" is not an input of this program: compile the model with it as an input, or give the model itself`);
+      throw new SimulationError({ reason: 'not-an-input', name });
     }
-    if (!Number.isFinite(value)) throw new SimulationError(`the input "${name}" must be a finite number (found ${value})`);
+    if (!Number.isFinite(value)) throw new SimulationError({ reason: 'input-not-finite', name, value });
     out.set(canonical, value);
   }
   return out;

@@ -19,8 +19,15 @@ export type { Engine, KernelFallback } from './kernel/index.js';
 export { parseEquation, format as formatEquation, renameInEquation, type Equation } from './equation/index.js';
 export { canonicalName } from './names.js';
 export type { Model, Variable, Dimension, GraphicalFunction, SimSpecs, Method, Macro } from './model.js';
-export { hasEngineErrors, type EngineIssue, type EngineIssueCode } from './issues.js';
-export { renderEngineIssue } from './messages.js';
+export {
+  ENGINE_ISSUE_CODES,
+  hasEngineErrors,
+  type EngineIssue,
+  type EngineIssueCode,
+  type EngineParamsByCode,
+  type EquationSyntaxFault,
+  type RunRefusal,
+} from './issues.js';
 export {
   loadEcosystem, prepareDynamics, compileDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT, applyModelChanges,
 } from './link/index.js';

@@ -21,9 +21,9 @@ export function withInputs(model: Model, inputs: Inputs | undefined): Model {
   const variables = [...model.variables];
   for (const name of names) {
     const at = index.get(canonicalName(name));
-    if (at === undefined) throw new SimulationError(`no variable named "${name}"`);
+    if (at === undefined) throw new SimulationError({ reason: 'no-variable', name });
     const value = inputs![name]!;
-    if (!Number.isFinite(value)) throw new SimulationError(`the input "${name}" must be a finite number (found ${value})`);
+    if (!Number.isFinite(value)) throw new SimulationError({ reason: 'input-not-finite', name, value });
     variables[at] = constantSet(variables[at]!, value, name);
   }
   return { ...model, variables };
@@ -33,7 +33,7 @@ export function withInputs(model: Model, inputs: Inputs | undefined): Model {
 function constantSet(variable: Variable, value: number, name: string): Variable {
   const equations = variable.elements ? variable.elements.map((e) => e.equation) : [variable.equation];
   const constant = variable.kind === 'aux' && !variable.gf && !variable.initialEquation && equations.every((e) => e !== undefined && NUMBER.test(e));
-  if (!constant) throw new SimulationError(`"${name}" is not a constant: only a variable whose equation is a number can be given as an input`);
+  if (!constant) throw new SimulationError({ reason: 'input-not-constant', name });
   const { elements: _, ...rest } = variable;
   // String(x) is the shortest text that reads back as exactly x.
   return { ...rest, equation: String(value) };

@@ -3,7 +3,11 @@
  * continuous: linear between points, the end value beyond them; extrapolate: the end segments
  * continued; discrete: the value of the last point at or before x.
  */
+import type { EngineParamsByCode } from './issues.js';
 import type { GraphicalFunction, GraphicalFunctionType } from './model.js';
+
+/** Why points do not make a table. */
+export type TableFault = EngineParamsByCode['graphical-function'];
 
 export interface Table {
   type: GraphicalFunctionType;
@@ -12,21 +16,25 @@ export interface Table {
 }
 
 /** The x of each point: explicit, or spread evenly over xscale (Stella writes only ypts then). */
-export function tableOf(gf: GraphicalFunction): Table | string {
+export function tableOf(gf: GraphicalFunction): Table | TableFault {
   const n = gf.ys.length;
-  if (n === 0) return 'no points (ypts is empty)';
+  if (n === 0) return { reason: 'no-points' };
   let xs: number[];
   if (gf.xs) {
-    if (gf.xs.length !== n) return `${gf.xs.length} x values but ${n} y values`;
+    if (gf.xs.length !== n) return { reason: 'length-mismatch', xs: gf.xs.length, ys: n };
     xs = gf.xs;
   } else if (gf.xscale) {
     const { min, max } = gf.xscale;
     xs = gf.ys.map((_, i) => (n === 1 ? min : min + ((max - min) * i) / (n - 1)));
-  } else return 'neither xpts nor xscale';
+  } else return { reason: 'no-x' };
   for (let i = 1; i < n; i++) {
-    if (!(xs[i]! >= xs[i - 1]!)) return `x values must not decrease (point ${i + 1})`;
+    if (!(xs[i]! >= xs[i - 1]!)) return { reason: 'decreasing', point: i + 1 };
   }
   return { type: gf.type, xs: Float64Array.from(xs), ys: Float64Array.from(gf.ys) };
+}
+
+export function isTable(table: Table | TableFault): table is Table {
+  return !('reason' in table);
 }
 
 export function readTable(table: Table, x: number): number {

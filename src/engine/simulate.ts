@@ -6,6 +6,7 @@
  */
 import { canonicalLabel } from './compile/index.js';
 import { DT_SLOT, setInputs, START_SLOT, STOP_SLOT, TIME_SLOT, type Program } from './compile/program.js';
+import type { RunRefusal } from './issues.js';
 import { kernelOf, type Engine, type KernelFallback } from './kernel/index.js';
 import type { Method } from './model.js';
 
@@ -52,9 +53,10 @@ export interface Results {
   fallback?: KernelFallback;
 }
 
+/** A run the options make impossible; the message is rendered from `refusal` (src/i18n). */
 export class SimulationError extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
+  constructor(readonly refusal: RunRefusal) {
+    super(`run: ${refusal.reason}`);
   }
 }
 
@@ -78,7 +80,7 @@ function selectSeries(program: Program, save: readonly string[] | undefined): Ar
     }
     const prefix = `${key}[`;
     const elements = [...program.labels].filter(([k]) => k.startsWith(prefix));
-    if (elements.length === 0) throw new SimulationError(`no variable named "${name}"`);
+    if (elements.length === 0) throw new SimulationError({ reason: 'no-variable', name });
     for (const [, label] of elements) out.push([label, program.series.get(label)!]);
   }
   return out;
@@ -91,15 +93,15 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   const start = specs.start;
   const stop = options.until ?? specs.stop;
   const saveStep = Math.max(options.saveStep ?? (options.dt !== undefined ? Math.max(specs.saveStep, dt) : specs.saveStep), dt);
-  if (!(dt > 0)) throw new SimulationError(`dt must be positive (found ${dt})`);
-  if (!(stop >= start)) throw new SimulationError(`stop (${stop}) is before start (${start})`);
+  if (!(dt > 0)) throw new SimulationError({ reason: 'dt', dt });
+  if (!(stop >= start)) throw new SimulationError({ reason: 'stop-before-start', start, stop });
   const kept = selectSeries(program, options.save);
   const { kernel, engine, fallback } = kernelOf(program, options.engine);
 
   // A tiny tolerance so 30/0.125 steps is 240 even when the division lands just below.
   const exactSteps = (stop - start) / dt;
   if (!(exactSteps < MAX_STEPS)) {
-    throw new SimulationError(`${formatCount(exactSteps)} steps (from ${start} to ${stop} by ${dt}) is more than one run may take (${formatCount(MAX_STEPS)}); use a larger dt or an earlier stop`);
+    throw new SimulationError({ reason: 'too-many-steps', steps: exactSteps, start, stop, dt, max: MAX_STEPS });
   }
   const steps = Math.floor(exactSteps + 1e-9);
   const saveEvery = Math.max(1, Math.round(saveStep / dt));
@@ -108,10 +110,15 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   const historyValues = program.pipelines.length * (steps + 1);
   const keptValues = saves * (kept.length + 1) + historyValues;
   if (keptValues > MAX_SAVED_VALUES) {
-    const delays = historyValues > 0 ? ` and the history of ${program.pipelines.length} delay${program.pipelines.length === 1 ? '' : 's'} over ${formatCount(steps + 1)} steps` : '';
-    throw new SimulationError(
-      `keeping ${kept.length} series over ${formatCount(saves)} saved steps${delays} needs ${formatCount(keptValues)} numbers (more than ${formatCount(MAX_SAVED_VALUES)}); keep fewer variables, save less often${historyValues > 0 ? ', use a larger dt' : ''} or stop earlier`,
-    );
+    throw new SimulationError({
+      reason: 'too-many-values',
+      series: kept.length,
+      saves,
+      delays: program.pipelines.length,
+      steps: steps + 1,
+      values: keptValues,
+      max: MAX_SAVED_VALUES,
+    });
   }
   const times = new Float64Array(saves);
   const series = new Map(kept.map(([label]) => [label, new Float64Array(saves)]));
@@ -241,8 +248,4 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   }
   checkpoint(1);
   return results();
-}
-
-function formatCount(n: number): string {
-  return n >= 1e6 ? `${Number((n / 1e6).toPrecision(3))} million` : String(Math.round(n));
 }

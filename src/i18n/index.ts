@@ -7,4 +7,4 @@ export { LOCALES, DEFAULT_LOCALE, chooseLocale, parseLocale, type Locale } from 
 export { fill, type Params, type Template } from './template.js';
 export { formatNumber, numberFormat } from './numbers.js';
 export { text, UI_CATALOGUES, type UiKey } from './ui/index.js';
-export { issueMessage } from './issues/index.js';
+export { issueMessage, engineIssueMessage, ISSUE_CATALOGUES, type IssueCatalogue } from './issues/index.js';

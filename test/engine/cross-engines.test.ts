@@ -13,10 +13,11 @@
  *    (checked against the suite's expected output, which Symbiose matches in conformance.test.ts).
  *    The test asserts the exact set that agrees, so it stays green and shows changes.
  */
+import { engineIssueMessage } from '../../src/i18n/index.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalLabel, compile, parseXmile, renderEngineIssue, simulate } from '../../src/engine/index.js';
+import { canonicalLabel, compile, parseXmile, simulate } from '../../src/engine/index.js';
 import { runInsightMaker, toXmile, type Method, type StockAndFlowModel } from './insight-maker.js';
 import { generateSde, runSde } from './sdeverywhere.js';
 import { cases, SUITE, type Case } from './suite.js';
@@ -75,9 +76,9 @@ function compareSeries(
 function symbioseProgram(xmile: string, file?: string) {
   const read = parseXmile(xmile, file);
   const errors = read.issues.filter((i) => i.severity === 'error');
-  if (!read.model || errors.length > 0) return { error: errors.map(renderEngineIssue).slice(0, 2).join('; ') };
+  if (!read.model || errors.length > 0) return { error: errors.map((i) => engineIssueMessage(i, 'en')).slice(0, 2).join('; ') };
   const { program, issues } = compile(read.model);
-  return program ? { program } : { error: issues.map(renderEngineIssue).slice(0, 2).join('; ') };
+  return program ? { program } : { error: issues.map((i) => engineIssueMessage(i, 'en')).slice(0, 2).join('; ') };
 }
 
 // ---------------------------------------------------------------------------------------------

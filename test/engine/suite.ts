@@ -3,9 +3,10 @@
  * test/fixtures/sd-test-models/INDEX.md) and compares a run with its expected output the way the
  * suite's regression-test.py does.
  */
+import { engineIssueMessage } from '../../src/i18n/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalLabel, compile, parseXmile, renderEngineIssue, simulate } from '../../src/engine/index.js';
+import { canonicalLabel, compile, parseXmile, simulate } from '../../src/engine/index.js';
 import { sharedDir } from '../shared-dir.js';
 
 export const SUITE = join(sharedDir(), 'sd-test-models', 'simlin-fork');
@@ -77,9 +78,9 @@ export function runCase(c: Case, relative = 1e-4): string | undefined {
   const source = readFileSync(join(SUITE, c.dir, c.file), 'utf8');
   const read = parseXmile(source, c.file);
   const errors = read.issues.filter((i) => i.severity === 'error');
-  if (!read.model || errors.length > 0) return errors.map(renderEngineIssue).slice(0, 3).join('; ');
+  if (!read.model || errors.length > 0) return errors.map((i) => engineIssueMessage(i, 'en')).slice(0, 3).join('; ');
   const compiled = compile(read.model);
-  if (!compiled.program) return compiled.issues.map(renderEngineIssue).slice(0, 3).join('; ');
+  if (!compiled.program) return compiled.issues.map((i) => engineIssueMessage(i, 'en')).slice(0, 3).join('; ');
   const run = simulate(compiled.program);
   const expected = readTable(join(SUITE, c.dir, c.output));
   const byLabel = new Map([...run.series].map(([label, values]) => [canonicalLabel(label), values]));

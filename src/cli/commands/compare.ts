@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/index.js';
-import { applyVariant, evaluate, formatPath, hasErrors, prepare, renderMessage, type Issue, type ModelDocument } from '../../core/index.js';
+import { applyVariant, evaluate, hasErrors, prepare, type Issue, type ModelDocument } from '../../core/index.js';
 import { prepareDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
@@ -10,6 +10,7 @@ import { heading, paragraph, table, type Block } from '../render/blocks.js';
 import { formatCount, formatMoney, formatPercent } from '../render/numbers.js';
 import { withNames } from '../render/json.js';
 import { periodAt, periodCount } from '../render/words.js';
+import { pathIssueLines } from '../render/issues.js';
 import { modelOption } from './shared.js';
 
 export function registerCompare(program: Command): void {
@@ -47,7 +48,7 @@ export function registerCompare(program: Command): void {
 
 /** A variant's issues, by path: they are found in the document the variant makes, not in the file's text. */
 function variantIssueLines(file: string, issues: readonly Issue[]): string {
-  return issues.map((i) => `${file}: ${i.severity} ${renderMessage(i)}${i.path.length > 0 ? ` (at ${formatPath(i.path)})` : ''} [${i.code}]`).join('\n');
+  return pathIssueLines(file, issues, colorWanted(process.stderr), cliLocale());
 }
 
 function compareBlocks(doc: ModelDocument, outcomes: VariantOutcome[], only: string | undefined): Block[] {

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { hasErrors, renderMessage, formatPath } from '../../core/index.js';
-import type { UiKey } from '../../i18n/index.js';
+import { hasErrors, formatPath } from '../../core/index.js';
+import { issueMessage, type UiKey } from '../../i18n/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DEFAULT_MODEL, loadModelFile } from '../model-file.js';
 import { colorWanted, deliver, formatOf, toFile, withOutputOptions, type OutputOptions } from '../output.js';
 import { issueLines } from '../render/issues.js';
-import { t } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 
 export function registerValidate(program: Command): void {
   withOutputOptions(program
@@ -15,6 +15,7 @@ export function registerValidate(program: Command): void {
     .option('--strict', t('option.strict')), ['text', 'json'])
     .action((given: string[], options: OutputOptions & { strict?: boolean }) => {
       const json = formatOf(options) === 'json';
+      const locale = cliLocale();
       const files = given.length > 0 ? given : [process.env.SYMBIOSE_MODEL || DEFAULT_MODEL];
       // One unreadable file does not hide the others' results; it sets exit code 2 at the end.
       const unreadable: string[] = [];
@@ -31,13 +32,13 @@ export function registerValidate(program: Command): void {
         const out = reports.map(({ file, result }) => ({
           file,
           valid: !hasErrors(result.issues),
-          issues: result.issues.map((i) => ({ ...i, path: formatPath(i.path), message: renderMessage(i) })),
+          issues: result.issues.map((i) => ({ ...i, path: formatPath(i.path), message: issueMessage(i, locale) })),
         }));
         deliver(JSON.stringify(files.length === 1 ? out[0] : out, null, 2) + '\n');
       } else {
         const text: string[] = [];
         for (const { file, result } of reports) {
-          if (result.issues.length > 0) text.push(issueLines(result.issues, !toFile() && colorWanted(process.stdout)) + '\n');
+          if (result.issues.length > 0) text.push(issueLines(result.issues, !toFile() && colorWanted(process.stdout), locale) + '\n');
           const errors = result.issues.filter((i) => i.severity === 'error').length;
           const warnings = result.issues.length - errors;
           const doc = result.ecosystem?.doc;

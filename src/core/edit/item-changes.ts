@@ -26,7 +26,7 @@ function findList(doc: ModelDocument, where: ListOf, index: number): Found | Iss
         : (['scenarios', where.scenario, where.list] as const);
   const records = (doc as unknown as Tree)[section];
   const owner = isTree(records) && Object.hasOwn(records, id) ? records[id] : undefined;
-  const ownerKind = { actors: 'actor', transactions: 'transaction', scenarios: 'scenario' }[section];
+  const ownerKind = ({ actors: 'actor', transactions: 'transaction', scenarios: 'scenario' } as const)[section];
   if (!isTree(owner)) return editIssue('edit-unknown', index, [section, id], { kind: ownerKind, id });
   let parent: unknown = owner;
   for (const segment of path.slice(0, -1)) parent = isTree(parent) || Array.isArray(parent) ? (parent as Tree)[segment as string] : undefined;

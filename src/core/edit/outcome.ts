@@ -1,5 +1,5 @@
 /** What applying one change gives: its issues, and its inverse when it was applied. */
-import { issue, type Issue, type Path } from '../issues.js';
+import { issue, type Issue, type IssueCode, type IssueParamsByCode, type Path } from '../issues.js';
 import type { Change } from './changes.js';
 
 export interface Outcome {
@@ -12,9 +12,11 @@ export const refused = (found: Issue): Outcome => ({ issues: [found] });
 export const applied = (inverse: Change[], issues: Issue[] = []): Outcome => ({ issues, inverse });
 
 /** An issue about change number `change` of the list, placed at `path` in the document. */
-export function editIssue(code: Issue['code'], change: number, path: Path, params: Issue['params'] = {}, severity: Issue['severity'] = 'error'): Issue {
-  return issue(code, path, { change, ...params }, { severity });
+export function editIssue<C extends EditCode>(code: C, change: number, path: Path, params: Omit<IssueParamsByCode[C], 'change'>, severity: Issue['severity'] = 'error'): Issue {
+  return issue(code, path, { change, ...params } as IssueParamsByCode[C], { severity });
 }
+
+type EditCode = Extract<IssueCode, `edit-${string}`>;
 
 /** Deep equality of plain data, key order aside. */
 export function sameData(a: unknown, b: unknown): boolean {

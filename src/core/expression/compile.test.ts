@@ -30,13 +30,13 @@ const tree: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
   ),
 })).e;
 
-/** The value, or the error's message and offset. */
+/** The value, or the error's fault and offset. */
 function outcome(run: () => number): number | string {
   try {
     return run();
   } catch (error) {
     if (!(error instanceof EvaluationError)) throw error;
-    return `${error.detail} @${error.offset}`;
+    return `${JSON.stringify(error.fault)} @${error.offset}`;
   }
 }
 

@@ -2,14 +2,16 @@
  * Evaluation of expression trees over a table of named numbers. Booleans are numbers (1 true, 0
  * false), as in spreadsheets and system-dynamics tools.
  */
+import type { ArityParams, EvaluationFault } from '../issues.js';
 import type { Expr } from './ast.js';
 
+/** Why and where an expression has no value; the message is rendered from `fault` (src/i18n). */
 export class EvaluationError extends Error {
   constructor(
-    readonly detail: string,
+    readonly fault: EvaluationFault,
     readonly offset: number,
   ) {
-    super(detail);
+    super(`evaluation: ${fault.reason} at ${offset}`);
   }
 }
 
@@ -17,8 +19,8 @@ export interface FunctionSpec {
   /** Allowed argument counts: exact, or [min, max] with max Infinity for variadic. */
   arity: number | [number, number];
   apply: (args: number[]) => number;
-  /** What the function expects of its arguments, checked before applying it. */
-  domain?: (args: number[]) => string | undefined;
+  /** What the function expects of its arguments, checked before applying it: the fault, if any. */
+  domain?: (args: number[]) => EvaluationFault | undefined;
 }
 
 /** The functions a model expression may call. `if` is lazy and handled in {@link evaluate}. */
@@ -36,10 +38,10 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       return (Math.sign(x!) * Math.round(Math.abs(x!) * scale)) / scale;
     },
   },
-  sqrt: { arity: 1, apply: ([x]) => Math.sqrt(x!), domain: ([x]) => (x! < 0 ? `sqrt of a negative number (${x})` : undefined) },
+  sqrt: { arity: 1, apply: ([x]) => Math.sqrt(x!), domain: ([x]) => (x! < 0 ? { reason: 'domain', function: 'sqrt', value: x! } : undefined) },
   exp: { arity: 1, apply: ([x]) => Math.exp(x!) },
-  ln: { arity: 1, apply: ([x]) => Math.log(x!), domain: ([x]) => (x! <= 0 ? `ln of a non-positive number (${x})` : undefined) },
-  log10: { arity: 1, apply: ([x]) => Math.log10(x!), domain: ([x]) => (x! <= 0 ? `log10 of a non-positive number (${x})` : undefined) },
+  ln: { arity: 1, apply: ([x]) => Math.log(x!), domain: ([x]) => (x! <= 0 ? { reason: 'domain', function: 'ln', value: x! } : undefined) },
+  log10: { arity: 1, apply: ([x]) => Math.log10(x!), domain: ([x]) => (x! <= 0 ? { reason: 'domain', function: 'log10', value: x! } : undefined) },
   pow: { arity: 2, apply: ([x, y]) => x! ** y! },
   clamp: { arity: 3, apply: ([x, lo, hi]) => Math.min(Math.max(x!, lo!), hi!) },
   if: { arity: 3, apply: ([c, a, b]) => (c !== 0 ? a! : b!) },
@@ -50,13 +52,13 @@ export function functionSpec(name: string): FunctionSpec | undefined {
   return Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
 }
 
-export function arityMessage(name: string, count: number): string | undefined {
+/** The arity fault of calling `name` with `count` arguments, if it is one (no `max`: variadic). */
+export function arityFault(name: string, count: number): ArityParams | undefined {
   const spec = functionSpec(name);
   if (!spec) return undefined;
   const [min, max] = typeof spec.arity === 'number' ? [spec.arity, spec.arity] : spec.arity;
   if (count >= min && count <= max) return undefined;
-  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `${name}() takes ${expected} argument${expected === '1' ? '' : 's'}, got ${count}`;
+  return max === Infinity ? { name, min, found: count } : { name, min, max, found: count };
 }
 
 export type Scope = (name: string) => number | undefined;
@@ -72,12 +74,12 @@ export function evaluate(expr: Expr, scope: Scope): number {
 
 /** An expression's result, refused when it is not a finite number. */
 export function finite(value: number, at: number): number {
-  if (!Number.isFinite(value)) throw new EvaluationError(`the result is not a finite number (${value})`, at);
+  if (!Number.isFinite(value)) throw new EvaluationError({ reason: 'not-finite', value: String(value) }, at);
   return value;
 }
 
 export function unknownName(name: string, at: number): EvaluationError {
-  return new EvaluationError(`unknown name "${name}"`, at);
+  return new EvaluationError({ reason: 'unknown-name', name }, at);
 }
 
 /** A binary operator other than the short-circuit `&&` and `||`. */
@@ -88,11 +90,11 @@ export function arithmetic(op: string, left: number, right: number, at: number):
     case '*': return left * right;
     case '/':
     case '%':
-      if (right === 0) throw new EvaluationError('division by zero', at);
+      if (right === 0) throw new EvaluationError({ reason: 'division-by-zero' }, at);
       return op === '/' ? left / right : left % right;
     case '^': {
       const value = left ** right;
-      if (Number.isNaN(value)) throw new EvaluationError(`${left} ^ ${right} is not a real number`, at);
+      if (Number.isNaN(value)) throw new EvaluationError({ reason: 'not-real', base: left, exponent: right }, at);
       return value;
     }
     case '==': return Number(left === right);
@@ -102,7 +104,7 @@ export function arithmetic(op: string, left: number, right: number, at: number):
     case '>': return Number(left > right);
     case '>=': return Number(left >= right);
   }
-  throw new EvaluationError(`unknown operator "${op}"`, at);
+  throw new EvaluationError({ reason: 'unknown-operator', operator: op }, at);
 }
 
 export function unary(op: string, x: number): number {
@@ -112,9 +114,9 @@ export function unary(op: string, x: number): number {
 /** The spec of a call that evaluation may run: known function, right number of arguments. */
 export function callable(name: string, count: number, at: number): FunctionSpec {
   const spec = functionSpec(name);
-  if (!spec) throw new EvaluationError(`unknown function "${name}"`, at);
-  const wrongArity = arityMessage(name, count);
-  if (wrongArity) throw new EvaluationError(wrongArity, at);
+  if (!spec) throw new EvaluationError({ reason: 'unknown-function', name }, at);
+  const wrongArity = arityFault(name, count);
+  if (wrongArity) throw new EvaluationError({ reason: 'arity', ...wrongArity }, at);
   return spec;
 }
 

@@ -15,15 +15,17 @@
  *   atom: number | name | name '(' args ')' | '(' or ')'
  * Numbers accept `_` separators (100_000) and exponents (1e6).
  */
+import type { ExpressionSyntaxFault } from '../issues.js';
 import type { Expr } from './ast.js';
 
+/** Why and where an expression does not parse; the message is rendered from `fault` (src/i18n). */
 export class ExpressionSyntaxError extends Error {
   constructor(
-    readonly detail: string,
+    readonly fault: ExpressionSyntaxFault,
     /** Offset of the fault inside the expression text. */
     readonly offset: number,
   ) {
-    super(detail);
+    super(`expression-syntax: ${fault.reason} at ${offset}`);
   }
 }
 
@@ -48,7 +50,7 @@ function tokenize(text: string): Token[] {
     if (number) {
       const raw = number[0];
       if (/_$|_\.|\._|__/.test(raw.replace(/[eE].*$/, ''))) {
-        throw new ExpressionSyntaxError(`malformed number "${raw}"`, i);
+        throw new ExpressionSyntaxError({ reason: 'malformed-number', text: raw }, i);
       }
       tokens.push({ kind: 'num', value: Number(raw.replaceAll('_', '')), at: i });
       i += raw.length;
@@ -61,7 +63,7 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
-    if (op === undefined) throw new ExpressionSyntaxError(`unexpected character "${c}"`, i);
+    if (op === undefined) throw new ExpressionSyntaxError({ reason: 'unexpected-character', character: c }, i);
     tokens.push({ kind: 'op', op, at: i });
     i += op.length;
   }
@@ -95,7 +97,7 @@ class Parser {
   parseAll(): Expr {
     const expr = this.parseBinary(0);
     const next = this.peek();
-    if (next.kind !== 'end') throw new ExpressionSyntaxError(`unexpected ${describe(next)}`, next.at);
+    if (next.kind !== 'end') throw new ExpressionSyntaxError(unexpected(next), next.at);
     return expr;
   }
 
@@ -126,17 +128,17 @@ class Parser {
       const right = this.parseBinary(power);
       left = { type: 'binary', op, left, right, at: token.at };
       // Chains such as 1 + 1 + … build a tree as deep as they are long.
-      if (++chain > MAX_DEPTH) throw new ExpressionSyntaxError(`the expression chains more than ${MAX_DEPTH} operations; split it into parameters`, token.at);
+      if (++chain > MAX_DEPTH) throw new ExpressionSyntaxError({ reason: 'too-long', max: MAX_DEPTH }, token.at);
       if (power === 3 && BINARY.get(this.operatorOf(this.peek()) ?? '') === 3) {
         const extra = this.peek();
-        throw new ExpressionSyntaxError('comparisons cannot be chained; use "and"', extra.at);
+        throw new ExpressionSyntaxError({ reason: 'chained-comparison' }, extra.at);
       }
     }
   }
 
   private parseUnary(): Expr {
     const token = this.peek();
-    if (++this.depth > MAX_DEPTH) throw new ExpressionSyntaxError(`the expression is nested more than ${MAX_DEPTH} levels deep`, token.at);
+    if (++this.depth > MAX_DEPTH) throw new ExpressionSyntaxError({ reason: 'too-deep', max: MAX_DEPTH }, token.at);
     try {
       return this.parseUnaryAt(token);
     } finally {
@@ -182,10 +184,7 @@ class Parser {
       this.expect(')', token.at);
       return inner;
     }
-    throw new ExpressionSyntaxError(
-      token.kind === 'end' ? 'the expression ends too early' : `unexpected ${describe(token)}`,
-      token.at,
-    );
+    throw new ExpressionSyntaxError(token.kind === 'end' ? { reason: 'ends-early' } : unexpected(token), token.at);
   }
 
   private parseArguments(openAt: number): Expr[] {
@@ -200,7 +199,7 @@ class Parser {
       const token = this.next();
       if (token.kind === 'op' && token.op === ')') return args;
       if (!(token.kind === 'op' && token.op === ',')) {
-        throw new ExpressionSyntaxError(`expected "," or ")" to close the call opened at character ${openAt + 1}`, token.at);
+        throw new ExpressionSyntaxError({ reason: 'unclosed-call', open: openAt + 1 }, token.at);
       }
     }
   }
@@ -208,26 +207,27 @@ class Parser {
   private expect(op: string, openedAt: number): void {
     const token = this.next();
     if (!(token.kind === 'op' && token.op === op)) {
-      throw new ExpressionSyntaxError(`expected "${op}" to close the "(" at character ${openedAt + 1}`, token.at);
+      throw new ExpressionSyntaxError({ reason: 'unclosed-bracket', open: openedAt + 1 }, token.at);
     }
   }
 }
 
-function describe(token: Token): string {
+/** An unexpected token, as data: its kind and its text. */
+function unexpected(token: Token): ExpressionSyntaxFault {
   switch (token.kind) {
     case 'num':
-      return `number ${token.value}`;
+      return { reason: 'unexpected-token', token: 'number', text: String(token.value) };
     case 'name':
-      return `name "${token.name}"`;
+      return { reason: 'unexpected-token', token: 'name', text: token.name };
     case 'op':
-      return `"${token.op}"`;
+      return { reason: 'unexpected-token', token: 'operator', text: token.op };
     case 'end':
-      return 'end of expression';
+      return { reason: 'ends-early' };
   }
 }
 
 /** Parses an expression, throwing {@link ExpressionSyntaxError} with the offset of the fault. */
 export function parseExpression(text: string): Expr {
-  if (text.trim() === '') throw new ExpressionSyntaxError('the expression is empty', 0);
+  if (text.trim() === '') throw new ExpressionSyntaxError({ reason: 'empty' }, 0);
   return new Parser(tokenize(text)).parseAll();
 }

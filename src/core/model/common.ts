@@ -1,17 +1,23 @@
 /** Building blocks shared by every record kind of the model document. */
 import { z } from 'zod';
 
+/**
+ * The forms a value is expected to take, by code. A schema gives one as zod's custom error (the
+ * one channel zod offers for it); check-structure.ts reads it back as a code, and src/i18n says
+ * it in words, so no English is written here.
+ */
+export const EXPECTATIONS = ['id', 'currency-code', 'parameter-name', 'quantity', 'parameter', 'valuation', 'step', 'equation', 'flow', 'variable'] as const;
+export type Expectation = (typeof EXPECTATIONS)[number];
+
 /** Identifier of an actor, value object, transaction or scenario: also usable in file names. */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'expected an id: a letter or _, then letters, digits, _ or -')
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, { error: 'id' satisfies Expectation })
   .meta({ description: 'An id: a letter or _, then letters, digits, _ or -.' });
 
 /** A quantity: a number, or an arithmetic expression over parameters (e.g. "price * (1 - discount)"). */
 export const Quantity = z
-  .union([z.number(), z.string().min(1)], {
-    error: 'expected a number or an arithmetic expression in quotes',
-  })
+  .union([z.number(), z.string().min(1)], { error: 'quantity' satisfies Expectation })
   .meta({
     description:
       'A number, or an arithmetic expression over parameters: + - * / % ^, comparisons, and/or/not, ' +

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Actor } from './actor.js';
-import { DESCRIPTION, Id, LABEL } from './common.js';
+import { DESCRIPTION, Id, LABEL, type Expectation } from './common.js';
 import { Dynamics } from './dynamics.js';
 import { Variant } from './variant.js';
 import { Parameter, PARAMETER_NAME } from './parameter.js';
@@ -33,7 +33,7 @@ export const Header = z.strictObject({
   description: DESCRIPTION,
   sources: z.array(z.string()).optional().meta({ description: 'Documents the model is built from.' }),
   tags: z.array(z.string()).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as EUR'),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency-code' satisfies Expectation }),
   period: z.enum(PERIODS).meta({ description: 'The length of one period.' }),
   horizon: z.number().int().min(1).max(10_000).meta({ description: 'Number of periods analysed.' }),
   discountRate: z
@@ -60,7 +60,7 @@ export type SectionName = keyof typeof SECTIONS;
 
 export const ModelDocument = Header.extend({
   parameters: z
-    .record(z.string().regex(PARAMETER_NAME, 'expected a parameter name: a letter or _, then letters, digits or _'), Parameter)
+    .record(z.string().regex(PARAMETER_NAME, { error: 'parameter-name' satisfies Expectation }), Parameter)
     .optional(),
   actors: z.record(Id, Actor),
   valueObjects: z.record(Id, ValueObject),

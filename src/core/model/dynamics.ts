@@ -5,9 +5,10 @@
  * variable read in period p is its mean over (p − 1, p]; in period 0 its initial value.
  */
 import { z } from 'zod';
+import type { Expectation } from './common.js';
 
 const Equation = z
-  .union([z.number(), z.string().min(1)], { error: 'expected a number or an XMILE equation in quotes' })
+  .union([z.number(), z.string().min(1)], { error: 'equation' satisfies Expectation })
   .meta({ description: 'A number or an equation in XMILE syntax (IF … THEN … ELSE, MIN, DELAY1, SMTH1, STEP, PULSE…).' });
 
 const Common = {
@@ -45,7 +46,7 @@ export const DynamicsFlow = z.union([
     nonNegative: z.boolean().optional().meta({ description: 'A uniflow: never negative.' }),
     ...Common,
   }),
-]);
+], { error: 'flow' satisfies Expectation });
 
 export const DynamicsVariable = z.union([
   Equation,
@@ -55,7 +56,7 @@ export const DynamicsVariable = z.union([
     gf: DynamicsGraphicalFunction.optional().meta({ description: 'A graphical function (lookup) of the equation, or a table.' }),
     ...Common,
   }),
-]);
+], { error: 'variable' satisfies Expectation });
 
 export const Dynamics = z.strictObject({
   start: z.number().optional().meta({ description: 'Time of the start of period 1, in periods (default 0).' }),

@@ -1,6 +1,6 @@
 /** Named parameters: constants or expressions over other parameters, with their provenance. */
 import { z } from 'zod';
-import { DESCRIPTION, Provenance, Quantity } from './common.js';
+import { DESCRIPTION, Provenance, Quantity, type Expectation } from './common.js';
 
 export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -17,9 +17,7 @@ export const ParameterSpec = z.strictObject({
   ...Provenance,
 });
 
-export const Parameter = z.union([z.number(), z.string().min(1), ParameterSpec], {
-  error: 'expected a number, an expression, or { value, unit, source | assumption, range }',
-});
+export const Parameter = z.union([z.number(), z.string().min(1), ParameterSpec], { error: 'parameter' satisfies Expectation });
 export type Parameter = z.infer<typeof Parameter>;
 export type ParameterSpec = z.infer<typeof ParameterSpec>;
 

@@ -5,7 +5,7 @@
  * a list (AND), or one branch of an OR whose fractions sum to 1.
  */
 import { z } from 'zod';
-import { DESCRIPTION, Id, LABEL, NAME, Quantity } from './common.js';
+import { DESCRIPTION, Id, LABEL, NAME, Quantity, type Expectation } from './common.js';
 
 export interface StepObject {
   transaction?: string | undefined;
@@ -37,9 +37,7 @@ const StepObject: z.ZodType<StepObject> = z.strictObject({
   },
 });
 
-export const Step: z.ZodType<Step> = z.union([Id, StepObject], {
-  error: 'expected a transaction id, or one of { transaction, count }, { and: [...] }, { or: [...] }',
-});
+export const Step: z.ZodType<Step> = z.union([Id, StepObject], { error: 'step' satisfies Expectation });
 
 export const Branch: z.ZodType<Branch> = z.strictObject({
   fraction: Quantity.meta({ description: 'Share of the occurrences that take this branch (0 to 1).' }),

@@ -1,6 +1,6 @@
 /** Value objects: what flows along the arrows, each of a nature. */
 import { z } from 'zod';
-import { DESCRIPTION, Id, LABEL, NAME, Quantity } from './common.js';
+import { DESCRIPTION, Id, LABEL, NAME, Quantity, type Expectation } from './common.js';
 
 export const NATURES = ['money', 'data', 'service', 'product', 'attention', 'reputation', 'environmental', 'right'] as const;
 export type Nature = (typeof NATURES)[number];
@@ -12,13 +12,11 @@ export const ValueObject = z.strictObject({
   personal: z.boolean().optional().meta({ description: 'Data only: true when it is personal data.' }),
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as EUR')
+    .regex(/^[A-Z]{3}$/, { error: 'currency-code' satisfies Expectation })
     .optional()
     .meta({ description: 'Money only: the currency, which must be the model currency.' }),
   valuation: z
-    .union([Quantity, z.record(Id, Quantity)], {
-      error: 'expected a quantity, or a map from receiving actor id to a quantity',
-    })
+    .union([Quantity, z.record(Id, Quantity)], { error: 'valuation' satisfies Expectation })
     .optional()
     .meta({
       description:

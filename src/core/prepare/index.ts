@@ -109,7 +109,7 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
       dynamics = made.dynamics;
       dynamicsReady = dynamics !== undefined;
     } else {
-      issues.push(issue('dynamics', ['dynamics'], { detail: 'this model has dynamics, which need the engine to load it' }, { atKey: true }));
+      issues.push(issue('dynamics-engine', ['dynamics'], {}, { atKey: true }));
       dynamicsReady = false;
     }
   }

@@ -4,7 +4,7 @@
  * smooths, TREND, INIT) live in stateful.ts because they create hidden stocks.
  */
 import type { Equation } from '../equation/index.js';
-import { readTable, tableOf, type Table } from '../lookup.js';
+import { isTable, readTable, tableOf, type Table } from '../lookup.js';
 import { canonicalName } from '../names.js';
 import { collectReads, report, tableId, type Ctx } from './context.js';
 import { compileExpr, compileScalar } from './expression.js';
@@ -41,7 +41,7 @@ function elementwise(arity: number, fn: FunctionName): Builtin {
       const vals = args.map((a) => compileExpr(a, ctx));
       const out = zip(vals, (xs) => f(...xs), (es) => call(fn, ...es));
       if (!out) {
-        report(ctx, 'dimension', { detail: `the arguments of ${at.fn} have different numbers of elements` }, at.at);
+        report(ctx, 'dimension', { reason: 'argument-sizes', function: at.fn }, at.at);
         return NAN;
       }
       return out;
@@ -169,7 +169,7 @@ const BUILTINS: Record<string, Builtin> = {
     compile(args, ctx, call) {
       const table = args[0]!;
       if (table.kind !== 'name' && table.kind !== 'subscript') {
-        report(ctx, 'unsupported', { detail: 'LOOKUP needs the name of a graphical function first' }, call.at);
+        report(ctx, 'unsupported', { reason: 'lookup-needs-table' }, call.at);
         return NAN;
       }
       const v = lookupVar(ctx.scope, ctx.namespace, table.name);
@@ -191,7 +191,7 @@ export function tablesOf(v: VarInfo): Array<Table | undefined> {
   const tables: Array<Table | undefined> = new Array(v.size).fill(undefined);
   const one = (gf: NonNullable<VarInfo['def']['gf']>) => {
     const t = tableOf(gf);
-    return typeof t === 'string' ? undefined : t;
+    return isTable(t) ? t : undefined;
   };
   if (v.def.gf) tables.fill(one(v.def.gf));
   for (const element of v.def.elements ?? []) {
@@ -217,7 +217,7 @@ function applyTable(v: VarInfo, input: Equation, ctx: Ctx, at: Call): Val {
   }
   const table = tables[k];
   if (!table) {
-    report(ctx, 'unsupported', { detail: `"${v.def.name}" has no graphical function to read` }, at.at);
+    report(ctx, 'unsupported', { reason: 'no-graphical-function', name: v.def.name }, at.at);
     return NAN;
   }
   const x = compileExpr(input, ctx);
@@ -231,7 +231,7 @@ export function compileCall(call: Call, ctx: Ctx): Val {
   const table = lookupVar(ctx.scope, ctx.namespace, call.fn.toLowerCase());
   if (table && (table.def.gf || table.def.elements?.some((e) => e.gf))) {
     if (call.args.length !== 1) {
-      report(ctx, 'arity', { name: table.def.name, expected: 1, found: call.args.length }, call.at);
+      report(ctx, 'arity', { name: table.def.name, min: 1, max: 1, found: call.args.length }, call.at);
       return NAN;
     }
     return applyTable(table, call.args[0]!, ctx, call);
@@ -239,14 +239,13 @@ export function compileCall(call: Call, ctx: Ctx): Val {
   // Own keys only: `constructor(x)` is an unknown function, not Object's.
   const builtin = Object.hasOwn(BUILTINS, call.fn) ? BUILTINS[call.fn] : Object.hasOwn(STATEFUL, call.fn) ? STATEFUL[call.fn] : undefined;
   if (!builtin) {
-    if (NOT_YET.has(call.fn.toLowerCase())) report(ctx, 'unsupported', { detail: `the XMILE builtin ${call.fn.toUpperCase()} is not supported yet` }, call.at);
+    if (NOT_YET.has(call.fn.toLowerCase())) report(ctx, 'unsupported', { reason: 'builtin', function: call.fn.toUpperCase() }, call.at);
     else report(ctx, 'unknown-function', { name: call.fn }, call.at);
     return NAN;
   }
   const [min, max] = builtin.arity;
   if (call.args.length < min || call.args.length > max) {
-    const expected = min === max ? String(min) : max === Infinity ? `${min} or more` : `${min} to ${max}`;
-    report(ctx, 'arity', { name: call.fn, expected, found: call.args.length }, call.at);
+    report(ctx, 'arity', max === Infinity ? { name: call.fn, min, found: call.args.length } : { name: call.fn, min, max, found: call.args.length }, call.at);
     return NAN;
   }
   return builtin.compile(call.args, ctx, call);

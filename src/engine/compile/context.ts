@@ -3,7 +3,7 @@
  * position along each dimension), where issues point, and the sinks for what compiling creates
  * (slots read, hidden states for delays and smooths, pipelines).
  */
-import { engineIssue, type EngineIssue, type EngineIssueCode } from '../issues.js';
+import { engineIssue, type EngineIssue, type EngineIssueCode, type EngineParamsByCode } from '../issues.js';
 import type { Table } from '../lookup.js';
 import type { Expr } from './expr.js';
 import type { Pipeline } from './program.js';
@@ -75,7 +75,7 @@ export function tableId(tables: Tables, table: Table): number {
   return id;
 }
 
-export function report(ctx: Ctx, code: EngineIssueCode, params: Record<string, string | number>, at?: number): void {
+export function report<C extends EngineIssueCode>(ctx: Ctx, code: C, params: EngineParamsByCode[C], at?: number): void {
   ctx.issues.push(engineIssue(code, params, { variable: ctx.variable, equation: ctx.equation, ...(at === undefined ? {} : { offset: at }) }));
 }
 

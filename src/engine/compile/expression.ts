@@ -48,7 +48,7 @@ export function compileExpr(node: Equation, ctx: Ctx): Val {
       const op = node.op;
       const result = zip([left, right], ([a, b]) => applyBinary(op, a!, b!), ([a, b]) => bin(op, a!, b!));
       if (!result) {
-        report(ctx, 'dimension', { detail: `the two sides of "${op}" have different numbers of elements` }, node.at);
+        report(ctx, 'dimension', { reason: 'operand-sizes', operator: op }, node.at);
         return NAN;
       }
       return result;
@@ -63,7 +63,7 @@ export function compileExpr(node: Equation, ctx: Ctx): Val {
         ([c, a, b]) => ({ k: 'if', c: c!, a: a!, b: b! }),
       );
       if (!result) {
-        report(ctx, 'dimension', { detail: 'IF THEN ELSE branches have different numbers of elements' }, node.at);
+        report(ctx, 'dimension', { reason: 'branch-sizes' }, node.at);
         return NAN;
       }
       return result;
@@ -75,7 +75,7 @@ export function compileExpr(node: Equation, ctx: Ctx): Val {
 export function compileScalar(node: Equation, ctx: Ctx): Expr {
   const v = compileExpr(node, ctx);
   if (v.es.length !== 1) {
-    report(ctx, 'dimension', { detail: `the equation gives ${v.es.length} values where one is expected; subscript the arrays it reads` }, node.at);
+    report(ctx, 'dimension', { reason: 'many-values', count: v.es.length }, node.at);
     return num(NaN);
   }
   return v.es[0]!;
@@ -108,11 +108,11 @@ type Selector =
 /** Reads a variable, subscripted or not, as a scalar or as the array its free dimensions span. */
 export function readVar(v: VarInfo, indices: Index[] | undefined, at: number, ctx: Ctx): Val {
   if (v.def.kind === 'gf' && v.def.equation === undefined) {
-    report(ctx, 'unsupported', { detail: `"${v.def.name}" is a graphical function without input; call it as ${v.def.name}(x)` }, at);
+    report(ctx, 'unsupported', { reason: 'gf-without-input', name: v.def.name }, at);
     return NAN;
   }
   if (indices && indices.length !== v.dims.length) {
-    report(ctx, 'dimension', { detail: `"${v.def.name}" has ${v.dims.length} dimension(s) but ${indices.length} subscript(s) are given` }, at);
+    report(ctx, 'dimension', { reason: 'subscript-count', name: v.def.name, dimensions: v.dims.length, subscripts: indices.length }, at);
     return NAN;
   }
   const selectors: Selector[] = [];
@@ -242,21 +242,21 @@ function selectIndex(dim: DimInfo, position: number, index: Index, ctx: Ctx): Se
       const byName = dim.index.get(canonicalName(other.elements[bound]!));
       if (byName !== undefined) return { kind: 'fixed', index: byName };
       if (bound <= last) return { kind: 'fixed', index: bound };
-      report(ctx, 'dimension', { detail: `element "${other.elements[bound]}" of "${other.name}" has no counterpart in "${dim.name}"` }, index.at);
+      report(ctx, 'dimension', { reason: 'no-counterpart', element: other.elements[bound]!, from: other.name, to: dim.name }, index.at);
       return undefined;
     }
   }
   const [value, reads] = collectIndexReads(index, ctx);
   markStructural(ctx.scope, reads);
   if (value.es.length !== 1) {
-    report(ctx, 'dimension', { detail: 'a subscript must be one value' }, index.at);
+    report(ctx, 'dimension', { reason: 'subscript-size' }, index.at);
     return undefined;
   }
   const known = value.known?.[0];
   if (known !== undefined) {
     const i = Math.round(known) - 1;
     if (i < 0 || i > last) {
-      report(ctx, 'dimension', { detail: `subscript ${known} is outside "${dim.name}" (1..${last + 1})` }, index.at);
+      report(ctx, 'dimension', { reason: 'subscript-range', index: known, dimension: dim.name, size: last + 1 }, index.at);
       return undefined;
     }
     return { kind: 'fixed', index: i };
@@ -285,12 +285,12 @@ function constantIndex(dim: DimInfo, node: Equation, ctx: Ctx): number | undefin
   markStructural(ctx.scope, reads);
   const known = value.known?.[0];
   if (known === undefined || value.es.length !== 1) {
-    report(ctx, 'not-constant', { detail: 'a subscript range bound' }, node.at);
+    report(ctx, 'not-constant', { reason: 'range-bound' }, node.at);
     return undefined;
   }
   const i = Math.round(known) - 1;
   if (i < 0 || i >= dim.elements.length) {
-    report(ctx, 'dimension', { detail: `subscript ${known} is outside "${dim.name}"` }, node.at);
+    report(ctx, 'dimension', { reason: 'subscript-range', index: known, dimension: dim.name, size: dim.elements.length }, node.at);
     return undefined;
   }
   return i;

@@ -5,7 +5,7 @@
  */
 import type { Equation } from '../equation/index.js';
 import { parseEquation } from '../equation/index.js';
-import { engineIssue, hasEngineErrors, type EngineIssue } from '../issues.js';
+import { engineIssue, hasEngineErrors, type EngineIssue, type EngineParamsByCode } from '../issues.js';
 import { unitHints } from '../units.js';
 import type { ElementEquation, Model, Variable } from '../model.js';
 import { canonicalName } from '../names.js';
@@ -16,7 +16,7 @@ import { compileScalar } from './expression.js';
 import { call, netFlow, num, slot as slotOf, type Expr } from './expr.js';
 import { groupedOrder, orderNodes, type GroupedNode } from './order.js';
 import { DT_SLOT, setInputs, START_SLOT, STOP_SLOT, TIME_SLOT, type Assignment, type Pipeline, type Program, type ProgramInput, type State } from './program.js';
-import { tableOf } from '../lookup.js';
+import { isTable, tableOf } from '../lookup.js';
 import { buildScope, elementNames, elementPositions, lookupVar, type Scope, type VarInfo } from './scope.js';
 
 interface Computed {
@@ -106,7 +106,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
     if (def.kind === 'gf' && def.equation === undefined && !def.elements?.some((e) => e.equation.trim() !== '')) continue;
     for (const g of [def.gf, ...(def.elements ?? []).map((e) => e.gf)]) {
       const table = g ? tableOf(g) : undefined;
-      if (typeof table === 'string') issues.push(engineIssue('graphical-function', { detail: table }, { variable: def.name }));
+      if (table && !isTable(table)) issues.push(engineIssue('graphical-function', table, { variable: def.name }));
     }
     const trees = parseAll(withListedElements(def, v), issues);
     for (let k = 0; k < v.size; k++) {
@@ -139,7 +139,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
         if (def.initialEquation !== undefined) {
           const parsed = parseEquation(def.initialEquation);
           if (!parsed.ok) {
-            issues.push(engineIssue('equation-syntax', { detail: parsed.detail }, { variable: def.name, equation: def.initialEquation, offset: parsed.offset }));
+            issues.push(engineIssue('equation-syntax', parsed.fault, { variable: def.name, equation: def.initialEquation, offset: parsed.offset }));
           } else {
             const initCtx: Ctx = { ...ctx, equation: def.initialEquation, reads: new Set() };
             node.initial = { expr: compileScalar(parsed.equation, initCtx), reads: initCtx.reads };
@@ -161,7 +161,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
     ...states.map((h, i) => ({ slot: h.slot, group: scope.vars.size + i, deps: h.initialReads, expr: h.initial })),
     ...pipelines.map((p, i) => ({ slot: p.slot, group: scope.vars.size + states.length + i, deps: p.initialReads, expr: p.initial })),
   ];
-  const initial = ordered(initialNodes, scope, issues, 'at the start of the run');
+  const initial = ordered(initialNodes, scope, issues, 'start');
   // Each step: auxiliaries and flows only; stocks, hidden stocks and pipelines are given, and so
   // are constants (what reads only inputs and other constants), which keep the value the start
   // of the run gave them.
@@ -172,7 +172,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
     varying.map((c) => ({ slot: c.slot, group: c.group, deps: [...c.reads].filter((r) => updateSlots.has(r)), expr: c.expr })),
     scope,
     issues,
-    'during the run',
+    'run',
   );
   if (!initial || !update) return { program: undefined, issues };
 
@@ -250,11 +250,11 @@ export function canonicalLabel(label: string): string {
 
 function checkSpecs(model: Model, issues: EngineIssue[]): void {
   const { start, stop, dt, saveStep } = model.specs;
-  const fault = (detail: string) => issues.push(engineIssue('sim-specs', { detail }));
-  if (!Number.isFinite(start) || !Number.isFinite(stop)) fault('start and stop must be numbers');
-  else if (stop < start) fault(`stop (${stop}) is before start (${start})`);
-  if (!(dt > 0) || !Number.isFinite(dt)) fault(`dt must be a positive number (found ${dt})`);
-  if (!(saveStep > 0)) fault(`the save step must be a positive number (found ${saveStep})`);
+  const fault = (params: EngineParamsByCode['sim-specs']) => issues.push(engineIssue('sim-specs', params));
+  if (!Number.isFinite(start) || !Number.isFinite(stop)) fault({ reason: 'start-stop' });
+  else if (stop < start) fault({ reason: 'stop-before-start', start, stop });
+  if (!(dt > 0) || !Number.isFinite(dt)) fault({ reason: 'dt', dt });
+  if (!(saveStep > 0)) fault({ reason: 'save-step', saveStep });
 }
 
 /** Parses the variable's equation(s) once; syntax faults become issues. */
@@ -267,8 +267,8 @@ function parseAll(def: Variable, issues: EngineIssue[]): Map<string, Equation> {
     const parsed = parseEquation(text);
     if (parsed.ok) trees.set(text, parsed.equation);
     else {
-      const code = parsed.unsupported ? 'unsupported' : text.trim() === '' ? 'missing-equation' : 'equation-syntax';
-      issues.push(engineIssue(code, { detail: parsed.detail }, { variable: def.name, equation: text, offset: parsed.offset }));
+      const where = { variable: def.name, equation: text, offset: parsed.offset };
+      issues.push(text.trim() === '' ? engineIssue('missing-equation', {}, where) : engineIssue('equation-syntax', parsed.fault, where));
     }
   }
   return trees;
@@ -319,7 +319,7 @@ function stockState(stock: StockElement, scope: Scope, issues: EngineIssue[], be
       }
       if (flow.size === 1) slots.push(flow.base);
       else if (flow.size === stock.v.size) slots.push(flow.base + stock.k);
-      else issues.push(engineIssue('dimension', { detail: `flow "${name}" does not have the stock's elements` }, { variable: def.name }));
+      else issues.push(engineIssue('dimension', { reason: 'flow-elements', flow: name }, { variable: def.name }));
     }
     return slots;
   };
@@ -331,12 +331,12 @@ function ordered(
   nodes: Array<GroupedNode & { expr: Expr }>,
   scope: Scope,
   issues: EngineIssue[],
-  when: string,
+  when: 'start' | 'run',
 ): Assignment[] | undefined {
   const result = orderNodes(nodes);
   if (!result.ok) {
     const names = result.cycle.map((slot) => scope.slotLabels[slot] ?? `#${slot}`);
-    issues.push(engineIssue('algebraic-loop', { cycle: `${names.join(' → ')} (${when})` }, { variable: names[0]! }));
+    issues.push(engineIssue('algebraic-loop', { cycle: names, when }, { variable: names[0]! }));
     return undefined;
   }
   const bySlot = new Map(nodes.map((n) => [n.slot, n]));

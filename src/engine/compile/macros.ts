@@ -16,11 +16,11 @@ type Call = Extract<Equation, { kind: 'call' }>;
 
 export function expandMacro(macro: Macro, call: Call, ctx: Ctx): Val {
   if (call.args.length !== macro.parameters.length) {
-    report(ctx, 'arity', { name: macro.name, expected: macro.parameters.length, found: call.args.length }, call.at);
+    report(ctx, 'arity', { name: macro.name, min: macro.parameters.length, max: macro.parameters.length, found: call.args.length }, call.at);
     return constant(NaN);
   }
   if (ctx.expanding.has(macro.name)) {
-    report(ctx, 'unsupported', { detail: `macro "${macro.name}" calls itself` }, call.at);
+    report(ctx, 'unsupported', { reason: 'macro-recursive', macro: macro.name }, call.at);
     return constant(NaN);
   }
   const locals = new Map<string, Local>(ctx.locals);
@@ -32,7 +32,7 @@ export function expandMacro(macro: Macro, call: Call, ctx: Ctx): Val {
     bindVariables(macro, locals, ctx);
     const body = parseEquation(macro.equation);
     if (!body.ok) {
-      report(ctx, 'equation-syntax', { detail: `in macro "${macro.name}": ${body.detail}` }, call.at);
+      report(ctx, 'equation-syntax', { ...body.fault, macro: macro.name }, call.at);
       return constant(NaN);
     }
     return compileExpr(body.equation, ctx);
@@ -53,7 +53,7 @@ function bindVariables(macro: Macro, locals: Map<string, Local>, ctx: Ctx): void
   const equationOf = (v: Variable): Equation | undefined => {
     const parsed = parseEquation(v.equation ?? '');
     if (parsed.ok) return parsed.equation;
-    report(ctx, 'equation-syntax', { detail: `in macro "${macro.name}", variable "${v.name}": ${parsed.detail}` });
+    report(ctx, 'equation-syntax', { ...parsed.fault, macro: macro.name, macroVariable: v.name });
     return undefined;
   };
   // Stocks first: their slots exist before any auxiliary reads them.
@@ -71,7 +71,7 @@ function bindVariables(macro: Macro, locals: Map<string, Local>, ctx: Ctx): void
     locals.set(name, () => {
       if (value) return value;
       if (compiling) {
-        report(ctx, 'algebraic-loop', { cycle: `${v.name} in macro ${macro.name}` });
+        report(ctx, 'algebraic-loop', { cycle: [v.name], macro: macro.name });
         return constant(NaN);
       }
       compiling = true;

@@ -109,7 +109,7 @@ export function buildScope(model: Model, issues: EngineIssue[]): Scope {
     for (const d of def.dimensions) {
       const info = dims.get(canonicalName(d));
       if (info) shape.push(info);
-      else issues.push(engineIssue('dimension', { detail: `unknown dimension "${d}"` }, { variable: def.name }));
+      else issues.push(engineIssue('dimension', { reason: 'unknown-dimension', dimension: d }, { variable: def.name }));
     }
     const size = shape.reduce((n, d) => n * d.elements.length, 1);
     vars.set(canonical, { def, canonical, dims: shape, size, base: next });

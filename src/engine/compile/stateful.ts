@@ -56,7 +56,7 @@ function order(node: Equation, ctx: Ctx): number | undefined {
   const [v, reads] = collectReads(ctx, () => compileExpr(node, ctx), false);
   markStructural(ctx.scope, reads);
   if (v.es.length !== 1) {
-    report(ctx, 'dimension', { detail: 'the order of DELAYN/SMTHN must be one value' }, node.at);
+    report(ctx, 'dimension', { reason: 'delay-order-size' }, node.at);
     return undefined;
   }
   const known = v.known?.[0];
@@ -66,7 +66,7 @@ function order(node: Equation, ctx: Ctx): number | undefined {
   if (!ctx.orders.given) return 1;
   const value = ctx.orders.given[i];
   if (value === undefined || !Number.isFinite(value)) {
-    report(ctx, 'not-constant', { detail: `the order of DELAYN/SMTHN (${value} at the start of the run) ` }, node.at);
+    report(ctx, 'not-constant', { reason: 'delay-order' }, node.at);
     return undefined;
   }
   return value;

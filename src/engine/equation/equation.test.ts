@@ -4,7 +4,7 @@ import { format, parseEquation, type Equation } from './index.js';
 
 function parsed(text: string): Equation {
   const result = parseEquation(text);
-  if (!result.ok) throw new Error(`${result.detail} at ${result.offset}`);
+  if (!result.ok) throw new Error(`${result.fault.reason} at ${result.offset}`);
   return result.equation;
 }
 

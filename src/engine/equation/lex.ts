@@ -3,14 +3,15 @@
  * `\\` escapes; unquoted names are letters (any script), digits, `_`, `$` and spaces between
  * words, so `Room Temperature` is one name. `{…}` is a comment.
  */
+import type { EquationSyntaxFault } from '../issues.js';
+
+/** Why and where an equation does not parse; the message is rendered from `fault` (src/i18n). */
 export class EquationSyntaxError extends Error {
   constructor(
-    readonly detail: string,
+    readonly fault: EquationSyntaxFault,
     readonly offset: number,
-    /** The text is valid XMILE but uses a construct the engine does not handle. */
-    readonly unsupported = false,
   ) {
-    super(detail);
+    super(`equation-syntax: ${fault.reason} at ${offset}`);
   }
 }
 
@@ -39,7 +40,7 @@ export function tokenize(text: string): Token[] {
     }
     if (c === '{') {
       const close = text.indexOf('}', i);
-      if (close < 0) throw new EquationSyntaxError('unclosed comment "{"', i);
+      if (close < 0) throw new EquationSyntaxError({ reason: 'unclosed-comment' }, i);
       i = close + 1;
       continue;
     }
@@ -57,7 +58,7 @@ export function tokenize(text: string): Token[] {
         name += text[j];
         j++;
       }
-      if (j >= text.length) throw new EquationSyntaxError('unclosed quoted name', i);
+      if (j >= text.length) throw new EquationSyntaxError({ reason: 'unclosed-quote' }, i);
       tokens.push({ kind: 'name', text: name, quoted: true, at: i });
       i = j + 1;
       continue;
@@ -90,7 +91,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
-    if (op === undefined) throw new EquationSyntaxError(`unexpected character "${c}"`, i);
+    if (op === undefined) throw new EquationSyntaxError({ reason: 'unexpected-character', character: c }, i);
     tokens.push({ kind: 'op', op, at: i });
     i += op.length;
   }

@@ -5,6 +5,7 @@
  * `exponentiation` test). `mod` is an operator only between two operands; elsewhere it is a name.
  */
 import { canonicalName } from '../names.js';
+import type { EquationSyntaxFault } from '../issues.js';
 import type { BinaryOp, Equation, Index } from './ast.js';
 import { EquationSyntaxError, tokenize, type Token } from './lex.js';
 
@@ -38,7 +39,7 @@ class Parser {
   parseAll(): Equation {
     const expr = this.parseBinary(0);
     const next = this.peek();
-    if (next.kind !== 'end') throw new EquationSyntaxError(`unexpected ${describe(next)}`, next.at);
+    if (next.kind !== 'end') throw new EquationSyntaxError(unexpected(next), next.at);
     return expr;
   }
 
@@ -110,7 +111,7 @@ class Parser {
     if (token.kind === 'name') {
       const word = token.quoted ? '' : token.text.toLowerCase();
       if (word === 'if') return this.parseIf(token.at);
-      if (RESERVED.has(word)) throw new EquationSyntaxError(`unexpected "${token.text}"`, token.at);
+      if (RESERVED.has(word)) throw new EquationSyntaxError({ reason: 'unexpected-token', token: 'name', text: token.text }, token.at);
       const after = this.peek();
       if (this.isOp(after, '(') && !token.quoted) {
         this.next();
@@ -121,7 +122,7 @@ class Parser {
         this.next();
         const element = this.next();
         if (this.isOp(element, '*')) return { kind: 'name', name: canonicalName(token.text), text: token.text, at: token.at };
-        if (element.kind !== 'name') throw new EquationSyntaxError('expected an element name after "."', element.at);
+        if (element.kind !== 'name') throw new EquationSyntaxError({ reason: 'expected-element-name' }, element.at);
         return { kind: 'name', name: canonicalName(element.text), text: element.text, at: element.at };
       }
       let name = canonicalName(token.text);
@@ -131,7 +132,7 @@ class Parser {
       while (this.isOp(this.peek(), '.')) {
         const dot = this.next();
         const part = this.next();
-        if (part.kind !== 'name') throw new EquationSyntaxError('expected a name after "."', dot.at);
+        if (part.kind !== 'name') throw new EquationSyntaxError({ reason: 'expected-name-after-dot' }, dot.at);
         name = `${name}.${canonicalName(part.text)}`;
         text = `${text}.${part.text}`;
       }
@@ -142,20 +143,17 @@ class Parser {
       }
       return { kind: 'name', name, text, at: token.at };
     }
-    throw new EquationSyntaxError(
-      token.kind === 'end' ? 'the equation ends too early' : `unexpected ${describe(token)}`,
-      token.at,
-    );
+    throw new EquationSyntaxError(unexpected(token), token.at);
   }
 
   private parseIf(at: number): Equation {
     const condition = this.parseBinary(0);
     const then = this.peek();
-    if (!this.isWord(then, 'then')) throw new EquationSyntaxError('expected THEN', then.at);
+    if (!this.isWord(then, 'then')) throw new EquationSyntaxError({ reason: 'expected-then' }, then.at);
     this.next();
     const whenTrue = this.parseBinary(0);
     const otherwise = this.peek();
-    if (!this.isWord(otherwise, 'else')) throw new EquationSyntaxError('expected ELSE', otherwise.at);
+    if (!this.isWord(otherwise, 'else')) throw new EquationSyntaxError({ reason: 'expected-else' }, otherwise.at);
     this.next();
     return { kind: 'if', condition, then: whenTrue, otherwise: this.parseBinary(0), at };
   }
@@ -171,7 +169,7 @@ class Parser {
       const token = this.next();
       if (this.isOp(token, ')')) return args;
       if (!this.isOp(token, ',')) {
-        throw new EquationSyntaxError(`expected "," or ")" to close the call opened at character ${openAt + 1}`, token.at);
+        throw new EquationSyntaxError({ reason: 'unclosed-call', open: openAt + 1 }, token.at);
       }
     }
   }
@@ -195,7 +193,7 @@ class Parser {
         if (this.isOp(this.peek(), ':')) {
           this.next();
           const dim = this.next();
-          if (dim.kind !== 'name') throw new EquationSyntaxError('expected a dimension name after "*:"', dim.at);
+          if (dim.kind !== 'name') throw new EquationSyntaxError({ reason: 'expected-dimension-name' }, dim.at);
         }
         indices.push({ kind: 'wildcard', at: token.at });
       } else {
@@ -208,7 +206,7 @@ class Parser {
       const close = this.next();
       if (this.isOp(close, ']')) return indices;
       if (!this.isOp(close, ',')) {
-        throw new EquationSyntaxError(`expected "," or "]" to close the subscript opened at character ${openAt + 1}`, close.at);
+        throw new EquationSyntaxError({ reason: 'unclosed-subscript', open: openAt + 1 }, close.at);
       }
     }
   }
@@ -216,36 +214,35 @@ class Parser {
   private expect(op: string, openedAt: number): void {
     const token = this.next();
     if (!this.isOp(token, op)) {
-      throw new EquationSyntaxError(`expected "${op}" to close the "(" at character ${openedAt + 1}`, token.at);
+      throw new EquationSyntaxError({ reason: 'unclosed-bracket', open: openedAt + 1 }, token.at);
     }
   }
 }
 
-function describe(token: Token): string {
+/** An unexpected token, as data: its kind and its text. */
+function unexpected(token: Token): EquationSyntaxFault {
   switch (token.kind) {
     case 'num':
-      return `number ${token.value}`;
+      return { reason: 'unexpected-token', token: 'number', text: String(token.value) };
     case 'name':
-      return `name "${token.text}"`;
+      return { reason: 'unexpected-token', token: 'name', text: token.text };
     case 'op':
-      return `"${token.op}"`;
+      return { reason: 'unexpected-token', token: 'operator', text: token.op };
     case 'end':
-      return 'end of equation';
+      return { reason: 'ends-early' };
   }
 }
 
-export type ParseResult =
-  | { ok: true; equation: Equation }
-  | { ok: false; detail: string; offset: number; unsupported: boolean };
+export type ParseResult = { ok: true; equation: Equation } | { ok: false; fault: EquationSyntaxFault; offset: number };
 
 /** Parses an equation; a fault comes back as data with its offset, never as an exception. */
 export function parseEquation(text: string): ParseResult {
   try {
-    if (text.trim() === '') return { ok: false, detail: 'the equation is empty', offset: 0, unsupported: false };
+    if (text.trim() === '') return { ok: false, fault: { reason: 'empty' }, offset: 0 };
     return { ok: true, equation: new Parser(tokenize(text)).parseAll() };
   } catch (error) {
     if (error instanceof EquationSyntaxError) {
-      return { ok: false, detail: error.detail, offset: error.offset, unsupported: error.unsupported };
+      return { ok: false, fault: error.fault, offset: error.offset };
     }
     throw error;
   }

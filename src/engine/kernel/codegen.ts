@@ -22,7 +22,15 @@ const CHUNK_CHARS = 6_000;
 /** Past this the model is too large to generate code for; the closures run it instead. */
 const MAX_SOURCE_CHARS = 64 << 20;
 
-export class CodegenLimit extends Error {}
+/** The generated source would pass MAX_SOURCE_CHARS: data (sizes in characters), no prose. */
+export class CodegenLimit extends Error {
+  constructor(
+    readonly size: number,
+    readonly max: number,
+  ) {
+    super(`codegen-limit: ${size} > ${max} characters`);
+  }
+}
 
 export interface Generated {
   /** Body of a function of (F, H, T, C) that returns the kernel. */
@@ -73,7 +81,7 @@ export function generateSource(program: Program): Generated {
       bodies.push(chunk);
       lines.push(`function ${name}(${params}) {`, ...chunk.body, '}');
       size += chunk.chars;
-      if (size > MAX_SOURCE_CHARS) throw new CodegenLimit('the generated code would be too large');
+      if (size > MAX_SOURCE_CHARS) throw new CodegenLimit(size, MAX_SOURCE_CHARS);
       chunk = new Chunk(target);
     };
     for (const unit of plan(items)) {

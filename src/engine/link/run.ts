@@ -18,9 +18,8 @@ import {
 } from '../../core/index.js';
 import { compile } from '../compile/index.js';
 import type { Program } from '../compile/program.js';
-import type { EngineIssue } from '../issues.js';
+import { engineIssue, type EngineIssue } from '../issues.js';
 import type { Model } from '../model.js';
-import { renderEngineIssue } from '../messages.js';
 import { simulate, SimulationError, type Results } from '../simulate.js';
 import { dynamicsModel } from './from-document.js';
 
@@ -32,13 +31,13 @@ function checkedModel(doc: ModelDocument, constants: ReadonlyMap<string, number>
   const model = dynamicsModel(doc, doc.dynamics!, constants);
   const start = model.specs.start;
   if (model.specs.stop < start + doc.horizon) {
-    return { model, issues: [issue('dynamics', ['dynamics', 'stop'], { detail: `the dynamics stop at ${model.specs.stop}, before the horizon ends (${start + doc.horizon})` })] };
+    return { model, issues: [issue('dynamics-stop', ['dynamics', 'stop'], { stop: model.specs.stop, end: start + doc.horizon })] };
   }
   // When model quantities read the dynamics, every period must hold the same steps, or period
   // means would weigh periods differently (a pure system-dynamics model has no such readers).
   const perPeriod = 1 / model.specs.dt;
   if (readsDynamics(doc) && (model.specs.dt > 1 || Math.abs(perPeriod - Math.round(perPeriod)) > 1e-9)) {
-    return { model, issues: [issue('dynamics', ['dynamics', 'dt'], { detail: `dt ${model.specs.dt} does not divide a ${doc.period} evenly; use 1, 0.5, 0.25, 0.125…` })] };
+    return { model, issues: [issue('dynamics-dt', ['dynamics', 'dt'], { dt: model.specs.dt, period: doc.period })] };
   }
   return { model, issues: [] };
 }
@@ -110,25 +109,21 @@ function runWith({ doc, program, inputs, own, keys, canonicalOf }: Prepared, val
     results = simulate(run, { until: start + doc.horizon, inputs: byCanonical });
   } catch (error) {
     if (!(error instanceof SimulationError)) throw error;
-    return { series: undefined, issues: [issue('dynamics', ['dynamics'], { detail: error.detail }, { atKey: true })] };
+    return { series: undefined, issues: [placed(doc, engineIssue('run', error.refusal))] };
   }
   const fallback = results.fallback ? { fallback: results.fallback } : {};
   // A variable that stops being a number is the dynamics' fault: say so there, not where a
   // model quantity reads it.
-  const broken: Array<{ label: string; time: number; value: number }> = [];
+  const broken: Issue[] = [];
   for (const [label, values] of results.series) {
     for (let i = 0; i < values.length; i++) {
       if (Number.isFinite(values[i]!)) continue;
-      broken.push({ label, time: results.times[i]!, value: values[i]! });
+      const params = { label, time: results.times[i]!, value: String(values[i]!) };
+      broken.push(placed(doc, engineIssue('not-finite', params, { variable: label.replace(/\[.*$/, '') })));
       break;
     }
   }
-  if (broken.length > 0) {
-    const found = broken.map((b) =>
-      placed(doc, { code: 'sim-specs', severity: 'error', variable: b.label.replace(/\[.*$/, ''), params: {} }, `${b.label} becomes ${Number.isNaN(b.value) ? 'NaN' : 'infinite'} at time ${b.time}`),
-    );
-    return { series: undefined, issues: found, ...fallback };
-  }
+  if (broken.length > 0) return { series: undefined, issues: broken, ...fallback };
   return { series: periodMeans(results, start, doc.horizon, keys), issues: [], ...fallback };
 }
 
@@ -174,16 +169,14 @@ function readsDynamics(doc: ModelDocument): boolean {
   return found;
 }
 
-/** The engine's message, or why a name the model does have is out of the dynamics' reach. */
-function explained(doc: ModelDocument, found: EngineIssue): string {
+/**
+ * The parameter an unknown name of the dynamics is, if it is one: the model has it, but it
+ * depends on t or on the dynamics, so the dynamics cannot read it (only constants reach them).
+ */
+function varyingParameter(doc: ModelDocument, found: EngineIssue): string | undefined {
   const name = found.params.name;
-  if (found.code === 'unknown-name' && typeof name === 'string') {
-    const parameter = Object.keys(doc.parameters ?? {}).find((p) => canonicalName(p) === canonicalName(name));
-    if (parameter) {
-      return `variable "${found.variable}": parameter "${parameter}" depends on t or on the dynamics, which the dynamics cannot read; write it with TIME in the dynamics instead`;
-    }
-  }
-  return renderEngineIssue(found);
+  if (found.code !== 'unknown-name' || typeof name !== 'string') return undefined;
+  return Object.keys(doc.parameters ?? {}).find((p) => canonicalName(p) === canonicalName(name));
 }
 
 /**
@@ -216,28 +209,39 @@ export function periodMeans(results: Results, start: number, horizon: number, ke
   return out;
 }
 
-/** An engine issue at the dynamics entry (or parameter) it concerns. */
-function placed(doc: ModelDocument, found: EngineIssue, detail = explained(doc, found)): Issue {
-  const params = { detail };
-  const severity = found.severity;
-  if (found.variable === undefined) return issue('dynamics', ['dynamics'], params, { severity, atKey: true });
+/**
+ * An engine issue at the dynamics entry (or parameter) it concerns, keeping the engine's code
+ * and parameters so its message is rendered in any language.
+ */
+function placed(doc: ModelDocument, found: EngineIssue): Issue {
+  const { path, ...where } = placeOf(doc, found);
+  const extra = { severity: found.severity, ...where };
+  const parameter = varyingParameter(doc, found);
+  if (parameter !== undefined && found.variable !== undefined) {
+    return issue('dynamics-varying-parameter', path, { variable: found.variable, parameter }, extra);
+  }
+  // A non-finite value names its variable (with its element) already.
+  const variable = found.variable === undefined || found.code === 'not-finite' ? {} : { variable: found.variable };
+  return issue('dynamics', path, { ...found.params, ...variable, engineCode: found.code }, extra);
+}
+
+/** Where an engine issue sits in the document: its entry, field or element, and the offset there. */
+function placeOf(doc: ModelDocument, found: EngineIssue): { path: Path; offset?: number; atKey?: boolean } {
+  const offset = found.offset !== undefined ? { offset: found.offset } : {};
+  if (found.variable === undefined) return { path: ['dynamics'], atKey: true };
   const entry = dynamicsNames(doc.dynamics).get(canonicalName(found.variable));
   if (!entry) {
     const parameter = Object.keys(doc.parameters ?? {}).find((p) => canonicalName(p) === canonicalName(found.variable!));
-    return issue('dynamics', parameter ? ['parameters', parameter] : ['dynamics'], params, { severity, atKey: true });
+    return { path: parameter ? ['parameters', parameter] : ['dynamics'], atKey: true };
   }
   const path: Path = ['dynamics', entry.section, entry.name];
   const record = doc.dynamics?.[entry.section]?.[entry.name];
-  if (typeof record !== 'object' || record === null) {
-    // The short form `name: "equation"`: the offset points into that very scalar.
-    return issue('dynamics', path, params, { severity, ...(found.offset !== undefined ? { offset: found.offset } : {}) });
-  }
+  // The short form `name: "equation"`: the offset points into that very scalar.
+  if (typeof record !== 'object' || record === null) return { path, ...offset };
   const field = 'initial' in record ? 'initial' : 'equation';
   const fieldText = (record as Record<string, unknown>)[field];
   const element = Object.entries((record as { elements?: Record<string, unknown> }).elements ?? {}).find(([, e]) => String(e) === found.equation);
-  if (element) return issue('dynamics', [...path, 'elements', element[0]], params, { severity, ...(found.offset !== undefined ? { offset: found.offset } : {}) });
-  if (fieldText !== undefined && String(fieldText) === found.equation) {
-    return issue('dynamics', [...path, field], params, { severity, ...(found.offset !== undefined ? { offset: found.offset } : {}) });
-  }
-  return issue('dynamics', path, params, { severity, atKey: true });
+  if (element) return { path: [...path, 'elements', element[0]], ...offset };
+  if (fieldText !== undefined && String(fieldText) === found.equation) return { path: [...path, field], ...offset };
+  return { path, atKey: true };
 }

@@ -91,7 +91,7 @@ function variable(kind: VariableKind, node: unknown, file: string, issues: Engin
   const a = attrs(node);
   const name = a.name;
   if (name === undefined || name.trim() === '') {
-    issues.push(engineIssue('xml', { detail: `a <${kind}> has no name` }, { file }));
+    issues.push(engineIssue('xml', { reason: 'unnamed', kind }, { file }));
     return undefined;
   }
   const v: Variable = { kind, name: unquote(name), dimensions: [] };
@@ -143,7 +143,7 @@ function specs(node: unknown, file: string, issues: EngineIssue[]): SimSpecs {
     const raw = text(child(node, key));
     if (raw === undefined || raw.trim() === '') return fallback;
     const value = Number(raw);
-    if (!Number.isFinite(value)) issues.push(engineIssue('sim-specs', { detail: `<${key}> is "${raw}", not a number` }, { file }));
+    if (!Number.isFinite(value)) issues.push(engineIssue('sim-specs', { reason: 'not-a-number', key, text: raw }, { file }));
     return value;
   };
   const a = attrs(node);
@@ -154,7 +154,7 @@ function specs(node: unknown, file: string, issues: EngineIssue[]): SimSpecs {
   const method = (a.method ?? 'euler').toLowerCase();
   let m: Method = 'euler';
   if (method === 'rk4') m = 'rk4';
-  else if (method !== 'euler') issues.push(engineIssue('unsupported', { detail: `integration method "${a.method}"; using Euler` }, { file }, 'warning'));
+  else if (method !== 'euler') issues.push(engineIssue('unsupported', { reason: 'integration-method', method: a.method ?? '' }, { file }, 'warning'));
   const saveRaw = text(child(node, 'savestep')) ?? a.savestep ?? a.save_interval ?? text(child(node, 'save_step'));
   const out: SimSpecs = { start: num('start', 0), stop: num('stop', 10), dt, saveStep: saveRaw ? Number(saveRaw) : dt, method: m };
   if (a.time_units) out.timeUnits = a.time_units;
@@ -215,8 +215,8 @@ function withModules(
     const target = canonicalName(a.model ?? instance);
     const sub = models.get(target);
     if (sub === undefined || open.has(target)) {
-      const detail = sub === undefined ? `module "${instance}" instantiates no <model> of this file` : `module "${instance}" contains itself`;
-      issues.push(engineIssue('unsupported', { detail }, { file, variable: instance }));
+      const reason = sub === undefined ? 'module-without-model' : 'module-recursive';
+      issues.push(engineIssue('unsupported', { reason, module: instance }, { file, variable: instance }));
       continue;
     }
     const path = canonicalName(qualify(instance));
@@ -252,33 +252,32 @@ function quoteName(name: string): string {
 export function readXmile(source: string, file = '(xmile)'): ReadResult {
   const issues: EngineIssue[] = [];
   if (source.trim() === '') {
-    issues.push(engineIssue('xml', { detail: 'the file is empty' }, { file }));
+    issues.push(engineIssue('xml', { reason: 'empty' }, { file }));
     return { model: undefined, issues };
   }
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    // The validator names unclosed tags as a path list; say it in words.
-    const detail = /^Invalid '\[.*\]' found\.?$/.test(msg) ? `the XML ends before its elements are closed (${msg.replace(/^Invalid '\[(.*)\]' found\.?$/, '$1').replaceAll('"', '')})` : msg;
-    issues.push(engineIssue('xml', { detail: col === undefined ? `${detail} (line ${line})` : `${detail} (line ${line}, column ${col})` }, { file }));
+    // The validator's own code (InvalidTag, InvalidAttr, InvalidChar, InvalidXml), never its English.
+    const { code, line, col } = valid.err;
+    issues.push(engineIssue('xml', col === undefined ? { reason: 'malformed', xmlCode: code, line } : { reason: 'malformed', xmlCode: code, line, column: col }, { file }));
     return { model: undefined, issues };
   }
   let doc: XmlNode;
   try {
     doc = parser.parse(source) as XmlNode;
-  } catch (error) {
-    issues.push(engineIssue('xml', { detail: error instanceof Error ? error.message : String(error) }, { file }));
+  } catch {
+    issues.push(engineIssue('xml', { reason: 'parse' }, { file }));
     return { model: undefined, issues };
   }
   const root = doc.xmile;
   if (root === undefined) {
-    issues.push(engineIssue('xml', { detail: 'no <xmile> root element' }, { file }));
+    issues.push(engineIssue('xml', { reason: 'no-root' }, { file }));
     return { model: undefined, issues };
   }
   const models = list(child(root, 'model'));
   const main = models.find((m) => attrs(m).name === undefined) ?? models[0];
   if (main === undefined) {
-    issues.push(engineIssue('xml', { detail: 'no <model> element' }, { file }));
+    issues.push(engineIssue('xml', { reason: 'no-model' }, { file }));
     return { model: undefined, issues };
   }
   const vars = child(main, 'variables');

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { issue, ISSUE_CODES, type Issue } from '../../core/index.js';
+import { ENGINE_ISSUE_CODES, type EngineIssue, type EngineIssueCode, type EngineParamsByCode } from '../../engine/index.js';
+import { LOCALES } from '../locale.js';
+import { engineIssueMessage, issueMessage } from './index.js';
+
+const at = ['transactions', 'buy'];
+
+/** At least one issue of every core code, with the parameters the code defines (type-checked). */
+const CORE: Issue[] = [
+  issue('syntax', [], { reason: 'yaml', yamlCode: 'BAD_INDENT' }),
+  issue('syntax', [], { reason: 'yaml', yamlCode: 'DUPLICATE_KEY' }),
+  issue('syntax', [], { reason: 'json', fault: 'unexpected-character', character: '}' }),
+  issue('syntax', [], { reason: 'json', fault: 'unexpected-end' }),
+  issue('syntax', [], { reason: 'alias-limit' }),
+  issue('schema', at, { reason: 'type', expected: 'number', received: 'string' }),
+  issue('schema', at, { reason: 'at-least', origin: 'array', limit: 1 }),
+  issue('schema', at, { reason: 'more-than', origin: 'number', limit: 0 }),
+  issue('schema', at, { reason: 'one-of', values: ['person', 'organisation'] }),
+  issue('schema', at, { reason: 'expected', expected: 'quantity' }),
+  issue('schema', at, { reason: 'invalid-id', section: 'actors', id: '9x' }),
+  issue('schema', at, { reason: 'step-form', found: ['and', 'or'] }),
+  issue('unknown-key', at, { key: 'amout', suggestion: 'amount' }),
+  issue('unknown-key', at, { key: 'zz', expected: ['name', 'actors'] }),
+  issue('unknown-reference', at, { kind: 'transaction', id: 'by', known: [] }),
+  issue('unknown-reference', at, { kind: 'actor', id: 'buyer', suggestion: 'buyers' }),
+  issue('reciprocity', at, { transaction: 'buy', givesOnly: ['shop'], receivesOnly: ['client'] }),
+  issue('self-transfer', at, { actor: 'shop' }),
+  issue('or-fractions', at, { sum: 0.9, period: 1 }),
+  issue('fraction-range', at, { value: 1.2 }),
+  issue('negative', at, { quantity: 'segment-size', name: 'clients', value: -3, period: 2 }),
+  issue('negative', at, { quantity: 'cost', name: 'rent', value: -1 }),
+  issue('expression-syntax', at, { reason: 'unexpected-token', token: 'name', text: 'b' }),
+  issue('expression-syntax', at, { reason: 'unclosed-call', open: 3 }),
+  issue('unknown-name', at, { name: 'prise', suggestion: 'price' }),
+  issue('unknown-name', at, { name: 'zz' }),
+  issue('unknown-function', at, { name: 'sum', known: ['min', 'max'] }),
+  issue('arity', at, { name: 'min', min: 1, found: 0 }),
+  issue('parameter-cycle', at, { cycle: ['a', 'b', 'a'] }),
+  issue('evaluation', at, { reason: 'division-by-zero', period: 3 }),
+  issue('evaluation', at, { reason: 'domain', function: 'ln', value: 0 }),
+  issue('evaluation', at, { reason: 'not-finite', value: 'Infinity' }),
+  issue('evaluation', at, { reason: 'before-start', period: 0 }),
+  issue('currency-mismatch', at, { quantity: 'valuation', record: 'data', parameter: 'worth', found: 'USD', expected: 'EUR' }),
+  issue('missing-field', at, { field: 'amount', reason: 'money-amount', object: 'cash' }),
+  issue('missing-field', at, { field: 'kind', reason: 'schema' }),
+  issue('missing-field', at, { field: 'count', reason: 'schema', expected: 'quantity' }),
+  issue('misplaced-field', at, { field: 'size', reason: 'size-not-segment' }),
+  issue('cost-kind', at, { found: [] }),
+  issue('reserved-name', at, { name: 't' }),
+  issue('name-clash', at, { name: 'growth', section: 'flows', other: 'Growth' }),
+  issue('dynamics', at, { engineCode: 'unknown-name', name: 'rat', variable: 'growth' }),
+  issue('dynamics', at, { engineCode: 'not-finite', label: 'growth', time: 0, value: 'Infinity', variable: 'growth' }),
+  issue('dynamics-stop', at, { stop: 2, end: 3 }),
+  issue('dynamics-dt', at, { dt: 1.5, period: 'month' }),
+  issue('dynamics-engine', at, {}),
+  issue('dynamics-varying-parameter', at, { variable: 'growth', parameter: 'promo' }),
+  issue('unreached-transaction', at, { transaction: 'buy' }),
+  issue('unused-parameter', at, { name: 'rate' }),
+  issue('unused-record', at, { kind: 'valueObject', id: 'data' }),
+  issue('duplicate-name', at, { kind: 'transaction', first: 'a', second: 'b', name: 'Achat' }),
+  issue('unit-period', at, { name: 'rent', unit: 'EUR/month', period: 'year' }),
+  issue('discount-rate', at, { rate: 10, percent: 1000, fraction: 0.1 }),
+];
+
+function engine<C extends EngineIssueCode>(code: C, params: EngineParamsByCode[C], where: Partial<EngineIssue> = {}): EngineIssue {
+  return { code, severity: 'error', params, ...where };
+}
+
+/** At least one issue of every engine code. */
+const ENGINE: EngineIssue[] = [
+  engine('xml', { reason: 'malformed', xmlCode: 'InvalidTag', line: 3, column: 7 }, { file: 'm.xmile' }),
+  engine('xml', { reason: 'empty' }),
+  engine('equation-syntax', { reason: 'unexpected-character', character: '$', macro: 'M' }, { variable: 'a', equation: '1 $ 2', offset: 2 }),
+  engine('unknown-name', { name: 'missing' }, { variable: 'a', equation: '1 + missing', offset: 4 }),
+  engine('unknown-function', { name: 'FOO' }),
+  engine('arity', { name: 'MIN', min: 2, found: 1 }),
+  engine('algebraic-loop', { cycle: ['a', 'b', 'a'], when: 'run' }),
+  engine('algebraic-loop', { cycle: ['x'], macro: 'M' }),
+  engine('unsupported', { reason: 'builtin', function: 'PREVIOUS' }),
+  engine('unsupported', { reason: 'integration-method', method: 'rk45' }),
+  engine('dimension', { reason: 'subscript-count', name: 'Sales', dimensions: 2, subscripts: 1 }),
+  engine('dimension', { reason: 'subscript-range', index: 4, dimension: 'Region', size: 3 }),
+  engine('duplicate-name', { name: 'Sales' }),
+  engine('missing-equation', { element: 'North' }),
+  engine('sim-specs', { reason: 'not-a-number', key: 'dt', text: 'fast' }),
+  engine('graphical-function', { reason: 'length-mismatch', xs: 3, ys: 4 }),
+  engine('not-constant', { reason: 'delay-order' }),
+  engine('units', { flow: 'Heat', flowUnits: 'Calories/Minute', stock: 'Tea', stockUnits: 'Degrees', time: 'Minute' }),
+  engine('not-finite', { label: 'Sales[North]', time: 2.5, value: 'NaN' }),
+  engine('run', { reason: 'too-many-steps', steps: 2e9, start: 0, stop: 2e9, dt: 1, max: 2 ** 29 }),
+  engine('run', { reason: 'no-variable', name: 'Salse' }),
+];
+
+/** What a rendered message must never show: a hole, a leaked value, an unfilled placeholder. */
+function expectWellFormed(message: string, what: string): void {
+  expect(message.trim(), what).not.toBe('');
+  expect(message, what).not.toMatch(/undefined|\[object|\{\w+\}|\$\{/);
+}
+
+describe('issue messages', () => {
+  it('cover every code of the core and the engine', () => {
+    expect(new Set(CORE.map((i) => i.code))).toEqual(new Set(ISSUE_CODES));
+    expect(new Set(ENGINE.map((i) => i.code))).toEqual(new Set(ENGINE_ISSUE_CODES));
+  });
+
+  it.each(LOCALES)('are whole sentences in %s, with no unfilled placeholder', (locale) => {
+    for (const found of CORE) expectWellFormed(issueMessage(found, locale), `${locale} ${found.code} ${JSON.stringify(found.params)}`);
+    for (const found of ENGINE) expectWellFormed(engineIssueMessage(found, locale), `${locale} ${found.code} ${JSON.stringify(found.params)}`);
+  });
+
+  it('differ between the languages', () => {
+    for (const found of CORE) expect(issueMessage(found, 'fr'), found.code).not.toBe(issueMessage(found, 'en'));
+  });
+
+  it('follow French typography: « » around names, a no-break space before : ; ? !', () => {
+    const messages = [...CORE.map((i) => issueMessage(i, 'fr')), ...ENGINE.map((i) => engineIssueMessage(i, 'fr'))];
+    for (const message of messages) {
+      expect(message, message).not.toMatch(/ [:;?!]/); // an ordinary space before the mark
+      expect(message, message).not.toMatch(/[^\s\u00a0\u202f(][;?!]/); // no space at all
+      expect(message, message).not.toContain('"');
+    }
+    expect(issueMessage(CORE.find((i) => i.code === 'unknown-reference' && i.params.suggestion)!, 'fr')).toBe(
+      'acteur inconnu «\u00a0buyer\u00a0»\u202f; vouliez-vous dire «\u00a0buyers\u00a0»\u202f?',
+    );
+  });
+
+  it('write numbers the way each language does', () => {
+    const fractions = CORE.find((i) => i.code === 'or-fractions')!;
+    expect(issueMessage(fractions, 'en')).toBe('OR fractions sum to 0.9 at period 1, expected 1');
+    expect(issueMessage(fractions, 'fr')).toBe('les fractions du OR totalisent 0,9 à la période 1, au lieu de 1');
+    const steps = ENGINE.find((i) => i.code === 'run' && i.params.reason === 'too-many-steps')!;
+    expect(engineIssueMessage(steps, 'en')).toContain('2000 million steps');
+    expect(engineIssueMessage(steps, 'fr')).toContain('2000\u00a0millions pas');
+  });
+
+  it('name the place of an engine issue read on its own, in each language', () => {
+    const unknown = ENGINE.find((i) => i.code === 'unknown-name')!;
+    expect(engineIssueMessage(unknown, 'en')).toBe('variable "a": unknown name "missing" at character 5 of equation "1 + missing"');
+    expect(engineIssueMessage(unknown, 'fr')).toBe(
+      'variable «\u00a0a\u00a0»\u00a0: nom inconnu «\u00a0missing\u00a0» au caractère 5 de l’équation «\u00a01 + missing\u00a0»',
+    );
+  });
+});
