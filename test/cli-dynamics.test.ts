@@ -112,7 +112,7 @@ describe('simulate refuses what it cannot do, and says why', () => {
     writeFileSync(join(dir, 'r.xmile'), readFileSync(TEACUP, 'utf8').replace(/<eqn>70<\/eqn>/, '<eqn>RANDOM(60, 80)</eqn>'));
     const result = run(['simulate', 'r.xmile'], dir);
     expect(result.code).toBe(1);
-    expect(result.err).toContain('the XMILE builtin RANDOM is not supported yet');
+    expect(result.err).toContain('not supported yet: the XMILE builtin RANDOM');
   });
 
   it('simulates a variant of a model', () => {

@@ -55,11 +55,11 @@ describe('names every JavaScript object has', () => {
     expect(result.issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toEqual(['8:9 unknown-function']);
     const dynamics = loadEcosystem(model(name, true).replace(`joining: "${name} * 0"`, `joining: "${name}(1) * 0"`), 'm.yaml');
     expect(dynamics.issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toEqual(['24:15 dynamics']);
-    expect(dynamics.issues[0]!.params.detail).toMatch(/unknown function/);
+    expect(dynamics.issues[0]!.params).toMatchObject({ engineCode: 'unknown-function' });
   });
 
   it('refuses __proto__ as an id, at its key', () => {
     const result = loadEcosystem(model('__proto__', false), 'm.yaml');
-    expect(result.issues.map((i) => `${i.line}:${i.column} ${i.code} ${i.params.detail}`)).toEqual(['7:3 schema the key "__proto__" is reserved; choose another id']);
+    expect(result.issues.map((i) => `${i.line}:${i.column} ${i.code} ${i.params.reason} ${i.params.key}`)).toEqual(['7:3 schema reserved-key __proto__']);
   });
 });

@@ -81,6 +81,14 @@ scenarios:
     expect(unknown.path).toEqual(['transactions', 'sale', 'transfers', 0, 'to']);
     const typo = issues.find((i) => i.code === 'unknown-name')!;
     expect(issueMessage(typo, 'en')).toContain('did you mean "price"?');
+    // The same issues in French: names in « », a no-break space before : ; ?
+    expect(issueMessage(unknown, 'fr')).toBe('acteur inconnu «\u00a0buyer\u00a0»\u202f; vouliez-vous dire «\u00a0buyers\u00a0»\u202f?');
+    const reciprocity = issues.find((i) => i.code === 'reciprocity')!;
+    expect(reciprocity.params).toEqual({ transaction: 'gift', givesOnly: ['shop'], receivesOnly: ['buyers'] });
+    expect(issueMessage(reciprocity, 'fr')).toBe(
+      'la transaction «\u00a0gift\u00a0» n’est pas réciproque\u00a0: «\u00a0shop\u00a0» donne sans rien recevoir\u202f; ' +
+        '«\u00a0buyers\u00a0» reçoit sans rien donner\u202f; ajoutez le transfert en retour, ou indiquez reciprocal: false pour un flux à sens unique',
+    );
   });
 
   it('reports negative counts, OR fractions and division by zero once the references are sound', () => {
@@ -119,6 +127,9 @@ scenarios:
     // "zero" feeds nothing, but an "unused" warning would be noise next to the errors.
     expect(issueMessage(issues[0]!, 'en')).toBe('division by zero at period 1');
     expect(issueMessage(issues[2]!, 'en')).toBe('OR fractions sum to 0.9 at period 1, expected 1');
+    expect(issues[0]!.params).toEqual({ reason: 'division-by-zero', period: 1 });
+    expect(issueMessage(issues[0]!, 'fr')).toBe('division par zéro à la période 1');
+    expect(issueMessage(issues[2]!, 'fr')).toBe('les fractions du OR totalisent 0,9 à la période 1, au lieu de 1');
   });
 
   it('reports syntax errors of YAML and JSON with their position', () => {
@@ -128,6 +139,58 @@ scenarios:
     expect(json.map((i) => `${i.code} ${i.line}`)).toEqual(['syntax 2']);
     expect(issueMessage(json[0]!, 'en')).toMatch(/^invalid JSON/);
     expect(summary('a: 1\na: 2\n')).toEqual(['syntax 2:1']); // duplicate key
+    // From the parsers' own codes, never their English: YAML's DUPLICATE_KEY, our JSON check.
+    const duplicate = issuesOf('a: 1\na: 2\n')[0]!;
+    expect(duplicate.params).toEqual({ reason: 'yaml', yamlCode: 'DUPLICATE_KEY' });
+    expect(issueMessage(duplicate, 'en')).toBe('this key appears twice in the same mapping');
+    expect(issueMessage(duplicate, 'fr')).toBe('cette clé apparaît deux fois au même niveau');
+    expect(json[0]!.params).toEqual({ reason: 'json', fault: 'unexpected-character', character: '}' });
+    expect(issueMessage(json[0]!, 'fr')).toBe('JSON invalide\u00a0: «\u00a0}\u00a0» inattendu');
+  });
+
+  it('maps zod faults from their codes, in both languages', () => {
+    const text = `${HEADER.replace('horizon: 12', 'horizon: 1.5')}actors:\n  a: { kind: robot, name: 3 }\nvalueObjects: {}\ntransactions: {}\n`;
+    const byCode = Object.fromEntries(issuesOf(text).map((i) => [`${i.line}`, i]));
+    // horizon: a whole number; name: text; kind: one of the actor kinds.
+    expect(byCode['5']!.params).toEqual({ reason: 'type', expected: 'int', received: 'number' });
+    expect(issueMessage(byCode['5']!, 'en')).toBe('expected a whole number, found a number');
+    expect(issueMessage(byCode['5']!, 'fr')).toBe('attendu\u00a0: un nombre entier (trouvé\u00a0: un nombre)');
+    const name = issuesOf(text).find((i) => i.path.join('.') === 'actors.a.name')!;
+    expect(name.params).toEqual({ reason: 'type', expected: 'string', received: 'number' });
+    expect(issueMessage(name, 'fr')).toBe('attendu\u00a0: du texte (trouvé\u00a0: un nombre)');
+    const kind = issuesOf(text).find((i) => i.path.join('.') === 'actors.a.kind')!;
+    expect(kind.params).toMatchObject({ reason: 'one-of' });
+    expect(issueMessage(kind, 'fr')).toMatch(/^attendu\u00a0: l’une des valeurs «\u00a0organisation\u00a0», /);
+  });
+
+  it('branches on the evaluation fault, not on its wording: a name without a value is not reported again', () => {
+    // "users" is a dynamics variable, so the expressions may read it; a runner that gives no
+    // series for it stands for one whose failure it has already reported. Quantifying then meets
+    // an unknown name (silent: reported upstream) and a division by zero (a fault of its own).
+    const text = `${HEADER}parameters:
+  reach: "users * 2"
+actors:
+  shop: { kind: organisation }
+  buyers: { kind: segment, size: 10 }
+valueObjects:
+  money: { nature: money }
+  good: { nature: product }
+transactions:
+  sale:
+    transfers:
+      - { from: shop, to: buyers, object: good }
+      - { from: buyers, to: shop, object: money, amount: "10 / (t - 1) + reach" }
+scenarios:
+  buy:
+    start: { actor: buyers, count: 1 }
+    steps: [sale]
+dynamics:
+  stocks:
+    users: { initial: 1 }
+`;
+    const silent = { constants: new Map<string, number>(), names: new Set<string>(), run: () => ({ series: new Map(), issues: [] }) };
+    const issues = loadModel(text, 'm.yaml', { dynamics: () => ({ dynamics: silent, issues: [] }) }).issues;
+    expect(issues.map((i) => [i.code, i.params.reason, i.params.period])).toEqual([['evaluation', 'division-by-zero', 1]]);
   });
 
   it('reads JSON models with positions too', () => {

@@ -61,6 +61,19 @@ const CORE: Issue[] = [
   issue('duplicate-name', at, { kind: 'transaction', first: 'a', second: 'b', name: 'Achat' }),
   issue('unit-period', at, { name: 'rent', unit: 'EUR/month', period: 'year' }),
   issue('discount-rate', at, { rate: 10, percent: 1000, fraction: 0.1 }),
+  issue('format-version', ['symbiose'], { version: 3, oldest: 1, latest: 2 }),
+  issue('migration-loss', ['actors'], { field: 'position', count: 2, from: 2, to: 1 }),
+  issue('edit-unknown', at, { change: 0, kind: 'actor', id: 'shop' }),
+  issue('edit-exists', at, { change: 1, kind: 'transaction', id: 'buy' }),
+  issue('edit-invalid-id', at, { change: 2, kind: 'valueObject', id: '9x' }),
+  issue('edit-index', at, { change: 3, kind: 'step', index: 4, count: 2 }),
+  issue('edit-in-use', at, { change: 4, kind: 'variant', id: 'low', count: 1 }, { severity: 'warning' }),
+  issue('edit-unwritable', at, { change: 5, kind: 'stock', id: 'Active Users', name: 'active users' }),
+  issue('edit-unparsed', at, { change: 6, kind: 'parameter', id: 'price' }, { severity: 'warning' }),
+  issue('edit-needs-engine', at, { change: 7, kind: 'flow', id: 'growth' }),
+  issue('scenario-paths', at, { scenario: 'buy', limit: 10_000 }, { severity: 'warning' }),
+  issue('unknown-override', at, { name: 'prise' }),
+  issue('override-value', at, { name: 'price', value: 'NaN' }),
 ];
 
 function engine<C extends EngineIssueCode>(code: C, params: EngineParamsByCode[C], where: Partial<EngineIssue> = {}): EngineIssue {
