@@ -70,7 +70,7 @@ export type SchemaFault =
 /** The quantity a "negative" or "currency" issue is about. */
 export type QuantityKind = 'investment' | 'cost' | 'segment-size' | 'start-count' | 'count' | 'amount' | 'valuation' | 'money';
 
-export type MissingFieldReason = 'required-section' | 'segment-size' | 'variable-cost-per' | 'money-amount';
+export type MissingFieldReason = 'required-section' | 'segment-size' | 'variable-cost-per' | 'money-amount' | 'format-version';
 export type MisplacedFieldReason =
   | 'size-not-segment'
   | 'per-not-variable'

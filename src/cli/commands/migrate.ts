@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { hasErrors, LATEST_VERSION, migrateText, OLDEST_VERSION } from '../../core/index.js';
 import { InvalidModelError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
-import { t } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 import { readModelText } from '../model-file.js';
 import { colorWanted } from '../output.js';
 import { issueLines } from '../render/issues.js';
@@ -25,7 +25,7 @@ export function registerMigrate(program: Command): void {
     .action((file: string, options: MigrateOptions) => {
       const target = targetVersion(options.to);
       const result = migrateText(readModelText(file), file === '-' ? '<stdin>' : file, target);
-      if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, colorWanted(process.stderr)) + '\n');
+      if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, colorWanted(process.stderr), cliLocale()) + '\n');
       if (result.text === undefined || hasErrors(result.issues)) throw new InvalidModelError(t('migrate.invalid', { file }));
       if (result.from === result.to && options.out === undefined) {
         process.stdout.write(t('migrate.already', { file, version: result.from }) + '\n');

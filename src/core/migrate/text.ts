@@ -23,7 +23,7 @@ export function migrateText(text: string, file: string, target: number = LATEST_
   const failed = (issues: LocatedIssue[]): MigratedText => ({ text: undefined, from: undefined, to: undefined, issues });
   if (hasErrors(source.issues)) return failed(locateAll(source, source.issues));
   if (versionOf(source.data) === undefined) {
-    return failed(locateAll(source, [issue('missing-field', [], { field: 'symbiose', context: 'the format version, a whole number' })]));
+    return failed(locateAll(source, [issue('missing-field', [], { field: 'symbiose', reason: 'format-version' })]));
   }
   const migrated = migrate(source.data, target);
   const issues = locateAll(source, [...source.issues, ...migrated.issues]);

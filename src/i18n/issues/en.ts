@@ -1,6 +1,6 @@
 /** English messages for every issue code of the core and the engine. */
 import type { EngineParamsByCode, EquationSyntaxFault, RunRefusal } from '../../engine/index.js';
-import type { ExpressionSyntaxFault, IssueParamsByCode, QuantityKind, SchemaFault } from '../../core/index.js';
+import type { ExpressionSyntaxFault, IssueParamsByCode, MissingFieldReason, QuantityKind, SchemaFault } from '../../core/index.js';
 import { engineText, type EngineMessages, type IssueCatalogue } from './catalogue.js';
 
 const q = (name: string | number) => `"${name}"`;
@@ -207,10 +207,11 @@ function quantity(kind: QuantityKind, name: string | undefined): string {
   }
 }
 
-const missingReasons: Record<string, string> = {
+const missingReasons: Record<Exclude<MissingFieldReason, 'money-amount'>, string> = {
   'required-section': 'a required section',
   'segment-size': 'a segment is a population with a size',
   'variable-cost-per': 'a variable cost names the transaction it is paid per',
+  'format-version': 'the format version, a whole number',
 };
 
 const misplacedReasons: Record<IssueParamsByCode['misplaced-field']['reason'], string> = {

@@ -266,6 +266,8 @@ function missingField(p: IssueParamsByCode['missing-field']): string {
   switch (p.reason) {
     case 'schema':
       return `il manque ${q(p.field)}${p.expected ? t` (attendu : ${expectedWord(p.expected)})` : p.values ? t` (valeurs possibles : ${quoted(p.values)})` : ''}`;
+    case 'format-version':
+      return `il manque ${q(p.field)}, la version du format (un nombre entier)`;
     case 'required-section':
       return `il manque la section ${q(p.field)}, qui est obligatoire`;
     case 'segment-size':

@@ -44,6 +44,7 @@ const CORE: Issue[] = [
   issue('currency-mismatch', at, { quantity: 'valuation', record: 'data', parameter: 'worth', found: 'USD', expected: 'EUR' }),
   issue('missing-field', at, { field: 'amount', reason: 'money-amount', object: 'cash' }),
   issue('missing-field', at, { field: 'kind', reason: 'schema' }),
+  issue('missing-field', [], { field: 'symbiose', reason: 'format-version' }),
   issue('missing-field', at, { field: 'count', reason: 'schema', expected: 'quantity' }),
   issue('misplaced-field', at, { field: 'size', reason: 'size-not-segment' }),
   issue('cost-kind', at, { found: [] }),
