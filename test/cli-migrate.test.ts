@@ -45,6 +45,8 @@ describe('symbiose migrate', () => {
     expect(run(['validate', 'shop.yaml'], dir).code).toBe(0);
     const again = run(['migrate', 'shop.yaml'], dir);
     expect([again.code, again.out]).toEqual([0, 'shop.yaml is already in format version 2.\n']);
+    expect(run(['migrate', 'shop.yaml', '-o', 'copy.yaml'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'copy.yaml'), 'utf8')).toBe(readFileSync(join(dir, 'shop.yaml'), 'utf8'));
   });
 
   it('migrates down only with --force or to another file, warning that positions are dropped', () => {

@@ -27,7 +27,9 @@ export function registerMigrate(program: Command): void {
       const result = migrateText(readModelText(file), file === '-' ? '<stdin>' : file, target);
       if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, colorWanted(process.stderr), cliLocale()) + '\n');
       if (result.text === undefined || hasErrors(result.issues)) throw new InvalidModelError(t('migrate.invalid', { file }));
-      if (result.from === result.to && options.out === undefined) {
+      if (result.from === result.to) {
+        // Nothing to migrate; -o still gets its copy.
+        if (options.out !== undefined) writeFileAtomic(options.out, result.text, { overwrite: options.force === true });
         process.stdout.write(t('migrate.already', { file, version: result.from }) + '\n');
         return;
       }
