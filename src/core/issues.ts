@@ -220,12 +220,15 @@ export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
 
-/** Formats a path the way people write it: transactions.buy.transfers[0].to */
+/**
+ * Formats a path the way people write it: transactions.buy.transfers[0].to. The whole document
+ * is the empty string: no word here, since renderers say it in the reader's language.
+ */
 export function formatPath(path: Path): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
     else out += out === '' ? segment : /^[A-Za-z_$][\w$-]*$/.test(segment) ? `.${segment}` : `["${segment}"]`;
   }
-  return out || '(document)';
+  return out;
 }
