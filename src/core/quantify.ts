@@ -63,6 +63,9 @@ export type PeriodSeries = ReadonlyMap<string, ArrayLike<number>>;
 
 /** What a quantity measures, for the issue that says it is negative. */
 type Measured = { quantity: QuantityKind; name?: string };
+const START_COUNT: Measured = { quantity: 'start-count' };
+const AMOUNT: Measured = { quantity: 'amount' };
+const COUNT: Measured = { quantity: 'count' };
 
 /** A quantity compiled to run over the slots, where it sits, and what it reads. */
 export interface PreparedQuantity {
@@ -309,8 +312,14 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   // evaluating it every period would). Period 0 is not kept: its failures are quiet.
   const cache = new Float64Array(prepared.quantityCount);
   const cached = new Uint8Array(prepared.quantityCount);
+  // Any quantity's value in the period it was last evaluated: the slots do not change within a
+  // period once the parameters are in, so a transfer reached by several scenarios is worked out
+  // once (its issues were reported the first time, for this same period).
+  const memo = new Float64Array(prepared.quantityCount);
+  const memoPeriod = new Int32Array(prepared.quantityCount).fill(-1);
   const value = (q: P, fallback = Number.NaN, silent = quiet): number => {
     if (!q) return fallback;
+    if (memoPeriod[q.id] === period) return memo[q.id]!;
     if (q.constant && cached[q.id]) return cache[q.id]!;
     let result: number;
     try {
@@ -327,6 +336,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       cache[q.id] = result;
       cached[q.id] = 1;
     }
+    memo[q.id] = result;
+    memoPeriod[q.id] = period;
     return result;
   };
   const nonNegative = (amount: number, what: Measured, path: Path): number => {
@@ -335,9 +346,10 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   };
   let into = counts[0]!;
   const walk = (steps: readonly PreparedStep[], reaching: number): void => {
-    for (const step of steps) {
+    for (let k = 0; k < steps.length; k++) {
+      const step = steps[k]!;
       if (step.kind === 'transaction') {
-        const count = step.count ? nonNegative(value(step.count), { quantity: 'count' }, step.count.path) : 1;
+        const count = step.count ? nonNegative(value(step.count), COUNT, step.count.path) : 1;
         scratch.counts[step.index] = count;
         into[step.position] = into[step.position]! + reaching * count;
       } else if (step.kind === 'and') {
@@ -345,17 +357,18 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       } else {
         const { fractions } = scratch;
         const offset = orOffsets[step.index]!;
-        step.branches.forEach((branch, i) => (fractions[offset + i] = value(branch.fraction)));
+        const { branches } = step;
+        for (let i = 0; i < branches.length; i++) fractions[offset + i] = value(branches[i]!.fraction);
         let sum = 0;
-        step.branches.forEach((branch, i) => {
+        for (let i = 0; i < branches.length; i++) {
           const f = fractions[offset + i]!;
-          if (f < 0 || f > 1) report(issue('fraction-range', branch.fraction!.path, { value: round(f), period }));
+          if (f < 0 || f > 1) report(issue('fraction-range', branches[i]!.fraction!.path, { value: round(f), period }));
           sum += f;
-        });
+        }
         if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
           report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
         }
-        step.branches.forEach((branch, i) => walk(branch.steps, reaching * fractions[offset + i]!));
+        for (let i = 0; i < branches.length; i++) walk(branches[i]!.steps, reaching * fractions[offset + i]!);
       }
     }
   };
@@ -364,7 +377,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     quiet = period === 0;
     values[T_SLOT] = period;
     values[HORIZON_SLOT] = horizon;
-    for (const column of columns) values[column.slot] = column.values?.[period] ?? Number.NaN;
+    for (let c = 0; c < columns.length; c++) values[columns[c]!.slot] = columns[c]!.values?.[period] ?? Number.NaN;
     for (let i = 0; i < prepared.parameters.length; i++) {
       const parameter = prepared.parameters[i]!;
       const given = overrides?.[i];
@@ -373,7 +386,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       values[parameter.slot] = given !== undefined && !Number.isNaN(given) ? given : value(parameter.value);
     }
 
-    for (const cost of prepared.costs) {
+    for (let c = 0; c < prepared.costs.length; c++) {
+      const cost = prepared.costs[c]!;
       if (cost.kind !== 'investment' || cost.at !== period) continue;
       const amount = nonNegative(value(cost.amount), cost.what, cost.amount?.path ?? cost.path);
       if (Number.isNaN(amount) && cost.amount && quiet) {
@@ -383,13 +397,17 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     }
     if (period === 0) continue;
 
-    prepared.sizes.forEach((size, i) => sizes[i]!.push(nonNegative(value(size.value), size.what, size.path)));
+    for (let i = 0; i < prepared.sizes.length; i++) {
+      const size = prepared.sizes[i]!;
+      sizes[i]!.push(nonNegative(value(size.value), size.what, size.path));
+    }
 
     const occurrences = new Map<string, number>();
-    prepared.scenarios.forEach((scenario, s) => {
+    for (let s = 0; s < prepared.scenarios.length; s++) {
+      const scenario = prepared.scenarios[s]!;
       into = counts[s]!;
       into.fill(0);
-      let starts = nonNegative(value(scenario.count), { quantity: 'start-count' }, scenario.countPath);
+      let starts = nonNegative(value(scenario.count), START_COUNT, scenario.countPath);
       // A segment's need occurs `count` times per member: e3value's segment size × need occurrences.
       if (scenario.segment) {
         const i = sizeOf.get(scenario.actor);
@@ -397,38 +415,45 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       }
       scratch.starts[s] = starts;
       walk(scenario.steps, starts);
-      scenario.order.forEach((transaction, k) => occurrences.set(transaction, (occurrences.get(transaction) ?? 0) + into[k]!));
-    });
+      const { order } = scenario;
+      for (let k = 0; k < order.length; k++) occurrences.set(order[k]!, (occurrences.get(order[k]!) ?? 0) + into[k]!);
+    }
     ledger.occurrences.push(occurrences);
 
-    prepared.scenarios.forEach((scenario, s) => {
+    for (let s = 0; s < prepared.scenarios.length; s++) {
+      const scenario = prepared.scenarios[s]!;
       const n = counts[s]!;
-      scenario.order.forEach((transaction, k) => {
+      const { order } = scenario;
+      for (let k = 0; k < order.length; k++) {
         const transfers = scenario.transfers[k];
-        if (transfers) flowsOf(transaction, transfers, n[k]!, scenario.id);
-      });
-    });
+        if (transfers) flowsOf(order[k]!, transfers, n[k]!, scenario.id);
+      }
+    }
 
-    prepared.costs.forEach((cost, c) => {
-      if (cost.kind === 'investment') return;
+    for (let c = 0; c < prepared.costs.length; c++) {
+      const cost = prepared.costs[c]!;
+      if (cost.kind === 'investment') continue;
       const amount = nonNegative(value(cost.amount), cost.what, cost.amount?.path ?? cost.path);
       scratch.costAmounts[c] = amount;
       if (cost.kind === 'fixed') {
         ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'fixed', amount });
-        return;
+        continue;
       }
-      cost.positions.forEach((k, s) => {
+      const { positions } = cost;
+      for (let s = 0; s < positions.length; s++) {
+        const k = positions[s]!;
         const n = k < 0 ? 0 : counts[s]![k]!;
         if (n > 0) ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'variable', amount: n * amount, scenario: prepared.scenarios[s]!.id });
-      });
-    });
+      }
+    }
     fillPeriod(prepared.paths, figures, scratch, period);
   }
 
   /** The flows of `n` occurrences of a transaction in one scenario, this period. */
   function flowsOf(transaction: string, transfers: readonly PreparedTransfer[], n: number, scenario: string): void {
-    for (const transfer of transfers) {
-      const perOccurrence = nonNegative(value(transfer.amount, 1), { quantity: 'amount' }, transfer.amountPath);
+    for (let i = 0; i < transfers.length; i++) {
+      const transfer = transfers[i]!;
+      const perOccurrence = nonNegative(value(transfer.amount, 1), AMOUNT, transfer.amountPath);
       const money = transfer.nature === 'money';
       const worth = !money && transfer.worth ? value(transfer.worth) : 0;
       scratch.perOccurrence[transfer.key] = perOccurrence;
