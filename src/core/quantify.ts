@@ -116,6 +116,8 @@ export interface PreparedScenario {
   steps: PreparedStep[];
   /** Its transactions in the order its steps first reach them (the order of its flows). */
   order: string[];
+  /** Where each transaction of `order` sits in PreparedQuantities.reached. */
+  reachedAt: Int32Array;
   /** The transfers of each transaction of `order`; undefined for a transaction that does not exist. */
   transfers: Array<PreparedTransfer[] | undefined>;
 }
@@ -147,6 +149,11 @@ export interface PreparedQuantities {
   scenarios: PreparedScenario[];
   /** Per transaction, its transfers whose object exists. */
   transactions: Map<string, PreparedTransfer[]>;
+  /**
+   * Every transaction some scenario reaches, in the order the scenarios first reach them: the
+   * keys of each period's Ledger.occurrences, in their order.
+   */
+  reached: string[];
   transferCount: number;
   quantityCount: number;
   stepCount: number;
@@ -248,12 +255,20 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
       countPath: s.count?.path ?? ['scenarios', s.id],
       steps: walked,
       order,
+      reachedAt: new Int32Array(order.length),
       transfers: order.map((t) => transactions.get(t)),
     };
   });
   for (const cost of costs) if (cost.kind === 'variable') cost.positions = scenarios.map((s) => s.order.indexOf(cost.per!));
+  const reached: string[] = [];
+  for (const scenario of scenarios) {
+    scenario.order.forEach((transaction, k) => {
+      if (!reached.includes(transaction)) reached.push(transaction);
+      scenario.reachedAt[k] = reached.indexOf(transaction);
+    });
+  }
   return {
-    model, slotCount: next, parameters, parameterSlots, dynamics, sizes, costs, scenarios, transactions, transferCount, stepCount, orCount, quantityCount,
+    model, slotCount: next, parameters, parameterSlots, dynamics, sizes, costs, scenarios, transactions, reached, transferCount, stepCount, orCount, quantityCount,
     paths: preparePaths(scenarios, transactions, costs),
   };
 }
@@ -302,6 +317,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   const sizeOf = new Map(prepared.sizes.map(({ actor }, i) => [actor, i]));
   // Occurrences of each transaction of each scenario's order, this period.
   const counts = prepared.scenarios.map((s) => new Float64Array(s.order.length));
+  // Occurrences of each transaction of prepared.reached, summed over scenarios, this period.
+  const reachedCounts = new Float64Array(prepared.reached.length);
 
   let period = 0;
   // Period 0 only holds investments, before t starts at 1: a parameter such as "12 / t" need
@@ -402,7 +419,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       sizes[i]!.push(nonNegative(value(size.value), size.what, size.path));
     }
 
-    const occurrences = new Map<string, number>();
+    reachedCounts.fill(0);
     for (let s = 0; s < prepared.scenarios.length; s++) {
       const scenario = prepared.scenarios[s]!;
       into = counts[s]!;
@@ -415,9 +432,11 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       }
       scratch.starts[s] = starts;
       walk(scenario.steps, starts);
-      const { order } = scenario;
-      for (let k = 0; k < order.length; k++) occurrences.set(order[k]!, (occurrences.get(order[k]!) ?? 0) + into[k]!);
+      const { reachedAt } = scenario;
+      for (let k = 0; k < reachedAt.length; k++) reachedCounts[reachedAt[k]!] = reachedCounts[reachedAt[k]!]! + into[k]!;
     }
+    const occurrences = new Map<string, number>();
+    for (let r = 0; r < prepared.reached.length; r++) occurrences.set(prepared.reached[r]!, reachedCounts[r]!);
     ledger.occurrences.push(occurrences);
 
     for (let s = 0; s < prepared.scenarios.length; s++) {
@@ -476,7 +495,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     }
   }
 
-  const reached = new Set(ledger.occurrences.flatMap((m) => [...m.keys()]));
+  // Every period of operations holds every reachable transaction, at 0 when nothing reached it.
+  const reached = new Set(horizon >= 1 ? prepared.reached : []);
   for (const id of Object.keys(doc.transactions)) {
     if (!reached.has(id)) report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
   }
