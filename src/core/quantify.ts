@@ -154,6 +154,8 @@ export interface PreparedQuantities {
    * keys of each period's Ledger.occurrences, in their order.
    */
   reached: string[];
+  /** Flows each period of operations gives: the transfers of every scenario's transactions. */
+  flowsPerPeriod: number;
   transferCount: number;
   quantityCount: number;
   stepCount: number;
@@ -268,7 +270,8 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     });
   }
   return {
-    model, slotCount: next, parameters, parameterSlots, dynamics, sizes, costs, scenarios, transactions, reached, transferCount, stepCount, orCount, quantityCount,
+    model, slotCount: next, parameters, parameterSlots, dynamics, sizes, costs, scenarios, transactions, reached, transferCount,
+    flowsPerPeriod: scenarios.reduce((sum, s) => sum + s.transfers.reduce((n, list) => n + (list?.length ?? 0), 0), 0), stepCount, orCount, quantityCount,
     paths: preparePaths(scenarios, transactions, costs),
   };
 }
@@ -296,7 +299,10 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     issues.push(found);
   };
 
-  const ledger: Ledger = { horizon, flows: [], costs: [], occurrences: [new Map()], sizes: new Map() };
+  // Every period of operations gives one flow per transfer of each scenario's transactions.
+  const flows: Flow[] = new Array(horizon * prepared.flowsPerPeriod);
+  let flowCount = 0;
+  const ledger: Ledger = { horizon, flows, costs: [], occurrences: [new Map()], sizes: new Map() };
   const values = new Float64Array(prepared.slotCount);
   const columns = prepared.dynamics.map((d) => ({ slot: d.slot, values: series.get(d.name) }));
   const scratch: PathScratch = {
@@ -477,7 +483,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       const worth = !money && transfer.worth ? value(transfer.worth) : 0;
       scratch.perOccurrence[transfer.key] = perOccurrence;
       scratch.worth[transfer.key] = worth;
-      ledger.flows.push({
+      flows[flowCount++] = {
         period,
         scenario,
         transaction,
@@ -491,10 +497,11 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
         perOccurrence,
         money: money ? n * perOccurrence : 0,
         value: money ? 0 : n * perOccurrence * worth,
-      });
+      };
     }
   }
 
+  flows.length = flowCount;
   // Every period of operations holds every reachable transaction, at 0 when nothing reached it.
   const reached = new Set(horizon >= 1 ? prepared.reached : []);
   for (const id of Object.keys(doc.transactions)) {
