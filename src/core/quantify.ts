@@ -142,6 +142,8 @@ export interface PreparedQuantities {
   parameters: Array<{ name: string; slot: number; value: P }>;
   /** Slot of each parameter by name. */
   parameterSlots: ReadonlyMap<string, number>;
+  /** Position of each parameter in `parameters` (and in runQuantities' overrides), by name. */
+  parameterPositions: ReadonlyMap<string, number>;
   /** Dynamics names read (canonical) and their slot, filled from the series every period. */
   dynamics: Array<{ name: string; slot: number }>;
   sizes: Array<{ actor: string; value: P; path: Path; what: Measured }>;
@@ -270,7 +272,8 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     });
   }
   return {
-    model, slotCount: next, parameters, parameterSlots, dynamics, sizes, costs, scenarios, transactions, reached, transferCount,
+    model, slotCount: next, parameters, parameterSlots, dynamics,
+    parameterPositions: new Map(parameters.map((p, i) => [p.name, i])), sizes, costs, scenarios, transactions, reached, transferCount,
     flowsPerPeriod: scenarios.reduce((sum, s) => sum + s.transfers.reduce((n, list) => n + (list?.length ?? 0), 0), 0), stepCount, orCount, quantityCount,
     paths: preparePaths(scenarios, transactions, costs),
   };

@@ -158,7 +158,7 @@ function splitOverrides(prepared: Prepared, overrides: Overrides, issues: Issue[
   if (entries.length === 0) return { values: undefined, dynamicsValues };
   const { parameters } = prepared.quantities;
   const values = new Float64Array(parameters.length).fill(Number.NaN);
-  const position = new Map(parameters.map((p, i) => [p.name, i]));
+  const position = prepared.quantities.parameterPositions;
   for (const [name, value] of entries) {
     const at = position.get(name);
     const dynamic = at === undefined && prepared.dynamics?.constants.has(name);
