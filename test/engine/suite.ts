@@ -114,3 +114,14 @@ export function runCase(c: Case, relative = 1e-4): string | undefined {
   });
   return problems.length > 0 ? problems.slice(0, 3).join('; ') : undefined;
 }
+
+/** The first value that differs in bits (NaN equals NaN, 0 differs from -0), or undefined. */
+export function firstDifference(a: ReadonlyMap<string, Float64Array>, b: ReadonlyMap<string, Float64Array>): string | undefined {
+  if (a.size !== b.size) return `${a.size} series against ${b.size}`;
+  for (const [label, xs] of a) {
+    const ys = b.get(label);
+    if (!ys || ys.length !== xs.length) return `series "${label}" missing or of another length`;
+    for (let i = 0; i < xs.length; i++) if (!Object.is(xs[i], ys[i])) return `"${label}"[${i}]: ${xs[i]} against ${ys[i]}`;
+  }
+  return undefined;
+}

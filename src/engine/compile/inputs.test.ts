@@ -8,19 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, parseXmile, simulate, type Model } from '../index.js';
-import { cases, SUITE } from '../../../test/engine/suite.js';
+import { cases, firstDifference, SUITE } from '../../../test/engine/suite.js';
 
-type Series = Map<string, Float64Array>;
-
-function firstDifference(a: Series, b: Series): string | undefined {
-  if (a.size !== b.size) return `${a.size} series against ${b.size}`;
-  for (const [label, xs] of a) {
-    const ys = b.get(label);
-    if (!ys || ys.length !== xs.length) return `series "${label}" missing or of another length`;
-    for (let i = 0; i < xs.length; i++) if (!Object.is(xs[i], ys[i])) return `"${label}"[${i}]: ${xs[i]} against ${ys[i]}`;
-  }
-  return undefined;
-}
 
 const NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 

@@ -10,20 +10,8 @@ import { compile, parseXmile, simulate, type Model, type Variable } from '../ind
 import { generateSource } from './index.js';
 import { FUNCTIONS } from '../compile/functions.js';
 import { literal } from './emit.js';
-import { cases, SUITE } from '../../../test/engine/suite.js';
+import { cases, firstDifference, SUITE } from '../../../test/engine/suite.js';
 
-type Series = Map<string, Float64Array>;
-
-/** The first value that differs in bits (NaN equals NaN, 0 differs from -0), or undefined. */
-function firstDifference(a: Series, b: Series): string | undefined {
-  if (a.size !== b.size) return `${a.size} series against ${b.size}`;
-  for (const [label, xs] of a) {
-    const ys = b.get(label);
-    if (!ys || ys.length !== xs.length) return `series "${label}" missing or of another length`;
-    for (let i = 0; i < xs.length; i++) if (!Object.is(xs[i], ys[i])) return `"${label}"[${i}]: ${xs[i]} against ${ys[i]}`;
-  }
-  return undefined;
-}
 
 describe('generated code against the closures', () => {
   it('gives the same bits on every suite model that compiles, with Euler and with RK4', () => {
