@@ -1,6 +1,6 @@
 /** Reads a model file for a command: the only place the CLI touches model files on disk. */
 import { readFileSync, statSync } from 'node:fs';
-import { hasErrors, type Ecosystem, type LoadResult } from '../core/index.js';
+import { hasErrors, LIMITS, type Ecosystem, type LoadResult } from '../core/index.js';
 import { loadEcosystem } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { reportFallback } from './debug.js';
@@ -11,7 +11,7 @@ import { cliLocale } from './lang.js';
 export const DEFAULT_MODEL = 'symbiose.yaml';
 
 /** Largest model file accepted: far above any hand-written model, far below what hurts memory. */
-const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_BYTES = LIMITS.fileBytes;
 
 /** `-` reads the model from standard input. */
 export function readModelText(file: string): string {

@@ -1,6 +1,7 @@
 /** The core: the model format, its validation and its quantification. Pure: no I/O. */
 export * from './model/index.js';
 export * from './issues.js';
+export { LIMITS, LIMIT_NAMES, type LimitName } from './limits.js';
 export { closest } from './suggest.js';
 export { loadModel, type LoadResult, type LoadOptions } from './load.js';
 export {

@@ -4,6 +4,7 @@
  * locale in src/i18n/issues/, never assembled where the fault is found.
  */
 import type { ErrorCode } from 'yaml';
+import type { LimitName } from './limits.js';
 
 export type Path = ReadonlyArray<string | number>;
 
@@ -164,6 +165,8 @@ export type IssueParamsByCode = {
   'unknown-override': { name: string };
   /** evaluate(): an override that is not a finite number; `value` as written ('NaN', 'Infinity'). */
   'override-value': { name: string; value: string };
+  /** Past one of the bounds of core/limits.ts; `found` when the size is known (it may stop counting at the limit). */
+  limit: { limit: LimitName; max: number; found?: number };
 };
 
 export type IssueCode = keyof IssueParamsByCode;
@@ -177,7 +180,7 @@ export const ISSUE_CODES = [
   'dynamics-varying-parameter', 'unreached-transaction', 'unused-parameter', 'unused-record', 'duplicate-name',
   'unit-period', 'discount-rate', 'format-version', 'migration-loss', 'edit-unknown', 'edit-exists', 'edit-invalid-id',
   'edit-index', 'edit-in-use', 'edit-unwritable', 'edit-unparsed', 'edit-needs-engine', 'scenario-paths', 'unknown-override',
-  'override-value',
+  'override-value', 'limit',
 ] as const satisfies readonly IssueCode[];
 
 export type Severity = 'error' | 'warning';

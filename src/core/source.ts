@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { issue, type Issue, type LocatedIssue, type Path } from './issues.js';
 import { jsonFault } from './json-syntax.js';
+import { LIMITS } from './limits.js';
 
 export interface SourceText {
   file: string;
@@ -53,7 +54,7 @@ export function readSource(text: string, file: string): SourceText {
   let data: unknown = undefined;
   if (!issues.some((i) => i.severity === 'error')) {
     try {
-      data = doc.toJS({ maxAliasCount: 1000 });
+      data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
     } catch (error) {
       // Alias bombs: refuse rather than expand without bound. The YAML library throws a bare
       // ReferenceError for them and for an alias with no anchor (its only failures here).

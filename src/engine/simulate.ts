@@ -9,6 +9,7 @@ import { DT_SLOT, setInputs, START_SLOT, STOP_SLOT, TIME_SLOT, type Program } fr
 import type { RunRefusal } from './issues.js';
 import { kernelOf, type Engine, type KernelFallback } from './kernel/index.js';
 import type { Method } from './model.js';
+import { LIMITS } from '../core/index.js';
 
 export interface SimulateOptions {
   method?: Method;
@@ -39,10 +40,10 @@ export interface SimulateOptions {
 const PROGRESS_REPORTS = 100;
 
 /** Most steps one run may take: step indices stay exact small integers in the kernels. */
-export const MAX_STEPS = 2 ** 29;
+export const MAX_STEPS = LIMITS.simulationSteps;
 
 /** Most numbers one run may keep (8 bytes each): 1 GB of series and delay histories. */
-export const MAX_SAVED_VALUES = 2 ** 27;
+export const MAX_SAVED_VALUES = LIMITS.savedValues;
 
 export interface Results {
   times: Float64Array;

@@ -17,6 +17,7 @@
  */
 import type { ExpressionSyntaxFault } from '../issues.js';
 import type { Expr } from './ast.js';
+import { LIMITS } from '../limits.js';
 
 /** Why and where an expression does not parse; the message is rendered from `fault` (src/i18n). */
 export class ExpressionSyntaxError extends Error {
@@ -87,7 +88,7 @@ const BINARY = new Map<string, number>([
  * Deepest tree accepted. Evaluation recurses once per level, so a limit keeps a pathological
  * expression (thousands of nested brackets or chained operators) a located error, not a crash.
  */
-export const MAX_DEPTH = 400;
+export const MAX_DEPTH = LIMITS.expressionDepth;
 
 class Parser {
   private pos = 0;

@@ -12,6 +12,7 @@ import { Parameter, PARAMETER_NAME } from './parameter.js';
 import { Scenario } from './scenario.js';
 import { Transaction } from './transaction.js';
 import { ValueObject } from './value-object.js';
+import { LIMITS } from '../limits.js';
 
 /** The format this code reads and writes; older files are migrated on load (core/migrate). */
 export const FORMAT_VERSION = 2;
@@ -35,7 +36,7 @@ export const Header = z.strictObject({
   tags: z.array(z.string()).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency-code' satisfies Expectation }),
   period: z.enum(PERIODS).meta({ description: 'The length of one period.' }),
-  horizon: z.number().int().min(1).max(10_000).meta({ description: 'Number of periods analysed.' }),
+  horizon: z.number().int().min(1).max(LIMITS.horizon).meta({ description: 'Number of periods analysed.' }),
   discountRate: z
     .number()
     .min(0)

@@ -15,6 +15,7 @@ import { hasErrors, issue, type Issue } from '../issues.js';
 import { SECTIONS, type ModelDocument, type SectionName } from '../model/index.js';
 import { constantsOf, prepareQuantities, runQuantities, type Ledger, type PeriodSeries, type PreparedQuantities } from '../quantify.js';
 import type { PathFigures } from './paths.js';
+import { LIMITS } from '../limits.js';
 
 export type { ScenarioPath, PathFlow, PathCost, PathFigures } from './paths.js';
 
@@ -118,7 +119,7 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
   const quantifiable = dynamicsReady && !issues.some((i) => i.code === 'unknown-reference' && i.severity === 'error');
   const quantities = dynamics ? prepareQuantities(model, dynamics.names) : quantitiesBefore;
   for (const id of quantities.paths.tooMany) {
-    issues.push(issue('scenario-paths', ['scenarios', id], { scenario: id, limit: 10_000 }, { severity: 'warning', atKey: true }));
+    issues.push(issue('scenario-paths', ['scenarios', id], { scenario: id, limit: LIMITS.scenarioPaths }, { severity: 'warning', atKey: true }));
   }
   return { doc, model, quantities, dynamics, issues, quantifiable };
 }

@@ -12,9 +12,10 @@
 import type { Path } from '../issues.js';
 import type { Nature } from '../model/index.js';
 import type { PreparedCost, PreparedStep, PreparedTransfer } from '../quantify.js';
+import { LIMITS } from '../limits.js';
 
 /** Most paths one scenario may have before its per-path figures are left out (with a warning). */
-export const MAX_PATHS_PER_SCENARIO = 10_000;
+export const MAX_PATHS_PER_SCENARIO = LIMITS.scenarioPaths;
 
 export interface PathFlow {
   transaction: string;

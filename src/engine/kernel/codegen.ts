@@ -11,6 +11,7 @@ import { TIME_SLOT, type Program } from '../compile/program.js';
 import { readTable, type Table } from '../lookup.js';
 import { affine, emit, evenSteps, functionIdentifier, int, literal, MIN_RUN, shapeOf, type Env, type Shape } from './emit.js';
 import type { Kernel } from './kernel.js';
+import { LIMITS } from '../../core/index.js';
 
 /**
  * Characters per generated function. V8 never optimises a function past 60 KB of bytecode
@@ -20,7 +21,7 @@ import type { Kernel } from './kernel.js';
  */
 const CHUNK_CHARS = 6_000;
 /** Past this the model is too large to generate code for; the closures run it instead. */
-const MAX_SOURCE_CHARS = 64 << 20;
+const MAX_SOURCE_CHARS = LIMITS.generatedSourceChars;
 
 /** The generated source would pass MAX_SOURCE_CHARS: data (sizes in characters), no prose. */
 export class CodegenLimit extends Error {

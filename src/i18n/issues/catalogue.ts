@@ -3,7 +3,7 @@
  * from that code's parameters to a sentence. en.ts and fr.ts are both typed by it, so a code
  * without a message in either language fails the type check.
  */
-import type { Expectation, IssueCode, IssueParamsByCode, ParamValue, KindName, ValueKind, YamlErrorCode } from '../../core/index.js';
+import type { Expectation, IssueCode, IssueParamsByCode, LimitName, ParamValue, KindName, ValueKind, YamlErrorCode } from '../../core/index.js';
 import type { EngineIssueCode, EngineParamsByCode } from '../../engine/index.js';
 
 export type CoreMessages = { readonly [C in IssueCode]: (p: IssueParamsByCode[C]) => string };
@@ -31,6 +31,8 @@ export interface IssueCatalogue {
     expectations: Readonly<Record<Expectation, string>>;
     kinds: Readonly<Record<ValueKind, string>>;
     records: Readonly<Record<KindName, string>>;
+    /** What each limit of core/limits.ts counts, as a plural noun: "bytes in a file". */
+    limits: Readonly<Record<LimitName, string>>;
   };
 }
 

@@ -71,6 +71,16 @@ const words: IssueCatalogue['words'] = {
     step: 'step',
     branch: 'branch',
   },
+  limits: {
+    fileBytes: 'bytes in a file',
+    yamlAliases: 'YAML aliases expanded',
+    expressionDepth: 'levels of nesting in an expression',
+    horizon: 'periods in the horizon',
+    scenarioPaths: 'paths through a scenario',
+    simulationSteps: 'steps in a simulation',
+    savedValues: 'values kept by a simulation',
+    generatedSourceChars: 'characters of generated code',
+  },
 };
 
 /** zod's expected types, in words. */
@@ -497,6 +507,7 @@ export const en: IssueCatalogue = {
     'scenario-paths': (p) => `scenario ${q(p.scenario)} has more than ${p.limit} paths; its figures are given per scenario only, not per path`,
     'unknown-override': (p) => `${q(p.name)} is neither a parameter nor a constant of the dynamics; it cannot be given a value`,
     'override-value': (p) => `the value given to ${q(p.name)} (${p.value}) is not a finite number`,
+    limit: (p) => `too many ${words.limits[p.limit]}: at most ${count(p.max)} (limit ${q(p.limit)})${p.found !== undefined ? `, found ${count(p.found)}` : ''}`,
     'edit-needs-engine': (p) => `change ${p.change}: renaming ${q(p.id)} reaches into the dynamics' equations, which needs the engine's renamer`,
   },
 };

@@ -115,6 +115,16 @@ const words: IssueCatalogue['words'] = {
     other: 'autre chose',
   },
   records: Object.fromEntries(Object.entries(records).map(([kind, r]) => [kind, r.one])) as Record<KindName, string>,
+  limits: {
+    fileBytes: 'octets dans un fichier',
+    yamlAliases: 'alias YAML développés',
+    expressionDepth: 'niveaux d’imbrication dans une expression',
+    horizon: 'périodes dans l’horizon',
+    scenarioPaths: 'chemins dans un scénario',
+    simulationSteps: 'pas dans une simulation',
+    savedValues: 'valeurs gardées par une simulation',
+    generatedSourceChars: 'caractères de code généré',
+  },
 };
 
 /** Les types attendus par zod, en mots. */
@@ -577,6 +587,8 @@ export const fr: IssueCatalogue = {
       t`le scénario ${q(p.scenario)} a plus de ${count(p.limit)} chemins ; ses chiffres sont donnés pour le scénario entier, pas chemin par chemin`,
     'unknown-override': (p) => t`${q(p.name)} n’est ni un paramètre ni une constante de la dynamique ; on ne peut pas lui donner de valeur`,
     'override-value': (p) => `la valeur donnée à ${q(p.name)} (${p.value}) n’est pas un nombre fini`,
+    limit: (p) =>
+      t`trop de ${words.limits[p.limit]} : au plus ${count(p.max)} (limite ${q(p.limit)})${p.found !== undefined ? t`, trouvé ${count(p.found)}` : ''}`,
     'edit-needs-engine': (p) =>
       t`modification ${p.change} : renommer ${q(p.id)} touche les équations de la dynamique, ce qui demande le renommeur du moteur`,
   },

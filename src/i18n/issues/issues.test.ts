@@ -75,6 +75,7 @@ const CORE: Issue[] = [
   issue('scenario-paths', at, { scenario: 'buy', limit: 10_000 }, { severity: 'warning' }),
   issue('unknown-override', at, { name: 'prise' }),
   issue('override-value', at, { name: 'price', value: 'NaN' }),
+  issue('limit', at, { limit: 'fileBytes', max: 20_971_520, found: 31_457_280 }),
 ];
 
 function engine<C extends EngineIssueCode>(code: C, params: EngineParamsByCode[C], where: Partial<EngineIssue> = {}): EngineIssue {

@@ -1,0 +1,30 @@
+/**
+ * Every bound Symbiose puts on what it reads and computes, as data. Each is checked before the
+ * work it bounds, and going past one gives the `limit` issue (or error) naming the limit and its
+ * value, in the reader's language (src/i18n: `words.limits`). The CLI, the server and the studio
+ * all read this one table, so a request is refused before memory is spent on it; the README's
+ * table of limits is printed from it and a test keeps the two equal.
+ */
+export const LIMITS = {
+  /** Bytes of a model or XMILE file, standard input included. */
+  fileBytes: 20 * 1024 * 1024,
+  /** Aliases a YAML document may expand (alias bombs). */
+  yamlAliases: 1000,
+  /** Nesting depth of a model expression (brackets, calls, unary signs). */
+  expressionDepth: 400,
+  /** Periods of a model's horizon. */
+  horizon: 10_000,
+  /** Paths through one scenario (each OR multiplies them) kept for per-path figures. */
+  scenarioPaths: 10_000,
+  /** Steps of one simulation (horizon divided by dt). */
+  simulationSteps: 2 ** 29,
+  /** Values a simulation keeps (saved times × saved variables). */
+  savedValues: 2 ** 27,
+  /** Characters of the JavaScript generated for one dynamics kernel. */
+  generatedSourceChars: 64 << 20,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** Every limit's name, in the order of the documented table. */
+export const LIMIT_NAMES = Object.keys(LIMITS) as LimitName[];
