@@ -10,7 +10,7 @@ import {
   CancelledError, compile, inProcessBackend, ModelRefusedError, parseXmile, simulate, SimulationError,
   type EngineBackend, type Model, type RunProgress,
 } from '../src/engine/index.js';
-import { workerBackend } from '../src/runtime/index.js';
+import { EngineWorkerStopped, workerBackend } from '../src/runtime/index.js';
 import { SUITE } from './engine/suite.js';
 
 const teacup = parseXmile(readFileSync(join(SUITE, 'samples/teacup/teacup.xmile'), 'utf8'), 'teacup.xmile').model!;
@@ -99,5 +99,14 @@ describe.each(backends)('the %s backend', (_name, backend) => {
     const impossible = await backend.run({ model: teacup, options: { dt: 0 } }).catch((error: unknown) => error);
     expect(impossible).toBeInstanceOf(SimulationError);
     expect((impossible as SimulationError).refusal).toEqual({ reason: 'dt', dt: 0 });
+  });
+});
+
+describe('the worker backend, when its worker dies', () => {
+  it('says the worker stopped, with its exit code, as data the surfaces put in words', async () => {
+    const dying = workerBackend(new URL('data:text/javascript,process.exit(7)'));
+    const error = await dying.run({ model: teacup }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineWorkerStopped);
+    expect(error).toMatchObject({ reason: 'exit', exitCode: 7 });
   });
 });

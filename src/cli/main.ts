@@ -23,7 +23,7 @@ import { EXIT, InvalidModelError, OutputError, outputErrorMessage, UsageError } 
 import { finishOutput, watchStandardOutput } from './output.js';
 import { chooseCliLocale, langArgument, t } from './lang.js';
 import { CancelledError } from './simulation-run.js';
-import { releaseInterrupt } from '../runtime/index.js';
+import { EngineWorkerStopped, releaseInterrupt } from '../runtime/index.js';
 
 /** Commands that take the Ctrl-C signal and stop on it, saying so, with exit code 130. */
 const STOPS_CLEANLY = new Set(['simulate']);
@@ -88,6 +88,14 @@ export function cancelledLine(): string {
   return `symbiose: ${text(chooseLocale(langArgument(process.argv.slice(2)), process.env), 'run.cancelled')}\n`;
 }
 
+/** What went wrong, for the internal-error line: our own stopped worker in the user's words. */
+function internalMessage(error: unknown): string {
+  if (error instanceof EngineWorkerStopped) {
+    return error.reason === 'out-of-memory' ? t('error.workerOutOfMemory') : t('error.workerStopped', { code: String(error.exitCode) });
+  }
+  return (error as Error)?.message ?? String(error);
+}
+
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (or the help).
@@ -111,6 +119,6 @@ function exitCodeFor(error: unknown): number {
     return EXIT.outputNotWritten;
   }
   if (process.env.SYMBIOSE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-  process.stderr.write(`symbiose: ${t('error.internal', { message: (error as Error)?.message ?? String(error) })}\n`);
+  process.stderr.write(`symbiose: ${t('error.internal', { message: internalMessage(error) })}\n`);
   return EXIT.internal;
 }

@@ -1,6 +1,6 @@
 /** Reads a model file for a command: the only place the CLI touches model files on disk. */
 import { readFileSync, statSync } from 'node:fs';
-import { hasErrors, LIMITS, type Ecosystem, type LoadResult } from '../core/index.js';
+import { hasErrors, LIMITS, type Ecosystem, type LoadResult, type Prepared } from '../core/index.js';
 import { loadEcosystem } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { reportFallback } from './debug.js';
@@ -42,11 +42,16 @@ export function loadModelFile(file: string): LoadResult {
 
 /** Loads a model for an analysis: prints its issues to stderr and stops if any is an error. */
 export function requireEcosystem(file: string, color: boolean): Ecosystem {
+  return requireModel(file, color).ecosystem;
+}
+
+/** As requireEcosystem, keeping the prepared model too, to evaluate it again with other values. */
+export function requireModel(file: string, color: boolean): { ecosystem: Ecosystem; prepared: Prepared } {
   const result = loadModelFile(file);
   if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color, cliLocale()) + '\n');
-  if (!result.ecosystem || hasErrors(result.issues)) {
+  if (!result.ecosystem || !result.prepared || hasErrors(result.issues)) {
     const errors = result.issues.filter((i) => i.severity === 'error').length;
     throw new InvalidModelError(t('model.hasErrors', { file, count: errors }));
   }
-  return result.ecosystem;
+  return { ecosystem: result.ecosystem, prepared: result.prepared };
 }

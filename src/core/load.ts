@@ -7,7 +7,7 @@
 import { checkStructure } from './check-structure.js';
 import { hasErrors, issue, type Issue, type LocatedIssue } from './issues.js';
 import { applyVariant } from './model/index.js';
-import { evaluate, prepare, type DynamicsFallback, type DynamicsPreparer, type Ecosystem } from './prepare/index.js';
+import { evaluate, prepare, type DynamicsFallback, type DynamicsPreparer, type Ecosystem, type Prepared } from './prepare/index.js';
 import { migrate } from './migrate/index.js';
 import { locateAll, readSource } from './source.js';
 
@@ -25,6 +25,8 @@ export interface LoadResult {
   issues: LocatedIssue[];
   /** Why the dynamics ran as closures rather than generated code, when they did. */
   fallback?: DynamicsFallback;
+  /** The prepared model, when the ecosystem is there: evaluate it again with other values. */
+  prepared?: Prepared;
 }
 
 const NOISE_WHEN_INVALID = new Set<Issue['code']>(['unused-parameter', 'unused-record', 'unreached-transaction']);
@@ -39,12 +41,13 @@ export function loadModel(text: string, file: string, options: LoadOptions = {})
   const issues = [...source.issues, ...migrated.issues, ...structured.issues];
   let ecosystem: Ecosystem | undefined;
   let fallback: DynamicsFallback | undefined;
+  let prepared: Prepared | undefined;
   if (structured.doc) {
     const doc = options.variant === undefined ? structured.doc : applyVariant(structured.doc, options.variant);
     if (options.variant !== undefined && !doc.variants?.[options.variant]) {
       issues.push(issue('unknown-reference', ['variants'], { kind: 'variant', id: options.variant, known: Object.keys(doc.variants ?? {}) }, { atKey: true }));
     }
-    const prepared = prepare(doc, { declared: structured.declared, ...(options.dynamics ? { dynamics: options.dynamics } : {}) });
+    prepared = prepare(doc, { declared: structured.declared, ...(options.dynamics ? { dynamics: options.dynamics } : {}) });
     issues.push(...prepared.issues);
     const evaluated = evaluate(prepared);
     issues.push(...evaluated.issues);
@@ -54,5 +57,5 @@ export function loadModel(text: string, file: string, options: LoadOptions = {})
   // Warnings that errors cause (a misspelt key leaves parameters "unused") would only add noise.
   const kept = hasErrors(issues) ? issues.filter((i) => !NOISE_WHEN_INVALID.has(i.code)) : issues;
   const located = locateAll(source, kept).sort((a, b) => a.line - b.line || a.column - b.column);
-  return { ecosystem, data: source.data, issues: located, ...(fallback ? { fallback } : {}) };
+  return { ecosystem, data: source.data, issues: located, ...(fallback ? { fallback } : {}), ...(ecosystem && prepared ? { prepared } : {}) };
 }

@@ -2,7 +2,7 @@
  * The runtime: the one impure home the surfaces share (the CLI now; the server and background
  * jobs later). It holds what touches the host: worker threads, signals, file writes, the clock.
  */
-export { workerBackend } from './worker-backend.js';
+export { EngineWorkerStopped, workerBackend } from './worker-backend.js';
 export { CANCELLED_EXIT, interruptSignal, listenForInterrupt, releaseInterrupt } from './interrupt.js';
 export { checkpoint } from './checkpoint.js';
 export { writeChunks, writeFileChunks } from './output.js';

@@ -7,6 +7,19 @@ import { Worker } from 'node:worker_threads';
 import { CancelledError, type EngineBackend, type RunControl, type RunRequest, type RunResult } from '../engine/index.js';
 import { receivedError, type WorkerReply } from './worker-messages.js';
 
+/**
+ * The worker ended before it answered: out of memory, or an exit with `exitCode`. Data, no
+ * prose: the surfaces say it in the user's language.
+ */
+export class EngineWorkerStopped extends Error {
+  constructor(
+    readonly reason: 'out-of-memory' | 'exit',
+    readonly exitCode?: number,
+  ) {
+    super(reason === 'exit' ? `engine worker exit ${exitCode}` : 'engine worker out of memory');
+  }
+}
+
 /** The compiled worker script beside this module. */
 const WORKER_SCRIPT = new URL('./engine-worker.js', import.meta.url);
 
@@ -37,7 +50,9 @@ function runInWorker(script: URL, request: RunRequest, { signal, onProgress }: R
       else if (reply.kind === 'done') settle(() => resolve({ ...reply.result, series: new Map(reply.result.series) }));
       else settle(() => reject(receivedError(reply.error)));
     });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`the engine worker stopped (exit code ${code}) before it answered`))));
+    worker.on('error', (error) => settle(() => reject(isOutOfMemory(error) ? new EngineWorkerStopped('out-of-memory') : error)));
+    worker.on('exit', (code) => settle(() => reject(new EngineWorkerStopped('exit', code))));
   });
 }
+
+const isOutOfMemory = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';

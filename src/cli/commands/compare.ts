@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/index.js';
-import { applyVariant, evaluate, hasErrors, prepare, type Issue, type ModelDocument } from '../../core/index.js';
+import { applyVariant, evaluate, hasErrors, prepare, type Evaluation, type Issue, type ModelDocument, type Prepared } from '../../core/index.js';
 import { prepareDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
-import { requireEcosystem } from '../model-file.js';
+import { requireModel } from '../model-file.js';
 import { colorWanted, emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
 import { heading, paragraph, table, type Block } from '../render/blocks.js';
 import { formatCount, formatMoney, formatPercent } from '../render/numbers.js';
@@ -22,17 +22,14 @@ export function registerCompare(program: Command): void {
     .addOption(modelOption()))
     .action((options: OutputOptions & { model: string; variants?: string; actor?: string }) => {
       const format = formatOf(options);
-      const base = requireEcosystem(options.model, colorWanted(process.stderr));
+      const { ecosystem: base, prepared: basePrepared } = requireModel(options.model, colorWanted(process.stderr));
       const all = Object.keys(base.doc.variants ?? {});
       if (all.length === 0) throw new UsageError(t('usage.noVariants', { file: options.model }));
       const chosen = options.variants ? options.variants.split(',').map((v) => v.trim()) : all;
       for (const id of chosen) if (!all.includes(id)) throw new UsageError(t('usage.unknownVariant', { variant: id, variants: all.join(', ') }));
       const outcomes: VariantOutcome[] = [variantOutcome('base', t('compare.asWritten'), base)];
       for (const id of chosen) {
-        // From the document read above: the file is read and parsed once, however many variants.
-        const prepared = prepare(applyVariant(base.doc, id), { dynamics: prepareDynamics });
-        const evaluated = evaluate(prepared);
-        const issues = [...prepared.issues, ...evaluated.issues];
+        const { evaluated, issues } = variantEvaluation(base.doc, basePrepared, id);
         if (!evaluated.ecosystem || hasErrors(issues)) {
           process.stderr.write(variantIssueLines(options.model, issues) + '\n');
           throw new UsageError(t('usage.variantDoesNotLoad', { variant: id }));
@@ -44,6 +41,22 @@ export function registerCompare(program: Command): void {
       }
       emit(format, () => compareBlocks(base.doc, outcomes, options.actor), () => withNames(base.doc, outcomes));
     });
+}
+
+/**
+ * A variant quantified from what was read once. One that only sets numbers is the base model
+ * evaluated with those values (no parsing or compiling); one that sets expressions is prepared
+ * from the document it makes.
+ */
+function variantEvaluation(doc: ModelDocument, base: Prepared, id: string): { evaluated: Evaluation; issues: Issue[] } {
+  const set = doc.variants![id]!.set;
+  if (Object.values(set).every((value) => typeof value === 'number')) {
+    const evaluated = evaluate(base, set as Record<string, number>);
+    return { evaluated, issues: evaluated.issues };
+  }
+  const prepared = prepare(applyVariant(doc, id), { dynamics: prepareDynamics });
+  const evaluated = evaluate(prepared);
+  return { evaluated, issues: [...prepared.issues, ...evaluated.issues] };
 }
 
 /** A variant's issues, by path: they are found in the document the variant makes, not in the file's text. */

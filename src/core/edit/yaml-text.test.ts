@@ -90,4 +90,18 @@ describe('rewriteYaml', () => {
     delete data.actors.a;
     expect(rewriteYaml(text, data)).toBe('actors:\n  # about b\n  b:\n    kind: y   # why\n# end\n');
   });
+
+  it('removes the comments indented inside a removed record with it, and keeps those of what follows', () => {
+    const text = 'actors:\n  a:\n    kind: x\n    # a note on a\n\n    # and another\n  # about b\n  b:\n    kind: y\n';
+    const data = parse(text);
+    delete data.actors.a;
+    expect(rewriteYaml(text, data)).toBe('actors:\n  # about b\n  b:\n    kind: y\n');
+  });
+
+  it('removes a list item with the comment indented under it', () => {
+    const text = 'steps:\n  - buy\n    # buy comes first\n  - pay\n';
+    const data = parse(text);
+    data.steps.shift();
+    expect(rewriteYaml(text, data)).toBe('steps:\n  - pay\n');
+  });
 });

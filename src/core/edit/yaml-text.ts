@@ -227,10 +227,32 @@ class Writer {
     this.replace(start, end, this.indented(render({ [key]: value }), this.columnOf(start), this.endsLine(end)));
   }
 
+  /**
+   * Past `end`, the comment and blank lines indented deeper than `column`: they sit inside the
+   * record that ends there (its last note), not above what follows.
+   */
+  private ownComments(end: number, column: number): number {
+    let at = end;
+    let kept = end;
+    while (at < this.text.length) {
+      const newline = this.text.indexOf('\n', at);
+      const next = newline < 0 ? this.text.length : newline + 1;
+      const line = this.text.slice(at, next);
+      if (/^\s*$/.test(line)) {
+        at = next;
+        continue;
+      }
+      const comment = /^([ \t]*)#/.exec(line);
+      if (!comment || comment[1]!.length <= column) break;
+      at = kept = next;
+    }
+    return kept;
+  }
+
   private removePair(map: YAMLMap, pair: Pair): boolean {
     const start = rangeOf(pair.key as Node)[0];
     if (this.atLineStart(start)) {
-      this.replace(this.lineStart(start), this.pairEnd(pair), '');
+      this.replace(this.lineStart(start), this.ownComments(this.pairEnd(pair), this.columnOf(start)), '');
       return true;
     }
     // The first pair of a map that follows `- `: the next pair moves up to its place.
@@ -269,7 +291,7 @@ class Writer {
   private removeItem(item: Node): boolean {
     const dash = this.dashOf(item);
     if (dash === undefined) return false;
-    this.replace(this.lineStart(dash), this.lineEnd(this.valueEnd(item)), '');
+    this.replace(this.lineStart(dash), this.ownComments(this.lineEnd(this.valueEnd(item)), this.columnOf(dash)), '');
     return true;
   }
 

@@ -250,6 +250,8 @@ export const en = {
   'cmd.export': 'write the dynamics of a model as XMILE, for Stella, Vensim and other tools',
   'cmd.export.file': 'a Symbiose model with a dynamics section (or an XMILE file, rewritten)',
   'cmd.schema': 'print the JSON Schema of the model format (for editors and other tools)',
+  'error.workerStopped': 'the engine worker stopped before it answered (exit code {code})',
+  'error.workerOutOfMemory': 'the engine worker ran out of memory',
   'error.internal': 'internal error: {message}\nThis is a bug in Symbiose; rerun with SYMBIOSE_DEBUG=1 for details and report it.',
 
   // Messages and output of the commands

@@ -248,6 +248,8 @@ export const fr: Record<UiKey, Template> = {
   'cmd.export': 'écrit la dynamique d’un modèle en XMILE, pour Stella, Vensim et d’autres outils',
   'cmd.export.file': 'un modèle Symbiose avec une section dynamics (ou un fichier XMILE, réécrit)',
   'cmd.schema': 'affiche le schéma JSON du format des modèles (pour les éditeurs et d’autres outils)',
+  'error.workerStopped': 'le processus du moteur s’est arrêté avant de répondre (code de sortie {code})',
+  'error.workerOutOfMemory': 'le processus du moteur a manqué de mémoire',
   'error.internal': 'erreur interne : {message}\nC’est un défaut de Symbiose ; relancez avec SYMBIOSE_DEBUG=1 pour les détails, et signalez-le.',
 
   // Messages and output of the commands
