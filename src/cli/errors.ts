@@ -1,4 +1,5 @@
 import type { UiKey } from '../i18n/index.js';
+import type { NodeKind } from '../runtime/index.js';
 import { t } from './lang.js';
 
 /**
@@ -33,8 +34,10 @@ export class OutputError extends Error {
     readonly target: string | undefined,
     /** The system's error code (EPIPE, ENOSPC…). */
     readonly code: string | undefined,
+    /** What stands at `target` when it is not a regular file (never written to nor replaced). */
+    readonly kind?: NodeKind,
   ) {
-    super(`${target ?? 'standard output'}: ${code ?? 'write failed'}`);
+    super(`${target ?? 'standard output'}: ${code ?? kind ?? 'write failed'}`);
   }
 }
 
@@ -42,8 +45,12 @@ const REASONS = ['EPIPE', 'ENOSPC', 'EACCES', 'EISDIR', 'EROFS', 'ENOENT'] as co
 
 /** "output not written: out.csv: no space left on the device", in the user's language. */
 export function outputErrorMessage(error: OutputError): string {
+  const target = error.target ?? t('output.standardOutput');
+  if (error.kind !== undefined && error.code === undefined) {
+    return t('output.notWritten', { target, reason: t('output.reason.notAFile', { kind: t(`output.kind.${error.kind}` as UiKey) }) });
+  }
   const code = error.code === 'EPERM' ? 'EACCES' : error.code;
   const known = REASONS.find((r) => r === code);
   const reason = t(known ? (`output.reason.${known}` as UiKey) : 'output.reason.other', { code: code ?? '?' });
-  return t('output.notWritten', { target: error.target ?? t('output.standardOutput'), reason });
+  return t('output.notWritten', { target, reason });
 }

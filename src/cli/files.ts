@@ -1,60 +1,42 @@
-/** File writes of the CLI: atomic (write aside, then rename), so a crash never leaves half a file. */
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+/** File writes of the CLI, through the runtime's one safe write, and files shipped with Symbiose. */
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CancelledError } from '../engine/index.js';
+import { writeFileSafely, WriteRefusedError, type FileContent } from '../runtime/index.js';
 import { OutputError, UsageError } from './errors.js';
 import { t } from './lang.js';
 
+export interface WriteOptions {
+  /** Replace an existing file: --force, or a command that rewrites its own input (migrate). */
+  overwrite: boolean;
+  /** --force: write through a symbolic link to its target. */
+  force: boolean;
+  signal?: AbortSignal;
+}
+
 /**
- * Writes `content` to `file` through a file beside it, renamed into place. An existing file is
- * kept unless `overwrite` (a usage error: the user adds --force). A device or a named pipe
- * (`-o /dev/stdout`) is written in place: there is nothing to overwrite, and renaming over it
- * would replace it. A write that fails (no space, no permission, no such folder, a directory in
- * the way) is an OutputError, exit 5.
+ * Writes `content` to `file` whole or not at all (runtime/write-file.ts). An existing file
+ * without `overwrite`, or a symbolic link without --force, is a usage error (exit 2); a target
+ * that is not a regular file, or a write that fails (no space, no permission, no such folder),
+ * is an OutputError (exit 5).
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>, { overwrite = true } = {}): void {
-  const inPlace = writesInPlace(file, overwrite);
-  const written = inPlace ? file : `${file}.${process.pid}.tmp`;
+export async function writeFile(file: string, content: FileContent, { overwrite, force, signal }: WriteOptions): Promise<void> {
   try {
-    const fd = openSync(written, inPlace ? 'w' : 'wx');
-    try {
-      if (typeof content === 'string' || content instanceof Uint8Array) writeAll(fd, content);
-      else for (const chunk of content) writeAll(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-    if (!inPlace) renameSync(written, file);
+    await writeFileSafely(file, content, { overwrite, followSymlink: force, ...(signal ? { signal } : {}) });
   } catch (error) {
-    if (!inPlace) rmSync(written, { force: true });
-    // A failing system call is the write's; anything else (a cancelled run making the chunks) passes.
-    if ((error as NodeJS.ErrnoException).syscall === undefined) throw error;
-    throw new OutputError(file, (error as NodeJS.ErrnoException).code);
+    throw asWriteError(file, error);
   }
 }
 
-/**
- * Whether `file` is a device or a named pipe, to write in place rather than aside; refuses a
- * directory (exit 5) and an existing file unless `overwrite` (a usage error: add --force).
- */
-export function writesInPlace(file: string, overwrite: boolean): boolean {
-  const existing = statIfAny(file);
-  if (existing?.isDirectory()) throw new OutputError(file, 'EISDIR');
-  if (existing?.isFile() && !overwrite) throw new UsageError(t('usage.fileExists', { file }));
-  return existing !== undefined && !existing.isFile();
-}
-
-function statIfAny(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
+/** A refusal or a failed system call as the CLI's error; anything else (a cancel, a bug) as it is. */
+function asWriteError(file: string, error: unknown): unknown {
+  if (error instanceof WriteRefusedError) {
+    if (error.reason === 'exists') return new UsageError(t('usage.fileExists', { file }));
+    if (error.reason === 'symlink') return new UsageError(t('usage.symlink', { file, target: error.linksTo ?? '?' }));
+    return new OutputError(file, error.kind === 'directory' ? 'EISDIR' : undefined, error.kind);
   }
-}
-
-/** writeSync may write less than asked (a signal, a nearly full disk): write the rest. */
-function writeAll(fd: number, content: string | Uint8Array): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  if (error instanceof CancelledError || (error as NodeJS.ErrnoException)?.syscall === undefined) return error;
+  return new OutputError(file, (error as NodeJS.ErrnoException).code);
 }
 
 /** A file shipped with Symbiose (templates, examples, schema), from the package root. */

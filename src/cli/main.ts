@@ -76,7 +76,10 @@ export async function main(argv: string[]): Promise<number> {
     await finishOutput();
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
-    return exitCodeFor(error);
+    const code = exitCodeFor(error);
+    if (code !== EXIT.ok) return code;
+    // Help and the version are output too: a closed pipe or a full disk is exit 5 for them as well.
+    return finishOutput().then(() => code, exitCodeFor);
   }
 }
 

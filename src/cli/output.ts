@@ -1,13 +1,13 @@
 /**
  * How every command hands out its result (README, "Conventions"): a format (`--format
  * text|md|json|csv|xlsx`, each command naming those it has; `--json` and simulate's `--csv` are
- * aliases) and a destination, standard output or `-o/--out FILE`, written atomically and never
- * over an existing file without `--force`. A result that cannot be written (a closed pipe, a
+ * aliases) and a destination, standard output or `-o/--out FILE`, written whole or not at all
+ * (files.ts), never over an existing file without `--force`. A result that cannot be written (a closed pipe, a
  * full disk, a target that cannot be written) ends the run with exit 5.
  */
 import { Option, type Command } from 'commander';
 import { OutputError, UsageError } from './errors.js';
-import { writeFileAtomic } from './files.js';
+import { writeFile } from './files.js';
 import { cliLocale, t } from './lang.js';
 import { renderMarkdown, renderText, type Block } from './render/blocks.js';
 import { sheetsOf, sheetsToCsv, type Sheet } from './render/sheets.js';
@@ -76,10 +76,28 @@ export function emit(format: Format, blocks: () => Block[], data: () => unknown)
   else deliver(renderText(blocks(), !toFile() && colorWanted(process.stdout)));
 }
 
-/** Writes a finished result, or one made in chunks (a long CSV streams), to its destination. */
+/**
+ * Hands out a finished result, or one made in chunks (a long CSV streams): to standard output at
+ * once, or to the -o file, written asynchronously and awaited by finishOutput.
+ */
 export function deliver(content: string | Uint8Array | Iterable<string>): void {
+  track(write(content));
+}
+
+/** Sheets as an xlsx workbook, built asynchronously and written when ready. */
+export function deliverSheets(sheets: Sheet[]): void {
+  track(sheetsToXlsx(sheets).then(write));
+}
+
+/** Awaited by finishOutput; a run that ends by another error first reports that one instead. */
+function track(result: Promise<void>): void {
+  result.catch(() => undefined);
+  pending.push(result);
+}
+
+async function write(content: string | Uint8Array | Iterable<string>): Promise<void> {
   if (destination.file !== undefined) {
-    writeFileAtomic(destination.file, content, { overwrite: destination.overwrite });
+    await writeFile(destination.file, content, { overwrite: destination.overwrite, force: destination.overwrite });
     return;
   }
   if (typeof content === 'string' || content instanceof Uint8Array) {
@@ -91,11 +109,6 @@ export function deliver(content: string | Uint8Array | Iterable<string>): void {
     if (failure) throw failure;
     process.stdout.write(chunk);
   }
-}
-
-/** Sheets as an xlsx workbook, built asynchronously and written when ready. */
-export function deliverSheets(sheets: Sheet[]): void {
-  pending.push(sheetsToXlsx(sheets).then(deliver));
 }
 
 /** A failed system call while writing `target` (undefined: standard output) as an OutputError; anything else as it is. */
@@ -116,8 +129,8 @@ export async function finishOutput(): Promise<void> {
   try {
     await Promise.all(pending.splice(0));
   } catch (error) {
-    if (error instanceof OutputError || error instanceof UsageError) throw error;
-    throw new OutputError(destination.file, (error as NodeJS.ErrnoException).code);
+    // A refusal or a failed write is already the CLI's error (files.ts); a bug stays a bug.
+    throw asOutputError(destination.file, error);
   }
   // An empty write's callback runs once everything before it has been handed to the system.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

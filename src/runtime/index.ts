@@ -3,6 +3,7 @@
  * jobs later). It holds what touches the host: worker threads, signals, file writes, the clock.
  */
 export { EngineWorkerStopped, workerBackend } from './worker-backend.js';
-export { CANCELLED_EXIT, interruptSignal, listenForInterrupt, releaseInterrupt } from './interrupt.js';
+export { CANCELLED_EXIT, interruptSignal, interruptTaken, listenForInterrupt, releaseInterrupt } from './interrupt.js';
 export { checkpoint } from './checkpoint.js';
-export { writeChunks, writeFileChunks } from './output.js';
+export { writeChunks } from './output.js';
+export { writeFileSafely, WriteRefusedError, type FileContent, type NodeKind, type WriteFileOptions } from './write-file.js';

@@ -46,6 +46,11 @@ export function releaseInterrupt(): void {
   handler = undefined;
 }
 
+/** Whether a command took Ctrl-C (it stops on the signal and cleans up itself). */
+export function interruptTaken(): boolean {
+  return taken;
+}
+
 /** The signal Ctrl-C aborts. Taking it means the caller stops on it and reports the cancel. */
 export function interruptSignal(): AbortSignal {
   taken = true;

@@ -1,10 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../engine/index.js';
-import { writeChunks, writeFileChunks } from './output.js';
+import { writeChunks } from './output.js';
 
 /** Three chunks; the controller is aborted when the second is asked for. */
 function* abortingAtSecond(controller: AbortController): Generator<string> {
@@ -14,26 +11,7 @@ function* abortingAtSecond(controller: AbortController): Generator<string> {
   yield 'three';
 }
 
-describe('writing output chunk by chunk', () => {
-  it('writes a file whole, in place of the old one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'symbiose-output-'));
-    const file = join(dir, 'out.csv');
-    writeFileSync(file, 'before');
-    await writeFileChunks(file, ['a,', 'b,', 'c'], new AbortController().signal);
-    expect(readFileSync(file, 'utf8')).toBe('a,b,c');
-    expect(readdirSync(dir)).toEqual(['out.csv']);
-  });
-
-  it('leaves the file as it was, and nothing aside, when stopped midway', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'symbiose-output-'));
-    const file = join(dir, 'out.csv');
-    writeFileSync(file, 'before');
-    const controller = new AbortController();
-    await expect(writeFileChunks(file, abortingAtSecond(controller), controller.signal)).rejects.toBeInstanceOf(CancelledError);
-    expect(readFileSync(file, 'utf8')).toBe('before');
-    expect(readdirSync(dir)).toEqual(['out.csv']);
-  });
-
+describe('writing output to a stream chunk by chunk', () => {
   it('stops writing to a stream when stopped', async () => {
     const stream = new PassThrough();
     let written = '';

@@ -1,10 +1,8 @@
 /**
- * Writing a command's output, chunk by chunk, so it can stop on a signal: to a stream (stdout),
- * waiting when it is full, or to a file written aside and renamed into place only once whole,
- * so a cancel or a failure never leaves half a file.
+ * Writing a command's output to a stream (stdout) chunk by chunk, so it can stop on a signal,
+ * waiting when the stream is full. Files are written by write-file.ts.
  */
 import { once } from 'node:events';
-import { open, rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { CancelledError } from '../engine/index.js';
 import { checkpoint } from './checkpoint.js';
@@ -17,29 +15,6 @@ export async function writeChunks(stream: Writable, chunks: Iterable<string>, si
     if (!stream.write(chunk)) await drained(stream, signal);
   }
   await checkpoint(signal);
-}
-
-/**
- * Writes every chunk to `file`.<pid>.tmp, then renames it to `file`. On a cancel or an error
- * the aside file is removed and `file` is left as it was. Errors of the file system are
- * rethrown as they came (the caller words them).
- */
-export async function writeFileChunks(file: string, chunks: Iterable<string>, signal: AbortSignal): Promise<void> {
-  const aside = `${file}.${process.pid}.tmp`;
-  const handle = await open(aside, 'wx');
-  try {
-    for (const chunk of chunks) {
-      await checkpoint(signal);
-      await handle.write(chunk);
-    }
-    await handle.close();
-    await checkpoint(signal);
-    await rename(aside, file);
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(aside, { force: true });
-    throw error;
-  }
 }
 
 async function drained(stream: Writable, signal: AbortSignal): Promise<void> {

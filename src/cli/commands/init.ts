@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
-import { packageFile, schemaLink, writeFileAtomic } from '../files.js';
+import { packageFile, schemaLink, writeFile } from '../files.js';
 import { DEFAULT_MODEL } from '../model-file.js';
 import { t } from '../lang.js';
 
@@ -11,8 +11,8 @@ export function registerInit(program: Command): void {
     .description(t('cmd.init'))
     .argument('[file]', t('cmd.init.file'), DEFAULT_MODEL)
     .option('--force', t('option.force'))
-    .action((file: string, options: { force?: boolean }) => {
-      writeFileAtomic(file, starterModel(file), { overwrite: options.force === true });
+    .action(async (file: string, options: { force?: boolean }) => {
+      await writeFile(file, starterModel(file), { overwrite: options.force === true, force: options.force === true });
       process.stdout.write(
         [
           t('init.wrote', { file }),

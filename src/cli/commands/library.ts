@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { catalogueEntry, provenance, searchCatalogue } from '../../analyses/index.js';
 import { formatPath } from '../../core/index.js';
-import { schemaLink, writeFileAtomic } from '../files.js';
+import { schemaLink, writeFile } from '../files.js';
 import { libraryFile, readCatalogue } from '../library-files.js';
 import { requireEcosystem } from '../model-file.js';
 import { colorWanted, deliver, emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
@@ -59,12 +59,12 @@ export function registerLibrary(program: Command): void {
     .argument('<id>', t('cmd.library.id'))
     .argument('[dir]', t('cmd.library.dir'), '.')
     .option('--force', t('option.forceCopy'))
-    .action((id: string, dir: string, options: { force?: boolean }) => {
+    .action(async (id: string, dir: string, options: { force?: boolean }) => {
       const source = libraryFile(id);
       const target = join(dir, `${id}.yaml`);
       // The schema comment points at the installed schema, wherever the copy goes.
       const text = readFileSync(source, 'utf8').replace(/^# yaml-language-server: \$schema=.*$/m, schemaComment(target));
-      writeFileAtomic(target, text, { overwrite: options.force === true });
+      await writeFile(target, text, { overwrite: options.force === true, force: options.force === true });
       process.stdout.write(`${t('library.copied', { id, target })}\n`);
     });
 }

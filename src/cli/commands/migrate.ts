@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { hasErrors, LATEST_VERSION, migrateText, OLDEST_VERSION } from '../../core/index.js';
 import { InvalidModelError, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../files.js';
+import { writeFile } from '../files.js';
 import { cliLocale, t } from '../lang.js';
 import { readModelText } from '../model-file.js';
 import { colorWanted } from '../output.js';
@@ -22,14 +22,14 @@ export function registerMigrate(program: Command): void {
     .option('--to <version>', t('migrate.to', { latest: LATEST_VERSION }))
     .option('-o, --out <file>', t('migrate.out'))
     .option('--force', t('migrate.force'))
-    .action((file: string, options: MigrateOptions) => {
+    .action(async (file: string, options: MigrateOptions) => {
       const target = targetVersion(options.to);
       const result = migrateText(readModelText(file), file === '-' ? '<stdin>' : file, target);
       if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, colorWanted(process.stderr), cliLocale()) + '\n');
       if (result.text === undefined || hasErrors(result.issues)) throw new InvalidModelError(t('migrate.invalid', { file }));
       if (result.from === result.to) {
         // Nothing to migrate; -o still gets its copy.
-        if (options.out !== undefined) writeFileAtomic(options.out, result.text, { overwrite: options.force === true });
+        if (options.out !== undefined) await writeFile(options.out, result.text, { overwrite: options.force === true, force: options.force === true });
         process.stdout.write(t('migrate.already', { file, version: result.from }) + '\n');
         return;
       }
@@ -41,7 +41,8 @@ export function registerMigrate(program: Command): void {
         process.stdout.write(result.text);
         return;
       }
-      writeFileAtomic(out, result.text, { overwrite: options.out === undefined || options.force === true });
+      // Rewriting FILE itself is what was asked; writing through a link to it still takes --force.
+      await writeFile(out, result.text, { overwrite: options.out === undefined || options.force === true, force: options.force === true });
       const done = out === file ? t('migrate.done', { file, from: result.from, to: result.to }) : t('migrate.wrote', { file, from: result.from, to: result.to, out });
       process.stdout.write(done + '\n');
     });

@@ -2,11 +2,11 @@ import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { canonicalLabel, type RunResult } from '../../engine/index.js';
 import type { Locale } from '../../i18n/index.js';
-import { checkpoint, interruptSignal, writeChunks, writeFileChunks } from '../../runtime/index.js';
+import { checkpoint, interruptSignal, writeChunks } from '../../runtime/index.js';
 import { printEngineIssues, readSimulation } from '../dynamics-file.js';
 import { UsageError } from '../errors.js';
 import { asOutputError, colorWanted, deliverSheets, formatOf, withOutputOptions, type Format, type OutputOptions } from '../output.js';
-import { writeFileAtomic, writesInPlace } from '../files.js';
+import { writeFile } from '../files.js';
 import { renderMarkdown, renderText } from '../render/blocks.js';
 import { formatSignificant } from '../render/numbers.js';
 import { chart, csvChunks, nonFinite, summaryBlocks } from '../render/series.js';
@@ -119,7 +119,7 @@ export function registerSimulate(program: Command): void {
       }
       const chunks = outputChunks(run, format, look, chartLabel);
       if (options.out === undefined) await writeChunks(process.stdout, chunks, signal).catch((error) => Promise.reject(asOutputError(undefined, error)));
-      else await writeOut(options.out, chunks, signal, options.force === true);
+      else await writeFile(options.out, chunks, { overwrite: options.force === true, force: options.force === true, signal });
     });
 }
 
@@ -142,19 +142,6 @@ function* outputChunks(
     yield format === 'md' ? renderMarkdown(blocks) : renderText(blocks, look.color);
   }
   if (chartLabel) yield '\n' + chart(chartLabel, run, look.locale);
-}
-
-/**
- * Writes `file` whole, or leaves it as it was when stopped or when the write fails (exit 5);
- * an existing file only with --force. A device (`-o /dev/stdout`) is written in place.
- */
-async function writeOut(file: string, chunks: Iterable<string>, signal: AbortSignal, overwrite: boolean): Promise<void> {
-  if (writesInPlace(file, overwrite)) return writeFileAtomic(file, chunks);
-  try {
-    await writeFileChunks(file, chunks, signal);
-  } catch (error) {
-    throw asOutputError(file, error);
-  }
 }
 
 function number(text: string | undefined, option: string): number | undefined {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { defaultSideNames, platformTemplate, SIDE_NAME } from '../../templates/index.js';
 import { UsageError } from '../errors.js';
-import { schemaLink, writeFileAtomic } from '../files.js';
+import { schemaLink, writeFile } from '../files.js';
 import { t } from '../lang.js';
 
 export function registerTemplate(program: Command): void {
@@ -15,7 +15,7 @@ export function registerTemplate(program: Command): void {
     .option('--horizon <periods>', t('option.horizon'), '60')
     .option('-o, --out <file>', t('option.outModel'))
     .option('--force', t('option.forceOutput'))
-    .action((kind: string, options: { sides: string; names?: string; horizon: string; out?: string; force?: boolean }, command: Command) => {
+    .action(async (kind: string, options: { sides: string; names?: string; horizon: string; out?: string; force?: boolean }, command: Command) => {
       if (kind !== 'platform') throw new UsageError(t('usage.unknownTemplate', { kind }));
       const count = Number(options.sides);
       if (!Number.isInteger(count) || count < 1 || count > 8) throw new UsageError(t('usage.sides', { value: options.sides }));
@@ -37,7 +37,7 @@ export function registerTemplate(program: Command): void {
         `${t('template.try', { commands: `symbiose compare -m FILE      symbiose simulate FILE --variant seed-${sides[0]} --chart users_${sides[sides.length - 1]}` })}\n` +
         stringify(doc, { lineWidth: 0 });
       if (options.out) {
-        writeFileAtomic(options.out, text, { overwrite: options.force === true });
+        await writeFile(options.out, text, { overwrite: options.force === true, force: options.force === true });
         process.stdout.write(`${t('template.wrote', { file: options.out, count: sides.length, sides: sides.join(', ') })}\n`);
       } else process.stdout.write(text);
     });

@@ -6,7 +6,7 @@ import { FORMAT_VERSION, PERIODS, type ModelDocument, type Period } from '../../
 import { dynamicsSection, unrepresentable, writeXmile } from '../../engine/index.js';
 import { readDynamicsFile, XMILE_FILE } from '../dynamics-file.js';
 import { InvalidModelError, UsageError } from '../errors.js';
-import { schemaLink, writeFileAtomic } from '../files.js';
+import { schemaLink, writeFile } from '../files.js';
 import { colorWanted } from '../output.js';
 import { t } from '../lang.js';
 
@@ -17,7 +17,7 @@ export function registerXmile(program: Command): void {
     .argument('<file>', t('cmd.import.file'))
     .option('-o, --out <file>', t('option.outModel'))
     .option('--force', t('option.forceOutput'))
-    .action((file: string, options: { out?: string; force?: boolean }) => {
+    .action(async (file: string, options: { out?: string; force?: boolean }) => {
       if (!XMILE_FILE.test(file)) throw new UsageError(t('usage.notXmile', { file }));
       const { model } = readDynamicsFile(file, colorWanted(process.stderr));
       const missing = unrepresentable(model);
@@ -40,7 +40,7 @@ export function registerXmile(program: Command): void {
       const target = options.out;
       const text = `# yaml-language-server: $schema=${schemaLink(target ?? 'model.yaml')}\n${stringify(doc, { lineWidth: 0 })}`;
       if (target) {
-        writeFileAtomic(target, text, { overwrite: options.force === true });
+        await writeFile(target, text, { overwrite: options.force === true, force: options.force === true });
         process.stdout.write(`${t('import.done', { file, target })}\n`);
       } else process.stdout.write(text);
     });
@@ -52,11 +52,11 @@ export function registerXmile(program: Command): void {
     .option('--xmile', t('option.xmile'))
     .option('-o, --out <file>', t('option.outExport'))
     .option('--force', t('option.forceOutput'))
-    .action((file: string, options: { out?: string; force?: boolean }) => {
+    .action(async (file: string, options: { out?: string; force?: boolean }) => {
       const { model } = readDynamicsFile(file, colorWanted(process.stderr));
       const text = writeXmile(model);
       if (options.out) {
-        writeFileAtomic(options.out, text, { overwrite: options.force === true });
+        await writeFile(options.out, text, { overwrite: options.force === true, force: options.force === true });
         process.stdout.write(`${t('export.wrote', { file: options.out })}\n`);
       } else process.stdout.write(text);
     });

@@ -390,6 +390,13 @@ export const en = {
   'output.reason.EISDIR': 'it is a directory',
   'output.reason.EROFS': 'read-only file system',
   'output.reason.ENOENT': 'no such folder',
+  'usage.symlink': '{file} is a symbolic link (to {target}); use --force to write through it',
+  'output.reason.notAFile': 'not a regular file ({kind}): nothing is written there',
+  'output.kind.fifo': 'a named pipe',
+  'output.kind.device': 'a device',
+  'output.kind.socket': 'a socket',
+  'output.kind.directory': 'a directory',
+  'output.kind.other': 'not a file',
   'output.reason.other': 'the system refused the write ({code})',
 } satisfies Record<string, Template>;
 

@@ -388,5 +388,12 @@ export const fr: Record<UiKey, Template> = {
   'output.reason.EISDIR': 'c’est un dossier',
   'output.reason.EROFS': 'système de fichiers en lecture seule',
   'output.reason.ENOENT': 'dossier introuvable',
+  'usage.symlink': '{file} est un lien symbolique (vers {target}) ; utilisez --force pour écrire à travers',
+  'output.reason.notAFile': 'pas un fichier ordinaire ({kind}) : rien n’y est écrit',
+  'output.kind.fifo': 'un tube nommé',
+  'output.kind.device': 'un périphérique',
+  'output.kind.socket': 'une socket',
+  'output.kind.directory': 'un dossier',
+  'output.kind.other': 'pas un fichier',
   'output.reason.other': 'le système a refusé l’écriture ({code})',
 };
