@@ -101,7 +101,8 @@ for (const file of files) {
   // Both ways give the same ledger: a last check that the figures timed are the same figures.
   const a = engine.loadEcosystem(texts[3], file).ecosystem.ledger;
   const b = core.evaluate(prepared, { [parameter.name]: values[3] }).ecosystem.ledger;
-  const same = a.flows.length === b.flows.length && a.flows.every((f, i) => f.money === b.flows[i].money && f.value === b.flows[i].value);
+  const sameColumn = (x, y) => x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
+  const same = ['occurrences', 'perOccurrence', 'money', 'value'].every((column) => sameColumn(a.flows[column], b.flows[column])) && sameColumn(a.costs.amount, b.costs.amount);
   rows.push({ id, parameter: parameter.name, dynamics: loaded.ecosystem.doc.dynamics ? 'yes' : 'no', textMs, evaluateMs, same });
 }
 

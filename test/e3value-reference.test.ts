@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profitability, whoPays } from '../src/analyses/index.js';
+import { occurrencesAt } from '../src/core/index.js';
 import { ecosystemOf } from './helpers.js';
 
 describe('e3value user guide, §6.2, tables 6.1 and 6.2 (bookse35)', () => {
@@ -97,7 +98,7 @@ scenarios:
   const ecosystem = ecosystemOf(model);
 
   it('counts 1 000 000 needs and 1 500 000 food transfers', () => {
-    const occurrences = ecosystem.ledger.occurrences[1]!;
+    const occurrences = occurrencesAt(ecosystem.ledger, 1);
     expect(occurrences.get('trip')).toBe(1_000_000);
     expect(occurrences.get('food')).toBe(1_500_000);
   });

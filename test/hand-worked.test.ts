@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvas, profitability, valueSharing, whoPays } from '../src/analyses/index.js';
 import { canvasItemText } from '../src/cli/render/canvas.js';
+import { occurrencesAt } from '../src/core/index.js';
 import { ecosystemOf } from './helpers.js';
 
 describe('a bakery, its customers and an ordering app (OR split, segment size × occurrence rate)', () => {
@@ -54,8 +55,8 @@ scenarios:
 
   it('counts occurrences: 200 households × 4 = 800 loaves a month, 25 % of them = 200 app orders', () => {
     for (let month = 1; month <= 6; month++) {
-      expect(ecosystem.ledger.occurrences[month]!.get('buy-bread')).toBe(800);
-      expect(ecosystem.ledger.occurrences[month]!.get('app-order')).toBe(200);
+      expect(occurrencesAt(ecosystem.ledger, month).get('buy-bread')).toBe(800);
+      expect(occurrencesAt(ecosystem.ledger, month).get('app-order')).toBe(200);
     }
   });
 

@@ -3,7 +3,7 @@
  * value network: every block is read off the transactions the actor takes part in, the flows the
  * scenarios put through them, and the actor's declared activities, resources and costs.
  */
-import type { ActorKind, CostKind, Ecosystem, Flow, Nature } from '../core/index.js';
+import type { ActorKind, CostKind, Ecosystem, Ledger, Nature } from '../core/index.js';
 
 export const CANVAS_BLOCKS = [
   'keyPartners',
@@ -79,9 +79,8 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
       existing.amount = (existing.amount ?? 0) + item.amount;
     }
   };
-  const flowsOf = (edge: Edge): Flow[] =>
-    ledger.flows.filter((f) => f.transaction === edge.transaction && f.from === edge.from && f.to === edge.to && f.object === edge.object);
-  const total = (flows: Flow[], key: 'money' | 'value') => flows.reduce((sum, f) => sum + f[key], 0);
+  const flowsOf = edgeFlows(ledger, actor);
+  const total = (flows: number[], key: 'money' | 'value') => flows.reduce((sum, i) => sum + ledger.flows[key][i]!, 0);
   const edges: Edge[] = Object.entries(doc.transactions).flatMap(([id, t]) =>
     t.transfers.map((tr) => ({
       transaction: id,
@@ -93,7 +92,8 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     })),
   );
   const mine = edges.filter((e) => e.from === actor || e.to === actor);
-  const serves = servesIn(edges, (id) => doc.actors[id]?.kind);
+  const byTransaction = groupBy(edges, (e) => e.transaction);
+  const serves = servesIn(byTransaction, (id) => doc.actors[id]?.kind);
   // Customers are served by the actor; partners serve it (they supply it, against money or not).
   const offers = mine.filter((e) => e.from === actor && !e.money && serves(actor, e.to, e.transaction));
   const customers = new Set(offers.map((e) => e.to));
@@ -103,15 +103,16 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   // someone (a bundle where a partner serves the actor's customers, paid by the actor).
   const contributions = mine
     .filter((e) => e.from === actor && e.money)
-    .flatMap((pay) => edges.filter((e) => e.transaction === pay.transaction && e.from === pay.to && !e.money && e.to !== actor));
+    .flatMap((pay) => byTransaction.get(pay.transaction)!.filter((e) => e.from === pay.to && !e.money && e.to !== actor));
   const paid = new Set(mine.filter((e) => e.from === actor && e.money && !customers.has(e.to)).map((e) => e.to));
   const object = (id: string) => {
     const o = doc.valueObjects[id]!;
     return { nature: o.nature, personal: o.personal === true };
   };
 
+  const offersTo = groupBy(offers, (e) => e.to);
   for (const customer of customers) {
-    const objects = unique(offers.filter((e) => e.to === customer).map((e) => e.object));
+    const objects = unique(offersTo.get(customer)!.map((e) => e.object));
     add('customerSegments', customer, { kind: 'customer', actor: customer, actorKind: doc.actors[customer]!.kind, objects });
   }
   for (const edge of offers) {
@@ -123,25 +124,29 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   }
   for (const activity of doc.actors[actor]?.activities ?? []) add('keyActivities', `declared\u0000${activity}`, { kind: 'declared', text: activity });
   for (const customer of customers) {
-    add('customerRelationships', customer, relationship(ecosystem, customer, offers, doc.actors[actor]?.relationship));
+    add('customerRelationships', customer, relationship(ecosystem, customer, offersTo.get(customer)!, doc.actors[actor]?.relationship));
   }
   for (const edge of mine.filter((e) => e.to === actor && !e.money)) {
     add('keyResources', `${edge.object}\u0000${edge.from}`, { kind: 'resource', object: edge.object, ...object(edge.object), from: edge.from });
   }
   for (const resource of doc.actors[actor]?.resources ?? []) add('keyResources', `declared\u0000${resource}`, { kind: 'declared', text: resource });
+  const suppliesFrom = groupBy(supplies, (e) => e.from);
+  const contributionsFrom = groupBy(contributions, (e) => e.from);
   for (const partner of new Set([...suppliers, ...contributions.map((e) => e.from), ...paid])) {
     const supplied: Array<{ object: string; to?: string }> = [
-      ...supplies.filter((e) => e.from === partner).map((e) => ({ object: e.object })),
-      ...contributions.filter((e) => e.from === partner).map((e) => ({ object: e.object, to: e.to })),
+      ...(suppliesFrom.get(partner) ?? []).map((e) => ({ object: e.object })),
+      ...(contributionsFrom.get(partner) ?? []).map((e) => ({ object: e.object, to: e.to })),
     ];
     const distinct = [...new Map(supplied.map((s) => [`${s.object}\u0000${s.to ?? ''}`, s])).values()];
     add('keyPartners', partner, { kind: 'partner', actor: partner, supplies: distinct });
   }
-  for (const item of moneyItems(mine, actor, flowsOf)) {
+  for (const item of moneyItems(mine, actor, flowsOf, ledger)) {
     add(item.direction === 'in' ? 'revenueStreams' : 'costStructure', ['money', item.transaction, item.counterparty].join('\u0000'), item);
   }
-  for (const cost of ledger.costs.filter((c) => c.actor === actor)) {
-    add('costStructure', `cost\u0000${cost.index}`, { kind: 'cost', actor, index: cost.index, costKind: cost.kind, amount: cost.amount });
+  const { rows, row, amount } = ledger.costs;
+  for (let i = 0; i < row.length; i++) {
+    const cost = rows[row[i]!]!;
+    if (cost.actor === actor) add('costStructure', `cost\u0000${cost.index}`, { kind: 'cost', actor, index: cost.index, costKind: cost.kind, amount: amount[i]! });
   }
   return { actor, currency: doc.currency, horizon: doc.horizon, blocks };
 }
@@ -150,22 +155,23 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
  * The actor's money lines, one per transaction, counterparty and direction. A price of zero over
  * the whole horizon (a subsidy never paid) is no stream of money.
  */
-function moneyItems(mine: Edge[], actor: string, flowsOf: (edge: Edge) => Flow[]): Array<Extract<CanvasItem, { kind: 'money' }>> {
-  const groups = new Map<string, { transaction: string; counterparty: string; direction: 'in' | 'out'; flows: Flow[] }>();
+function moneyItems(mine: Edge[], actor: string, flowsOf: (edge: Edge) => number[], ledger: Ledger): Array<Extract<CanvasItem, { kind: 'money' }>> {
+  const groups = new Map<string, { transaction: string; counterparty: string; direction: 'in' | 'out'; flows: number[] }>();
   for (const edge of mine.filter((e) => e.money)) {
     const direction = edge.to === actor ? 'in' : 'out';
     const counterparty = direction === 'in' ? edge.from : edge.to;
     const key = [edge.transaction, counterparty, direction].join('\u0000');
     const group = groups.get(key) ?? { transaction: edge.transaction, counterparty, direction, flows: [] };
-    group.flows.push(...flowsOf(edge));
+    for (const i of flowsOf(edge)) group.flows.push(i);
     groups.set(key, group);
   }
+  const { money, perOccurrence } = ledger.flows;
   return [...groups.values()].flatMap(({ flows, ...line }) => {
-    const amount = flows.reduce((sum, f) => sum + f.money, 0);
+    const amount = flows.reduce((sum, i) => sum + money[i]!, 0);
     if (amount === 0) return [];
-    const prices = unique(flows.map((f) => roundedPrice(f.perOccurrence)));
+    const prices = unique(flows.map((i) => roundedPrice(perOccurrence[i]!)));
     // The price per occurrence, when every occurrence had the same (to rounding noise).
-    return [prices.length === 1 ? { kind: 'money' as const, ...line, price: flows[0]!.perOccurrence, amount } : { kind: 'money' as const, ...line, amount }];
+    return [prices.length === 1 ? { kind: 'money' as const, ...line, price: perOccurrence[flows[0]!]!, amount } : { kind: 'money' as const, ...line, amount }];
   });
 }
 
@@ -179,10 +185,10 @@ function roundedPrice(x: number): number {
  * and is paid for it, or at least does not pay it (then it would be buying from it). In a barter,
  * an organisation serves the individuals and segments it trades with, not the other way round.
  */
-function servesIn(edges: Edge[], kindOf: (id: string) => string | undefined) {
+function servesIn(byTransaction: ReadonlyMap<string, Edge[]>, kindOf: (id: string) => string | undefined) {
   const consumer = (id: string) => kindOf(id) === 'segment' || kindOf(id) === 'individual';
   return (giver: string, receiver: string, transaction: string): boolean => {
-    const within = edges.filter((e) => e.transaction === transaction);
+    const within = byTransaction.get(transaction) ?? [];
     if (!within.some((e) => e.from === giver && e.to === receiver && !e.money)) return false;
     if (within.some((e) => e.from === receiver && e.to === giver && e.money)) return true;
     if (within.some((e) => e.from === giver && e.to === receiver && e.money)) return false;
@@ -193,13 +199,17 @@ function servesIn(edges: Edge[], kindOf: (id: string) => string | undefined) {
 /** Declared relationships, else how often the actor serves the customer. */
 function relationship(ecosystem: Ecosystem, customer: string, offers: Edge[], declaredByActor: string | undefined): CanvasItem {
   const { doc, ledger } = ecosystem;
-  const transactions = unique(offers.filter((e) => e.to === customer).map((e) => e.transaction));
+  const transactions = unique(offers.map((e) => e.transaction));
   const declaredOnTransactions = unique(
     transactions.map((t) => doc.transactions[t]?.relationship).filter((r): r is string => r !== undefined),
   );
   const declared = declaredOnTransactions.length > 0 ? declaredOnTransactions : declaredByActor ? [declaredByActor] : [];
   // The rate while the relationship lasts: a 12-month test in a 36-month model is monthly.
-  const perPeriodCounts = ledger.occurrences.map((m, p) => (p === 0 ? 0 : transactions.reduce((s, t) => s + (m.get(t) ?? 0), 0)));
+  const { index, counts } = ledger.occurrences;
+  const reached = transactions.map((t) => index.get(t));
+  const perPeriodCounts = Array.from({ length: ledger.horizon + 1 }, (_, p) =>
+    p === 0 ? 0 : reached.reduce((s: number, r) => s + (r === undefined ? 0 : counts[p * index.size + r]!), 0),
+  );
   const active = perPeriodCounts.map((n, p) => (n > 0 ? p : -1)).filter((p) => p > 0);
   const occurrences = perPeriodCounts.reduce((a, b) => a + b, 0);
   let frequency: Frequency | undefined;
@@ -217,6 +227,37 @@ function segmentSize(ecosystem: Ecosystem, id: string, periods: number[]): numbe
   if (!sizes || periods.length === 0) return undefined;
   const mean = periods.reduce((sum, p) => sum + (sizes[p - 1] ?? 0), 0) / periods.length;
   return mean > 0 ? mean : undefined;
+}
+
+/**
+ * The flows (their index in the ledger) of each transfer the actor takes part in, period by
+ * period: what filtering every flow by the edge's transaction, actors and object would give.
+ */
+function edgeFlows(ledger: Ledger, actor: string): (edge: Edge) => number[] {
+  const { lines } = ledger.flows;
+  const key = (e: { transaction: string; from: string; to: string; object: string }) => [e.transaction, e.from, e.to, e.object].join('\u0000');
+  const linesOf = groupBy(
+    lines.flatMap((line, l) => (line.from === actor || line.to === actor ? [l] : [])),
+    (l) => key(lines[l]!),
+  );
+  return (edge) => {
+    const mine = linesOf.get(key(edge)) ?? [];
+    const flows: number[] = [];
+    for (let p = 0; p < ledger.horizon; p++) for (const l of mine) flows.push(p * lines.length + l);
+    return flows;
+  };
+}
+
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function unique<T>(values: T[]): T[] {

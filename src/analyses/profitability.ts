@@ -11,6 +11,7 @@
  * discounted by (1 + r)^p, r being the model's annual rate turned into a per-period rate.
  */
 import { PERIODS_PER_YEAR, type CostKind, type Ecosystem } from '../core/index.js';
+import { actorsLedger, type ActorEntries } from './actor-entries.js';
 
 /**
  * What a sheet line is: the money of one transaction with one counterparty in one direction, or
@@ -68,6 +69,17 @@ export function periodRate(annualRate: number, period: keyof typeof PERIODS_PER_
 }
 
 export function profitability(ecosystem: Ecosystem, actor: string): ProfitabilitySheet {
+  return sheetOf(ecosystem, actor, actorsLedger(ecosystem.ledger, actor).get(actor));
+}
+
+/** Every actor's sheet, in the document's order: one pass over the ledger for all of them. */
+export function profitabilityOfAll(ecosystem: Ecosystem): ProfitabilitySheet[] {
+  const entries = actorsLedger(ecosystem.ledger);
+  return Object.keys(ecosystem.doc.actors).map((id) => sheetOf(ecosystem, id, entries.get(id)));
+}
+
+/** The sheet of an actor from its flow lines and cost entries (read in the ledger's order). */
+function sheetOf(ecosystem: Ecosystem, actor: string, entries: ActorEntries | undefined): ProfitabilitySheet {
   const { doc, ledger } = ecosystem;
   const periods = Array.from({ length: ledger.horizon + 1 }, (_, p) => p);
   const revenues = new Lines(periods.length);
@@ -76,25 +88,33 @@ export function profitability(ecosystem: Ecosystem, actor: string): Profitabilit
   const financing = new Lines(periods.length);
   const valueReceived = periods.map(() => 0);
 
-  for (const flow of ledger.flows) {
-    if (flow.nature === 'money') {
-      const financed = doc.transactions[flow.transaction]?.financing === true;
-      const { transaction } = flow;
-      if (flow.to === actor) {
-        const line = { kind: 'transaction', transaction, counterparty: flow.from, direction: 'in' } as const;
-        (financed ? financing : revenues).add(line, flow.period, flow.money);
+  const { lines, money, value } = ledger.flows;
+  const mine = entries?.lines ?? [];
+  for (let period = 1; period <= ledger.horizon; period++) {
+    const base = (period - 1) * lines.length;
+    for (const l of mine) {
+      const flow = lines[l]!;
+      if (flow.nature === 'money') {
+        const financed = doc.transactions[flow.transaction]?.financing === true;
+        const { transaction } = flow;
+        if (flow.to === actor) {
+          const line = { kind: 'transaction', transaction, counterparty: flow.from, direction: 'in' } as const;
+          (financed ? financing : revenues).add(line, period, money[base + l]!);
+        }
+        if (flow.from === actor) {
+          const line = { kind: 'transaction', transaction, counterparty: flow.to, direction: 'out' } as const;
+          if (financed) financing.add(line, period, -money[base + l]!);
+          else payments.add(line, period, money[base + l]!);
+        }
+      } else if (flow.to === actor) {
+        valueReceived[period]! += value[base + l]!;
       }
-      if (flow.from === actor) {
-        const line = { kind: 'transaction', transaction, counterparty: flow.to, direction: 'out' } as const;
-        if (financed) financing.add(line, flow.period, -flow.money);
-        else payments.add(line, flow.period, flow.money);
-      }
-    } else if (flow.to === actor) {
-      valueReceived[flow.period]! += flow.value;
     }
   }
-  for (const cost of ledger.costs) {
-    if (cost.actor === actor) costs.add({ kind: 'cost', actor, index: cost.index, costKind: cost.kind }, cost.period, cost.amount);
+  const { rows, row, period, amount } = ledger.costs;
+  for (const i of entries?.costs ?? []) {
+    const cost = rows[row[i]!]!;
+    costs.add({ kind: 'cost', actor, index: cost.index, costKind: cost.kind }, period[i]!, amount[i]!);
   }
 
   const revenue = revenues.sum();
@@ -120,11 +140,6 @@ export function profitability(ecosystem: Ecosystem, actor: string): Profitabilit
     breakEven: breakEvenPeriod(cumulative),
     deepest: deepestPosition(cumulative),
   };
-}
-
-/** Every actor's sheet, in the document's order. */
-export function profitabilityOfAll(ecosystem: Ecosystem): ProfitabilitySheet[] {
-  return Object.keys(ecosystem.doc.actors).map((id) => profitability(ecosystem, id));
 }
 
 /** What counts as zero in a cumulative position: rounding noise relative to its scale. */

@@ -42,7 +42,7 @@ export function valueSharing(ecosystem: Ecosystem): ValueSharing {
   });
   const money = sum(rows.map((r) => r.money));
   const nonMoney = sum(rows.map((r) => r.nonMoney));
-  const costs = sum(ecosystem.ledger.costs.map((c) => c.amount));
+  const costs = sum(ecosystem.ledger.costs.amount);
   const valueCreated = money + nonMoney;
   // Shares of money are taken of the positive money captured: the ecosystem's money total is
   // minus its costs, which would make every share's sign meaningless.
@@ -62,6 +62,8 @@ export function valueSharing(ecosystem: Ecosystem): ValueSharing {
   };
 }
 
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+function sum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  return total;
 }

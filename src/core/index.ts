@@ -21,7 +21,8 @@ export {
   type DynamicsRun,
   type DynamicsFallback,
 } from './prepare/index.js';
-export type { Flow, CostLine, Ledger, PeriodSeries } from './quantify.js';
+export type { PeriodSeries } from './quantify.js';
+export { flowRecords, costRecords, occurrencesAt, type Flow, type FlowLine, type FlowColumns, type CostLine, type CostRow, type CostColumns, type OccurrenceColumns, type Ledger } from './ledger.js';
 export { constantValues } from './quantify.js';
 export type { CompiledModel } from './compile.js';
 export * as expression from './expression/index.js';

@@ -8,64 +8,20 @@
  * prepareQuantities() resolves every name to a slot and compiles every quantity to closures
  * (once), runQuantities() fills the slots period by period and builds the ledger (each time).
  */
-import { compileExpression, EvaluationError, type CompiledExpression } from './expression/index.js';
+import { compileExpression, type CompiledExpression } from './expression/index.js';
 import type { CompiledModel, CompiledQuantity, CompiledStep } from './compile.js';
-import { issue, type Issue, type Path, type QuantityKind } from './issues.js';
+import type { Path, QuantityKind } from './issues.js';
 import { canonicalName, type CostKind, type Nature } from './model/index.js';
-import { emptyFigures, fillPeriod, preparePaths, type PathFigures, type PathScratch, type PreparedPaths } from './prepare/paths.js';
+import type { CostRow, FlowLine } from './ledger.js';
+import { preparePaths, type PreparedPaths } from './prepare/paths.js';
 
-/** One value transfer of one transaction, in one period, for the occurrences one scenario causes. */
-export interface Flow {
-  period: number;
-  scenario: string;
-  transaction: string;
-  transfer: number;
-  from: string;
-  to: string;
-  object: string;
-  nature: Nature;
-  channel: string | undefined;
-  occurrences: number;
-  /** Money amount or units per occurrence. */
-  perOccurrence: number;
-  /** Total money moved (0 unless the object is money). */
-  money: number;
-  /** Total worth of a non-money object to its receiver (0 for money or when not valued). */
-  value: number;
-}
-
-export interface CostLine {
-  period: number;
-  actor: string;
-  /** Position in the actor's cost list (actors.ACTOR.costs[index]). */
-  index: number;
-  name: string;
-  kind: CostKind;
-  amount: number;
-  /** For variable costs: the scenario whose occurrences caused it. */
-  scenario?: string;
-}
-
-export interface Ledger {
-  horizon: number;
-  flows: Flow[];
-  costs: CostLine[];
-  /** occurrences[period].get(transaction) summed over scenarios; period 0 has none. */
-  occurrences: Array<Map<string, number>>;
-  /** Size of each segment in periods 1..horizon (index 0 is period 1). */
-  sizes: Map<string, number[]>;
-}
-
-const FRACTION_TOLERANCE = 1e-9;
+export type { Flow, FlowLine, FlowColumns, CostLine, CostRow, CostColumns, OccurrenceColumns, Ledger } from './ledger.js';
 
 /** Values of the dynamics' variables per period (index 0..horizon), by canonical name. */
 export type PeriodSeries = ReadonlyMap<string, ArrayLike<number>>;
 
 /** What a quantity measures, for the issue that says it is negative. */
-type Measured = { quantity: QuantityKind; name?: string };
-const START_COUNT: Measured = { quantity: 'start-count' };
-const AMOUNT: Measured = { quantity: 'amount' };
-const COUNT: Measured = { quantity: 'count' };
+export type Measured = { quantity: QuantityKind; name?: string };
 
 /** A quantity compiled to run over the slots, where it sits, and what it reads. */
 export interface PreparedQuantity {
@@ -83,8 +39,8 @@ export interface PreparedQuantity {
 type P = PreparedQuantity | undefined;
 
 /** Slot 0 holds t, slot 1 the horizon; then the parameters, then the dynamics names read. */
-const T_SLOT = 0;
-const HORIZON_SLOT = 1;
+export const T_SLOT = 0;
+export const HORIZON_SLOT = 1;
 
 export type PreparedStep =
   /** `index` numbers the step in the model, `position` its transaction in its scenario's order. */
@@ -118,6 +74,10 @@ export interface PreparedScenario {
   order: string[];
   /** Where each transaction of `order` sits in PreparedQuantities.reached. */
   reachedAt: Int32Array;
+  /** Where its occurrences of `order[k]` sit in a period's counts: countOffset + k. */
+  countOffset: number;
+  /** The first flow line of each transaction of `order` (its transfers' lines follow), or -1. */
+  lineStart: Int32Array;
   /** The transfers of each transaction of `order`; undefined for a transaction that does not exist. */
   transfers: Array<PreparedTransfer[] | undefined>;
 }
@@ -132,14 +92,28 @@ export interface PreparedCost {
   at: number;
   path: Path;
   what: Measured;
-  /** For a variable cost: the position of its transaction in each scenario's order, or -1. */
-  positions: number[];
+  /** Its row in the ledger's costs (for a variable cost, see `charged`). */
+  row: number;
+  /**
+   * For a variable cost: each scenario that reaches its transaction, in the model's order, with
+   * where that scenario's occurrences of it sit in a period's counts and its row in the ledger.
+   */
+  charged: Array<{ scenario: string; count: number; row: number }>;
 }
 
 export interface PreparedQuantities {
   model: CompiledModel;
   slotCount: number;
   parameters: Array<{ name: string; slot: number; value: P }>;
+  /** Positions in `parameters` of those worked out again every period (not constant). */
+  variableParameters: number[];
+  /**
+   * Whether a quantity other than a parameter or an investment reads t: if none does, a period
+   * whose parameters and dynamics have the values of the period before has its figures too.
+   */
+  readsTime: boolean;
+  /** Positions in `costs` of the investments. */
+  investments: number[];
   /** Slot of each parameter by name. */
   parameterSlots: ReadonlyMap<string, number>;
   /** Position of each parameter in `parameters` (and in runQuantities' overrides), by name. */
@@ -156,8 +130,21 @@ export interface PreparedQuantities {
    * keys of each period's Ledger.occurrences, in their order.
    */
   reached: string[];
-  /** Flows each period of operations gives: the transfers of every scenario's transactions. */
-  flowsPerPeriod: number;
+  /** Position of each transaction in `reached`. */
+  reachedIndex: ReadonlyMap<string, number>;
+  /**
+   * The flows each period of operations gives: the transfers of every scenario's transactions,
+   * scenario by scenario in the order its steps reach them; with the transfer of each line and
+   * where its occurrences sit in a period's counts.
+   */
+  lines: FlowLine[];
+  lineTransfers: PreparedTransfer[];
+  lineCounts: Int32Array;
+  /** Occurrences each period: one per transaction of each scenario's order. */
+  countCount: number;
+  /** The ledger's cost rows, and the most entries an evaluation can charge. */
+  costRows: CostRow[];
+  costCapacity: number;
   transferCount: number;
   quantityCount: number;
   stepCount: number;
@@ -190,22 +177,27 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
   };
   const constantNames = new Set([...model.constantParameters, 'horizon']);
   let quantityCount = 0;
-  const prepared = (q: CompiledQuantity | undefined): P =>
-    q ? { path: q.path, run: compileExpression(q.expr, slotOf), source: q, id: quantityCount++, constant: q.names.every((n) => constantNames.has(n)) } : undefined;
+  let readsTime = false;
+  const prepared = (q: CompiledQuantity | undefined, timeApart = false): P => {
+    if (!q) return undefined;
+    if (!timeApart && q.names.includes('t')) readsTime = true;
+    return { path: q.path, run: compileExpression(q.expr, slotOf), source: q, id: quantityCount++, constant: q.names.every((n) => constantNames.has(n)) };
+  };
 
-  const parameters = model.parameters.map(({ name, value }) => ({ name, slot: parameterSlots.get(name)!, value: prepared(value) }));
+  const parameters = model.parameters.map(({ name, value }) => ({ name, slot: parameterSlots.get(name)!, value: prepared(value, true) }));
   const sizes = [...model.sizes].map(([actor, q]) => ({ actor, value: prepared(q), path: q?.path ?? ['actors', actor], what: { quantity: 'segment-size', name: actor } as const }));
   const costs = model.costs.map((cost): PreparedCost => ({
     actor: cost.actor,
     index: cost.index,
     name: cost.name,
     kind: cost.kind,
-    amount: prepared(cost.amount),
+    amount: prepared(cost.amount, cost.kind === 'investment'),
     per: cost.per,
     at: cost.at,
     path: cost.path,
     what: { quantity: cost.kind === 'investment' ? 'investment' : 'cost', name: cost.name },
-    positions: [],
+    row: -1,
+    charged: [],
   }));
   let stepCount = 0;
   let orCount = 0;
@@ -248,9 +240,12 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     });
     transactions.set(id, transfers);
   }
+  let countCount = 0;
   const scenarios = model.scenarios.map((s): PreparedScenario => {
     const order: string[] = [];
     const walked = steps(s.steps, order);
+    const countOffset = countCount;
+    countCount += order.length;
     return {
       id: s.id,
       actor: s.actor,
@@ -260,262 +255,80 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
       steps: walked,
       order,
       reachedAt: new Int32Array(order.length),
+      countOffset,
+      lineStart: new Int32Array(order.length).fill(-1),
       transfers: order.map((t) => transactions.get(t)),
     };
   });
-  for (const cost of costs) if (cost.kind === 'variable') cost.positions = scenarios.map((s) => s.order.indexOf(cost.per!));
-  const reached: string[] = [];
+  const reachedIndex = new Map<string, number>();
   for (const scenario of scenarios) {
     scenario.order.forEach((transaction, k) => {
-      if (!reached.includes(transaction)) reached.push(transaction);
-      scenario.reachedAt[k] = reached.indexOf(transaction);
+      if (!reachedIndex.has(transaction)) reachedIndex.set(transaction, reachedIndex.size);
+      scenario.reachedAt[k] = reachedIndex.get(transaction)!;
     });
   }
+  const lines = flowLines(scenarios);
+  const { costRows, costCapacity } = costRowsOf(costs, scenarios, doc.horizon);
   return {
-    model, slotCount: next, parameters, parameterSlots, dynamics,
-    parameterPositions: new Map(parameters.map((p, i) => [p.name, i])), sizes, costs, scenarios, transactions, reached, transferCount,
-    flowsPerPeriod: scenarios.reduce((sum, s) => sum + s.transfers.reduce((n, list) => n + (list?.length ?? 0), 0), 0), stepCount, orCount, quantityCount,
+    model, slotCount: next, parameters, parameterSlots, dynamics, readsTime,
+    variableParameters: parameters.flatMap((p, i) => (p.value?.constant ? [] : [i])),
+    investments: costs.flatMap((c, i) => (c.kind === 'investment' ? [i] : [])),
+    parameterPositions: new Map(parameters.map((p, i) => [p.name, i])), sizes, costs, scenarios, transactions, transferCount,
+    reached: [...reachedIndex.keys()], reachedIndex, ...lines, countCount, costRows, costCapacity, stepCount, orCount, quantityCount,
     paths: preparePaths(scenarios, transactions, costs),
   };
 }
 
-export interface Quantified {
-  ledger: Ledger;
-  /** Every scenario path with its figures per period (see prepare/paths.ts). */
-  paths: PathFigures;
-  issues: Issue[];
+/** The flow lines of a period: every transfer of each scenario's transactions, in order. */
+function flowLines(scenarios: readonly PreparedScenario[]): Pick<PreparedQuantities, 'lines' | 'lineTransfers' | 'lineCounts'> {
+  const lines: FlowLine[] = [];
+  const lineTransfers: PreparedTransfer[] = [];
+  const counts: number[] = [];
+  for (const scenario of scenarios) {
+    scenario.order.forEach((transaction, k) => {
+      if (scenario.transfers[k]) scenario.lineStart[k] = lines.length;
+      for (const transfer of scenario.transfers[k] ?? []) {
+        const { index, from, to, object, nature, channel } = transfer;
+        lines.push({ scenario: scenario.id, transaction, transfer: index, from, to, object, nature, channel });
+        lineTransfers.push(transfer);
+        counts.push(scenario.countOffset + k);
+      }
+    });
+  }
+  return { lines, lineTransfers, lineCounts: Int32Array.from(counts) };
 }
 
 /**
- * The ledger of a prepared model. `overrides` replace parameters' values (by slot order of
- * prepared.parameters, NaN for none) in every period, as if the number were written in the model.
+ * The ledger's cost rows: one per investment and fixed cost, one per scenario reaching its
+ * transaction for a variable cost (which `row` and `charged` of each cost record).
  */
-export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries, overrides?: Float64Array): Quantified {
-  const { doc } = prepared.model;
-  const horizon = doc.horizon;
-  const issues: Issue[] = [];
-  const reported = new Set<string>();
-  const report = (found: Issue): void => {
-    const key = `${found.code}|${JSON.stringify(found.path)}`;
-    if (reported.has(key)) return;
-    reported.add(key);
-    issues.push(found);
-  };
-
-  // Every period of operations gives one flow per transfer of each scenario's transactions.
-  const flows: Flow[] = new Array(horizon * prepared.flowsPerPeriod);
-  let flowCount = 0;
-  const ledger: Ledger = { horizon, flows, costs: [], occurrences: [new Map()], sizes: new Map() };
-  const values = new Float64Array(prepared.slotCount);
-  const columns = prepared.dynamics.map((d) => ({ slot: d.slot, values: series.get(d.name) }));
-  const scratch: PathScratch = {
-    starts: new Float64Array(prepared.scenarios.length),
-    counts: new Float64Array(prepared.stepCount),
-    fractions: new Float64Array(prepared.paths.fractionCount),
-    perOccurrence: new Float64Array(prepared.transferCount),
-    worth: new Float64Array(prepared.transferCount),
-    costAmounts: new Float64Array(prepared.costs.length),
-  };
-  const figures = emptyFigures(prepared.paths, horizon);
-  const { orOffsets } = prepared.paths;
-  const sizes = prepared.sizes.map(({ actor }) => {
-    const list: number[] = [];
-    ledger.sizes.set(actor, list);
-    return list;
-  });
-  const sizeOf = new Map(prepared.sizes.map(({ actor }, i) => [actor, i]));
-  // Occurrences of each transaction of each scenario's order, this period.
-  const counts = prepared.scenarios.map((s) => new Float64Array(s.order.length));
-  // Occurrences of each transaction of prepared.reached, summed over scenarios, this period.
-  const reachedCounts = new Float64Array(prepared.reached.length);
-
-  let period = 0;
-  // Period 0 only holds investments, before t starts at 1: a parameter such as "12 / t" need
-  // not make sense there, so its failures count only if an investment at 0 reads it.
-  let quiet = true;
-  // A constant quantity's value the first time it is evaluated in a period of operations, read
-  // again later: the same number, and the same issue (reported once, for that first period, as
-  // evaluating it every period would). Period 0 is not kept: its failures are quiet.
-  const cache = new Float64Array(prepared.quantityCount);
-  const cached = new Uint8Array(prepared.quantityCount);
-  // Any quantity's value in the period it was last evaluated: the slots do not change within a
-  // period once the parameters are in, so a transfer reached by several scenarios is worked out
-  // once (its issues were reported the first time, for this same period).
-  const memo = new Float64Array(prepared.quantityCount);
-  const memoPeriod = new Int32Array(prepared.quantityCount).fill(-1);
-  const value = (q: P, fallback = Number.NaN, silent = quiet): number => {
-    if (!q) return fallback;
-    if (memoPeriod[q.id] === period) return memo[q.id]!;
-    if (q.constant && cached[q.id]) return cache[q.id]!;
-    let result: number;
-    try {
-      result = q.run(values);
-    } catch (error) {
-      if (!(error instanceof EvaluationError)) throw error;
-      // Unknown names mean a broken parameter already reported; everything else is new.
-      if (!silent && error.fault.reason !== 'unknown-name') {
-        report(issue('evaluation', q.path, { ...error.fault, period }, { offset: error.offset }));
-      }
-      result = Number.NaN;
-    }
-    if (q.constant && period > 0) {
-      cache[q.id] = result;
-      cached[q.id] = 1;
-    }
-    memo[q.id] = result;
-    memoPeriod[q.id] = period;
-    return result;
-  };
-  const nonNegative = (amount: number, what: Measured, path: Path): number => {
-    if (amount < 0) report(issue('negative', path, { ...what, value: round(amount), period }));
-    return amount;
-  };
-  let into = counts[0]!;
-  const walk = (steps: readonly PreparedStep[], reaching: number): void => {
-    for (let k = 0; k < steps.length; k++) {
-      const step = steps[k]!;
-      if (step.kind === 'transaction') {
-        const count = step.count ? nonNegative(value(step.count), COUNT, step.count.path) : 1;
-        scratch.counts[step.index] = count;
-        into[step.position] = into[step.position]! + reaching * count;
-      } else if (step.kind === 'and') {
-        walk(step.steps, reaching);
-      } else {
-        const { fractions } = scratch;
-        const offset = orOffsets[step.index]!;
-        const { branches } = step;
-        for (let i = 0; i < branches.length; i++) fractions[offset + i] = value(branches[i]!.fraction);
-        let sum = 0;
-        for (let i = 0; i < branches.length; i++) {
-          const f = fractions[offset + i]!;
-          if (f < 0 || f > 1) report(issue('fraction-range', branches[i]!.fraction!.path, { value: round(f), period }));
-          sum += f;
-        }
-        if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
-          report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
-        }
-        for (let i = 0; i < branches.length; i++) walk(branches[i]!.steps, reaching * fractions[offset + i]!);
-      }
-    }
-  };
-
-  for (period = 0; period <= horizon; period++) {
-    quiet = period === 0;
-    values[T_SLOT] = period;
-    values[HORIZON_SLOT] = horizon;
-    for (let c = 0; c < columns.length; c++) values[columns[c]!.slot] = columns[c]!.values?.[period] ?? Number.NaN;
-    for (let i = 0; i < prepared.parameters.length; i++) {
-      const parameter = prepared.parameters[i]!;
-      const given = overrides?.[i];
-      // A constant parameter's slot keeps its period-1 value.
-      if (period > 1 && parameter.value?.constant) continue;
-      values[parameter.slot] = given !== undefined && !Number.isNaN(given) ? given : value(parameter.value);
-    }
-
-    for (let c = 0; c < prepared.costs.length; c++) {
-      const cost = prepared.costs[c]!;
-      if (cost.kind !== 'investment' || cost.at !== period) continue;
-      const amount = nonNegative(value(cost.amount), cost.what, cost.amount?.path ?? cost.path);
-      if (Number.isNaN(amount) && cost.amount && quiet) {
-        report(issue('evaluation', cost.amount.path, { reason: 'before-start', period }));
-      }
-      ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'investment', amount });
-    }
-    if (period === 0) continue;
-
-    for (let i = 0; i < prepared.sizes.length; i++) {
-      const size = prepared.sizes[i]!;
-      sizes[i]!.push(nonNegative(value(size.value), size.what, size.path));
-    }
-
-    reachedCounts.fill(0);
-    for (let s = 0; s < prepared.scenarios.length; s++) {
-      const scenario = prepared.scenarios[s]!;
-      into = counts[s]!;
-      into.fill(0);
-      let starts = nonNegative(value(scenario.count), START_COUNT, scenario.countPath);
-      // A segment's need occurs `count` times per member: e3value's segment size × need occurrences.
-      if (scenario.segment) {
-        const i = sizeOf.get(scenario.actor);
-        starts *= i === undefined ? Number.NaN : sizes[i]![period - 1]!;
-      }
-      scratch.starts[s] = starts;
-      walk(scenario.steps, starts);
-      const { reachedAt } = scenario;
-      for (let k = 0; k < reachedAt.length; k++) reachedCounts[reachedAt[k]!] = reachedCounts[reachedAt[k]!]! + into[k]!;
-    }
-    const occurrences = new Map<string, number>();
-    for (let r = 0; r < prepared.reached.length; r++) occurrences.set(prepared.reached[r]!, reachedCounts[r]!);
-    ledger.occurrences.push(occurrences);
-
-    for (let s = 0; s < prepared.scenarios.length; s++) {
-      const scenario = prepared.scenarios[s]!;
-      const n = counts[s]!;
-      const { order } = scenario;
-      for (let k = 0; k < order.length; k++) {
-        const transfers = scenario.transfers[k];
-        if (transfers) flowsOf(order[k]!, transfers, n[k]!, scenario.id);
-      }
-    }
-
-    for (let c = 0; c < prepared.costs.length; c++) {
-      const cost = prepared.costs[c]!;
-      if (cost.kind === 'investment') continue;
-      const amount = nonNegative(value(cost.amount), cost.what, cost.amount?.path ?? cost.path);
-      scratch.costAmounts[c] = amount;
-      if (cost.kind === 'fixed') {
-        ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'fixed', amount });
-        continue;
-      }
-      const { positions } = cost;
-      for (let s = 0; s < positions.length; s++) {
-        const k = positions[s]!;
-        const n = k < 0 ? 0 : counts[s]![k]!;
-        if (n > 0) ledger.costs.push({ period, actor: cost.actor, index: cost.index, name: cost.name, kind: 'variable', amount: n * amount, scenario: prepared.scenarios[s]!.id });
-      }
-    }
-    fillPeriod(prepared.paths, figures, scratch, period);
+function costRowsOf(costs: PreparedCost[], scenarios: readonly PreparedScenario[], horizon: number): { costRows: CostRow[]; costCapacity: number } {
+  // Which scenarios reach each transaction, in the model's order, and where its count sits.
+  const reaching = new Map<string, Array<{ scenario: string; count: number }>>();
+  for (const scenario of scenarios) {
+    scenario.order.forEach((transaction, k) => {
+      let list = reaching.get(transaction);
+      if (!list) reaching.set(transaction, (list = []));
+      list.push({ scenario: scenario.id, count: scenario.countOffset + k });
+    });
   }
-
-  /** The flows of `n` occurrences of a transaction in one scenario, this period. */
-  function flowsOf(transaction: string, transfers: readonly PreparedTransfer[], n: number, scenario: string): void {
-    for (let i = 0; i < transfers.length; i++) {
-      const transfer = transfers[i]!;
-      const perOccurrence = nonNegative(value(transfer.amount, 1), AMOUNT, transfer.amountPath);
-      const money = transfer.nature === 'money';
-      const worth = !money && transfer.worth ? value(transfer.worth) : 0;
-      scratch.perOccurrence[transfer.key] = perOccurrence;
-      scratch.worth[transfer.key] = worth;
-      flows[flowCount++] = {
-        period,
-        scenario,
-        transaction,
-        transfer: transfer.index,
-        from: transfer.from,
-        to: transfer.to,
-        object: transfer.object,
-        nature: transfer.nature,
-        channel: transfer.channel,
-        occurrences: n,
-        perOccurrence,
-        money: money ? n * perOccurrence : 0,
-        value: money ? 0 : n * perOccurrence * worth,
-      };
+  const costRows: CostRow[] = [];
+  let costCapacity = 0;
+  for (const cost of costs) {
+    const { actor, index, name, kind } = cost;
+    if (kind !== 'variable') {
+      cost.row = costRows.length;
+      costRows.push({ actor, index, name, kind });
+      costCapacity += kind === 'investment' ? 1 : horizon;
+      continue;
+    }
+    for (const { scenario, count } of reaching.get(cost.per!) ?? []) {
+      cost.charged.push({ scenario, count, row: costRows.length });
+      costRows.push({ actor, index, name, kind, scenario });
+      costCapacity += horizon;
     }
   }
-
-  flows.length = flowCount;
-  // Every period of operations holds every reachable transaction, at 0 when nothing reached it.
-  const reached = new Set(horizon >= 1 ? prepared.reached : []);
-  for (const id of Object.keys(doc.transactions)) {
-    if (!reached.has(id)) report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
-  }
-  return { ledger, paths: figures, issues };
-}
-
-/** Prepares and runs in one go: the ledger of a compiled model for one set of series. */
-export function quantify(model: CompiledModel, series: PeriodSeries = new Map()): Quantified {
-  return runQuantities(prepareQuantities(model, new Set(series.keys())), series);
+  return { costRows, costCapacity };
 }
 
 /**
@@ -549,8 +362,4 @@ export function constantsOf(prepared: PreparedQuantities, overrides?: Float64Arr
 /** The value of every constant parameter (see CompiledModel.constantParameters). */
 export function constantValues(model: CompiledModel): Map<string, number> {
   return constantsOf(prepareQuantities(model));
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
 }

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { profitability } from '../../src/analyses/index.js';
-import { canonicalName, dynamicsNames, type Ecosystem } from '../../src/core/index.js';
+import { canonicalName, dynamicsNames, flowRecords, type Ecosystem } from '../../src/core/index.js';
 import { loadEcosystem } from '../../src/engine/link/index.js';
 import { describeIssue } from '../helpers.js';
 
@@ -113,7 +113,7 @@ describe('Coursera (seed 000, footnote 76)', () => {
 
   it('raises the three rounds from the venture capital firms, 85 M$ in all', () => {
     const eco = load('coursera');
-    const raised = eco.ledger.flows.filter((f) => f.from === 'investisseurs' && f.to === 'coursera').reduce((a, f) => a + f.money, 0);
+    const raised = flowRecords(eco.ledger).filter((f) => f.from === 'investisseurs' && f.to === 'coursera').reduce((a, f) => a + f.money, 0);
     expect(raised).toBeCloseTo(SEED_RAISED, 0);
   });
 });

@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { whoPays } from '../../src/analyses/index.js';
+import { flowRecords } from '../../src/core/index.js';
 import { ecosystemOf } from '../helpers.js';
 
 const load = (id: string) => ecosystemOf(readFileSync(`library/${id}.yaml`, 'utf8'), `library/${id}.yaml`);
 
 /** Actors that receive a non-money object with a positive worth (value in kind). */
 function receivesInKind(id: string, actor: string, object: string): boolean {
-  return load(id).ledger.flows.some((f) => f.to === actor && f.object === object && f.nature !== 'money' && f.value > 0);
+  return flowRecords(load(id).ledger).some((f) => f.to === actor && f.object === object && f.nature !== 'money' && f.value > 0);
 }
 
 describe("seed 002, Groupe contexte 1 : Cass' Action", () => {

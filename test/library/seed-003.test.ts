@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { whoPays } from '../../src/analyses/index.js';
+import { flowRecords } from '../../src/core/index.js';
 import { ecosystemOf } from '../helpers.js';
 
 const load = (id: string) => ecosystemOf(readFileSync(`library/${id}.yaml`, 'utf8'), `library/${id}.yaml`);
@@ -62,7 +63,7 @@ describe('seed 003, Scénario 1 : AppStore', () => {
 
   it('charges nothing for the services of offer A during the first six months', () => {
     // « Offre découverte : les six premiers mois sont gratuits »
-    const flows = load('appstore').ledger.flows.filter((f) => f.scenario === 'offer-a' && f.from === 'professionals' && f.transaction === 'paid-service-a' && f.money > 0);
+    const flows = flowRecords(load('appstore').ledger).filter((f) => f.scenario === 'offer-a' && f.from === 'professionals' && f.transaction === 'paid-service-a' && f.money > 0);
     expect(flows.length).toBeGreaterThan(0);
     expect(Math.min(...flows.map((f) => f.period))).toBe(7);
   });
@@ -161,7 +162,7 @@ describe('seed 003, Scénario 3 : Plateforme personnelle', () => {
   it('pays the Nest-mode company a share of the savings, never more than the savings', () => {
     // « rémunération en % des économies générées chez les consommateurs »
     const fee = unitPrice('personal-platform', 'offer-b', 'ba-energy-management', 'individuals');
-    const savings = load('personal-platform').ledger.flows.find((f) => f.object === 'bill-reduction' && f.transaction === 'ba-energy-management')!;
+    const savings = flowRecords(load('personal-platform').ledger).find((f) => f.object === 'bill-reduction' && f.transaction === 'ba-energy-management')!;
     expect(fee).toBeGreaterThan(0);
     expect(fee).toBeLessThan(savings.value / savings.occurrences);
   });

@@ -13,7 +13,8 @@ import type { Structured } from '../check-structure.js';
 import { compile, type CompiledModel } from '../compile.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
 import { SECTIONS, type ModelDocument, type SectionName } from '../model/index.js';
-import { constantsOf, prepareQuantities, runQuantities, type Ledger, type PeriodSeries, type PreparedQuantities } from '../quantify.js';
+import { constantsOf, prepareQuantities, type Ledger, type PeriodSeries, type PreparedQuantities } from '../quantify.js';
+import { runQuantities } from '../run-quantities.js';
 import type { PathFigures } from './paths.js';
 import { LIMITS } from '../limits.js';
 

@@ -6,8 +6,9 @@
  * to 1). Each path's figures (occurrences, valued flows, variable costs) come per period, so the
  * value of any coalition of actors is a masked sum over paths, never a new quantification.
  *
- * What a path is made of is found once (preparePaths); each evaluation fills three flat arrays
- * of rows, one row per figure and one column per period, read as figures.money[row * width + p].
+ * What a path is made of is found once (preparePaths); each evaluation fills flat arrays of
+ * rows, one row per figure and one column per period, read as figures.money[row * width + p],
+ * in one pass over what the periods' quantification left (fillPaths).
  */
 import type { Path } from '../issues.js';
 import type { Nature } from '../model/index.js';
@@ -72,7 +73,7 @@ export interface PathFigures {
 /** What the per-period fill reads, as flat lists (one entry per row or per choice). */
 export interface PreparedPaths {
   paths: ScenarioPath[];
-  /** Offset of each OR split's fractions in PathScratch.fractions, by split number. */
+  /** Offset of each OR split's fractions in a period's fractions (PathHistory), by split number. */
   orOffsets: number[];
   fractionCount: number;
   /** Scenarios with more than MAX_PATHS_PER_SCENARIO paths, left out of the per-path figures. */
@@ -88,24 +89,30 @@ export interface PreparedPaths {
     stepStart: Int32Array;
     step: Int32Array;
     flowOccurrenceRow: Int32Array;
-    flowTransfer: Int32Array;
+    /** The ledger's flow line of each path flow: its scenario's line for that transfer. */
+    flowLine: Int32Array;
     flowMoney: Uint8Array;
     costOccurrenceRow: Int32Array;
     costIndex: Int32Array;
   };
 }
 
-/** What one period's quantification leaves for the paths to read (filled by runQuantities). */
-export interface PathScratch {
+/**
+ * What every period's quantification leaves for the paths to read (filled by runQuantities),
+ * period by period: entry i of period t at [t × (entries a period) + i], periods 0..horizon,
+ * except the per-line arrays, which are laid out as the ledger's flows ((t − 1) × lines + line).
+ */
+export interface PathHistory {
+  /** Each scenario's starts. */
   starts: Float64Array;
   /** Each transaction step's cardinality, by step number. */
   counts: Float64Array;
   /** Every OR split's fractions, at PreparedPaths.orOffsets[split] + branch. */
   fractions: Float64Array;
-  /** Each transfer's amount per occurrence and worth, by transfer key. */
+  /** Each flow line's amount per occurrence (the ledger's column) and worth to its receiver. */
   perOccurrence: Float64Array;
   worth: Float64Array;
-  /** Each cost line's amount, by its position among the model's costs. */
+  /** Each cost's amount, by its position among the model's costs. */
   costAmounts: Float64Array;
 }
 
@@ -113,7 +120,7 @@ type Alternative = { choices: Array<[number, number]>; branches: Path[]; steps: 
 
 /** Every path of every scenario, with what its figures are made of. */
 export function preparePaths(
-  scenarios: ReadonlyArray<{ id: string; actor: string; steps: PreparedStep[] }>,
+  scenarios: ReadonlyArray<{ id: string; actor: string; steps: PreparedStep[]; order: readonly string[]; lineStart: Int32Array }>,
   transactions: ReadonlyMap<string, PreparedTransfer[]>,
   costs: readonly PreparedCost[],
 ): PreparedPaths {
@@ -132,10 +139,19 @@ export function preparePaths(
   const paths: ScenarioPath[] = [];
   const tooMany: string[] = [];
   const lists = { scenario: [] as number[], choiceStart: [0], choice: [] as number[], rowStart: [0], stepStart: [0], step: [] as number[] };
-  const flows = { row: [] as number[], transfer: [] as number[], money: [] as number[] };
+  const flows = { row: [] as number[], line: [] as number[], money: [] as number[] };
   const charged = { row: [] as number[], index: [] as number[] };
+  // The variable costs charged on each transaction, in the model's order.
+  const variableCosts = new Map<string, number[]>();
+  costs.forEach((cost, index) => {
+    if (cost.kind !== 'variable' || cost.per === undefined) return;
+    const list = variableCosts.get(cost.per);
+    if (list) list.push(index);
+    else variableCosts.set(cost.per, [index]);
+  });
   scenarios.forEach((scenario, s) => {
     countBranches(scenario.steps);
+    const lineStart = new Map(scenario.order.map((transaction, k) => [transaction, scenario.lineStart[k]!]));
     const found = alternatives(scenario.steps);
     if (!found) {
       tooMany.push(scenario.id);
@@ -155,21 +171,21 @@ export function preparePaths(
         path.transactions.push({ transaction, row });
         lists.step.push(...steps);
         lists.stepStart.push(lists.step.length);
-        for (const transfer of transactions.get(transaction) ?? []) {
+        (transactions.get(transaction) ?? []).forEach((transfer, i) => {
           path.flows.push({ transaction, transfer: transfer.index, from: transfer.from, to: transfer.to, object: transfer.object, nature: transfer.nature, row: flows.row.length });
           flows.row.push(row);
-          flows.transfer.push(transfer.key);
+          flows.line.push(lineStart.get(transaction)! + i);
           flows.money.push(transfer.nature === 'money' ? 1 : 0);
-        }
+        });
       }
       lists.rowStart.push(lists.stepStart.length - 1);
-      costs.forEach((cost, index) => {
-        const row = cost.kind === 'variable' && cost.per !== undefined ? rowOf.get(cost.per) : undefined;
-        if (row === undefined) return;
+      const onPath = [...rowOf.keys()].flatMap((transaction) => variableCosts.get(transaction) ?? []).sort((a, b) => a - b);
+      for (const index of onPath) {
+        const cost = costs[index]!;
         path.variableCosts.push({ actor: cost.actor, index: cost.index, name: cost.name, transaction: cost.per!, row: charged.row.length });
-        charged.row.push(row);
+        charged.row.push(rowOf.get(cost.per!)!);
         charged.index.push(index);
-      });
+      }
       paths.push(path);
     }
   });
@@ -181,7 +197,7 @@ export function preparePaths(
     stepStart: Int32Array.from(lists.stepStart),
     step: Int32Array.from(lists.step),
     flowOccurrenceRow: Int32Array.from(flows.row),
-    flowTransfer: Int32Array.from(flows.transfer),
+    flowLine: Int32Array.from(flows.line),
     flowMoney: Uint8Array.from(flows.money),
     costOccurrenceRow: Int32Array.from(charged.row),
     costIndex: Int32Array.from(charged.index),
@@ -211,40 +227,67 @@ function alternatives(steps: readonly PreparedStep[]): Alternative[] | undefined
   return acc;
 }
 
-/** Zeroed figures for one evaluation. */
-export function emptyFigures(prepared: PreparedPaths, horizon: number): PathFigures {
+/** How many numbers one evaluation's figures take (see pathFigures). */
+export function figuresSize(prepared: PreparedPaths, horizon: number): number {
+  const { plans } = prepared;
+  return (plans.stepStart.length - 1 + 2 * plans.flowLine.length + plans.costIndex.length) * (horizon + 1);
+}
+
+/** Zeroed figures for one evaluation, taken from `take` (figuresSize numbers in all). */
+export function pathFigures(prepared: PreparedPaths, horizon: number, take: (length: number) => Float64Array): PathFigures {
   const width = horizon + 1;
   const { plans } = prepared;
   return {
     paths: prepared.paths,
     width,
-    occurrences: new Float64Array((plans.stepStart.length - 1) * width),
-    money: new Float64Array(plans.flowTransfer.length * width),
-    value: new Float64Array(plans.flowTransfer.length * width),
-    variableCosts: new Float64Array(plans.costIndex.length * width),
+    occurrences: take((plans.stepStart.length - 1) * width),
+    money: take(plans.flowLine.length * width),
+    value: take(plans.flowLine.length * width),
+    variableCosts: take(plans.costIndex.length * width),
   };
 }
 
-/** Fills period `t` of every path's figures from what the period's quantification left. */
-export function fillPeriod(prepared: PreparedPaths, figures: PathFigures, scratch: PathScratch, t: number): void {
+/**
+ * Fills every path's figures, periods 1..horizon, from what the periods' quantification left:
+ * row by row, each number worked out as the period would have (the same operations in the same
+ * order), into zeroed figures.
+ */
+export function fillPaths(prepared: PreparedPaths, figures: PathFigures, history: PathHistory, sizes: { scenarios: number; steps: number; lines: number; costs: number }): void {
   const p = prepared.plans;
   const { width, occurrences, money, value, variableCosts } = figures;
+  const { starts, counts, fractions, perOccurrence, worth, costAmounts } = history;
+  const { scenarios, steps, lines, costs } = sizes;
+  const fractionCount = prepared.fractionCount;
+  const weight = new Float64Array(width);
   for (let i = 0; i < p.scenario.length; i++) {
-    let weight = scratch.starts[p.scenario[i]!]!;
-    for (let c = p.choiceStart[i]!; c < p.choiceStart[i + 1]!; c++) weight *= scratch.fractions[p.choice[c]!]!;
+    const s = p.scenario[i]!;
+    for (let t = 1; t < width; t++) weight[t] = starts[t * scenarios + s]!;
+    for (let c = p.choiceStart[i]!; c < p.choiceStart[i + 1]!; c++) {
+      const choice = p.choice[c]!;
+      for (let t = 1; t < width; t++) weight[t] = weight[t]! * fractions[t * fractionCount + choice]!;
+    }
     for (let r = p.rowStart[i]!; r < p.rowStart[i + 1]!; r++) {
-      let n = 0;
-      for (let s = p.stepStart[r]!; s < p.stepStart[r + 1]!; s++) n += weight * scratch.counts[p.step[s]!]!;
-      occurrences[r * width + t] = n;
+      const row = r * width;
+      for (let k = p.stepStart[r]!; k < p.stepStart[r + 1]!; k++) {
+        const step = p.step[k]!;
+        for (let t = 1; t < width; t++) occurrences[row + t] = occurrences[row + t]! + weight[t]! * counts[t * steps + step]!;
+      }
     }
   }
-  for (let f = 0; f < p.flowTransfer.length; f++) {
-    const n = occurrences[p.flowOccurrenceRow[f]! * width + t]!;
-    const key = p.flowTransfer[f]!;
-    if (p.flowMoney[f]) money[f * width + t] = n * scratch.perOccurrence[key]!;
-    else value[f * width + t] = n * scratch.perOccurrence[key]! * scratch.worth[key]!;
+  for (let f = 0; f < p.flowLine.length; f++) {
+    const row = p.flowOccurrenceRow[f]! * width;
+    const line = p.flowLine[f]!;
+    const out = f * width;
+    if (p.flowMoney[f]) {
+      for (let t = 1; t < width; t++) money[out + t] = occurrences[row + t]! * perOccurrence[(t - 1) * lines + line]!;
+    } else {
+      for (let t = 1; t < width; t++) value[out + t] = occurrences[row + t]! * perOccurrence[(t - 1) * lines + line]! * worth[(t - 1) * lines + line]!;
+    }
   }
   for (let c = 0; c < p.costIndex.length; c++) {
-    variableCosts[c * width + t] = occurrences[p.costOccurrenceRow[c]! * width + t]! * scratch.costAmounts[p.costIndex[c]!]!;
+    const row = p.costOccurrenceRow[c]! * width;
+    const cost = p.costIndex[c]!;
+    const out = c * width;
+    for (let t = 1; t < width; t++) variableCosts[out + t] = occurrences[row + t]! * costAmounts[t * costs + cost]!;
   }
 }
