@@ -1,9 +1,11 @@
 /** Reads a model file for a command: the only place the CLI touches model files on disk. */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { hasErrors, LIMITS, type Ecosystem, type LoadResult, type Prepared } from '../core/index.js';
 import { loadEcosystem } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { reportFallback } from './debug.js';
+import { packageFile } from './files.js';
 import { t } from './lang.js';
 import { issueLines } from './render/issues.js';
 import { cliLocale } from './lang.js';
@@ -12,6 +14,22 @@ export const DEFAULT_MODEL = 'symbiose.yaml';
 
 /** Largest model file accepted: far above any hand-written model, far below what hurts memory. */
 const MAX_BYTES = LIMITS.fileBytes;
+
+/** A library model's id: what `symbiose library` lists. */
+const LIBRARY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Where a model named on the command line is: the file itself, or, when no such file exists and
+ * the name is a library id, the library's model of that id (shown relative to the working folder
+ * when it is inside it, so messages point at a file the user can open).
+ */
+export function modelPath(given: string): string {
+  if (given === '-' || !LIBRARY_ID.test(given) || existsSync(given)) return given;
+  const shipped = join(packageFile('library'), `${given}.yaml`);
+  if (!existsSync(shipped)) return given;
+  const near = relative(process.cwd(), shipped);
+  return near.startsWith('..') || isAbsolute(near) ? shipped : near;
+}
 
 /** `-` reads the model from standard input. */
 export function readModelText(file: string): string {

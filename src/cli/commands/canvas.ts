@@ -4,16 +4,21 @@ import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { canvasBlocks } from '../render/canvas.js';
 import { withNames } from '../render/json.js';
-import { analysisInput, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
+import { analysisInput, chosenModel, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
 export function registerCanvas(program: Command): void {
   withAnalysisOptions(
     program
       .command('canvas')
       .description(t('cmd.canvas'))
-      .argument('<actor>', t('cmd.canvas.actor')),
-  ).action((actor: string, options: AnalysisOptions) => {
-    const { format, ecosystem } = analysisInput(options);
+      // canvas [model] <actor>: commander reads arguments in order, so the first is the actor
+      // when it comes alone and the model when two are given.
+      .usage(t('cmd.canvas.usage'))
+      .argument('<actor>', t('cmd.canvas.actor'))
+      .argument('[actor-after-model]', t('cmd.canvas.actorAfterModel')),
+  ).action((first: string, second: string | undefined, options: AnalysisOptions, command: Command) => {
+    const [model, actor] = second === undefined ? [undefined, first] : [first, second];
+    const { format, ecosystem } = analysisInput(chosenModel(model, command), options);
     const result = canvas(ecosystem, resolveActor(ecosystem, actor));
     emit(format, () => canvasBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
   });

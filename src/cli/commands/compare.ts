@@ -11,32 +11,34 @@ import { formatCount, formatMoney, formatPercent } from '../render/numbers.js';
 import { withNames } from '../render/json.js';
 import { periodAt, periodCount } from '../render/words.js';
 import { pathIssueLines } from '../render/issues.js';
-import { modelOption } from './shared.js';
+import { chosenModel, modelArgument, modelOption } from './shared.js';
 
 export function registerCompare(program: Command): void {
   withOutputOptions(program
     .command('compare')
     .description(t('cmd.compare'))
+    .addArgument(modelArgument())
     .option('--variants <ids>', t('option.variants'))
     .option('-a, --actor <actor>', t('option.compareActor'))
     .addOption(modelOption()))
-    .action((options: OutputOptions & { model: string; variants?: string; actor?: string }) => {
+    .action((given: string | undefined, options: OutputOptions & { variants?: string; actor?: string }, command: Command) => {
       const format = formatOf(options);
-      const { ecosystem: base, prepared: basePrepared } = requireModel(options.model, colorWanted(process.stderr));
+      const file = chosenModel(given, command);
+      const { ecosystem: base, prepared: basePrepared } = requireModel(file, colorWanted(process.stderr));
       const all = Object.keys(base.doc.variants ?? {});
-      if (all.length === 0) throw new UsageError(t('usage.noVariants', { file: options.model }));
+      if (all.length === 0) throw new UsageError(t('usage.noVariants', { file }));
       const chosen = options.variants ? options.variants.split(',').map((v) => v.trim()) : all;
       for (const id of chosen) if (!all.includes(id)) throw new UsageError(t('usage.unknownVariant', { variant: id, variants: all.join(', ') }));
       const outcomes: VariantOutcome[] = [variantOutcome('base', t('compare.asWritten'), base)];
       for (const id of chosen) {
         const { evaluated, issues } = variantEvaluation(base.doc, basePrepared, id);
         if (!evaluated.ecosystem || hasErrors(issues)) {
-          process.stderr.write(variantIssueLines(options.model, issues) + '\n');
+          process.stderr.write(variantIssueLines(file, issues) + '\n');
           throw new UsageError(t('usage.variantDoesNotLoad', { variant: id }));
         }
         outcomes.push(variantOutcome(id, base.doc.variants![id]!.name ?? id, evaluated.ecosystem));
       }
-      if (options.actor !== undefined && !(options.actor in base.doc.actors)) {
+      if (options.actor !== undefined && !Object.hasOwn(base.doc.actors, options.actor)) {
         throw new UsageError(t('usage.unknownActor', { actor: options.actor, hint: '', actors: Object.keys(base.doc.actors).join(', ') }));
       }
       emit(format, () => compareBlocks(base.doc, outcomes, options.actor), () => withNames(base.doc, outcomes));

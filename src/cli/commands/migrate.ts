@@ -4,6 +4,7 @@ import { hasErrors, LATEST_VERSION, migrateText, OLDEST_VERSION } from '../../co
 import { InvalidModelError, UsageError } from '../errors.js';
 import { writeFile } from '../files.js';
 import { cliLocale, t } from '../lang.js';
+import { chosenModel, modelArgument, modelOption } from './shared.js';
 import { readModelText } from '../model-file.js';
 import { colorWanted } from '../output.js';
 import { issueLines } from '../render/issues.js';
@@ -18,11 +19,13 @@ export function registerMigrate(program: Command): void {
   program
     .command('migrate')
     .description(t('migrate.description'))
-    .argument('<file>', t('migrate.file'))
+    .addArgument(modelArgument(t('migrate.file')))
+    .addOption(modelOption())
     .option('--to <version>', t('migrate.to', { latest: LATEST_VERSION }))
     .option('-o, --out <file>', t('migrate.out'))
     .option('--force', t('migrate.force'))
-    .action(async (file: string, options: MigrateOptions) => {
+    .action(async (given: string | undefined, options: MigrateOptions, command: Command) => {
+      const file = chosenModel(given, command);
       const target = targetVersion(options.to);
       const result = migrateText(readModelText(file), file === '-' ? '<stdin>' : file, target);
       if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, colorWanted(process.stderr), cliLocale()) + '\n');
@@ -36,7 +39,9 @@ export function registerMigrate(program: Command): void {
       if (result.issues.some((i) => i.code === 'migration-loss') && options.out === undefined && options.force !== true) {
         throw new UsageError(t('migrate.lossy', { file, to: result.to }));
       }
-      const out = options.out ?? (file === '-' ? undefined : file);
+      // A library id names a shipped model: migrated to standard output, never in place.
+      const fromLibrary = file !== (given ?? command.opts<{ model?: string }>().model);
+      const out = options.out ?? (file === '-' || fromLibrary ? undefined : file);
       if (out === undefined) {
         process.stdout.write(result.text);
         return;

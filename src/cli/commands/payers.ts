@@ -4,11 +4,11 @@ import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { withNames } from '../render/json.js';
 import { paymentBlocks } from '../render/payments.js';
-import { analysisInput, withAnalysisOptions, type AnalysisOptions } from './shared.js';
+import { analysisInput, chosenModel, modelArgument, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
 export function registerPayers(program: Command): void {
-  withAnalysisOptions(program.command('payers').description(t('cmd.payers'))).action((options: AnalysisOptions) => {
-    const { format, ecosystem } = analysisInput(options);
+  withAnalysisOptions(program.command('payers').description(t('cmd.payers')).addArgument(modelArgument())).action((model: string | undefined, options: AnalysisOptions, command: Command) => {
+    const { format, ecosystem } = analysisInput(chosenModel(model, command), options);
     const result = whoPays(ecosystem);
     emit(format, () => paymentBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
   });

@@ -5,24 +5,25 @@ import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { withNames } from '../render/json.js';
 import { overviewBlocks, sheetBlocks, type Grouping } from '../render/profit.js';
-import { analysisInput, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
+import { analysisInput, chosenModel, modelArgument, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
 export function registerProfit(program: Command): void {
   withAnalysisOptions(
     program
       .command('profit')
       .description(t('cmd.profit'))
+      .addArgument(modelArgument())
       .option('-a, --actor <actor>', t('option.profitActor'))
       .addOption(
         new Option('--by <grouping>', t('option.by'))
           .choices(['period', 'year', 'auto'])
           .default('auto'),
       ),
-  ).action((options: AnalysisOptions & { actor?: string; by?: Grouping }, command: Command) => {
+  ).action((model: string | undefined, options: AnalysisOptions & { actor?: string; by?: Grouping }, command: Command) => {
     if (command.getOptionValueSource('by') === 'cli' && options.actor === undefined) {
       throw new UsageError(t('usage.byWithoutActor'));
     }
-    const { format, ecosystem } = analysisInput(options);
+    const { format, ecosystem } = analysisInput(chosenModel(model, command), options);
     const { doc } = ecosystem;
     if (options.actor !== undefined) {
       const sheet = profitability(ecosystem, resolveActor(ecosystem, options.actor));

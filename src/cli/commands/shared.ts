@@ -1,21 +1,37 @@
 /** Options and look-ups shared by the analysis commands. */
-import { Option, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import { withLabels } from '../../analyses/index.js';
 import { closest, type Ecosystem } from '../../core/index.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MODEL, requireEcosystem } from '../model-file.js';
+import { DEFAULT_MODEL, modelPath, requireEcosystem } from '../model-file.js';
 import { colorWanted, formatOf, withOutputOptions, type Format, type OutputOptions } from '../output.js';
 import { t } from '../lang.js';
 
 export const modelOption = () =>
-  new Option('-m, --model <file>', t('option.model')).default(DEFAULT_MODEL).env('SYMBIOSE_MODEL');
+  new Option('-m, --model <file>', t('option.model')).env('SYMBIOSE_MODEL');
+
+/** The model as an argument, which every command that reads one takes (-m says the same). */
+export const modelArgument = (description = t('argument.model')) => new Argument('[model]', description);
+
+/**
+ * The model a command reads: its argument, or -m/--model (then $SYMBIOSE_MODEL, then
+ * symbiose.yaml), as a path: a library id (`purple-button`) names the library's file. Two
+ * different models, one by argument and one by -m, are a usage error.
+ */
+export function chosenModel(argument: string | undefined, command: Command): string {
+  const option = command.opts<{ model?: string }>().model;
+  if (argument !== undefined && option !== undefined && command.getOptionValueSource('model') === 'cli' && argument !== option) {
+    throw new UsageError(t('usage.twoModels', { argument, option }));
+  }
+  return modelPath(argument ?? option ?? DEFAULT_MODEL);
+}
 
 export const labelsOption = () => new Option('-l, --labels', t('option.labels'));
 
 /** Finds an actor by id or by name (any case); a miss is a usage error naming the actors. */
 export function resolveActor(ecosystem: Ecosystem, wanted: string): string {
   const actors = ecosystem.doc.actors;
-  if (wanted in actors) return wanted;
+  if (Object.hasOwn(actors, wanted)) return wanted;
   const byName = Object.entries(actors).find(([, a]) => a.name?.toLowerCase() === wanted.toLowerCase());
   if (byName) return byName[0];
   const suggestion = closest(wanted, Object.keys(actors));
@@ -24,7 +40,7 @@ export function resolveActor(ecosystem: Ecosystem, wanted: string): string {
 }
 
 export interface AnalysisOptions extends OutputOptions {
-  model: string;
+  model?: string;
   labels?: boolean;
 }
 
@@ -34,8 +50,8 @@ export function withAnalysisOptions(command: Command): Command {
 }
 
 /** The output format and the loaded ecosystem (shown with labels if asked) of an analysis command. */
-export function analysisInput(options: AnalysisOptions): { format: Format; ecosystem: Ecosystem } {
+export function analysisInput(model: string, options: AnalysisOptions): { format: Format; ecosystem: Ecosystem } {
   const format = formatOf(options);
-  const loaded = requireEcosystem(options.model, colorWanted(process.stderr));
+  const loaded = requireEcosystem(model, colorWanted(process.stderr));
   return { format, ecosystem: options.labels ? withLabels(loaded) : loaded };
 }

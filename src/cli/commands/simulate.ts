@@ -14,6 +14,7 @@ import { reportFallback } from '../debug.js';
 import { MAX_SHEET_VALUES, seriesSheet } from '../render/sheets.js';
 import { PROGRESS_MODES, progressReport, runSimulation, type ProgressMode } from '../simulation-run.js';
 import { cliLocale, t } from '../lang.js';
+import { chosenModel, modelArgument, modelOption } from './shared.js';
 
 interface SimulateCliOptions extends OutputOptions {
   method?: 'euler' | 'rk4';
@@ -50,7 +51,8 @@ export function registerSimulate(program: Command): void {
   withOutputOptions(program
     .command('simulate')
     .description(t('cmd.simulate'))
-    .argument('<file>', t('cmd.simulate.file'))
+    .addArgument(modelArgument(t('cmd.simulate.file')))
+    .addOption(modelOption())
     .addOption(new Option('--method <method>', t('option.method')).choices(['euler', 'rk4']))
     .option('--dt <step>', t('option.dt'))
     .option('--until <time>', t('option.until'))
@@ -59,7 +61,8 @@ export function registerSimulate(program: Command): void {
     .option('--chart <variable>', t('option.chart'))
     .option('--variant <id>', t('option.variant'))
     .addOption(new Option('--progress <how>', t('option.progress')).choices(PROGRESS_MODES).default('auto')))
-    .action(async (file: string, options: SimulateCliOptions) => {
+    .action(async (given: string | undefined, options: SimulateCliOptions, command: Command) => {
+      const file = chosenModel(given, command);
       // Ctrl-C stops every stage: the worker at once, this thread at the next checkpoint.
       const signal = interruptSignal();
       const progress = progressReport(options.progress ?? 'auto');

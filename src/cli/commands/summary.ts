@@ -4,11 +4,11 @@ import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { withNames } from '../render/json.js';
 import { sharingBlocks } from '../render/sharing.js';
-import { analysisInput, withAnalysisOptions, type AnalysisOptions } from './shared.js';
+import { analysisInput, chosenModel, modelArgument, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
 export function registerSummary(program: Command): void {
-  withAnalysisOptions(program.command('summary').description(t('cmd.summary'))).action((options: AnalysisOptions) => {
-    const { format, ecosystem } = analysisInput(options);
+  withAnalysisOptions(program.command('summary').description(t('cmd.summary')).addArgument(modelArgument())).action((model: string | undefined, options: AnalysisOptions, command: Command) => {
+    const { format, ecosystem } = analysisInput(chosenModel(model, command), options);
     const result = valueSharing(ecosystem);
     emit(format, () => sharingBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
   });

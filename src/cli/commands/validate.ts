@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { hasErrors, formatPath } from '../../core/index.js';
 import { issueMessage, type UiKey } from '../../i18n/index.js';
 import { EXIT, UsageError } from '../errors.js';
-import { DEFAULT_MODEL, loadModelFile } from '../model-file.js';
+import { DEFAULT_MODEL, loadModelFile, modelPath } from '../model-file.js';
 import { colorWanted, deliver, formatOf, toFile, withOutputOptions, type OutputOptions } from '../output.js';
 import { issueLines } from '../render/issues.js';
 import { cliLocale, t } from '../lang.js';
@@ -16,7 +16,7 @@ export function registerValidate(program: Command): void {
     .action((given: string[], options: OutputOptions & { strict?: boolean }) => {
       const json = formatOf(options) === 'json';
       const locale = cliLocale();
-      const files = given.length > 0 ? given : [process.env.SYMBIOSE_MODEL || DEFAULT_MODEL];
+      const files = (given.length > 0 ? given : [process.env.SYMBIOSE_MODEL || DEFAULT_MODEL]).map(modelPath);
       // One unreadable file does not hide the others' results; it sets exit code 2 at the end.
       const unreadable: string[] = [];
       const reports = files.flatMap((file) => {

@@ -9,6 +9,7 @@ import { InvalidModelError, UsageError } from '../errors.js';
 import { schemaLink, writeFile } from '../files.js';
 import { colorWanted } from '../output.js';
 import { t } from '../lang.js';
+import { chosenModel, modelArgument, modelOption } from './shared.js';
 
 export function registerXmile(program: Command): void {
   program
@@ -48,12 +49,13 @@ export function registerXmile(program: Command): void {
   program
     .command('export')
     .description(t('cmd.export'))
-    .argument('<file>', t('cmd.export.file'))
+    .addArgument(modelArgument(t('cmd.export.file')))
+    .addOption(modelOption())
     .option('--xmile', t('option.xmile'))
     .option('-o, --out <file>', t('option.outExport'))
     .option('--force', t('option.forceOutput'))
-    .action(async (file: string, options: { out?: string; force?: boolean }) => {
-      const { model } = readDynamicsFile(file, colorWanted(process.stderr));
+    .action(async (given: string | undefined, options: { out?: string; force?: boolean }, command: Command) => {
+      const { model } = readDynamicsFile(chosenModel(given, command), colorWanted(process.stderr));
       const text = writeXmile(model);
       if (options.out) {
         await writeFile(options.out, text, { overwrite: options.force === true, force: options.force === true });
