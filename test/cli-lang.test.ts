@@ -113,7 +113,7 @@ describe('French output', () => {
     const canvas = fr(['canvas', '--help']);
     const unwrapped = canvas.out.replace(/\n {2,}/g, ' ');
     expect(canvas.out).toContain(`Arguments${NBSP}:`);
-    expect(canvas.out).toContain('identifiant ou nom de l’acteur');
+    expect(canvas.out).toContain('l’acteur (identifiant ou nom)');
     expect(unwrapped).toContain(`(par défaut${NBSP}: «${NBSP}symbiose.yaml${NBSP}»${NNBSP}; variable d’environnement${NBSP}: SYMBIOSE_MODEL)`);
     expect(canvas.out).not.toMatch(/Usage:|Options:|display help|default:/);
     const unknown = fr(['profut']);

@@ -8,7 +8,7 @@ import { colorWanted, formatOf, withOutputOptions, type Format, type OutputOptio
 import { t } from '../lang.js';
 
 export const modelOption = () =>
-  new Option('-m, --model <file>', t('option.model')).env('SYMBIOSE_MODEL');
+  new Option('-m, --model <file>', t('option.model')).default(DEFAULT_MODEL).env('SYMBIOSE_MODEL');
 
 /** The model as an argument, which every command that reads one takes (-m says the same). */
 export const modelArgument = (description = t('argument.model')) => new Argument('[model]', description);
