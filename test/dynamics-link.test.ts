@@ -98,4 +98,27 @@ describe('dynamics errors are placed where they are made', () => {
     expect(issueMessage(unknown!, 'en')).toBe('variable "growth": unknown name "rat"');
     expect(issueMessage(unknown!, 'fr')).toBe('variable «\u00a0growth\u00a0»\u00a0: nom inconnu «\u00a0rat\u00a0»');
   });
+
+  it('refuses a dimension sized past the limit at its key, before making its elements', () => {
+    const text = `symbiose: 1
+name: Big dimension
+currency: EUR
+period: month
+horizon: 2
+actors: {}
+valueObjects: {}
+transactions: {}
+dynamics:
+  dt: 1
+  dimensions:
+    D: 1000000000
+  variables:
+    a: 1
+`;
+    const { issues } = loadEcosystem(text, 'm.yaml');
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.code} ${i.params.engineCode} ${i.params.limit} ${i.params.found}`)).toEqual([
+      '12:5 dynamics limit dimensionSize 1000000000',
+    ]);
+    expect(issueMessage(issues[0]!, 'en')).toBe('too many elements in a dimension: at most 100000 (limit "dimensionSize"), found 1000 million');
+  });
 });

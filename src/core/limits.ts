@@ -12,6 +12,25 @@ export const LIMITS = {
   yamlAliases: 1000,
   /** Nesting depth of a model expression (brackets, calls, unary signs). */
   expressionDepth: 400,
+  /**
+   * Nesting depth of an XMILE equation, its macro calls expanded (brackets, calls, operators),
+   * and of XMILE module instances inside one another.
+   */
+  equationDepth: 400,
+  /** Arguments of one call in an XMILE equation. */
+  equationArguments: 1000,
+  /** Elements of one dimension of a dynamics model. */
+  dimensionSize: 100_000,
+  /**
+   * Values a dynamics model computes at each step: every element of every variable, arrays and
+   * module instances expanded, the hidden stocks of delays and smooths included.
+   */
+  modelElements: 100_000,
+  /**
+   * Nodes of a dynamics model's equations once macro calls and arrays are expanded: counted
+   * before a macro is expanded, while the equations compile, and over what each step computes.
+   */
+  expandedNodes: 1_000_000,
   /** Periods of a model's horizon. */
   horizon: 10_000,
   /** Paths through one scenario (each OR multiplies them) kept for per-path figures. */

@@ -3,6 +3,7 @@
  * equation and offset inside it) and parameters that are names, numbers and sub-codes, never
  * prose. Messages are rendered from them by locale in src/i18n/issues/.
  */
+import type { LimitName } from '../core/index.js';
 
 /** Why an equation does not parse (see equation/lex.ts and parse.ts). */
 export type EquationSyntaxFault =
@@ -22,6 +23,15 @@ export type EquationSyntaxFault =
   | { reason: 'unexpected-token'; token: 'number' | 'name' | 'operator' | 'end'; text: string }
   /** `open` is the 1-based character of the bracket left open. */
   | { reason: 'unclosed-call' | 'unclosed-subscript' | 'unclosed-bracket'; open: number };
+
+/**
+ * Why an equation is not read: a syntax fault, or a bound of core/limits.ts passed while reading
+ * it (nesting depth, arguments of a call, tokens), which is the engine's `limit` issue.
+ */
+export type ParseFault = EquationSyntaxFault | ({ reason: 'limit' } & LimitParams);
+
+/** The parameters of the `limit` issue: which bound, its value, and what was found. */
+export type LimitParams = { limit: LimitName; max: number; found?: number };
 
 /** Why a run cannot start with the options given (see simulate.ts). */
 export type RunRefusal =
@@ -63,6 +73,8 @@ export type EngineParamsByCode = {
   /** A subscript or array that does not fit the variable's dimensions. */
   dimension:
     | { reason: 'unknown-dimension'; dimension: string }
+    /** `<dim size="…">` that is not a whole number of at least 1; `size` as written. */
+    | { reason: 'size'; dimension: string; size: string }
     | { reason: 'flow-elements'; flow: string }
     | { reason: 'argument-sizes'; function: string }
     | { reason: 'operand-sizes'; operator: string }
@@ -93,6 +105,8 @@ export type EngineParamsByCode = {
   'not-finite': { label: string; time: number; value: string };
   /** The run cannot start with these options. */
   run: RunRefusal;
+  /** A bound of core/limits.ts passed, found before the work it bounds (`found` when counted). */
+  limit: LimitParams;
 };
 
 export type EngineIssueCode = keyof EngineParamsByCode;
@@ -101,7 +115,7 @@ export type EngineIssueCode = keyof EngineParamsByCode;
 export const ENGINE_ISSUE_CODES = [
   'xml', 'equation-syntax', 'unknown-name', 'unknown-function', 'arity', 'algebraic-loop', 'unsupported',
   'dimension', 'duplicate-name', 'missing-equation', 'sim-specs', 'graphical-function', 'not-constant', 'units',
-  'not-finite', 'run',
+  'not-finite', 'run', 'limit',
 ] as const satisfies readonly EngineIssueCode[];
 
 export type EngineParamValue = string | number | readonly string[];
@@ -113,6 +127,8 @@ export interface EngineIssue {
   severity: EngineSeverity;
   /** The variable's name as written in the model, when the issue is about one. */
   variable?: string;
+  /** The dimension's name as written, when the issue is about one (and no variable). */
+  dimension?: string;
   /** The equation text the offset points into. */
   equation?: string;
   /** Offset of the faulty character inside `equation`. */
@@ -125,11 +141,12 @@ export interface EngineIssue {
 export function engineIssue<C extends EngineIssueCode>(
   code: C,
   params: EngineParamsByCode[C],
-  where: Pick<EngineIssue, 'variable' | 'equation' | 'offset' | 'file'> = {},
+  where: Pick<EngineIssue, 'variable' | 'dimension' | 'equation' | 'offset' | 'file'> = {},
   severity: EngineSeverity = 'error',
 ): EngineIssue {
   const out: EngineIssue = { code, severity, params };
   if (where.variable !== undefined) out.variable = where.variable;
+  if (where.dimension !== undefined) out.dimension = where.dimension;
   if (where.equation !== undefined) out.equation = where.equation;
   if (where.offset !== undefined) out.offset = where.offset;
   if (where.file !== undefined) out.file = where.file;
@@ -138,4 +155,20 @@ export function engineIssue<C extends EngineIssueCode>(
 
 export function hasEngineErrors(issues: readonly EngineIssue[]): boolean {
   return issues.some((i) => i.severity === 'error');
+}
+
+/**
+ * The issue for an equation that was not read: the engine's `limit` when a bound was passed,
+ * else `equation-syntax` (naming the macro, and its variable, the equation belongs to).
+ */
+export function parseFaultIssue(
+  fault: ParseFault,
+  where: Pick<EngineIssue, 'variable' | 'equation' | 'offset' | 'file'>,
+  inMacro: { macro?: string; macroVariable?: string } = {},
+): EngineIssue {
+  if (fault.reason === 'limit') {
+    const { reason: _, ...params } = fault;
+    return engineIssue('limit', params, where);
+  }
+  return engineIssue('equation-syntax', { ...fault, ...inMacro }, where);
 }

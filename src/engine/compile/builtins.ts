@@ -59,7 +59,11 @@ function reduction(arity: [number, number], fn: FoldName): Builtin {
   };
 }
 
-/** MIN/MAX: over the elements of one array, or element by element over two or more arguments. */
+/**
+ * MIN/MAX: over the elements of one array, or element by element over two or more arguments.
+ * More than two are one fold per element, left to right from the first (the same picks as
+ * min(min(a, b), c)) in a tree one level deep, however many arguments there are.
+ */
 function extremum(fn: 'min' | 'max'): Builtin {
   const over = reduction([1, 1], fn);
   const pairwise = elementwise(2, fn);
@@ -68,12 +72,14 @@ function extremum(fn: 'min' | 'max'): Builtin {
     arity: [1, Infinity],
     compile(args, ctx, at) {
       if (args.length === 1) return over.compile(args, ctx, at);
-      let acc = pairwise.compile(args.slice(0, 2), ctx, at);
-      for (const arg of args.slice(2)) {
-        const next = compileExpr(arg, ctx);
-        acc = zip([acc, next], ([a, b]) => pick(a!, b!), ([a, b]) => call(fn, a!, b!)) ?? NAN;
+      if (args.length === 2) return pairwise.compile(args, ctx, at);
+      const vals = args.map((a) => compileExpr(a, ctx));
+      const out = zip(vals, (xs) => xs.reduce((a, b) => pick(a, b)), (es) => ({ k: 'fold', fn, args: es }));
+      if (!out) {
+        report(ctx, 'dimension', { reason: 'argument-sizes', function: at.fn }, at.at);
+        return NAN;
       }
-      return acc;
+      return out;
     },
   };
 }

@@ -3,10 +3,11 @@
  * position along each dimension), where issues point, and the sinks for what compiling creates
  * (slots read, hidden states for delays and smooths, pipelines).
  */
+import { LIMITS, type LimitName } from '../../core/index.js';
 import { engineIssue, type EngineIssue, type EngineIssueCode, type EngineParamsByCode } from '../issues.js';
 import type { Table } from '../lookup.js';
 import type { Expr } from './expr.js';
-import type { Pipeline } from './program.js';
+import { FIRST_FREE_SLOT, type Pipeline } from './program.js';
 import type { DimInfo, Scope } from './scope.js';
 import type { Val } from './value.js';
 
@@ -47,6 +48,8 @@ export interface Ctx {
   tables: Tables;
   /** DELAYN/SMTHN orders that are not constants (see compile/index.ts). */
   orders: Orders;
+  /** Nodes being compiled inside one another, macro bodies included (LIMITS.equationDepth). */
+  depth: number;
 }
 
 /**
@@ -96,4 +99,30 @@ export function newSlot(ctx: Ctx, label: string): number {
   const slot = ctx.scope.nextSlot++;
   ctx.scope.slotLabels[slot] = label;
   return slot;
+}
+
+/**
+ * Says that a limit is passed, once per model (the first place that passes it), and returns
+ * false so the caller stops the work the limit bounds.
+ */
+export function passed(ctx: Ctx, limit: LimitName, found: number | undefined, at?: number): false {
+  const { reported } = ctx.scope.budget;
+  if (!reported.has(limit)) {
+    reported.add(limit);
+    report(ctx, 'limit', found === undefined ? { limit, max: LIMITS[limit] } : { limit, max: LIMITS[limit], found }, at);
+  }
+  return false;
+}
+
+/** Counts `nodes` more nodes of checked trees; false once the model's LIMITS.expandedNodes is passed. */
+export function spend(ctx: Ctx, nodes: number, at?: number): boolean {
+  const budget = ctx.scope.budget;
+  budget.nodes += nodes;
+  return budget.nodes <= LIMITS.expandedNodes || passed(ctx, 'expandedNodes', undefined, at);
+}
+
+/** Whether `slots` more hidden values fit within LIMITS.modelElements; says so once when not. */
+export function hasRoom(ctx: Ctx, slots: number, at?: number): boolean {
+  const used = ctx.scope.nextSlot - FIRST_FREE_SLOT + slots;
+  return used <= LIMITS.modelElements || passed(ctx, 'modelElements', used, at);
 }

@@ -42,8 +42,18 @@ export const slot = (s: number): Expr => ({ k: 'slot', slot: s });
 export const bin = (op: BinaryOp, a: Expr, b: Expr): Expr => ({ k: 'bin', op, a, b });
 export const call = (fn: FunctionName, ...args: Expr[]): Expr => ({ k: 'fn', fn, args });
 
-/** A stock's rate, as Stella sums it: 0, plus each inflow, minus each outflow, in order. */
+/** Flows a stock's rate adds one node at a time; past this it is one flat sum. */
+const FLOW_CHAIN = 8;
+
+/**
+ * A stock's rate, as Stella sums it: 0, plus each inflow, minus each outflow, in order. Many flows
+ * are one `sum` fold over the inflows and the negated outflows, the same bits (x − y is x + (−y)
+ * in IEEE 754) in a tree one level deep, where a chain would be as deep as the flows are many.
+ */
 export function netFlow(inflows: readonly Expr[], outflows: readonly Expr[]): Expr {
+  if (inflows.length + outflows.length > FLOW_CHAIN) {
+    return { k: 'fold', fn: 'sum', args: [...inflows, ...outflows.map((a): Expr => ({ k: 'neg', a }))] };
+  }
   let net = num(0);
   for (const i of inflows) net = bin('+', net, i);
   for (const o of outflows) net = bin('-', net, o);

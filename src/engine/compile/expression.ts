@@ -6,7 +6,8 @@ import type { Equation, Index } from '../equation/index.js';
 import { canonicalName } from '../names.js';
 import { applyBinary } from './operators.js';
 import { compileCall } from './builtins.js';
-import { localValue, report, type Ctx } from './context.js';
+import { LIMITS } from '../../core/index.js';
+import { localValue, passed, report, spend, type Ctx } from './context.js';
 import { bin, num, slot, type DynamicPart, type Expr } from './expr.js';
 import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT } from './program.js';
 import { lookupVar, markStructural, type DimInfo, type VarInfo } from './scope.js';
@@ -17,7 +18,25 @@ const NAN = constant(NaN);
 /** Names XMILE gives the run itself, used when no variable of that name exists. */
 const RUN_NAMES = new Map([['time', TIME_SLOT], ['dt', DT_SLOT], ['starttime', START_SLOT], ['stoptime', STOP_SLOT]]);
 
+/**
+ * The values of an equation node for the element being defined. Compiling nests as deep as the
+ * tree, and macro bodies nest inside the calls that expand them: the depth is bounded by
+ * LIMITS.equationDepth, and the nodes made by LIMITS.expandedNodes (an array read makes one per
+ * element), so no model overflows the stack or compiles without end.
+ */
 export function compileExpr(node: Equation, ctx: Ctx): Val {
+  if (ctx.depth >= LIMITS.equationDepth) return (passed(ctx, 'equationDepth', undefined, node.at), NAN);
+  if (ctx.scope.budget.reported.has('expandedNodes')) return NAN;
+  ctx.depth++;
+  try {
+    const value = compileNode(node, ctx);
+    return spend(ctx, value.es.length, node.at) ? value : NAN;
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function compileNode(node: Equation, ctx: Ctx): Val {
   switch (node.kind) {
     case 'number':
       return constant(node.value);

@@ -5,7 +5,7 @@
  */
 import type { Equation } from '../equation/index.js';
 import { parseEquation } from '../equation/index.js';
-import { engineIssue, hasEngineErrors, type EngineIssue, type EngineParamsByCode } from '../issues.js';
+import { engineIssue, hasEngineErrors, parseFaultIssue, type EngineIssue, type EngineParamsByCode } from '../issues.js';
 import { unitHints } from '../units.js';
 import type { ElementEquation, Model, Variable } from '../model.js';
 import { canonicalName } from '../names.js';
@@ -17,6 +17,8 @@ import { call, netFlow, num, slot as slotOf, type Expr } from './expr.js';
 import { groupedOrder, orderNodes, type GroupedNode } from './order.js';
 import { DT_SLOT, setInputs, START_SLOT, STOP_SLOT, TIME_SLOT, type Assignment, type Pipeline, type Program, type ProgramInput, type State } from './program.js';
 import { isTable, tableOf } from '../lookup.js';
+import { LIMITS } from '../../core/index.js';
+import { treeMeasure } from './tree-size.js';
 import { buildScope, elementNames, elementPositions, lookupVar, type Scope, type VarInfo } from './scope.js';
 
 interface Computed {
@@ -90,7 +92,7 @@ function compileOrdered(model: Model): CompileResult {
 function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<string>): CompileResult & { structural?: boolean } {
   const issues: EngineIssue[] = [];
   checkSpecs(model, issues);
-  issues.push(...unitHints(model));
+  for (const hint of unitHints(model)) issues.push(hint);
   const scope = buildScope(model, issues);
   const inputs = inputsOf(scope, inputNames);
   const computed: Computed[] = [];
@@ -122,7 +124,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
       elementPositions(v.dims, k).forEach((p, d) => bindings.set(v.dims[d]!.canonical, p));
       const ctx: Ctx = {
         scope, namespace: def.namespace ?? '', variable: def.name, equation: source, bindings, dims: v.dims, reads: new Set(), issues,
-        states, pipelines, locals: new Map(), expanding: new Set(), tables, orders,
+        states, pipelines, locals: new Map(), expanding: new Set(), tables, orders, depth: 0,
       };
       let expr = compileScalar(tree, ctx);
       const table = tablesOf(v)[k];
@@ -139,7 +141,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
         if (def.initialEquation !== undefined) {
           const parsed = parseEquation(def.initialEquation);
           if (!parsed.ok) {
-            issues.push(engineIssue('equation-syntax', parsed.fault, { variable: def.name, equation: def.initialEquation, offset: parsed.offset }));
+            issues.push(parseFaultIssue(parsed.fault, { variable: def.name, equation: def.initialEquation, offset: parsed.offset }));
           } else {
             const initCtx: Ctx = { ...ctx, equation: def.initialEquation, reads: new Set() };
             node.initial = { expr: compileScalar(parsed.equation, initCtx), reads: initCtx.reads };
@@ -176,6 +178,12 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
   );
   if (!initial || !update) return { program: undefined, issues };
 
+  const stateRates = [...stockStates, ...states].filter((st) => st !== undefined).map((st) => ({ slot: st.slot, expr: st.rate }));
+  const pipelineTrees = pipelines.flatMap((p) => [p.input, p.delay, p.initial].map((expr) => ({ slot: p.slot, expr })));
+  // The start of the run, and each step: each within the limits on its own.
+  const runLimit = treeLimit(initial, scope) ?? treeLimit([...update, ...stateRates, ...pipelineTrees], scope);
+  if (runLimit) return { program: undefined, issues: [...issues, runLimit] };
+
   const allStates: State[] = [
     ...stockStates.filter((s): s is State => s !== undefined),
     ...states.map((h) => ({ slot: h.slot, rate: h.rate, nonNegative: false })),
@@ -203,6 +211,26 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
     inputs,
   };
   return { program, issues, structural: scope.inputs.structural };
+}
+
+/**
+ * The limit the trees a run computes pass, if any: the nodes a start and a step walk (shared
+ * nodes walked once per reader) within LIMITS.expandedNodes, each tree within
+ * LIMITS.equationDepth, so both kernels stay fast and inside the stack.
+ */
+function treeLimit(trees: ReadonlyArray<{ slot: number; expr: Expr }>, scope: Scope): EngineIssue | undefined {
+  const measure = treeMeasure();
+  let size = 0;
+  for (const { slot, expr } of trees) {
+    const figures = measure(expr);
+    size += figures.size;
+    const variable = scope.slotLabels[slot] ?? `#${slot}`;
+    if (figures.depth > LIMITS.equationDepth) {
+      return engineIssue('limit', { limit: 'equationDepth', max: LIMITS.equationDepth, found: figures.depth }, { variable });
+    }
+    if (size > LIMITS.expandedNodes) return engineIssue('limit', { limit: 'expandedNodes', max: LIMITS.expandedNodes, found: size }, { variable });
+  }
+  return undefined;
 }
 
 /**
@@ -268,7 +296,7 @@ function parseAll(def: Variable, issues: EngineIssue[]): Map<string, Equation> {
     if (parsed.ok) trees.set(text, parsed.equation);
     else {
       const where = { variable: def.name, equation: text, offset: parsed.offset };
-      issues.push(text.trim() === '' ? engineIssue('missing-equation', {}, where) : engineIssue('equation-syntax', parsed.fault, where));
+      issues.push(text.trim() === '' ? engineIssue('missing-equation', {}, where) : parseFaultIssue(parsed.fault, where));
     }
   }
   return trees;

@@ -2,8 +2,10 @@
  * The names a model defines, resolved once: dimensions with their elements, and each variable with
  * its shape and first slot. Every later step looks names up here by canonical form.
  */
+import { LIMITS, type LimitName } from '../../core/index.js';
 import { engineIssue, type EngineIssue } from '../issues.js';
-import type { Dimension, Macro, Model, Variable } from '../model.js';
+import type { Dimension, Model, Variable } from '../model.js';
+import { macroPlans, type MacroPlan } from './macro-plans.js';
 import { canonicalName, elementLabel } from '../names.js';
 import { FIRST_FREE_SLOT } from './program.js';
 
@@ -28,13 +30,23 @@ export interface VarInfo {
 export interface Scope {
   dims: Map<string, DimInfo>;
   vars: Map<string, VarInfo>;
-  macros: Map<string, Macro>;
+  /** Each macro by macroKey, read and sized once (macro-plans.ts). */
+  macros: Map<string, MacroPlan>;
   /** Next free slot; compilation allocates hidden states after the variables. */
   nextSlot: number;
   /** Display label of every slot that holds a model value. */
   slotLabels: string[];
   /** Constants read from their slot rather than folded in (see compile/index.ts inputs). */
   inputs: Inputs;
+  /** What compiling has spent of the model's limits, and the limits already reported. */
+  budget: Budget;
+}
+
+export interface Budget {
+  /** Nodes of checked trees made so far (LIMITS.expandedNodes). */
+  nodes: number;
+  /** Each limit is reported once per model, where it is first passed. */
+  reported: Set<LimitName>;
 }
 
 export interface Inputs {
@@ -96,27 +108,48 @@ export function buildScope(model: Model, issues: EngineIssue[]): Scope {
     if (dims.has(info.canonical)) issues.push(engineIssue('duplicate-name', { name: dim.name }));
     dims.set(info.canonical, info);
   }
-  const vars = new Map<string, VarInfo>();
-  const slotLabels: string[] = [];
-  let next = FIRST_FREE_SLOT;
-  for (const def of model.variables) {
-    const canonical = canonicalName(def.name);
-    if (vars.has(canonical)) {
-      issues.push(engineIssue('duplicate-name', { name: def.name }, { variable: def.name }));
-      continue;
-    }
-    const shape: DimInfo[] = [];
-    for (const d of def.dimensions) {
-      const info = dims.get(canonicalName(d));
-      if (info) shape.push(info);
-      else issues.push(engineIssue('dimension', { reason: 'unknown-dimension', dimension: d }, { variable: def.name }));
-    }
-    const size = shape.reduce((n, d) => n * d.elements.length, 1);
-    vars.set(canonical, { def, canonical, dims: shape, size, base: next });
-    for (let k = 0; k < size; k++) slotLabels[next + k] = elementLabel(def.name, elementNames(shape, k));
-    next += size;
+  const budget: Budget = { nodes: 0, reported: new Set() };
+  const scope: Scope = {
+    dims, vars: new Map(), macros: macroPlans(model.macros), nextSlot: FIRST_FREE_SLOT, slotLabels: [],
+    inputs: { vars: new Set(), slots: new Set(), structural: false }, budget,
+  };
+  const seen = new Set<string>();
+  const shapes = model.variables.map((def) => shapeOf(def, dims, seen, issues));
+  // Every element gets a slot and a label: count them all before making any.
+  const elements = shapes.reduce((n, shape) => n + (shape ? sizeOf(shape) : 0), 0);
+  if (elements > LIMITS.modelElements) {
+    issues.push(engineIssue('limit', { limit: 'modelElements', max: LIMITS.modelElements, found: elements }));
+    budget.reported.add('modelElements');
+    return scope;
   }
-  const macros = new Map<string, Macro>();
-  for (const macro of model.macros) macros.set(canonicalName(macro.name).toUpperCase(), macro);
-  return { dims, vars, macros, nextSlot: next, slotLabels, inputs: { vars: new Set(), slots: new Set(), structural: false } };
+  model.variables.forEach((def, i) => {
+    const shape = shapes[i];
+    if (!shape) return;
+    const size = sizeOf(shape);
+    scope.vars.set(canonicalName(def.name), { def, canonical: canonicalName(def.name), dims: shape, size, base: scope.nextSlot });
+    for (let k = 0; k < size; k++) scope.slotLabels[scope.nextSlot + k] = elementLabel(def.name, elementNames(shape, k));
+    scope.nextSlot += size;
+  });
+  return scope;
+}
+
+/** A variable's dimensions, or undefined when its name is taken already (said as an issue). */
+function shapeOf(def: Variable, dims: ReadonlyMap<string, DimInfo>, seen: Set<string>, issues: EngineIssue[]): DimInfo[] | undefined {
+  const canonical = canonicalName(def.name);
+  if (seen.has(canonical)) {
+    issues.push(engineIssue('duplicate-name', { name: def.name }, { variable: def.name }));
+    return undefined;
+  }
+  seen.add(canonical);
+  const shape: DimInfo[] = [];
+  for (const d of def.dimensions) {
+    const info = dims.get(canonicalName(d));
+    if (info) shape.push(info);
+    else issues.push(engineIssue('dimension', { reason: 'unknown-dimension', dimension: d }, { variable: def.name }));
+  }
+  return shape;
+}
+
+function sizeOf(shape: readonly DimInfo[]): number {
+  return shape.reduce((n, d) => n * d.elements.length, 1);
 }

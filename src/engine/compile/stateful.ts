@@ -16,7 +16,7 @@
  */
 import type { Equation } from '../equation/index.js';
 import type { Builtin } from './builtins.js';
-import { collectReads, newSlot, report, type Ctx } from './context.js';
+import { collectReads, hasRoom, newSlot, report, type Ctx } from './context.js';
 import { compileExpr, compileScalar } from './expression.js';
 import { markStructural } from './scope.js';
 import { bin, call, num, slot, type Expr } from './expr.js';
@@ -80,6 +80,8 @@ function delayChain(stages: number | undefined, withInit: boolean): Builtin {
       const n0 = fixed ?? order(args[2]!, ctx);
       if (n0 === undefined) return constant(NaN);
       const n = Math.max(1, Math.round(n0));
+      // The stages (and DELAYN's delay time) are hidden stocks: an order of 10⁹ is refused first.
+      if (!hasRoom(ctx, n + 1, args[2]?.at)) return constant(NaN);
       const input = arg(args[0]!, ctx);
       const delay = arg(args[1]!, ctx);
       const initNode = fixed === undefined ? args[3] : args[2];
@@ -132,6 +134,7 @@ function smoothChain(stages: number | undefined): Builtin {
       const n0 = fixed ?? order(args[2]!, ctx);
       if (n0 === undefined) return constant(NaN);
       const n = Math.max(1, Math.round(n0));
+      if (!hasRoom(ctx, n, args[2]?.at)) return constant(NaN);
       const input = arg(args[0]!, ctx);
       const time = arg(args[1]!, ctx);
       const initNode = fixed === undefined ? args[3] : args[2];
@@ -157,6 +160,7 @@ function smoothChain(stages: number | undefined): Builtin {
 const trend: Builtin = {
   arity: [2, 3],
   compile(args, ctx) {
+    if (!hasRoom(ctx, 1)) return constant(NaN);
     const input = arg(args[0]!, ctx);
     const time = arg(args[1]!, ctx);
     const initial = args[2] ? arg(args[2], ctx) : { e: num(0), reads: new Set<number>() };
@@ -176,6 +180,7 @@ const trend: Builtin = {
 const init: Builtin = {
   arity: [1, 1],
   compile(args, ctx) {
+    if (!hasRoom(ctx, 1)) return constant(NaN);
     const value = arg(args[0]!, ctx);
     const at = newSlot(ctx, label(ctx, 'init', 1));
     ctx.states.push({ slot: at, initial: value.e, initialReads: value.reads, rate: num(0) });
@@ -187,6 +192,7 @@ const init: Builtin = {
 const pipeline: Builtin = {
   arity: [2, 3],
   compile(args, ctx) {
+    if (!hasRoom(ctx, 1)) return constant(NaN);
     const input = arg(args[0]!, ctx);
     const delay = arg(args[1]!, ctx);
     const initial = args[2] ? arg(args[2], ctx) : input;

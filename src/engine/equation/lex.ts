@@ -3,12 +3,13 @@
  * `\\` escapes; unquoted names are letters (any script), digits, `_`, `$` and spaces between
  * words, so `Room Temperature` is one name. `{…}` is a comment.
  */
-import type { EquationSyntaxFault } from '../issues.js';
+import { LIMITS } from '../../core/index.js';
+import type { ParseFault } from '../issues.js';
 
 /** Why and where an equation does not parse; the message is rendered from `fault` (src/i18n). */
 export class EquationSyntaxError extends Error {
   constructor(
-    readonly fault: EquationSyntaxFault,
+    readonly fault: ParseFault,
     readonly offset: number,
   ) {
     super(`equation-syntax: ${fault.reason} at ${offset}`);
@@ -23,7 +24,7 @@ export type Token =
   | { kind: 'end'; at: number };
 
 const OPERATORS = ['<>', '<=', '>=', '==', '&&', '||', '+', '-', '*', '/', '^', '(', ')', '[', ']', ',', '<', '>', '=', ':', '!', '.'];
-const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
+const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME_START = /[\p{L}\p{Mn}_$]/u;
 const NAME_PART = /[\p{L}\p{Mn}\p{Nd}_$'’]/u;
 /** Words that end a name written with spaces: `IF a THEN b` must not read `a THEN b` as a name. */
@@ -33,6 +34,10 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
+    // Each token becomes at least one node: an equation past the bound is refused unread.
+    if (tokens.length >= LIMITS.expandedNodes) {
+      throw new EquationSyntaxError({ reason: 'limit', limit: 'expandedNodes', max: LIMITS.expandedNodes }, i);
+    }
     const c = text[i]!;
     if (/\s/.test(c)) {
       i++;
@@ -44,7 +49,8 @@ export function tokenize(text: string): Token[] {
       i = close + 1;
       continue;
     }
-    const number = NUMBER.exec(text.slice(i));
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
     if (number) {
       tokens.push({ kind: 'num', value: Number(number[0]), at: i });
       i += number[0].length;

@@ -4,8 +4,9 @@
  * `^` binds tighter than unary minus, so -2^2 is -4, as Stella and Vensim compute it (the suite's
  * `exponentiation` test). `mod` is an operator only between two operands; elsewhere it is a name.
  */
+import { LIMITS } from '../../core/index.js';
 import { canonicalName } from '../names.js';
-import type { EquationSyntaxFault } from '../issues.js';
+import type { EquationSyntaxFault, ParseFault } from '../issues.js';
 import type { BinaryOp, Equation, Index } from './ast.js';
 import { EquationSyntaxError, tokenize, type Token } from './lex.js';
 
@@ -34,6 +35,11 @@ class Parser {
   private pos = 0;
   /** Inside `[...]`, where `Dim.Element` and `Dim.*` name an element rather than a module. */
   private indexDepth = 0;
+  /**
+   * Operands being read inside one another (each bracket, call argument, sign and exponent is a
+   * level): bounded so the parser's own stack is.
+   */
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   parseAll(): Equation {
@@ -78,7 +84,24 @@ class Parser {
     }
   }
 
+  /** Reads one level deeper, refusing to pass LIMITS.equationDepth. */
+  private nested<T>(read: () => T): T {
+    if (this.depth >= LIMITS.equationDepth) {
+      throw new EquationSyntaxError({ reason: 'limit', limit: 'equationDepth', max: LIMITS.equationDepth }, this.peek().at);
+    }
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
+  }
+
   private parseUnary(): Equation {
+    return this.nested(() => this.parseUnaryHere());
+  }
+
+  private parseUnaryHere(): Equation {
     const token = this.peek();
     if (this.isOp(token, '-') || this.isOp(token, '+') || this.isOp(token, '!') || this.isWord(token, 'not')) {
       this.next();
@@ -96,7 +119,7 @@ class Parser {
     // Right-associative, as in mathematics: the suite's `arithmetics_exp` expects
     // 30^1.2^1.2 = 30^(1.2^1.2) = 68.92. The exponent may carry a sign: 2^-1.
     const next = this.peek();
-    const exponent = this.isOp(next, '-') || this.isOp(next, '+') ? this.parseUnary() : this.parsePower();
+    const exponent = this.isOp(next, '-') || this.isOp(next, '+') ? this.parseUnary() : this.nested(() => this.parsePower());
     return { kind: 'binary', op: '^', left: base, right: exponent, at: base.at };
   }
 
@@ -165,6 +188,9 @@ class Parser {
       return args;
     }
     for (;;) {
+      if (args.length >= LIMITS.equationArguments) {
+        throw new EquationSyntaxError({ reason: 'limit', limit: 'equationArguments', max: LIMITS.equationArguments }, this.peek().at);
+      }
       args.push(this.parseBinary(0));
       const token = this.next();
       if (this.isOp(token, ')')) return args;
@@ -233,17 +259,57 @@ function unexpected(token: Token): EquationSyntaxFault {
   }
 }
 
-export type ParseResult = { ok: true; equation: Equation } | { ok: false; fault: EquationSyntaxFault; offset: number };
+export type ParseResult = { ok: true; equation: Equation } | { ok: false; fault: ParseFault; offset: number };
 
-/** Parses an equation; a fault comes back as data with its offset, never as an exception. */
+/**
+ * Parses an equation; a fault comes back as data with its offset, never as an exception. The
+ * tree is at most LIMITS.equationDepth deep, so everything that walks it recursively (compile,
+ * format) stays well inside the stack.
+ */
 export function parseEquation(text: string): ParseResult {
   try {
     if (text.trim() === '') return { ok: false, fault: { reason: 'empty' }, offset: 0 };
-    return { ok: true, equation: new Parser(tokenize(text)).parseAll() };
+    const equation = new Parser(tokenize(text)).parseAll();
+    const deep = tooDeep(equation, LIMITS.equationDepth);
+    if (deep) return { ok: false, fault: { reason: 'limit', limit: 'equationDepth', max: LIMITS.equationDepth }, offset: deep.at };
+    return { ok: true, equation };
   } catch (error) {
     if (error instanceof EquationSyntaxError) {
       return { ok: false, fault: error.fault, offset: error.offset };
     }
     throw error;
+  }
+}
+
+/**
+ * The first node found deeper than `max` (the root at depth 1), without recursion: a chain such
+ * as `a + b + c …` is parsed in a loop but makes a tree as deep as it is long.
+ */
+export function tooDeep(root: Equation, max: number): Equation | undefined {
+  const stack: Array<[Equation | Index, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) return node.kind === 'wildcard' || node.kind === 'range' ? undefined : node;
+    for (const next of children(node)) stack.push([next, depth + 1]);
+  }
+  return undefined;
+}
+
+function children(node: Equation | Index): Array<Equation | Index> {
+  switch (node.kind) {
+    case 'subscript':
+      return node.indices;
+    case 'call':
+      return node.args;
+    case 'unary':
+      return [node.operand];
+    case 'binary':
+      return [node.left, node.right];
+    case 'if':
+      return [node.condition, node.then, node.otherwise];
+    case 'range':
+      return [node.from, node.to];
+    default:
+      return [];
   }
 }

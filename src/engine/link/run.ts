@@ -9,6 +9,7 @@ import {
   canonicalName,
   dynamicsNames,
   issue,
+  LIMITS,
   type DynamicsPreparer,
   type DynamicsRun,
   type Issue,
@@ -27,7 +28,15 @@ import { dynamicsModel } from './from-document.js';
  * A document's dynamics as an engine model, and the issues that stop it running for the core: a
  * stop before the horizon ends, or a dt that does not divide a period when quantities read it.
  */
-function checkedModel(doc: ModelDocument, constants: ReadonlyMap<string, number>): { model: Model; issues: Issue[] } {
+function checkedModel(doc: ModelDocument, constants: ReadonlyMap<string, number>): { model: Model | undefined; issues: Issue[] } {
+  // A dimension given by size is made element by element: refuse a size past the limit first.
+  for (const [name, d] of Object.entries(doc.dynamics!.dimensions ?? {})) {
+    const size = typeof d === 'number' ? d : d.length;
+    if (size > LIMITS.dimensionSize) {
+      const found = engineIssue('limit', { limit: 'dimensionSize', max: LIMITS.dimensionSize, found: size }, { dimension: name });
+      return { model: undefined, issues: [placed(doc, found)] };
+    }
+  }
   const model = dynamicsModel(doc, doc.dynamics!, constants);
   const start = model.specs.start;
   if (model.specs.stop < start + doc.horizon) {
@@ -47,8 +56,12 @@ function checkedModel(doc: ModelDocument, constants: ReadonlyMap<string, number>
  * the constants written in. The issues are placed in the document; the program exists only when
  * none is an error.
  */
-export function compileDynamics(doc: ModelDocument, constants: ReadonlyMap<string, number>): { model: Model; program: Program | undefined; issues: Issue[] } {
+export function compileDynamics(
+  doc: ModelDocument,
+  constants: ReadonlyMap<string, number>,
+): { model: Model; program: Program | undefined; issues: Issue[] } | { model: undefined; program: undefined; issues: Issue[] } {
   const { model, issues } = checkedModel(doc, constants);
+  if (!model) return { model, program: undefined, issues };
   if (issues.length > 0) return { model, program: undefined, issues };
   const compiled = compile(model);
   return { model, program: compiled.program, issues: compiled.issues.map((found) => placed(doc, found)) };
@@ -56,7 +69,7 @@ export function compileDynamics(doc: ModelDocument, constants: ReadonlyMap<strin
 
 export const prepareDynamics: DynamicsPreparer = (doc, constants) => {
   const { model, issues: refused } = checkedModel(doc, constants);
-  if (refused.length > 0) return { dynamics: undefined, issues: refused };
+  if (!model || refused.length > 0) return { dynamics: undefined, issues: refused };
   const own = sectionConstants(model, doc);
   const compiled = compile(model, { inputs: [...constants.keys(), ...own.keys()] });
   const issues = compiled.issues.map((found) => placed(doc, found));
@@ -228,6 +241,9 @@ function placed(doc: ModelDocument, found: EngineIssue): Issue {
 /** Where an engine issue sits in the document: its entry, field or element, and the offset there. */
 function placeOf(doc: ModelDocument, found: EngineIssue): { path: Path; offset?: number; atKey?: boolean } {
   const offset = found.offset !== undefined ? { offset: found.offset } : {};
+  if (found.variable === undefined && found.dimension !== undefined && Object.hasOwn(doc.dynamics?.dimensions ?? {}, found.dimension)) {
+    return { path: ['dynamics', 'dimensions', found.dimension], atKey: true };
+  }
   if (found.variable === undefined) return { path: ['dynamics'], atKey: true };
   const entry = dynamicsNames(doc.dynamics).get(canonicalName(found.variable));
   if (!entry) {

@@ -4,8 +4,10 @@
  * equations stay text until compile/ parses them.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { LIMITS } from '../../core/index.js';
 import { engineIssue, type EngineIssue } from '../issues.js';
 import { canonicalName } from '../names.js';
+import { countInstances } from './instances.js';
 import type { Dimension, ElementEquation, GraphicalFunction, Macro, Method, Model, SimSpecs, Variable, VariableKind } from '../model.js';
 
 type XmlNode = Record<string, unknown>;
@@ -127,9 +129,11 @@ function variable(kind: VariableKind, node: unknown, file: string, issues: Engin
   return v;
 }
 
+const VARIABLE_TAGS = ['stock', 'flow', 'aux', 'gf'] as const;
+
 function variables(container: unknown, file: string, issues: EngineIssue[]): Variable[] {
   const out: Variable[] = [];
-  for (const kind of ['stock', 'flow', 'aux', 'gf'] as const) {
+  for (const kind of VARIABLE_TAGS) {
     for (const node of list(child(container, kind))) {
       const v = variable(kind, node, file, issues);
       if (v) out.push(v);
@@ -161,15 +165,42 @@ function specs(node: unknown, file: string, issues: EngineIssue[]): SimSpecs {
   return out;
 }
 
-function dimensions(node: unknown): Dimension[] {
-  return list(child(node, 'dim')).map((d) => {
+/**
+ * The dimensions, each checked before its elements are made: a size is a whole number from 1 to
+ * LIMITS.dimensionSize, so a tiny file cannot ask for a billion elements.
+ */
+function dimensions(node: unknown, file: string, issues: EngineIssue[]): Dimension[] {
+  const out: Dimension[] = [];
+  for (const d of list(child(node, 'dim'))) {
     const a = attrs(d);
-    const elems = list(child(d, 'elem')).map((e) => attrs(e).name ?? '');
+    const name = a.name ?? '';
+    const elems = list(child(d, 'elem'));
     if (elems.length === 0 && a.size !== undefined) {
-      return { name: a.name ?? '', elements: Array.from({ length: Number(a.size) }, (_, i) => String(i + 1)), sized: true };
+      const size = dimensionSize(name, a.size, file, issues);
+      if (size !== undefined) out.push({ name, elements: Array.from({ length: size }, (_, i) => String(i + 1)), sized: true });
+      continue;
     }
-    return { name: a.name ?? '', elements: elems };
-  });
+    if (elems.length > LIMITS.dimensionSize) {
+      issues.push(engineIssue('limit', { limit: 'dimensionSize', max: LIMITS.dimensionSize, found: elems.length }, { file, dimension: name }));
+      continue;
+    }
+    out.push({ name, elements: elems.map((e) => attrs(e).name ?? '') });
+  }
+  return out;
+}
+
+/** `size="…"` as a number of elements, or undefined with the issue said. */
+function dimensionSize(dimension: string, text: string, file: string, issues: EngineIssue[]): number | undefined {
+  const size = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!(size >= 1)) {
+    issues.push(engineIssue('dimension', { reason: 'size', dimension, size: text }, { file, dimension }));
+    return undefined;
+  }
+  if (size > LIMITS.dimensionSize) {
+    issues.push(engineIssue('limit', { limit: 'dimensionSize', max: LIMITS.dimensionSize, found: size }, { file, dimension }));
+    return undefined;
+  }
+  return size;
 }
 
 function macros(root: unknown, file: string, issues: EngineIssue[]): Macro[] {
@@ -282,9 +313,22 @@ export function readXmile(source: string, file = '(xmile)'): ReadResult {
   }
   const vars = child(main, 'variables');
   const byName = new Map(models.filter((m) => attrs(m).name !== undefined).map((m) => [canonicalName(attrs(m).name!), m]));
+  // Flattening copies each instance's variables: count them, and the nesting, before any copy.
+  const flat = countInstances(main, byName, {
+    modules: (m) => list(child(child(m, 'variables'), 'module')).map((mod) => attrs(mod).model ?? unquote(attrs(mod).name ?? '')),
+    variables: (m) => VARIABLE_TAGS.reduce((n, tag) => n + list(child(child(m, 'variables'), tag)).length, 0),
+  });
+  if (flat.depth > LIMITS.equationDepth) {
+    issues.push(engineIssue('limit', { limit: 'equationDepth', max: LIMITS.equationDepth, found: flat.depth }, { file }));
+    return { model: undefined, issues };
+  }
+  if (flat.variables > LIMITS.modelElements) {
+    issues.push(engineIssue('limit', { limit: 'modelElements', max: LIMITS.modelElements, found: flat.variables }, { file }));
+    return { model: undefined, issues };
+  }
   const model: Model = {
     specs: specs(child(root, 'sim_specs'), file, issues),
-    dimensions: dimensions(child(root, 'dimensions')),
+    dimensions: dimensions(child(root, 'dimensions'), file, issues),
     variables: withModules(vars, variables(vars, file, issues), '', byName, new Set(), file, issues),
     macros: macros(root, file, issues),
   };

@@ -118,19 +118,24 @@ export function writeXmile(input: Model): string {
     lines.push('  <dimensions>');
     for (const d of model.dimensions) {
       if (d.sized) lines.push(`    <dim name="${escape(d.name)}" size="${d.elements.length}"/>`);
-      else lines.push(`    <dim name="${escape(d.name)}">`, ...d.elements.map((e) => `      <elem name="${escape(e)}"/>`), '    </dim>');
+      else {
+        lines.push(`    <dim name="${escape(d.name)}">`);
+        for (const e of d.elements) lines.push(`      <elem name="${escape(e)}"/>`);
+        lines.push('    </dim>');
+      }
     }
     lines.push('  </dimensions>');
   }
   lines.push('  <model>', '    <variables>');
-  for (const v of model.variables) lines.push(...variable(v, '      '));
+  // Line by line: a variable with 10⁵ elements has too many lines to spread as arguments.
+  for (const v of model.variables) for (const line of variable(v, '      ')) lines.push(line);
   lines.push('    </variables>', '  </model>');
   for (const m of model.macros) {
     lines.push(`  <macro name="${escape(m.name)}">`, `    <eqn>${escape(m.equation)}</eqn>`);
     for (const p of m.parameters) lines.push(`    <parm>${escape(p)}</parm>`);
     if (m.variables.length > 0) {
       lines.push('    <variables>');
-      for (const v of m.variables) lines.push(...variable(v, '      '));
+      for (const v of m.variables) for (const line of variable(v, '      ')) lines.push(line);
       lines.push('    </variables>');
     }
     lines.push('  </macro>');

@@ -22,6 +22,7 @@ export interface IssueCatalogue {
   /** The words an engine issue read on its own (an XMILE file) is placed with. */
   where: {
     variable: (name: string) => string;
+    dimension: (name: string) => string;
     /** `offset` counts from 0; undefined when only the equation is known. */
     equation: (equation: string, offset: number | undefined) => string;
   };

@@ -1,6 +1,6 @@
 /** English messages for every issue code of the core and the engine. */
 import type { EngineParamsByCode, EquationSyntaxFault, RunRefusal } from '../../engine/index.js';
-import type { ExpressionSyntaxFault, IssueParamsByCode, MissingFieldReason, QuantityKind, SchemaFault } from '../../core/index.js';
+import type { ExpressionSyntaxFault, IssueParamsByCode, LimitName, MissingFieldReason, QuantityKind, SchemaFault } from '../../core/index.js';
 import { engineText, type EngineMessages, type IssueCatalogue } from './catalogue.js';
 
 const q = (name: string | number) => `"${name}"`;
@@ -75,6 +75,11 @@ const words: IssueCatalogue['words'] = {
     fileBytes: 'bytes in a file',
     yamlAliases: 'YAML aliases expanded',
     expressionDepth: 'levels of nesting in an expression',
+    equationDepth: 'levels of nesting in an equation',
+    equationArguments: 'arguments in a call',
+    dimensionSize: 'elements in a dimension',
+    modelElements: 'values computed by a dynamics model',
+    expandedNodes: 'operations in a dynamics model once its macros and arrays are expanded',
     horizon: 'periods in the horizon',
     scenarioPaths: 'paths through a scenario',
     simulationSteps: 'steps in a simulation',
@@ -350,6 +355,8 @@ function dimension(p: EngineParamsByCode['dimension']): string {
   switch (p.reason) {
     case 'unknown-dimension':
       return `unknown dimension ${q(p.dimension)}`;
+    case 'size':
+      return `size ${q(p.size)} of dimension ${q(p.dimension)}: a size is a whole number of elements, at least 1`;
     case 'flow-elements':
       return `flow ${q(p.flow)} does not have the stock's elements`;
     case 'argument-sizes':
@@ -401,6 +408,10 @@ function graphicalFunction(p: EngineParamsByCode['graphical-function']): string 
   }
 }
 
+/** A limit of core/limits.ts passed: the core's `limit` issue and the engine's say it alike. */
+const limit = (p: { limit: LimitName; max: number; found?: number | undefined }): string =>
+  `too many ${words.limits[p.limit]}: at most ${count(p.max)} (limit ${q(p.limit)})${p.found !== undefined ? `, found ${count(p.found)}` : ''}`;
+
 const engine: EngineMessages = {
   xml,
   'equation-syntax': (p) => {
@@ -428,6 +439,7 @@ const engine: EngineMessages = {
     `flow ${q(p.flow)} is in ${p.flowUnits} but stock ${q(p.stock)} is in ${p.stockUnits}: a flow into or out of it should be in ${p.stockUnits} per ${p.time}`,
   'not-finite': (p) => `${p.label} becomes ${p.value === 'NaN' ? 'NaN' : 'infinite'} at time ${num(p.time)}`,
   run: (p) => `the run cannot start: ${run(p)}`,
+  limit,
 };
 
 export const en: IssueCatalogue = {
@@ -436,6 +448,7 @@ export const en: IssueCatalogue = {
   line: { error: 'error', warning: 'warning', at: (path) => `(at ${path})` },
   where: {
     variable: (name) => `variable ${q(name)}`,
+    dimension: (name) => `dimension ${q(name)}`,
     equation: (equation, offset) => (offset === undefined ? ` in equation ${q(equation)}` : ` at character ${offset + 1} of equation ${q(equation)}`),
   },
   core: {
@@ -507,7 +520,7 @@ export const en: IssueCatalogue = {
     'scenario-paths': (p) => `scenario ${q(p.scenario)} has more than ${p.limit} paths; its figures are given per scenario only, not per path`,
     'unknown-override': (p) => `${q(p.name)} is neither a parameter nor a constant of the dynamics; it cannot be given a value`,
     'override-value': (p) => `the value given to ${q(p.name)} (${p.value}) is not a finite number`,
-    limit: (p) => `too many ${words.limits[p.limit]}: at most ${count(p.max)} (limit ${q(p.limit)})${p.found !== undefined ? `, found ${count(p.found)}` : ''}`,
+    limit,
     'edit-needs-engine': (p) => `change ${p.change}: renaming ${q(p.id)} reaches into the dynamics' equations, which needs the engine's renamer`,
   },
 };

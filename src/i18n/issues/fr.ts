@@ -4,7 +4,7 @@
  * aux noms insérés), guillemets « » autour des noms, virgule décimale.
  */
 import type { EngineParamsByCode, EquationSyntaxFault, RunRefusal } from '../../engine/index.js';
-import type { ExpressionSyntaxFault, IssueParamsByCode, QuantityKind, KindName, SchemaFault } from '../../core/index.js';
+import type { ExpressionSyntaxFault, IssueParamsByCode, LimitName, QuantityKind, KindName, SchemaFault } from '../../core/index.js';
 import { numberFormat } from '../numbers.js';
 import { engineText, type EngineMessages, type IssueCatalogue } from './catalogue.js';
 
@@ -119,6 +119,11 @@ const words: IssueCatalogue['words'] = {
     fileBytes: 'octets dans un fichier',
     yamlAliases: 'alias YAML développés',
     expressionDepth: 'niveaux d’imbrication dans une expression',
+    equationDepth: 'niveaux d’imbrication dans une équation',
+    equationArguments: 'arguments dans un appel',
+    dimensionSize: 'éléments dans une dimension',
+    modelElements: 'valeurs calculées par un modèle dynamique',
+    expandedNodes: 'opérations dans un modèle dynamique une fois ses macros et ses tableaux développés',
     horizon: 'périodes dans l’horizon',
     scenarioPaths: 'chemins dans un scénario',
     simulationSteps: 'pas dans une simulation',
@@ -402,6 +407,8 @@ function dimension(p: EngineParamsByCode['dimension']): string {
   switch (p.reason) {
     case 'unknown-dimension':
       return `dimension inconnue ${q(p.dimension)}`;
+    case 'size':
+      return t`taille ${q(p.size)} de la dimension ${q(p.dimension)} : une taille est un nombre entier d’éléments, au moins 1`;
     case 'flow-elements':
       return `le flux ${q(p.flow)} n’a pas les éléments du stock`;
     case 'argument-sizes':
@@ -461,6 +468,13 @@ function graphicalFunction(p: EngineParamsByCode['graphical-function']): string 
 
 const dynamicsSections: Record<string, string> = { stocks: 'le stock', flows: 'le flux', variables: 'la variable' };
 
+/** « de » devant un mot, élidé devant une voyelle ou un h muet : « d’octets », « de pas ». */
+const elided = (word: string, next: string): string => (/^[aâàeéèêiîoôuûyh]/i.test(next) ? `${word.slice(0, -1)}’${next}` : `${word} ${next}`);
+
+/** Une limite de core/limits.ts dépassée : le problème `limit` du cœur et celui du moteur la disent de même. */
+const limit = (p: { limit: LimitName; max: number; found?: number | undefined }): string =>
+  t`trop ${elided('de', words.limits[p.limit])} : au plus ${count(p.max)} (limite ${q(p.limit)})${p.found !== undefined ? t`, trouvé ${count(p.found)}` : ''}`;
+
 const engine: EngineMessages = {
   xml,
   'equation-syntax': (p) => {
@@ -489,6 +503,7 @@ const engine: EngineMessages = {
     t`le flux ${q(p.flow)} est en ${p.flowUnits}, mais le stock ${q(p.stock)} est en ${p.stockUnits} : un flux qui le remplit ou le vide devrait être en ${p.stockUnits} par ${p.time}`,
   'not-finite': (p) => `${p.label} devient ${p.value === 'NaN' ? 'NaN (valeur indéfinie)' : 'infini'} à l’instant ${num(p.time)}`,
   run: (p) => t`la simulation ne peut pas démarrer : ${run(p)}`,
+  limit,
 };
 
 export const fr: IssueCatalogue = {
@@ -497,6 +512,7 @@ export const fr: IssueCatalogue = {
   line: { error: 'erreur', warning: 'avertissement', at: (path) => t`(emplacement : ${path})` },
   where: {
     variable: (name) => `variable ${q(name)}`,
+    dimension: (name) => `dimension ${q(name)}`,
     equation: (equation, offset) =>
       offset === undefined ? ` dans l’équation ${q(equation)}` : ` au caractère ${offset + 1} de l’équation ${q(equation)}`,
   },
@@ -587,8 +603,7 @@ export const fr: IssueCatalogue = {
       t`le scénario ${q(p.scenario)} a plus de ${count(p.limit)} chemins ; ses chiffres sont donnés pour le scénario entier, pas chemin par chemin`,
     'unknown-override': (p) => t`${q(p.name)} n’est ni un paramètre ni une constante de la dynamique ; on ne peut pas lui donner de valeur`,
     'override-value': (p) => `la valeur donnée à ${q(p.name)} (${p.value}) n’est pas un nombre fini`,
-    limit: (p) =>
-      t`trop de ${words.limits[p.limit]} : au plus ${count(p.max)} (limite ${q(p.limit)})${p.found !== undefined ? t`, trouvé ${count(p.found)}` : ''}`,
+    limit,
     'edit-needs-engine': (p) =>
       t`modification ${p.change} : renommer ${q(p.id)} touche les équations de la dynamique, ce qui demande le renommeur du moteur`,
   },

@@ -30,9 +30,21 @@ export function engineIssueMessage(issue: EngineIssue, locale: Locale): string {
   const where: string[] = [];
   if (issue.file) where.push(issue.file);
   if (issue.variable !== undefined) where.push(catalogue.where.variable(issue.variable));
+  else if (issue.dimension !== undefined) where.push(catalogue.where.dimension(issue.dimension));
   let text = engineText(catalogue.engine, issue.code, issue.params);
-  if (issue.equation !== undefined) text += catalogue.where.equation(issue.equation, issue.offset);
+  if (issue.equation !== undefined) text += catalogue.where.equation(excerpt(issue.equation, issue.offset), issue.offset);
   // The colon after a place follows each language's spacing (a no-break space before it in French).
   const colon = locale === 'fr' ? '\u00a0: ' : ': ';
   return where.length > 0 ? `${where.join(colon)}${colon}${text}` : text;
+}
+
+/** Characters of an equation a message quotes at most: a long one is cut around the fault. */
+const EXCERPT_CHARS = 80;
+
+/** The equation as a message quotes it: whole when short, else the part around `offset` with … */
+export function excerpt(equation: string, offset: number | undefined): string {
+  if (equation.length <= EXCERPT_CHARS) return equation;
+  const from = Math.max(0, Math.min((offset ?? 0) - EXCERPT_CHARS / 2, equation.length - EXCERPT_CHARS));
+  const to = from + EXCERPT_CHARS;
+  return `${from > 0 ? '…' : ''}${equation.slice(from, to)}${to < equation.length ? '…' : ''}`;
 }

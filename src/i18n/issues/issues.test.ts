@@ -105,6 +105,9 @@ const ENGINE: EngineIssue[] = [
   engine('not-finite', { label: 'Sales[North]', time: 2.5, value: 'NaN' }),
   engine('run', { reason: 'too-many-steps', steps: 2e9, start: 0, stop: 2e9, dt: 1, max: 2 ** 29 }),
   engine('run', { reason: 'no-variable', name: 'Salse' }),
+  engine('dimension', { reason: 'size', dimension: 'Region', size: '-1' }, { dimension: 'Region' }),
+  engine('limit', { limit: 'dimensionSize', max: 1_000_000, found: 1e9 }, { dimension: 'Region', file: 'm.xmile' }),
+  engine('limit', { limit: 'equationDepth', max: 400 }, { variable: 'a', equation: '((1))', offset: 2 }),
 ];
 
 /** What a rendered message must never show: a hole, a leaked value, an unfilled placeholder. */
@@ -147,6 +150,14 @@ describe('issue messages', () => {
     const steps = ENGINE.find((i) => i.code === 'run' && i.params.reason === 'too-many-steps')!;
     expect(engineIssueMessage(steps, 'en')).toContain('2000 million steps');
     expect(engineIssueMessage(steps, 'fr')).toContain('2000\u00a0millions pas');
+  });
+
+  it('say an engine limit in the words of the core limit, naming the place', () => {
+    const size = ENGINE.find((i) => i.code === 'limit' && i.params.limit === 'dimensionSize')!;
+    expect(engineIssueMessage(size, 'en')).toBe(
+      'm.xmile: dimension "Region": too many elements in a dimension: at most 1 million (limit "dimensionSize"), found 1000 million',
+    );
+    expect(engineIssueMessage(size, 'fr')).toContain('trop d’éléments dans une dimension');
   });
 
   it('name the place of an engine issue read on its own, in each language', () => {
