@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedDir } from './shared-dir.js';
+import { FIXTURES } from './fixtures-dir.js';
 
 const BIN = resolve('bin/symbiose.js');
-const TEACUP = join(sharedDir(), 'sd-test-models/simlin-fork/samples/teacup/teacup.xmile');
+const TEACUP = join(FIXTURES, 'sd-test-models/simlin-fork/samples/teacup/teacup.xmile');
 
 function run(args: string[], cwd = mkdtempSync(join(tmpdir(), 'symbiose-sim-'))) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -75,7 +75,7 @@ describe('simulate runs a Symbiose model once, with the options given', () => {
 });
 
 describe('simulate refuses what it cannot do, and says why', () => {
-  const suite = join(sharedDir(), 'sd-test-models/simlin-fork');
+  const suite = join(FIXTURES, 'sd-test-models/simlin-fork');
 
   it('refuses a run too long to take or to keep, up front', () => {
     const long = run(['simulate', TEACUP, '--until', '1e9', '--vars', 'Teacup Temperature']);

@@ -1,7 +1,8 @@
 /** The README's examples are what a user gets: the format example loads, the shown outputs print. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeIssue, issuesOf } from './helpers.js';
 
@@ -28,4 +29,24 @@ describe('README', () => {
       }
     }
   });
+
+  it('runs every command it shows, as printed, one after the other in a fresh folder', () => {
+    // The shell blocks' `npx symbiose …` lines, in order: a later one may read what an earlier one
+    // wrote (init, then validate). `npx symbiose` is this checkout's bin, as `npm install` links it.
+    const commands = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+      .flatMap(([, block]) => block!.split('\n'))
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter((line) => line.startsWith('npx symbiose '));
+    expect(commands.length).toBeGreaterThan(15);
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-readme-'));
+    cpSync(resolve('examples'), join(dir, 'examples'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(resolve('bin/symbiose.js'), join(dir, 'node_modules/.bin/symbiose'));
+    for (const command of commands) {
+      const shell = command.replace(/^npx symbiose /, 'node_modules/.bin/symbiose ');
+      const result = spawnSync('sh', ['-c', shell], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en', SYMBIOSE_MODEL: '' } });
+      expect(result.status, `${command}\n${result.stderr}`).toBe(0);
+      expect(result.stderr, command).not.toMatch(/error|Error/);
+    }
+  }, 180_000);
 });

@@ -7,9 +7,9 @@ import { engineIssueMessage } from '../../src/i18n/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalLabel, compile, parseXmile, simulate } from '../../src/engine/index.js';
-import { sharedDir } from '../shared-dir.js';
+import { FIXTURES } from '../fixtures-dir.js';
 
-export const SUITE = join(sharedDir(), 'sd-test-models', 'simlin-fork');
+export const SUITE = join(FIXTURES, 'sd-test-models', 'simlin-fork');
 
 export interface Case {
   /** `dir/file`, e.g. `tests/abs/test_abs.xmile`. */

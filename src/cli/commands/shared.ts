@@ -23,7 +23,8 @@ export function chosenModel(argument: string | undefined, command: Command): str
   if (argument !== undefined && option !== undefined && command.getOptionValueSource('model') === 'cli' && argument !== option) {
     throw new UsageError(t('usage.twoModels', { argument, option }));
   }
-  return modelPath(argument ?? option ?? DEFAULT_MODEL);
+  // An empty $SYMBIOSE_MODEL is no model named, as an unset one.
+  return modelPath(argument ?? (option || DEFAULT_MODEL));
 }
 
 export const labelsOption = () => new Option('-l, --labels', t('option.labels'));
