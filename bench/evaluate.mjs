@@ -3,7 +3,10 @@
  * in one run:
  *   - the text path: the model's text with the new value written in, read by loadEcosystem
  *     (parse, check, compile expressions, compile and run the dynamics, quantify);
- *   - evaluate: prepare(document) once, then evaluate(prepared, { parameter: value }).
+ *   - evaluate: prepare(document) once, then evaluate(prepared, { parameter: value }), each
+ *     draw's figures in arrays of its own;
+ *   - recycled: the same, each draw handing the last one's ecosystem back to be overwritten
+ *     (evaluate's `recycle` option: what a Monte Carlo loop or a slider does).
  * The parameter is the first one with a declared range that the dynamics read (any ranged one for
  * a model without dynamics); draws alternate across its range so no result can be reused.
  *
@@ -98,19 +101,29 @@ for (const file of files) {
   const evaluateMs = time((i) => {
     if (!core.evaluate(prepared, { [parameter.name]: values[i % 10] }).ecosystem) throw new Error(`${id}: evaluate failed`);
   }, SECONDS);
+  let last;
+  const recycledMs = time((i) => {
+    last = core.evaluate(prepared, { [parameter.name]: values[i % 10] }, { recycle: last }).ecosystem;
+    if (!last) throw new Error(`${id}: evaluate failed`);
+  }, SECONDS);
   // Both ways give the same ledger: a last check that the figures timed are the same figures.
   const a = engine.loadEcosystem(texts[3], file).ecosystem.ledger;
-  const b = core.evaluate(prepared, { [parameter.name]: values[3] }).ecosystem.ledger;
+  const b = core.evaluate(prepared, { [parameter.name]: values[3] }, { recycle: last }).ecosystem.ledger;
   const sameColumn = (x, y) => x.length === y.length && x.every((v, i) => Object.is(v, y[i]));
   const same = ['occurrences', 'perOccurrence', 'money', 'value'].every((column) => sameColumn(a.flows[column], b.flows[column])) && sameColumn(a.costs.amount, b.costs.amount);
-  rows.push({ id, parameter: parameter.name, dynamics: loaded.ecosystem.doc.dynamics ? 'yes' : 'no', textMs, evaluateMs, same });
+  rows.push({ id, parameter: parameter.name, dynamics: loaded.ecosystem.doc.dynamics ? 'yes' : 'no', textMs, evaluateMs, recycledMs, same });
 }
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x, digits) => x.toFixed(digits).padStart(9);
-console.log(`${pad('model', 32)}${pad('parameter', 26)}${pad('dynamics', 10)}${'text ms'.padStart(9)}${'eval ms'.padStart(9)}${'ratio'.padStart(9)}  same figures`);
+console.log(`${pad('model', 32)}${pad('parameter', 26)}${pad('dynamics', 10)}${'text ms'.padStart(9)}${'eval ms'.padStart(9)}${'ratio'.padStart(9)}${'recycled'.padStart(10)}${'ratio'.padStart(9)}  same figures`);
 for (const r of rows) {
-  console.log(`${pad(r.id, 32)}${pad(r.parameter, 26)}${pad(r.dynamics, 10)}${num(r.textMs, 2)}${num(r.evaluateMs, 3)}${num(r.textMs / r.evaluateMs, 0)}  ${r.same ? 'yes' : 'NO'}`);
+  console.log(
+    `${pad(r.id, 32)}${pad(r.parameter, 26)}${pad(r.dynamics, 10)}${num(r.textMs, 2)}${num(r.evaluateMs, 3)}${num(r.textMs / r.evaluateMs, 0)} ${num(r.recycledMs, 3)}${num(r.textMs / r.recycledMs, 0)}  ${r.same ? 'yes' : 'NO'}`,
+  );
 }
-const ratios = rows.map((r) => r.textMs / r.evaluateMs).sort((x, y) => x - y);
-console.log(`\n${rows.length} models, ratio min ${ratios[0]?.toFixed(0)}×, median ${ratios[Math.floor(ratios.length / 2)]?.toFixed(0)}×; Node ${process.version}`);
+const summary = (key) => {
+  const ratios = rows.map((r) => r.textMs / r[key]).sort((x, y) => x - y);
+  return `min ${ratios[0]?.toFixed(0)}×, median ${ratios[Math.floor(ratios.length / 2)]?.toFixed(0)}×`;
+};
+console.log(`\n${rows.length} models; ratio ${summary('evaluateMs')}; recycled ${summary('recycledMs')}; Node ${process.version}`);

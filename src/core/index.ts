@@ -10,6 +10,7 @@ export {
   type Prepared,
   type PrepareOptions,
   type Evaluation,
+  type EvaluateOptions,
   type Overrides,
   type Ecosystem,
   type ScenarioPath,

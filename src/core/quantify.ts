@@ -48,6 +48,25 @@ export type PreparedStep =
   | { kind: 'and'; steps: PreparedStep[] }
   | { kind: 'or'; branches: Array<{ fraction: P; steps: PreparedStep[]; path: Path }>; path: Path; index: number };
 
+/**
+ * One step of a scenario's walk, the steps flattened depth first. Every kind has the same
+ * fields, so that reading them stays fast. `reach` is the slot of the occurrences reaching the
+ * step (slot 0: the scenario's starts); an OR split sets one slot per branch from its own.
+ */
+export interface WalkStep {
+  or: boolean;
+  /** The transaction step's number, or the split's. */
+  index: number;
+  /** The transaction's position in the scenario's order (transaction steps). */
+  position: number;
+  count: P;
+  reach: number;
+  /** OR splits: each branch's fraction, and the first of the branches' slots (one each, in order). */
+  fractions: P[];
+  branchReach: number;
+  path: Path;
+}
+
 export interface PreparedTransfer {
   /** Number of the transfer among every transfer of the model (scratch arrays). */
   key: number;
@@ -70,6 +89,9 @@ export interface PreparedScenario {
   count: P;
   countPath: Path;
   steps: PreparedStep[];
+  /** The same steps flattened, and how many reaching slots they use. */
+  walk: WalkStep[];
+  reachSlots: number;
   /** Its transactions in the order its steps first reach them (the order of its flows). */
   order: string[];
   /** Where each transaction of `order` sits in PreparedQuantities.reached. */
@@ -107,13 +129,18 @@ export interface PreparedQuantities {
   parameters: Array<{ name: string; slot: number; value: P }>;
   /** Positions in `parameters` of those worked out again every period (not constant). */
   variableParameters: number[];
+  /** Positions in `parameters` of the constant parameters that have a value (what the dynamics may read). */
+  constantParameters: number[];
   /**
    * Whether a quantity other than a parameter or an investment reads t: if none does, a period
    * whose parameters and dynamics have the values of the period before has its figures too.
    */
   readsTime: boolean;
-  /** Positions in `costs` of the investments. */
+  /** Positions in `costs` of the investments, and of the other costs (charged every period). */
   investments: number[];
+  operatingCosts: number[];
+  /** Transactions no scenario reaches, in the document's order. */
+  unreached: string[];
   /** Slot of each parameter by name. */
   parameterSlots: ReadonlyMap<string, number>;
   /** Position of each parameter in `parameters` (and in runQuantities' overrides), by name. */
@@ -138,8 +165,14 @@ export interface PreparedQuantities {
    * where its occurrences sit in a period's counts.
    */
   lines: FlowLine[];
-  lineTransfers: PreparedTransfer[];
   lineCounts: Int32Array;
+  /**
+   * The transfers of the lines, each once, in the order the lines first reach them; the one of
+   * each line; and which of them read something that changes from period to period.
+   */
+  lineTransfers: PreparedTransfer[];
+  transferOfLine: Int32Array;
+  variableTransfers: Int32Array;
   /** Occurrences each period: one per transaction of each scenario's order. */
   countCount: number;
   /** The ledger's cost rows, and the most entries an evaluation can charge. */
@@ -253,6 +286,7 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
       count: prepared(s.count),
       countPath: s.count?.path ?? ['scenarios', s.id],
       steps: walked,
+      ...flattened(walked),
       order,
       reachedAt: new Int32Array(order.length),
       countOffset,
@@ -272,17 +306,43 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
   return {
     model, slotCount: next, parameters, parameterSlots, dynamics, readsTime,
     variableParameters: parameters.flatMap((p, i) => (p.value?.constant ? [] : [i])),
+    constantParameters: parameters.flatMap((p, i) => (p.value && constantNames.has(p.name) ? [i] : [])),
     investments: costs.flatMap((c, i) => (c.kind === 'investment' ? [i] : [])),
+    operatingCosts: costs.flatMap((c, i) => (c.kind === 'investment' ? [] : [i])),
+    unreached: Object.keys(doc.transactions).filter((id) => !reachedIndex.has(id)),
     parameterPositions: new Map(parameters.map((p, i) => [p.name, i])), sizes, costs, scenarios, transactions, transferCount,
     reached: [...reachedIndex.keys()], reachedIndex, ...lines, countCount, costRows, costCapacity, stepCount, orCount, quantityCount,
     paths: preparePaths(scenarios, transactions, costs),
   };
 }
 
+/** A scenario's steps as its walk visits them, depth first. */
+function flattened(steps: readonly PreparedStep[]): { walk: WalkStep[]; reachSlots: number } {
+  const walk: WalkStep[] = [];
+  let reachSlots = 1;
+  const visit = (list: readonly PreparedStep[], reach: number): void => {
+    for (const step of list) {
+      if (step.kind === 'and') visit(step.steps, reach);
+      else if (step.kind === 'transaction') {
+        walk.push({ or: false, index: step.index, position: step.position, count: step.count, reach, fractions: [], branchReach: -1, path: [] });
+      } else {
+        const branchReach = reachSlots;
+        reachSlots += step.branches.length;
+        walk.push({ or: true, index: step.index, position: -1, count: undefined, reach, fractions: step.branches.map((b) => b.fraction), branchReach, path: step.path });
+        step.branches.forEach((branch, i) => visit(branch.steps, branchReach + i));
+      }
+    }
+  };
+  visit(steps, 0);
+  return { walk, reachSlots };
+}
+
 /** The flow lines of a period: every transfer of each scenario's transactions, in order. */
-function flowLines(scenarios: readonly PreparedScenario[]): Pick<PreparedQuantities, 'lines' | 'lineTransfers' | 'lineCounts'> {
+function flowLines(scenarios: readonly PreparedScenario[]): Pick<PreparedQuantities, 'lines' | 'lineTransfers' | 'lineCounts' | 'transferOfLine' | 'variableTransfers'> {
   const lines: FlowLine[] = [];
   const lineTransfers: PreparedTransfer[] = [];
+  const position = new Map<PreparedTransfer, number>();
+  const transferOfLine: number[] = [];
   const counts: number[] = [];
   for (const scenario of scenarios) {
     scenario.order.forEach((transaction, k) => {
@@ -290,12 +350,18 @@ function flowLines(scenarios: readonly PreparedScenario[]): Pick<PreparedQuantit
       for (const transfer of scenario.transfers[k] ?? []) {
         const { index, from, to, object, nature, channel } = transfer;
         lines.push({ scenario: scenario.id, transaction, transfer: index, from, to, object, nature, channel });
-        lineTransfers.push(transfer);
+        if (!position.has(transfer)) {
+          position.set(transfer, lineTransfers.length);
+          lineTransfers.push(transfer);
+        }
+        transferOfLine.push(position.get(transfer)!);
         counts.push(scenario.countOffset + k);
       }
     });
   }
-  return { lines, lineTransfers, lineCounts: Int32Array.from(counts) };
+  const variable = (q: PreparedQuantity | undefined) => q !== undefined && !q.constant;
+  const variableTransfers = lineTransfers.flatMap((t, i) => (variable(t.amount) || (t.nature !== 'money' && variable(t.worth)) ? [i] : []));
+  return { lines, lineTransfers, lineCounts: Int32Array.from(counts), transferOfLine: Int32Array.from(transferOfLine), variableTransfers: Int32Array.from(variableTransfers) };
 }
 
 /**
@@ -335,27 +401,26 @@ function costRowsOf(costs: PreparedCost[], scenarios: readonly PreparedScenario[
  * The value of every constant parameter (see CompiledModel.constantParameters), the overridden
  * ones taking their given value: what the dynamics read.
  */
-export function constantsOf(prepared: PreparedQuantities, overrides?: Float64Array): Map<string, number> {
+export function constantsOf(prepared: PreparedQuantities, overrides?: ArrayLike<number>): Map<string, number> {
   const values = new Float64Array(prepared.slotCount).fill(Number.NaN);
   values[HORIZON_SLOT] = prepared.model.doc.horizon;
   const out = new Map<string, number>();
-  const constant = new Set(prepared.model.constantParameters);
-  prepared.parameters.forEach((parameter, i) => {
-    if (!constant.has(parameter.name) || !parameter.value) return;
+  for (const i of prepared.constantParameters) {
+    const parameter = prepared.parameters[i]!;
     const given = overrides?.[i];
     if (given !== undefined && !Number.isNaN(given)) {
       values[parameter.slot] = given;
       out.set(parameter.name, given);
-      return;
+      continue;
     }
     try {
-      const value = parameter.value.run(values);
+      const value = parameter.value!.run(values);
       values[parameter.slot] = value;
       out.set(parameter.name, value);
     } catch {
       // Reported by runQuantities, which evaluates every parameter in every period.
     }
-  });
+  }
   return out;
 }
 

@@ -12,7 +12,7 @@ import { EvaluationError } from './expression/index.js';
 import { issue, type Issue, type Path } from './issues.js';
 import type { Ledger } from './ledger.js';
 import { figuresSize, fillPaths, pathFigures, type PathFigures, type PathHistory } from './prepare/paths.js';
-import { HORIZON_SLOT, T_SLOT, type Measured, type PeriodSeries, type PreparedQuantities, type PreparedQuantity, type PreparedStep } from './quantify.js';
+import { HORIZON_SLOT, T_SLOT, type Measured, type PeriodSeries, type PreparedQuantities, type PreparedQuantity, type WalkStep } from './quantify.js';
 
 export interface Quantified {
   ledger: Ledger;
@@ -37,6 +37,13 @@ interface Scratch {
   memoPeriod: Int32Array;
   cache: Float64Array;
   cached: Uint8Array;
+  /** The occurrences reaching each step of the scenario being walked (WalkStep.reach). */
+  reach: Float64Array;
+  /** Each line transfer's amount per occurrence and worth, this period. */
+  amounts: Float64Array;
+  worths: Float64Array;
+  /** A path's weight in each period (fillPaths). */
+  weight: Float64Array;
   /** What each period leaves for the paths, but the per-line amounts (the ledger's column). */
   history: Omit<PathHistory, 'perOccurrence'>;
 }
@@ -56,6 +63,10 @@ function scratchOf(prepared: PreparedQuantities): Scratch {
     memoPeriod: new Int32Array(q),
     cache: new Float64Array(q),
     cached: new Uint8Array(q),
+    reach: new Float64Array(Math.max(1, ...prepared.scenarios.map((s) => s.reachSlots))),
+    amounts: new Float64Array(prepared.lineTransfers.length),
+    worths: new Float64Array(prepared.lineTransfers.length),
+    weight: new Float64Array(width),
     history: {
       starts: new Float64Array(prepared.scenarios.length * width),
       counts: new Float64Array(prepared.stepCount * width),
@@ -71,8 +82,10 @@ function scratchOf(prepared: PreparedQuantities): Scratch {
 /**
  * The ledger of a prepared model. `overrides` replace parameters' values (by slot order of
  * prepared.parameters, NaN for none) in every period, as if the number were written in the model.
+ * `recycle`, the result of an earlier run of the same prepared model that is no longer needed,
+ * lends its buffer: its figures are overwritten (a draw after draw spares making a new one).
  */
-export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries, overrides?: Float64Array): Quantified {
+export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries, overrides?: ArrayLike<number>, recycle?: Omit<Quantified, 'issues'>): Quantified {
   const { doc } = prepared.model;
   const horizon = doc.horizon;
   const issues: Issue[] = [];
@@ -84,11 +97,11 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     issues.push(found);
   };
 
-  const { ledger, paths: figures } = emptyFigures(prepared, horizon);
+  const { ledger, paths: figures } = emptyFigures(prepared, horizon, recycle);
   const { flows, costs, occurrences } = ledger;
   let costCount = 0;
   const scratch = scratchOf(prepared);
-  const { values, previous, counts, memo, memoPeriod, cache, cached, history } = scratch;
+  const { values, previous, counts, memo, memoPeriod, cache, cached, reach, amounts, worths, history } = scratch;
   values.fill(0);
   memoPeriod.fill(-1);
   cached.fill(0);
@@ -152,31 +165,30 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   let into = 0;
   let stepsAt = 0;
   let fractionsAt = 0;
-  const walk = (steps: readonly PreparedStep[], reaching: number): void => {
+  /** A scenario's walk: each transaction's occurrences, into its counts. */
+  const walk = (steps: readonly WalkStep[]): void => {
+    const { fractions } = history;
     for (let k = 0; k < steps.length; k++) {
       const step = steps[k]!;
-      if (step.kind === 'transaction') {
+      if (!step.or) {
         const count = step.count ? nonNegative(value(step.count), COUNT, step.count.path) : 1;
         history.counts[stepsAt + step.index] = count;
-        counts[into + step.position] = counts[into + step.position]! + reaching * count;
-      } else if (step.kind === 'and') {
-        walk(step.steps, reaching);
-      } else {
-        const { fractions } = history;
-        const offset = fractionsAt + orOffsets[step.index]!;
-        const { branches } = step;
-        for (let i = 0; i < branches.length; i++) fractions[offset + i] = value(branches[i]!.fraction);
-        let sum = 0;
-        for (let i = 0; i < branches.length; i++) {
-          const f = fractions[offset + i]!;
-          if (f < 0 || f > 1) report(issue('fraction-range', branches[i]!.fraction!.path, { value: round(f), period }));
-          sum += f;
-        }
-        if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
-          report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
-        }
-        for (let i = 0; i < branches.length; i++) walk(branches[i]!.steps, reaching * fractions[offset + i]!);
+        counts[into + step.position] = counts[into + step.position]! + reach[step.reach]! * count;
+        continue;
       }
+      const offset = fractionsAt + orOffsets[step.index]!;
+      const branches = step.fractions;
+      for (let i = 0; i < branches.length; i++) fractions[offset + i] = value(branches[i]);
+      let sum = 0;
+      for (let i = 0; i < branches.length; i++) {
+        const f = fractions[offset + i]!;
+        if (f < 0 || f > 1) report(issue('fraction-range', branches[i]!.path, { value: round(f), period }));
+        sum += f;
+      }
+      if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
+        report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
+      }
+      for (let i = 0; i < branches.length; i++) reach[step.branchReach + i] = reach[step.reach]! * fractions[offset + i]!;
     }
   };
 
@@ -241,7 +253,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
         starts *= i === undefined ? Number.NaN : sizes[i]![period - 1]!;
       }
       history.starts[period * scenarioCount + s] = starts;
-      walk(scenario.steps, starts);
+      reach[0] = starts;
+      walk(scenario.walk);
       const { reachedAt } = scenario;
       const reached = occurrences.counts;
       for (let k = 0; k < reachedAt.length; k++) reached[reachedAt0 + reachedAt[k]!] = reached[reachedAt0 + reachedAt[k]!]! + counts[into + k]!;
@@ -249,9 +262,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     flowsOf();
 
     operatingStart = costCount;
-    for (let c = 0; c < costTotal; c++) {
+    for (const c of prepared.operatingCosts) {
       const cost = prepared.costs[c]!;
-      if (cost.kind === 'investment') continue;
       const amount = nonNegative(value(cost.amount), cost.what, cost.amount?.path ?? cost.path);
       history.costAmounts[period * costTotal + c] = amount;
       if (cost.kind === 'fixed') {
@@ -267,21 +279,37 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     operatingEnd = costCount;
   }
 
-  /** The flows of this period: each line's occurrences in its scenario, by its transfer's amount and worth. */
+  /**
+   * The flows of this period: each line's occurrences in its scenario, by its transfer's amount
+   * and worth (worked out once a period for all the lines of a transfer, in the order the lines
+   * first reach them; after the first period, only for transfers whose figures can change).
+   */
   function flowsOf(): void {
-    const { lineTransfers, lineCounts } = prepared;
+    const { lineTransfers, lineCounts, transferOfLine, variableTransfers } = prepared;
+    const all = period === 1;
+    const n = all ? lineTransfers.length : variableTransfers.length;
+    for (let j = 0; j < n; j++) {
+      const t = all ? j : variableTransfers[j]!;
+      const transfer = lineTransfers[t]!;
+      amounts[t] = nonNegative(value(transfer.amount, 1), AMOUNT, transfer.amountPath);
+      worths[t] = transfer.nature !== 'money' && transfer.worth ? value(transfer.worth) : 0;
+    }
     const base = (period - 1) * lineCount;
     for (let l = 0; l < lineCount; l++) {
-      const transfer = lineTransfers[l]!;
-      const n = counts[lineCounts[l]!]!;
-      const perOccurrence = nonNegative(value(transfer.amount, 1), AMOUNT, transfer.amountPath);
-      const money = transfer.nature === 'money';
-      const worth = !money && transfer.worth ? value(transfer.worth) : 0;
+      const t = transferOfLine[l]!;
+      const count = counts[lineCounts[l]!]!;
+      const perOccurrence = amounts[t]!;
+      const worth = worths[t]!;
       history.worth[base + l] = worth;
-      flows.occurrences[base + l] = n;
+      flows.occurrences[base + l] = count;
       flows.perOccurrence[base + l] = perOccurrence;
-      flows.money[base + l] = money ? n * perOccurrence : 0;
-      flows.value[base + l] = money ? 0 : n * perOccurrence * worth;
+      if (lineTransfers[t]!.nature === 'money') {
+        flows.money[base + l] = count * perOccurrence;
+        flows.value[base + l] = 0;
+      } else {
+        flows.money[base + l] = 0;
+        flows.value[base + l] = count * perOccurrence * worth;
+      }
     }
   }
 
@@ -310,12 +338,11 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   costs.period = costs.period.subarray(0, costCount);
   costs.amount = costs.amount.subarray(0, costCount);
   if (horizon >= 1) {
-    fillPaths(prepared.paths, figures, { ...history, perOccurrence: flows.perOccurrence }, { scenarios: scenarioCount, steps: stepCount, lines: lineCount, costs: costTotal });
+    fillPaths(prepared.paths, figures, { ...history, perOccurrence: flows.perOccurrence }, { scenarios: scenarioCount, steps: stepCount, lines: lineCount, costs: costTotal }, scratch.weight);
   }
   // Every period of operations holds every reachable transaction, at 0 when nothing reached it.
-  const reached = horizon >= 1 ? prepared.reachedIndex : new Map<string, number>();
-  for (const id of Object.keys(doc.transactions)) {
-    if (!reached.has(id)) report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
+  for (const id of horizon >= 1 ? prepared.unreached : Object.keys(doc.transactions)) {
+    report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
   }
   return { ledger, paths: figures, issues };
 }
@@ -331,15 +358,18 @@ function sameSlots(values: Float64Array, previous: Float64Array): boolean {
 }
 
 /**
- * A run's ledger and path figures, zeroed, in one buffer (the cost entries are cut to length
- * at the end of the run).
+ * A run's ledger and path figures, zeroed, in one buffer: a new one, or the one of an earlier
+ * run's figures of the same model (the cost entries are cut to length at the end of the run).
  */
-function emptyFigures(prepared: PreparedQuantities, horizon: number): { ledger: Ledger; paths: PathFigures } {
+function emptyFigures(prepared: PreparedQuantities, horizon: number, recycle: Omit<Quantified, 'issues'> | undefined): { ledger: Ledger; paths: PathFigures } {
   const flowCount = horizon * prepared.lines.length;
   const { costCapacity } = prepared;
   const occurrenceCount = (horizon + 1) * prepared.reached.length;
   const doubles = 4 * flowCount + occurrenceCount + costCapacity + figuresSize(prepared.paths, horizon);
-  const buffer = new ArrayBuffer(8 * doubles + 8 * costCapacity);
+  const bytes = 8 * doubles + 8 * costCapacity;
+  const lent = recycle?.ledger.flows.lines === prepared.lines ? recycle.ledger.flows.occurrences.buffer : undefined;
+  const buffer = lent instanceof ArrayBuffer && lent.byteLength === bytes ? lent : new ArrayBuffer(bytes);
+  if (buffer === lent) new Uint8Array(buffer).fill(0);
   let at = 0;
   const take = (length: number): Float64Array => {
     const array = new Float64Array(buffer, at, length);

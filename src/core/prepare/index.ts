@@ -86,6 +86,16 @@ export interface Prepared {
 /** New values by parameter id, or by the name of a constant of the dynamics section. */
 export type Overrides = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
 
+export interface EvaluateOptions {
+  /**
+   * An ecosystem from an earlier evaluation of the same prepared model that the caller no longer
+   * needs (the last Monte Carlo draw, the last position of a slider): its ledger's and paths'
+   * arrays are overwritten with the new figures instead of new ones being made. Anything else
+   * still reading it then reads the new figures.
+   */
+  recycle?: Ecosystem;
+}
+
 export interface Evaluation {
   /** Present only when neither preparing nor evaluating found an error (warnings allowed). */
   ecosystem: Ecosystem | undefined;
@@ -130,7 +140,7 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
  * same figures as loading the document with those numbers written in, without parsing or
  * compiling again.
  */
-export function evaluate(prepared: Prepared, overrides: Overrides = {}): Evaluation {
+export function evaluate(prepared: Prepared, overrides: Overrides = {}, options: EvaluateOptions = {}): Evaluation {
   const issues: Issue[] = [];
   const { values, dynamicsValues } = splitOverrides(prepared, overrides, issues);
   if (!prepared.quantifiable || hasErrors(issues)) return { ecosystem: undefined, issues };
@@ -145,7 +155,7 @@ export function evaluate(prepared: Prepared, overrides: Overrides = {}): Evaluat
     if (!run.series) return { ecosystem: undefined, issues, ...(fallback ? { fallback } : {}) };
     series = run.series;
   }
-  const quantified = runQuantities(prepared.quantities, series, values);
+  const quantified = runQuantities(prepared.quantities, series, values, options.recycle);
   issues.push(...quantified.issues);
   const valid = !hasErrors(prepared.issues) && !hasErrors(issues);
   const doc = withValues(prepared.doc, overrides);
@@ -154,12 +164,12 @@ export function evaluate(prepared: Prepared, overrides: Overrides = {}): Evaluat
 }
 
 /** Parameter overrides by slot order (NaN for none) and dynamics constants by name. */
-function splitOverrides(prepared: Prepared, overrides: Overrides, issues: Issue[]): { values: Float64Array | undefined; dynamicsValues: Map<string, number> } {
+function splitOverrides(prepared: Prepared, overrides: Overrides, issues: Issue[]): { values: number[] | undefined; dynamicsValues: Map<string, number> } {
   const entries = overrides instanceof Map ? [...overrides] : Object.entries(overrides);
   const dynamicsValues = new Map<string, number>();
   if (entries.length === 0) return { values: undefined, dynamicsValues };
   const { parameters } = prepared.quantities;
-  const values = new Float64Array(parameters.length).fill(Number.NaN);
+  const values = new Array<number>(parameters.length).fill(Number.NaN);
   const position = prepared.quantities.parameterPositions;
   for (const [name, value] of entries) {
     const at = position.get(name);
@@ -183,16 +193,18 @@ function withValues(doc: ModelDocument, overrides: Overrides): ModelDocument {
   const entries = overrides instanceof Map ? [...overrides] : Object.entries(overrides);
   if (entries.length === 0) return doc;
   const parameters = { ...doc.parameters };
-  const variables = { ...doc.dynamics?.variables };
+  // The dynamics' variables are copied only when an override names one of them.
+  let variables: NonNullable<ModelDocument['dynamics']>['variables'] | undefined;
   for (const [name, value] of entries) {
     const parameter = parameters[name];
     if (parameter !== undefined) parameters[name] = typeof parameter === 'object' ? { ...parameter, value } : value;
-    else if (name in variables) {
+    else if (doc.dynamics?.variables && name in doc.dynamics.variables) {
+      variables ??= { ...doc.dynamics.variables };
       const variable = variables[name];
       variables[name] = typeof variable === 'object' ? { ...variable, equation: value } : value;
     }
   }
-  return { ...doc, parameters, ...(doc.dynamics ? { dynamics: { ...doc.dynamics, variables } } : {}) };
+  return { ...doc, parameters, ...(doc.dynamics && variables ? { dynamics: { ...doc.dynamics, variables } } : {}) };
 }
 
 /** The ids of every section of a document, as checkStructure declares them. */

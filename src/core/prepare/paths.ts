@@ -252,13 +252,19 @@ export function pathFigures(prepared: PreparedPaths, horizon: number, take: (len
  * row by row, each number worked out as the period would have (the same operations in the same
  * order), into zeroed figures.
  */
-export function fillPaths(prepared: PreparedPaths, figures: PathFigures, history: PathHistory, sizes: { scenarios: number; steps: number; lines: number; costs: number }): void {
+export function fillPaths(
+  prepared: PreparedPaths,
+  figures: PathFigures,
+  history: PathHistory,
+  sizes: { scenarios: number; steps: number; lines: number; costs: number },
+  /** Room for one number per period (0..horizon). */
+  weight: Float64Array,
+): void {
   const p = prepared.plans;
   const { width, occurrences, money, value, variableCosts } = figures;
   const { starts, counts, fractions, perOccurrence, worth, costAmounts } = history;
   const { scenarios, steps, lines, costs } = sizes;
   const fractionCount = prepared.fractionCount;
-  const weight = new Float64Array(width);
   for (let i = 0; i < p.scenario.length; i++) {
     const s = p.scenario[i]!;
     for (let t = 1; t < width; t++) weight[t] = starts[t * scenarios + s]!;
