@@ -1,8 +1,8 @@
 /** The README's examples are what a user gets: the format example loads, the shown outputs print. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeIssue, issuesOf } from './helpers.js';
 
@@ -21,7 +21,7 @@ describe('README', () => {
     expect(examples.length).toBe(2);
     for (const [, commands, shown] of examples) {
       const command = commands!.trim().split('\n').at(-1)!.replace(/#.*$/, '').trim();
-      const args = command.replace(/^npx symbiose /, '').split(/\s+/);
+      const args = command.replace(/^symbiose /, '').split(/\s+/);
       const result = spawnSync(process.execPath, [resolve('bin/symbiose.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
       const printed = result.stdout.split('\n').map((line) => line.trimEnd());
       for (const line of shown!.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '…')) {
@@ -31,20 +31,21 @@ describe('README', () => {
   });
 
   it('runs every command it shows, as printed, one after the other in a fresh folder', () => {
-    // The shell blocks' `npx symbiose …` lines, in order: a later one may read what an earlier one
-    // wrote (init, then validate). `npx symbiose` is this checkout's bin, as `npm install` links it.
+    // The shell blocks' `symbiose …` lines, in order: a later one may read what an earlier one
+    // wrote (init, then validate). `symbiose` is this checkout's bin on the PATH, as the quick
+    // start's `npm link` puts it (test/install.test.ts runs that link).
     const commands = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
       .flatMap(([, block]) => block!.split('\n'))
       .map((line) => line.replace(/\s+#.*$/, '').trim())
-      .filter((line) => line.startsWith('npx symbiose '));
+      .filter((line) => line.startsWith('symbiose '));
     expect(commands.length).toBeGreaterThan(15);
     const dir = mkdtempSync(join(tmpdir(), 'symbiose-readme-'));
     cpSync(resolve('examples'), join(dir, 'examples'), { recursive: true });
-    mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
-    symlinkSync(resolve('bin/symbiose.js'), join(dir, 'node_modules/.bin/symbiose'));
+    const bin = mkdtempSync(join(tmpdir(), 'symbiose-bin-'));
+    symlinkSync(resolve('bin/symbiose.js'), join(bin, 'symbiose'));
+    const PATH = `${bin}${delimiter}${process.env.PATH}`;
     for (const command of commands) {
-      const shell = command.replace(/^npx symbiose /, 'node_modules/.bin/symbiose ');
-      const result = spawnSync('sh', ['-c', shell], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en', SYMBIOSE_MODEL: '' } });
+      const result = spawnSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH, NO_COLOR: '1', SYMBIOSE_LANG: 'en', SYMBIOSE_MODEL: '' } });
       expect(result.status, `${command}\n${result.stderr}`).toBe(0);
       expect(result.stderr, command).not.toMatch(/error|Error/);
     }

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { packageFile, schemaLink, writeFile } from '../files.js';
 import { DEFAULT_MODEL } from '../model-file.js';
 import { t } from '../lang.js';
+import { shellWord } from '../render/shell.js';
 
 export function registerInit(program: Command): void {
   program
@@ -16,10 +17,10 @@ export function registerInit(program: Command): void {
       process.stdout.write(
         [
           t('init.wrote', { file }),
-          `  symbiose validate ${file}`,
-          `  symbiose canvas app -m ${file}`,
-          `  symbiose payers -m ${file}`,
-          `  symbiose profit -m ${file} --actor app`,
+          `  symbiose validate ${shellWord(file)}`,
+          `  symbiose canvas ${shellWord(file)} app`,
+          `  symbiose payers ${shellWord(file)}`,
+          `  symbiose profit ${shellWord(file)} --actor app`,
           '',
         ].join('\n'),
       );

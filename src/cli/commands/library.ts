@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { catalogueEntry, provenance, searchCatalogue } from '../../analyses/index.js';
 import { formatPath } from '../../core/index.js';
@@ -10,6 +10,7 @@ import { colorWanted, deliver, emit, formatOf, withOutputOptions, type OutputOpt
 import { formatNumber } from '../../i18n/index.js';
 import { heading, list, paragraph, table, type Block } from '../render/blocks.js';
 import { cliLocale, t } from '../lang.js';
+import { shellWord } from '../render/shell.js';
 
 export function registerLibrary(program: Command): void {
   const library = program.command('library').description(t('cmd.library'));
@@ -65,7 +66,7 @@ export function registerLibrary(program: Command): void {
       // The schema comment points at the installed schema, wherever the copy goes.
       const text = readFileSync(source, 'utf8').replace(/^# yaml-language-server: \$schema=.*$/m, schemaComment(target));
       await writeFile(target, text, { overwrite: options.force === true, force: options.force === true });
-      process.stdout.write(`${t('library.copied', { id, target })}\n`);
+      process.stdout.write(`${t('library.copied', { id, target: shellWord(target) })}\n`);
     });
 }
 
@@ -101,7 +102,7 @@ function showBlocks(id: string, doc: Parameters<typeof provenance>[0], origin: R
   if (origin.unexplained.length > 0) {
     blocks.push(heading(t('library.unexplained'), 2), list(origin.unexplained.map(formatPath), t('list.none')));
   }
-  blocks.push(paragraph(t('library.analyse', { file: relative(process.cwd(), libraryFile(id)), id })));
+  blocks.push(paragraph(t('library.analyse', { id })));
   return blocks;
 }
 

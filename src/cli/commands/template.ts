@@ -4,6 +4,7 @@ import { defaultSideNames, platformTemplate, SIDE_NAME } from '../../templates/i
 import { UsageError } from '../errors.js';
 import { schemaLink, writeFile } from '../files.js';
 import { t } from '../lang.js';
+import { shellWord } from '../render/shell.js';
 
 export function registerTemplate(program: Command): void {
   program
@@ -38,7 +39,7 @@ export function registerTemplate(program: Command): void {
         stringify(doc, { lineWidth: 0 });
       if (options.out) {
         await writeFile(options.out, text, { overwrite: options.force === true, force: options.force === true });
-        process.stdout.write(`${t('template.wrote', { file: options.out, count: sides.length, sides: sides.join(', ') })}\n`);
+        process.stdout.write(`${t('template.wrote', { file: shellWord(options.out), count: sides.length, sides: sides.join(', ') })}\n`);
       } else process.stdout.write(text);
     });
 }

@@ -9,6 +9,7 @@ import { InvalidModelError, UsageError } from '../errors.js';
 import { schemaLink, writeFile } from '../files.js';
 import { colorWanted } from '../output.js';
 import { t } from '../lang.js';
+import { shellWord } from '../render/shell.js';
 import { chosenModel, modelArgument, modelOption } from './shared.js';
 
 export function registerXmile(program: Command): void {
@@ -42,7 +43,7 @@ export function registerXmile(program: Command): void {
       const text = `# yaml-language-server: $schema=${schemaLink(target ?? 'model.yaml')}\n${stringify(doc, { lineWidth: 0 })}`;
       if (target) {
         await writeFile(target, text, { overwrite: options.force === true, force: options.force === true });
-        process.stdout.write(`${t('import.done', { file, target })}\n`);
+        process.stdout.write(`${t('import.done', { file, target: shellWord(target) })}\n`);
       } else process.stdout.write(text);
     });
 
