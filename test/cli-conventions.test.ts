@@ -163,6 +163,16 @@ describe('exit 5: output not written', () => {
     expect(run(['payers', '-m', 'shop.yaml', '-o', '/dev/full'], dir)).toMatchObject({ code: 5, err: expect.stringContaining('/dev/full: not a regular file') });
   });
 
+  it('when standard error is full too: the exit code still says it', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const both = spawnSync(process.execPath, [BIN, 'payers', '-m', 'shop.yaml'], { cwd: dir, stdio: ['ignore', full, full] });
+      expect(both.status).toBe(5);
+    } finally {
+      closeSync(full);
+    }
+  });
+
   it('into a folder that does not exist, or onto a directory', () => {
     expect(run(['payers', '-m', 'shop.yaml', '-o', 'missing/p.txt'], dir)).toMatchObject({ code: 5, err: expect.stringContaining('missing/p.txt: no such folder') });
     expect(run(['payers', '-m', 'shop.yaml', '-o', '.'], dir)).toMatchObject({ code: 5, err: expect.stringContaining('it is a directory') });

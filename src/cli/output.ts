@@ -117,11 +117,15 @@ export function asOutputError(target: string | undefined, error: unknown): unkno
   return syscall !== undefined || code === 'EPIPE' ? new OutputError(target, code) : error;
 }
 
-/** Records standard output's failures (their 'error' events would otherwise crash the process). */
+/**
+ * Records standard output's failures (their 'error' events would otherwise crash the process).
+ * Standard error's are dropped: there is nowhere left to say them, and the exit code still does.
+ */
 export function watchStandardOutput(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     failure ??= new OutputError(undefined, error.code);
   });
+  process.stderr.on('error', () => undefined);
 }
 
 /** Waits until every result is written; throws the first failure, as an OutputError. */
