@@ -4,7 +4,7 @@
  * exit 1, never an internal error (exit 3), a stack trace, a native crash or a stall.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,25 @@ describe('hostile XMILE files on the command line', () => {
       expect(result.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
       expect(result.stdout).toBe('');
     }
+  }, 60_000);
+});
+
+describe('import refuses what a model document cannot hold, and writes nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'symbiose-import-'));
+  const withStop = (variables: string, stop: number) => xmile(variables).replace('<stop>3</stop>', `<stop>${stop}</stop>`);
+
+  it.each([
+    ['a variable named __proto__', xmile('<aux name="__proto__"><eqn>1</eqn></aux>'), /variable "__proto__": a model document cannot hold the name "__proto__"/],
+    ['points that are not numbers', xmile('<aux name="g"><eqn>TIME</eqn><gf><xscale min="0" max="1"/><ypts>1,abc,3</ypts></gf></aux>'), /variable "g": graphical function: <ypts> holds "1,abc,3"/],
+    ['a stop of 20,000', withStop('<aux name="a"><eqn>1</eqn></aux>', 20_000), /too many periods in the horizon: at most 10000 \(limit "horizon"\), found 20000/],
+  ])('%s', (name, text, message) => {
+    const file = join(dir, `${name.replace(/\W+/g, '-')}.xmile`);
+    const target = join(dir, `${name.replace(/\W+/g, '-')}.yaml`);
+    writeFileSync(file, text);
+    const result = spawnSync(process.execPath, [BIN, 'import', file, '-o', target], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(existsSync(target)).toBe(false);
   }, 60_000);
 });

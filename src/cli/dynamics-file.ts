@@ -94,6 +94,8 @@ export function printEngineIssues(file: string, issues: readonly EngineIssue[]):
   const locale = cliLocale();
   const words = ISSUE_CATALOGUES[locale].line;
   for (const found of issues) {
-    process.stderr.write(`${file}: ${words[found.severity]} ${engineIssueMessage(found, locale)} [${found.code}]\n`);
+    // The line starts with the file's path: the issue's own file label would say it twice.
+    const { file: _, ...placed } = found;
+    process.stderr.write(`${file}: ${words[found.severity]} ${engineIssueMessage(placed, locale)} [${found.code}]\n`);
   }
 }

@@ -29,5 +29,5 @@ export {
   type RunRefusal,
 } from './issues.js';
 export {
-  loadEcosystem, prepareDynamics, compileDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, DEFAULT_DT, applyModelChanges,
+  loadEcosystem, prepareDynamics, compileDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, importedHorizon, DEFAULT_DT, applyModelChanges,
 } from './link/index.js';

@@ -95,6 +95,8 @@ export type EngineParamsByCode = {
   /** Points missing or of different lengths. */
   'graphical-function':
     | { reason: 'no-points' | 'no-x' }
+    /** A point or a scale bound that is not a number; `text` is the list (or bound) as written. */
+    | { reason: 'not-a-number'; tag: 'xpts' | 'ypts' | 'xscale' | 'yscale'; text: string }
     | { reason: 'length-mismatch'; xs: number; ys: number }
     | { reason: 'decreasing'; point: number };
   /** Something that must be known before the run (a DELAYN order, a range bound) is not. */
@@ -105,6 +107,15 @@ export type EngineParamsByCode = {
   'not-finite': { label: string; time: number; value: string };
   /** The run cannot start with these options. */
   run: RunRefusal;
+  /**
+   * What a model document (`symbiose import`) cannot hold of an XMILE model; the XMILE file
+   * still simulates as it is. `names` lists the variables (or modules, macros) concerned.
+   */
+  import:
+    | { reason: 'modules' | 'macros' | 'element-graphical-functions' | 'stock-initials'; names: readonly string[] }
+    | { reason: 'save-step'; saveStep: number; dt: number }
+    /** A name the document format refuses as a key (`__proto__`), of a variable, dimension or element. */
+    | { reason: 'reserved-name'; name: string };
   /** A bound of core/limits.ts passed, found before the work it bounds (`found` when counted). */
   limit: LimitParams;
 };
@@ -115,7 +126,7 @@ export type EngineIssueCode = keyof EngineParamsByCode;
 export const ENGINE_ISSUE_CODES = [
   'xml', 'equation-syntax', 'unknown-name', 'unknown-function', 'arity', 'algebraic-loop', 'unsupported',
   'dimension', 'duplicate-name', 'missing-equation', 'sim-specs', 'graphical-function', 'not-constant', 'units',
-  'not-finite', 'run', 'limit',
+  'not-finite', 'run', 'import', 'limit',
 ] as const satisfies readonly EngineIssueCode[];
 
 export type EngineParamValue = string | number | readonly string[];

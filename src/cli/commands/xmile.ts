@@ -2,13 +2,14 @@
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { FORMAT_VERSION, PERIODS, type ModelDocument, type Period } from '../../core/index.js';
-import { dynamicsSection, unrepresentable, writeXmile } from '../../engine/index.js';
-import { readDynamicsFile, XMILE_FILE } from '../dynamics-file.js';
+import { FORMAT_VERSION, hasErrors, PERIODS, type ModelDocument, type Period } from '../../core/index.js';
+import { dynamicsSection, importedHorizon, loadEcosystem, unrepresentable, writeXmile, type Model } from '../../engine/index.js';
+import { printEngineIssues, readDynamicsFile, XMILE_FILE } from '../dynamics-file.js';
+import { issueLines } from '../render/issues.js';
 import { InvalidModelError, UsageError } from '../errors.js';
 import { schemaLink, writeFile } from '../files.js';
 import { colorWanted } from '../output.js';
-import { t } from '../lang.js';
+import { cliLocale, t } from '../lang.js';
 import { shellWord } from '../render/shell.js';
 import { chosenModel, modelArgument, modelOption } from './shared.js';
 
@@ -22,25 +23,8 @@ export function registerXmile(program: Command): void {
     .action(async (file: string, options: { out?: string; force?: boolean }) => {
       if (!XMILE_FILE.test(file)) throw new UsageError(t('usage.notXmile', { file }));
       const { model } = readDynamicsFile(file, colorWanted(process.stderr));
-      const missing = unrepresentable(model);
-      if (missing.length > 0) {
-        throw new InvalidModelError(t('dynamics.cannotHold', { file, missing: missing.join('; ') }));
-      }
-      const { period, note } = periodOf(model.specs.timeUnits);
-      const doc: Partial<ModelDocument> = {
-        symbiose: FORMAT_VERSION,
-        name: model.name ?? basename(file, extname(file)),
-        description: `${t('dynamics.importedFrom', { file: basename(file) })}${note}`,
-        currency: 'EUR',
-        period,
-        horizon: Math.max(1, Math.ceil(model.specs.stop - model.specs.start - 1e-9)),
-        actors: {},
-        valueObjects: {},
-        transactions: {},
-        dynamics: dynamicsSection(model),
-      };
       const target = options.out;
-      const text = `# yaml-language-server: $schema=${schemaLink(target ?? 'model.yaml')}\n${stringify(doc, { lineWidth: 0 })}`;
+      const text = importedText(model, file, target);
       if (target) {
         await writeFile(target, text, { overwrite: options.force === true, force: options.force === true });
         process.stdout.write(`${t('import.done', { file, target: shellWord(target) })}\n`);
@@ -63,6 +47,39 @@ export function registerXmile(program: Command): void {
         process.stdout.write(`${t('export.wrote', { file: options.out })}\n`);
       } else process.stdout.write(text);
     });
+}
+
+/**
+ * The model document `import` writes for an XMILE model, as YAML text, checked as `validate`
+ * checks a file: what a document cannot hold is refused by name, and a document the loader
+ * would reject is never written (its issues are printed instead).
+ */
+export function importedText(model: Model, file: string, target: string | undefined): string {
+  const refused = unrepresentable(model);
+  if (refused.length > 0) {
+    printEngineIssues(file, refused);
+    throw new InvalidModelError(t('dynamics.cannotHold', { file }));
+  }
+  const { period, note } = periodOf(model.specs.timeUnits);
+  const doc: Partial<ModelDocument> = {
+    symbiose: FORMAT_VERSION,
+    name: model.name ?? basename(file, extname(file)),
+    description: `${t('dynamics.importedFrom', { file: basename(file) })}${note}`,
+    currency: 'EUR',
+    period,
+    horizon: importedHorizon(model),
+    actors: {},
+    valueObjects: {},
+    transactions: {},
+    dynamics: dynamicsSection(model),
+  };
+  const text = `# yaml-language-server: $schema=${schemaLink(target ?? 'model.yaml')}\n${stringify(doc, { lineWidth: 0 })}`;
+  const checked = loadEcosystem(text, target ?? `${basename(file, extname(file))}.yaml`);
+  if (hasErrors(checked.issues)) {
+    process.stderr.write(issueLines(checked.issues, colorWanted(process.stderr), cliLocale()) + '\n');
+    throw new InvalidModelError(t('import.invalid', { file }));
+  }
+  return text;
 }
 
 /** The model period for an XMILE time unit; a unit with no period keeps the numbers as they are. */

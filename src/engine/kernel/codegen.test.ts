@@ -129,9 +129,9 @@ describe('generated code from hostile model text', () => {
       <aux name="${n6}"><eqn>0.25</eqn></aux>
       <aux name="${n7}"><eqn>${xml(`${quoted(HOSTILE[6]!)} + MIN(1e400, 1)`)}</eqn></aux>
       <aux name="${n3}"><eqn>${xml(`${quoted(HOSTILE[5]!)}[2] + SUM(${quoted(HOSTILE[5]!)}[*])`)}</eqn>
-        <gf type="extrapolate"><xscale min="0" max="1e308"/><ypts>1,2);globalThis.pwned=1;(,-0,1e-320</ypts></gf></aux>
+        <gf type="extrapolate"><xscale min="0" max="1e308"/><ypts>1,2,-0,1e-320</ypts></gf></aux>
       <aux name="${n5}"><dimensions><dim name="${n0}"/></dimensions><eqn>${xml(`${quoted(HOSTILE[0]!)} * 2`)}</eqn>
-        <gf><xpts>0,1,2,3</xpts><ypts>0,${n4},2,\`3\`</ypts></gf></aux>
+        <gf><xpts>0,1,2,3</xpts><ypts>0,1,2,3</ypts></gf></aux>
       <aux name="${n2}"><dimensions><dim name="${n0}"/></dimensions><eqn>${xml(`IF ${quoted(HOSTILE[0]!)} > 5 THEN ${quoted(HOSTILE[5]!)} ELSE -0`)}</eqn></aux>
       <aux name="${n4}"><eqn>${xml(`MAX(${quoted(HOSTILE[2]!)}[*]) + SMTH1(${quoted(HOSTILE[3]!)}, 2, 0) + DELAY(${quoted(HOSTILE[6]!)}, 1, 0) + ${quoted(HOSTILE[5]!)}[TIME + 1]`)}</eqn></aux>
     </variables></model></xmile>`;
@@ -169,6 +169,15 @@ describe('generated code from hostile model text', () => {
     // The hostile names are ordinary series.
     expect(generated.series.get(HOSTILE[7]!)![0]).toBe(1.25);
     expect(generated.series.has(`${HOSTILE[5]!}[${HOSTILE[1]!}]`)).toBe(true);
+  });
+
+  it('refuses model text where a table holds numbers, when reading, before any tree is made', () => {
+    const points = (ypts: string) => source.replace('<ypts>1,2,-0,1e-320</ypts>', `<ypts>${xml(ypts)}</ypts>`);
+    for (const ypts of ['1,2);globalThis.pwned=1;(,-0,1e-320', `0,${HOSTILE[4]!},2,\`3\``]) {
+      const read = parseXmile(points(ypts), 'hostile.xmile');
+      const errors = read.issues.filter((i) => i.severity === 'error');
+      expect(errors.map((i) => [i.code, i.params.reason, i.params.text])).toEqual([['graphical-function', 'not-a-number', ypts]]);
+    }
   });
 
   it('refuses anything but numbers where a tree holds numbers', () => {

@@ -2,7 +2,8 @@
  * The dynamics section of a Symbiose model (YAML, equations in XMILE syntax) as an engine model,
  * and back. The model's constant parameters become auxiliaries the equations can read.
  */
-import type { Dynamics, ModelDocument } from '../../core/index.js';
+import { LIMITS, type Dynamics, type ModelDocument } from '../../core/index.js';
+import { engineIssue, type EngineIssue } from '../issues.js';
 import type { Dimension, ElementEquation, GraphicalFunction, Model, Variable } from '../model.js';
 
 type Gf = NonNullable<Exclude<NonNullable<Dynamics['variables']>[string], string | number>['gf']>;
@@ -94,21 +95,52 @@ function graphicalFunction(gf: Gf): GraphicalFunction {
   return out;
 }
 
-/** What a dynamics section cannot hold of an engine model, in words; empty when it holds it all. */
-export function unrepresentable(model: Model): string[] {
-  const out: string[] = [];
-  const modules = [...new Set(model.variables.filter((v) => v.namespace).map((v) => v.namespace!))];
-  if (modules.length > 0) out.push(`module instances (${modules.join(', ')}); export it as XMILE first to flatten them`);
-  if (model.macros.length > 0) out.push(`macros (${model.macros.map((m) => m.name).join(', ')})`);
-  const gfElements = model.variables.filter((v) => v.elements?.some((e) => e.gf)).map((v) => v.name);
-  if (gfElements.length > 0) out.push(`graphical functions per array element (${gfElements.join(', ')})`);
-  const stockInitials = model.variables.filter((v) => v.kind === 'stock' && v.initialEquation !== undefined).map((v) => v.name);
-  if (stockInitials.length > 0) out.push(`stocks with a separate initial equation (${stockInitials.join(', ')})`);
-  if (model.specs.saveStep !== model.specs.dt) out.push(`a save step (${model.specs.saveStep}) other than dt (${model.specs.dt})`);
+/**
+ * What a model document cannot hold of an engine model, as issues (each naming what it is
+ * about); empty when it holds it all. The XMILE file still simulates as it is.
+ */
+export function unrepresentable(model: Model): EngineIssue[] {
+  const out: EngineIssue[] = [];
+  const some = (reason: 'modules' | 'macros' | 'element-graphical-functions' | 'stock-initials', names: string[]) => {
+    if (names.length > 0) out.push(engineIssue('import', { reason, names }));
+  };
+  some('modules', [...new Set(model.variables.filter((v) => v.namespace).map((v) => v.namespace!))]);
+  some('macros', model.macros.map((m) => m.name));
+  some('element-graphical-functions', model.variables.filter((v) => v.elements?.some((e) => e.gf)).map((v) => v.name));
+  some('stock-initials', model.variables.filter((v) => v.kind === 'stock' && v.initialEquation !== undefined).map((v) => v.name));
+  if (model.specs.saveStep !== model.specs.dt) out.push(engineIssue('import', { reason: 'save-step', saveStep: model.specs.saveStep, dt: model.specs.dt }));
+  // Keys of the document: the format refuses __proto__ as one (core/source.ts).
+  for (const v of model.variables) {
+    if (v.name === RESERVED_KEY) out.push(engineIssue('import', { reason: 'reserved-name', name: v.name }, { variable: v.name }));
+    for (const e of v.elements ?? []) {
+      const key = elementKey(e);
+      if (key === RESERVED_KEY) out.push(engineIssue('import', { reason: 'reserved-name', name: key }, { variable: v.name }));
+    }
+  }
+  for (const d of model.dimensions) {
+    if (d.name === RESERVED_KEY) out.push(engineIssue('import', { reason: 'reserved-name', name: d.name }, { dimension: d.name }));
+  }
+  const horizon = importedHorizon(model);
+  if (horizon > LIMITS.horizon) out.push(engineIssue('limit', { limit: 'horizon', max: LIMITS.horizon, found: horizon }));
   return out;
 }
 
-/** An engine model (read from XMILE) as a dynamics section, for `symbiose import`. */
+const RESERVED_KEY = '__proto__';
+
+/** The periods a document needs to hold the run from start to stop (at least one). */
+export function importedHorizon(model: Model): number {
+  return Math.max(1, Math.ceil(model.specs.stop - model.specs.start - 1e-9));
+}
+
+/** An element's key in a section's `elements`: its subscripts joined by commas. */
+function elementKey(e: ElementEquation): string {
+  return e.subscript.join(',');
+}
+
+/**
+ * An engine model (read from XMILE) as a dynamics section, for `symbiose import`. Every mapping
+ * is made from entries, so each name is an own key whatever it is.
+ */
 export function dynamicsSection(model: Model): Dynamics {
   const section: Dynamics = { start: model.specs.start, stop: model.specs.stop, dt: model.specs.dt, method: model.specs.method };
   if (model.specs.timeUnits) section.timeUnits = model.specs.timeUnits;
@@ -120,39 +152,45 @@ export function dynamicsSection(model: Model): Dynamics {
     section.dimensions = Object.fromEntries(model.dimensions.map((d) => [d.name, d.sized ? d.elements.length : d.elements]));
   }
   const byElement = (list: ElementEquation[] | undefined) =>
-    list ? { elements: Object.fromEntries(list.map((e) => [e.subscript.join(','), e.equation])) } : {};
+    list ? { elements: Object.fromEntries(list.map((e) => [elementKey(e), e.equation])) } : {};
   const common = (v: Variable) => ({
     ...(v.dimensions.length > 0 ? { dimensions: v.dimensions } : {}),
     ...byElement(v.elements),
     ...(v.units ? { units: v.units } : {}),
     ...(v.doc ? { doc: v.doc } : {}),
   });
+  const stocks: Array<[string, NonNullable<Dynamics['stocks']>[string]]> = [];
+  const flows: Array<[string, NonNullable<Dynamics['flows']>[string]]> = [];
+  const variables: Array<[string, NonNullable<Dynamics['variables']>[string]]> = [];
   for (const v of model.variables) {
     if (v.kind === 'stock') {
-      (section.stocks ??= {})[v.name] = {
+      stocks.push([v.name, {
         initial: v.equation ?? 0,
         ...(v.inflows?.length ? { inflows: v.inflows } : {}),
         ...(v.outflows?.length ? { outflows: v.outflows } : {}),
         ...(v.nonNegative !== undefined ? { nonNegative: v.nonNegative } : {}),
         ...common(v),
-      };
+      }]);
     } else if (v.kind === 'flow') {
       const extra = common(v);
       const initial = v.initialEquation !== undefined ? { initial: v.initialEquation } : {};
-      (section.flows ??= {})[v.name] =
+      flows.push([v.name,
         Object.keys(extra).length === 0 && v.nonNegative === undefined && v.initialEquation === undefined
           ? v.equation ?? 0
-          : { equation: v.equation ?? 0, ...initial, ...(v.nonNegative !== undefined ? { nonNegative: v.nonNegative } : {}), ...extra };
+          : { equation: v.equation ?? 0, ...initial, ...(v.nonNegative !== undefined ? { nonNegative: v.nonNegative } : {}), ...extra }]);
     } else {
       const extra = common(v);
       const gf = v.gf ? { gf: gfSection(v.gf) } : {};
       const initial = v.initialEquation !== undefined ? { initial: v.initialEquation } : {};
-      (section.variables ??= {})[v.name] =
+      variables.push([v.name,
         Object.keys(extra).length === 0 && !v.gf && v.equation !== undefined && v.initialEquation === undefined
           ? v.equation
-          : { ...(v.equation !== undefined ? { equation: v.equation } : {}), ...initial, ...gf, ...extra };
+          : { ...(v.equation !== undefined ? { equation: v.equation } : {}), ...initial, ...gf, ...extra }]);
     }
   }
+  if (stocks.length > 0) section.stocks = Object.fromEntries(stocks);
+  if (flows.length > 0) section.flows = Object.fromEntries(flows);
+  if (variables.length > 0) section.variables = Object.fromEntries(variables);
   return section;
 }
 

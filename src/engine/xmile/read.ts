@@ -30,8 +30,10 @@ export interface ReadResult {
   issues: EngineIssue[];
 }
 
-function attrs(node: unknown): Record<string, string> {
-  return (typeof node === 'object' && node !== null ? ((node as XmlNode).$ as Record<string, string>) : undefined) ?? {};
+/** The attributes of an element, in a map with no prototype: `a.name` is an attribute or nothing. */
+function attrs(node: unknown): Record<string, string | undefined> {
+  const own = child(node, '$');
+  return Object.assign(Object.create(null) as Record<string, string | undefined>, typeof own === 'object' ? own : undefined);
 }
 
 function text(node: unknown): string | undefined {
@@ -48,8 +50,9 @@ function list(node: unknown): unknown[] {
   return Array.isArray(node) ? node : [node];
 }
 
+/** A child element by tag: own keys only, so no tag can reach what every object inherits. */
 function child(node: unknown, key: string): unknown {
-  return typeof node === 'object' && node !== null ? (node as XmlNode)[key] : undefined;
+  return typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as XmlNode)[key] : undefined;
 }
 
 /** A name inside `<inflow>` and the like: quotes and escapes removed. */
@@ -59,24 +62,57 @@ function unquote(name: string): string {
   return t;
 }
 
-function numberList(raw: string | undefined, sep: string | undefined): number[] {
-  if (raw === undefined || raw.trim() === '') return [];
-  return raw.split(sep && sep.length > 0 ? sep : ',').map((x) => Number(x.trim()));
+/** Where the numbers of a graphical function are found, to say which is not one. */
+interface GfContext {
+  variable: string;
+  file: string;
+  issues: EngineIssue[];
 }
 
-function graphicalFunction(node: unknown): GraphicalFunction | undefined {
+/** `1, 2.5, 3` (or with another separator) as numbers; any item that is not one is an issue. */
+function numberList(raw: string | undefined, sep: string | undefined, tag: 'xpts' | 'ypts', where: GfContext): number[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const items = raw.split(sep && sep.length > 0 ? sep : ',');
+  const values = items.map(numberOf);
+  if (values.some((x) => x === undefined)) {
+    where.issues.push(engineIssue('graphical-function', { reason: 'not-a-number', tag, text: raw.trim() }, { file: where.file, variable: where.variable }));
+    return [];
+  }
+  return values as number[];
+}
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A finite number as XMILE writes one, or undefined (Number('') would be 0, Number('1e999') ∞). */
+function numberOf(text: string): number | undefined {
+  const t = text.trim();
+  const value = DECIMAL.test(t) ? Number(t) : NaN;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function graphicalFunction(node: unknown, where: GfContext): GraphicalFunction | undefined {
   if (node === undefined) return undefined;
   const a = attrs(node);
   const type = (a.type ?? 'continuous').toLowerCase();
   const gf: GraphicalFunction = {
     type: type === 'extrapolate' || type === 'discrete' ? type : 'continuous',
-    ys: numberList(text(child(node, 'ypts')), attrs(child(node, 'ypts')).sep),
+    ys: numberList(text(child(node, 'ypts')), attrs(child(node, 'ypts')).sep, 'ypts', where),
   };
   const xpts = child(node, 'xpts');
-  if (xpts !== undefined) gf.xs = numberList(text(xpts), attrs(xpts).sep);
-  const scale = (n: unknown) => (n === undefined ? undefined : { min: Number(attrs(n).min), max: Number(attrs(n).max) });
-  const xscale = scale(child(node, 'xscale'));
-  const yscale = scale(child(node, 'yscale'));
+  if (xpts !== undefined) gf.xs = numberList(text(xpts), attrs(xpts).sep, 'xpts', where);
+  const scale = (tag: 'xscale' | 'yscale') => {
+    const n = child(node, tag);
+    if (n === undefined) return undefined;
+    const { min, max } = attrs(n);
+    const bounds = { min: numberOf(min ?? ''), max: numberOf(max ?? '') };
+    if (bounds.min === undefined || bounds.max === undefined) {
+      where.issues.push(engineIssue('graphical-function', { reason: 'not-a-number', tag, text: `min="${min ?? ''}" max="${max ?? ''}"` }, { file: where.file, variable: where.variable }));
+      return undefined;
+    }
+    return { min: bounds.min, max: bounds.max };
+  };
+  const xscale = scale('xscale');
+  const yscale = scale('yscale');
   if (xscale) gf.xscale = xscale;
   if (yscale) gf.yscale = yscale;
   return gf;
@@ -97,9 +133,10 @@ function variable(kind: VariableKind, node: unknown, file: string, issues: Engin
     return undefined;
   }
   const v: Variable = { kind, name: unquote(name), dimensions: [] };
+  const where: GfContext = { variable: v.name, file, issues };
   const eqn = child(node, 'eqn');
   if (eqn !== undefined) v.equation = text(eqn) ?? '';
-  const gf = graphicalFunction(child(node, 'gf') ? list(child(node, 'gf'))[0] : kind === 'gf' ? node : undefined);
+  const gf = graphicalFunction(child(node, 'gf') ? list(child(node, 'gf'))[0] : kind === 'gf' ? node : undefined, where);
   if (gf) v.gf = gf;
   for (const dim of list(child(child(node, 'dimensions'), 'dim'))) v.dimensions.push(attrs(dim).name ?? '');
   const elements = list(child(node, 'element'));
@@ -109,7 +146,7 @@ function variable(kind: VariableKind, node: unknown, file: string, issues: Engin
         subscript: (attrs(e).subscript ?? '').split(',').map((s) => s.trim()),
         equation: text(child(e, 'eqn')) ?? '',
       };
-      const egf = graphicalFunction(list(child(e, 'gf'))[0]);
+      const egf = graphicalFunction(list(child(e, 'gf'))[0], where);
       if (egf) out.gf = egf;
       return out;
     });

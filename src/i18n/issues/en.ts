@@ -397,6 +397,8 @@ function simSpecs(p: EngineParamsByCode['sim-specs']): string {
 
 function graphicalFunction(p: EngineParamsByCode['graphical-function']): string {
   switch (p.reason) {
+    case 'not-a-number':
+      return `graphical function: <${p.tag}> holds ${q(p.text)}, which is not a list of numbers`;
     case 'no-points':
       return 'graphical function: no points (ypts is empty)';
     case 'no-x':
@@ -439,6 +441,23 @@ const engine: EngineMessages = {
     `flow ${q(p.flow)} is in ${p.flowUnits} but stock ${q(p.stock)} is in ${p.stockUnits}: a flow into or out of it should be in ${p.stockUnits} per ${p.time}`,
   'not-finite': (p) => `${p.label} becomes ${p.value === 'NaN' ? 'NaN' : 'infinite'} at time ${num(p.time)}`,
   run: (p) => `the run cannot start: ${run(p)}`,
+  import: (p) => {
+    const list = 'names' in p ? p.names.map(q).join(', ') : '';
+    switch (p.reason) {
+      case 'modules':
+        return `a model document cannot hold module instances yet (${list}); export the file as XMILE first to flatten them`;
+      case 'macros':
+        return `a model document cannot hold macros yet (${list})`;
+      case 'element-graphical-functions':
+        return `a model document cannot hold a graphical function per array element yet (${list})`;
+      case 'stock-initials':
+        return `a model document cannot hold a stock's separate initial equation yet (${list})`;
+      case 'save-step':
+        return `a model document cannot hold a save step (${num(p.saveStep)}) other than dt (${num(p.dt)})`;
+      case 'reserved-name':
+        return `a model document cannot hold the name ${q(p.name)}, which its format reserves; rename it`;
+    }
+  },
   limit,
 };
 

@@ -453,6 +453,8 @@ function simSpecs(p: EngineParamsByCode['sim-specs']): string {
 function graphicalFunction(p: EngineParamsByCode['graphical-function']): string {
   const why = (() => {
     switch (p.reason) {
+    case 'not-a-number':
+      return t`fonction graphique : <${p.tag}> contient ${q(p.text)}, qui n’est pas une liste de nombres`;
       case 'no-points':
         return 'aucun point (ypts est vide)';
       case 'no-x':
@@ -503,6 +505,23 @@ const engine: EngineMessages = {
     t`le flux ${q(p.flow)} est en ${p.flowUnits}, mais le stock ${q(p.stock)} est en ${p.stockUnits} : un flux qui le remplit ou le vide devrait être en ${p.stockUnits} par ${p.time}`,
   'not-finite': (p) => `${p.label} devient ${p.value === 'NaN' ? 'NaN (valeur indéfinie)' : 'infini'} à l’instant ${num(p.time)}`,
   run: (p) => t`la simulation ne peut pas démarrer : ${run(p)}`,
+  import: (p) => {
+    const list = 'names' in p ? p.names.map(q).join(', ') : '';
+    switch (p.reason) {
+      case 'modules':
+        return t`un document de modèle ne sait pas encore contenir d’instances de modules (${list}) ; exportez d’abord le fichier en XMILE pour les aplatir`;
+      case 'macros':
+        return t`un document de modèle ne sait pas encore contenir de macros (${list})`;
+      case 'element-graphical-functions':
+        return t`un document de modèle ne sait pas encore contenir une fonction graphique par élément de tableau (${list})`;
+      case 'stock-initials':
+        return t`un document de modèle ne sait pas encore contenir l’équation initiale distincte d’un stock (${list})`;
+      case 'save-step':
+        return t`un document de modèle ne sait pas contenir un pas d’enregistrement (${num(p.saveStep)}) différent de dt (${num(p.dt)})`;
+      case 'reserved-name':
+        return t`un document de modèle ne peut pas contenir le nom ${q(p.name)}, que son format réserve ; renommez-le`;
+    }
+  },
   limit,
 };
 

@@ -108,6 +108,10 @@ const ENGINE: EngineIssue[] = [
   engine('dimension', { reason: 'size', dimension: 'Region', size: '-1' }, { dimension: 'Region' }),
   engine('limit', { limit: 'dimensionSize', max: 1_000_000, found: 1e9 }, { dimension: 'Region', file: 'm.xmile' }),
   engine('limit', { limit: 'equationDepth', max: 400 }, { variable: 'a', equation: '((1))', offset: 2 }),
+  engine('import', { reason: 'reserved-name', name: '__proto__' }, { variable: '__proto__' }),
+  engine('import', { reason: 'macros', names: ['M0', 'M1'] }),
+  engine('import', { reason: 'save-step', saveStep: 0.5, dt: 0.25 }),
+  engine('graphical-function', { reason: 'not-a-number', tag: 'ypts', text: '1,abc' }, { variable: 'g' }),
 ];
 
 /** What a rendered message must never show: a hole, a leaked value, an unfilled placeholder. */
