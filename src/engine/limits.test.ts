@@ -162,3 +162,29 @@ describe('XMILE equation depth and arguments', () => {
     expect(simulate(program!).series.get('s')!.at(-1)).toBe(3 * 1499);
   }, TIMEOUT);
 });
+
+describe('XMILE arrays, element by element', () => {
+  const dims = (n: number) => ({ dimensions: `<dim name="D" size="${n}"/>` });
+
+  it('finds each element\'s own equation without a search per element', () => {
+    const n = 20_000;
+    const elements = Array.from({ length: n }, (_, i) => `<element subscript="${i + 1}"><eqn>${i}</eqn></element>`).join('');
+    const { model } = readXmile(xmile(`<aux name="a"><dimensions><dim name="D"/></dimensions>${elements}</aux>`, dims(n)));
+    const { program, issues } = compile(model!);
+    expect(issues).toEqual([]);
+    // Element k (from 1) holds k − 1.
+    const run = simulate(program!);
+    expect(run.series.get('a[1]')![0]).toBe(0);
+    expect(run.series.get(`a[${n}]`)![0]).toBe(n - 1);
+  }, TIMEOUT);
+
+  it('counts what a subscript known only during the run reads, so 40,000 elements each reading 40,000 stop at the limit', () => {
+    const issues = issuesOf(xmile(aux('a', 'b[TIME + 1]', ['D']) + aux('b', '1', ['D']), dims(40_000)));
+    expect(issues.map((i) => [i.code, i.params.limit, i.variable])).toEqual([['limit', 'expandedNodes', 'a']]);
+  }, TIMEOUT);
+
+  it('says a fault of an equation once, not once per element', () => {
+    const issues = issuesOf(xmile(aux('a', 'missing + 1', ['D']), dims(10_000)));
+    expect(issues.map((i) => [i.code, i.params.name, i.variable, i.offset])).toEqual([['unknown-name', 'missing', 'a', 0]]);
+  }, TIMEOUT);
+});

@@ -78,7 +78,18 @@ export function tableId(tables: Tables, table: Table): number {
   return id;
 }
 
+/**
+ * Adds an issue at `at` in the equation being compiled. An equation compiles once per element:
+ * the same fault in an array of 10⁵ elements is said once, not 10⁵ times.
+ */
 export function report<C extends EngineIssueCode>(ctx: Ctx, code: C, params: EngineParamsByCode[C], at?: number): void {
+  // Keyed by the equation text itself (its hash is kept), then by everything else said.
+  const said = ctx.scope.budget.said;
+  let forEquation = said.get(ctx.equation);
+  if (!forEquation) said.set(ctx.equation, (forEquation = new Set()));
+  const key = `${ctx.variable}\u0000${at ?? ''}\u0000${code}\u0000${JSON.stringify(params)}`;
+  if (forEquation.has(key)) return;
+  forEquation.add(key);
   ctx.issues.push(engineIssue(code, params, { variable: ctx.variable, equation: ctx.equation, ...(at === undefined ? {} : { offset: at }) }));
 }
 

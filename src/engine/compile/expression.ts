@@ -182,6 +182,9 @@ function staticRead(at: number, ctx: Ctx): Expr {
 }
 
 function dynamicRead(v: VarInfo, selectors: Selector[], strides: number[], offset: number, ctx: Ctx): Expr {
+  // A subscript known only during the run reads every element: each is a dependency, counted
+  // like a node so that 10⁵ elements each reading 10⁵ others stop at the limit.
+  spend(ctx, v.size);
   for (let k = 0; k < v.size; k++) ctx.reads.add(v.base + k);
   const parts = selectors
     .map((sel, d) => ({ sel, d }))

@@ -325,13 +325,29 @@ function inheritsEquation(def: Variable, element: ElementEquation): boolean {
   return element.gf !== undefined && element.equation.trim() === '' && def.equation !== undefined;
 }
 
+/** Each variable's `<element>` equations by canonical subscripts, made once (not a search per element). */
+const ownEquations = new WeakMap<VarInfo, Map<string, ElementEquation>>();
+
 /** The equation of one element: its own `<element>` when given, else the variable's. */
 function equationFor(v: VarInfo, names: string[]): string | undefined {
-  const own = v.def.elements?.find(
-    (e) => e.subscript.length === names.length && e.subscript.every((s, d) => canonicalName(s) === canonicalName(names[d]!)),
-  );
-  if (own && !inheritsEquation(v.def, own)) return own.equation;
+  let own = ownEquations.get(v);
+  if (!own) {
+    own = new Map();
+    // The first equation given for an element is the one it keeps.
+    for (const e of v.def.elements ?? []) {
+      const key = subscriptKey(e.subscript);
+      if (!own.has(key)) own.set(key, e);
+    }
+    ownEquations.set(v, own);
+  }
+  const found = names.length === v.dims.length ? own.get(subscriptKey(names)) : undefined;
+  if (found && !inheritsEquation(v.def, found)) return found.equation;
   return v.def.elements && v.def.equation === undefined ? undefined : v.def.equation;
+}
+
+/** Subscripts as one key: canonical element names, joined by a character no name holds after canonicalName. */
+function subscriptKey(subscript: readonly string[]): string {
+  return subscript.map(canonicalName).join('\u0000');
 }
 
 /** A stock element's rate: its inflows minus its outflows, matched element by element. */

@@ -47,6 +47,8 @@ export interface Budget {
   nodes: number;
   /** Each limit is reported once per model, where it is first passed. */
   reported: Set<LimitName>;
+  /** Issues already said, by equation (see context.ts report). */
+  said: Map<string, Set<string>>;
 }
 
 export interface Inputs {
@@ -108,7 +110,7 @@ export function buildScope(model: Model, issues: EngineIssue[]): Scope {
     if (dims.has(info.canonical)) issues.push(engineIssue('duplicate-name', { name: dim.name }));
     dims.set(info.canonical, info);
   }
-  const budget: Budget = { nodes: 0, reported: new Set() };
+  const budget: Budget = { nodes: 0, reported: new Set(), said: new Map() };
   const scope: Scope = {
     dims, vars: new Map(), macros: macroPlans(model.macros), nextSlot: FIRST_FREE_SLOT, slotLabels: [],
     inputs: { vars: new Set(), slots: new Set(), structural: false }, budget,
