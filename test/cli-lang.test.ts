@@ -54,30 +54,34 @@ describe('French output', () => {
     for (const block of ['Partenaires clés', 'Propositions de valeur', 'Segments de clientèle', 'Structure de coûts', 'Sources de revenus']) {
       expect(out).toContain(`\n${block}\n`);
     }
-    // 3 295 000 insurance transactions at 40 over 36 months: 131 800 000 (the README's English figure).
-    expect(out).toContain(`Insurance — payé par Assurés (40 par transaction)${NBSP}: 131${NNBSP}800${NNBSP}000`);
+    // 3 295 000 insurance transactions at 40 over 36 months: 131 800 000, scaled to 132 M (the
+    // README's English figure), and in full with --exact.
+    expect(out).toContain(`Insurance — payé par Assurés (40 par transaction)${NBSP}: 132${NBSP}M`);
+    expect(fr(['canvas', 'insurer', '-m', PURPLE, '--exact']).out).toContain(`Insurance — payé par Assurés (40 par transaction)${NBSP}: 131${NNBSP}800${NNBSP}000`);
   });
 
   it('profit: French columns, verdicts and numbers', () => {
     const { out } = fr(['profit', '-m', PURPLE]);
     expect(out).toContain(`Sur 36 mois, en EUR${NNBSP}; VAN à 8,0${NNBSP}% par an.`);
-    expect(out).toMatch(/Acteur\s+Revenus\s+Paiements\s+Coûts\s+Trésorerie nette\s+VAN\s+Point mort\s+Position la plus basse/);
-    expect(out).toContain('non atteint sur l’horizon');
+    expect(out).toMatch(/Acteur\s+Revenus\s+Paiements\s+Coûts\s+Trésorerie nette\s+VAN\s+Point mort\s+Point bas\s+en/);
+    expect(out).toContain('non atteint');
     expect(out).toContain('dès le départ');
     const sheet = fr(['profit', '-m', PURPLE, '--actor', 'services']).out;
     expect(sheet).toContain('Fiche de rentabilité — Services tiers');
     expect(sheet).toMatch(/^\s+A1\s+A2\s+A3\s+Total$/m);
-    // Running the services: 10 000 a month for 36 months.
-    expect(sheet).toMatch(new RegExp(`Running the services \\(fixe\\)\\s+−360${NNBSP}000\\s+−360${NNBSP}000\\s+−360${NNBSP}000\\s+−1${NNBSP}080${NNBSP}000`));
+    // Running the services: 10 000 a month for 36 months, 120 000 a year (−360 k), 1 080 000 in all.
+    expect(sheet).toMatch(new RegExp(`Running the services \\(fixe\\)\\s+−360${NBSP}k\\s+−360${NBSP}k\\s+−360${NBSP}k\\s+−1,08${NBSP}M`));
+    const exact = fr(['profit', '-m', PURPLE, '--actor', 'services', '--exact']).out;
+    expect(exact).toMatch(new RegExp(`Running the services \\(fixe\\)\\s+−360${NNBSP}000\\s+−360${NNBSP}000\\s+−360${NNBSP}000\\s+−1${NNBSP}080${NNBSP}000`));
     expect(sheet).toContain(`Point mort${NBSP}: non atteint sur l’horizon`);
   });
 
   it('payers and summary: French headings, columns and percentages', () => {
-    const payers = fr(['payers', '-m', PURPLE]).out;
+    const payers = fr(['payers', '-m', PURPLE, '--exact']).out;
     expect(payers).toContain('Qui paie, qui est payé — Purple Button');
     expect(payers).toMatch(/Payeur\s+Bénéficiaire\s+Pour \(transaction\)\s+Occurrences\s+Montant/);
     expect(payers).toMatch(new RegExp(`Assurés\\s+Assureur\\s+Insurance \\(money\\)\\s+3${NNBSP}295${NNBSP}000\\s+131${NNBSP}800${NNBSP}000`));
-    const summary = fr(['summary', '-m', PURPLE]).out;
+    const summary = fr(['summary', '-m', PURPLE, '--exact']).out;
     expect(summary).toContain(`Synthèse — Purple Button`);
     expect(summary).toMatch(/Acteur\s+Trésorerie nette\s+Part de trésorerie/);
     // The insurer is the only actor with positive net cash: it captures all of it.
@@ -136,8 +140,9 @@ describe('English output', () => {
   it('keeps English words and numbers', () => {
     const { out } = run(['profit', '-m', PURPLE, '--lang', 'en']);
     expect(out).toContain('Over 36 months in EUR; NPV at 8.0 % a year.');
-    expect(out).toMatch(/Actor\s+Revenue\s+Payments\s+Costs\s+Net cash\s+NPV\s+Break-even\s+Deepest position/);
-    expect(run(['canvas', 'insurer', '-m', PURPLE], { SYMBIOSE_LANG: 'en' }).out).toContain('Insurance — paid by Assurés (40 per transaction): 131,800,000');
+    expect(out).toMatch(/Actor\s+Revenue\s+Payments\s+Costs\s+Net cash\s+NPV\s+Break-even\s+Low point\s+in/);
+    expect(run(['canvas', 'insurer', '-m', PURPLE], { SYMBIOSE_LANG: 'en' }).out).toContain('Insurance — paid by Assurés (40 per transaction): 132 M');
+    expect(run(['canvas', 'insurer', '-m', PURPLE, '--exact'], { SYMBIOSE_LANG: 'en' }).out).toContain('Insurance — paid by Assurés (40 per transaction): 131,800,000');
     const help = run(['canvas', '--help', '--lang', 'en']).out.replace(/\n {2,}/g, ' ');
     expect(help).toMatch(/^Usage: symbiose canvas/);
     expect(help).toContain('(default: "symbiose.yaml", env: SYMBIOSE_MODEL)');

@@ -97,14 +97,14 @@ scenarios:
     // The analysis gives ids; the English renderer turns them into these words.
     const texts = (block: keyof typeof c.blocks) => c.blocks[block].map((i) => canvasItemText(ecosystem.doc, 'bakery', i, 'en'));
     expect(texts('customerSegments')).toEqual(['households (segment) — receives bread']);
-    // Worth to households: 200 × 4 loaves × 6 months × 3 = 14 400.
-    expect(texts('valuePropositions')).toEqual(['bread (product) to households: 14,400']);
+    // Worth to households: 200 × 4 loaves × 6 months × 3 = 14 400, printed 14.4 k.
+    expect(texts('valuePropositions')).toEqual(['bread (product) to households: 14.4 k']);
     expect(texts('channels')).toEqual(['shop — bread to households']);
     expect(texts('keyPartners')).toEqual(['app — supplies order-handling']);
     expect(texts('keyResources')).toEqual(['order-handling (service) from app']);
     // 6 months × 2 000 = 12 000 of revenue; costs 6 × 20 = 120 in fees, 6 000 fixed, 6 × 640 = 3 840 variable.
     expect(c.blocks.revenueStreams).toEqual([{ kind: 'money', transaction: 'buy-bread', counterparty: 'households', direction: 'in', price: 2.5, amount: 12_000 }]);
-    expect(texts('revenueStreams')).toEqual(['buy-bread — paid by households (2.5 per transaction): 12,000']);
+    expect(texts('revenueStreams')).toEqual(['buy-bread — paid by households (2.5 per transaction): 12 k']);
     expect(c.blocks.costStructure.map((i) => ('amount' in i ? Math.round(i.amount! * 100) / 100 : undefined))).toEqual([120, 6000, 3840]);
     expect(texts('customerRelationships')).toEqual(['households: 4 transactions per member per month']);
   });

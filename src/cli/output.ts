@@ -12,6 +12,7 @@ import { cliLocale, t } from './lang.js';
 import { renderMarkdown, renderText, type Block } from './render/blocks.js';
 import { sheetsOf, sheetsToCsv, type Sheet } from './render/sheets.js';
 import { sheetsToXlsx } from './render/xlsx.js';
+import { printExactAmounts } from './render/numbers.js';
 
 export const FORMATS = ['text', 'md', 'json', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -22,12 +23,15 @@ export interface OutputOptions {
   csv?: boolean;
   out?: string;
   force?: boolean;
+  /** Amounts in full rather than scaled (k, M, G). */
+  exact?: boolean;
 }
 
 /** Adds --format (with the formats this command has, the first the default), --json, -o and --force. */
 export function withOutputOptions(command: Command, formats: readonly Format[] = FORMATS): Command {
   command.addOption(new Option('-f, --format <format>', t('option.format', { formats: formats.join(', '), fallback: formats[0] })).choices(formats));
   if (formats.includes('json')) command.addOption(new Option('--json', t('option.json')));
+  if (formats.includes('text')) command.addOption(new Option('--exact', t('option.exact')));
   return command.addOption(new Option('-o, --out <file>', t('option.out'))).addOption(new Option('--force', t('option.forceOut')));
 }
 
@@ -52,6 +56,7 @@ export function formatOf(options: OutputOptions, fallback: Format = 'text'): For
     throw new UsageError(t('usage.xlsxToTerminal'));
   }
   destination = { ...(options.out !== undefined ? { file: options.out } : {}), overwrite: options.force === true };
+  printExactAmounts(options.exact === true || format === 'csv' || format === 'xlsx');
   return format;
 }
 

@@ -6,8 +6,8 @@ import { actorName, transactionName, type ProfitabilitySheet, type SheetLineKey 
 import type { ModelDocument } from '../../core/index.js';
 import { PERIODS_PER_YEAR } from '../../core/index.js';
 import type { Locale } from '../../i18n/index.js';
-import { heading, paragraph, table, type Block } from './blocks.js';
-import { formatMoney, formatPercent } from './numbers.js';
+import { heading, paragraph, table, tableWidth, TEXT_WIDTH, type Block, type TableBlock } from './blocks.js';
+import { amountsScaled, formatMoney, formatPercent } from './numbers.js';
 import { costName, periodAt, periodCount, words } from './words.js';
 
 /** Columns of a sheet: one per period, one per year, or as many periods a column as fit 12. */
@@ -34,6 +34,7 @@ export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[],
         { title: t('column.npv'), align: 'right' },
         { title: t('column.breakEven'), align: 'right' },
         { title: t('column.deepest'), align: 'right' },
+        { title: t('column.deepestWhen') },
       ],
       sheets.map((s) => [
         actorName(doc, s.actor),
@@ -43,16 +44,19 @@ export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[],
         money(s.totalNet),
         ...(financed ? [money(sum(s.totals.financing))] : []),
         money(s.npv),
-        breakEvenText(s, doc, locale),
-        s.deepest.amount < 0 ? t('profit.deepestAt', { amount: money(s.deepest.amount), period: periodAt(locale, doc.period, s.deepest.period) }) : '—',
+        breakEvenText(s, doc, locale, true),
+        // Two cells, so a spreadsheet reads the amount as a number.
+        s.deepest.amount < 0 ? money(s.deepest.amount) : '—',
+        s.deepest.amount < 0 ? periodAt(locale, doc.period, s.deepest.period) : '',
       ]),
     ),
   ];
 }
 
-export function breakEvenText(sheet: ProfitabilitySheet, doc: ModelDocument, locale: Locale): string {
+/** The break-even verdict; `short` for a table cell, where the horizon is said above the table. */
+export function breakEvenText(sheet: ProfitabilitySheet, doc: ModelDocument, locale: Locale, short = false): string {
   const t = words(locale);
-  if (sheet.breakEven === null) return t('breakEven.notWithinHorizon');
+  if (sheet.breakEven === null) return t(short ? 'breakEven.notReached' : 'breakEven.notWithinHorizon');
   if (sheet.breakEven === 0) {
     const none = sheet.totals.cumulative.every((x) => x === 0);
     return none ? t(sheet.financing.length > 0 ? 'breakEven.financingOnly' : 'breakEven.noCash') : t('breakEven.fromStart');
@@ -72,7 +76,39 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
   const t = words(locale);
   const money = (x: number) => formatMoney(locale, x);
   // Period 0 holds only investments: show it when there are some.
-  const columns = groupColumns(doc, grouping, sheet.totals.costs[0] !== 0, locale);
+  const showStart = sheet.totals.costs[0] !== 0;
+  let columns = groupColumns(doc, columnSize(doc, grouping), showStart, locale);
+  let figures = sheetTable(doc, sheet, columns, locale);
+  // Scaled text fits TEXT_WIDTH: coarser runs of periods until it does, unless a grouping was asked.
+  if (grouping === 'auto' && amountsScaled()) {
+    for (const size of coarserSizes(doc, columnSize(doc, grouping))) {
+      if (tableWidth(figures) <= TEXT_WIDTH) break;
+      columns = groupColumns(doc, size, showStart, locale);
+      figures = sheetTable(doc, sheet, columns, locale);
+    }
+  }
+  const deepest =
+    sheet.deepest.amount < 0
+      ? t('sheet.deepestAt', { amount: money(sheet.deepest.amount), currency: doc.currency, period: periodAt(locale, doc.period, sheet.deepest.period) })
+      : t('sheet.neverBelowZero');
+  return [
+    heading(t('sheet.title', { actor: actorName(doc, sheet.actor) })),
+    paragraph(t(columns[0]?.start ? 'sheet.captionWithStart' : 'sheet.caption', { currency: doc.currency, grouping: groupingWords(doc, columns, locale) })),
+    figures,
+    paragraph(
+      [
+        t('sheet.npv', { rate: formatPercent(locale, doc.discountRate ?? 0), amount: money(sheet.npv), currency: doc.currency }),
+        t('sheet.breakEven', { verdict: breakEvenText(sheet, doc, locale) }),
+        t('sheet.deepest', { verdict: deepest }),
+      ].join('\n'),
+    ),
+  ];
+}
+
+/** The sheet's table: a row per line, a column per group of periods, and the total. */
+function sheetTable(doc: ModelDocument, sheet: ProfitabilitySheet, columns: Column[], locale: Locale): TableBlock {
+  const t = words(locale);
+  const money = (x: number) => formatMoney(locale, x);
   const group = (values: number[]) => columns.map((c) => sum(c.periods.map((p) => values[p] ?? 0)));
   const atEnd = (values: number[]) => columns.map((c) => values[c.periods[c.periods.length - 1]!] ?? 0);
   const row = (label: string, values: number[], total: number | undefined) => [label, ...values.map(money), total === undefined ? '' : money(total)];
@@ -98,22 +134,7 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
   if (sheet.totals.valueReceived.some((x) => x !== 0)) {
     rows.push(row(t('sheet.valueReceived'), group(sheet.totals.valueReceived), sum(sheet.totals.valueReceived)));
   }
-  const deepest =
-    sheet.deepest.amount < 0
-      ? t('sheet.deepestAt', { amount: money(sheet.deepest.amount), currency: doc.currency, period: periodAt(locale, doc.period, sheet.deepest.period) })
-      : t('sheet.neverBelowZero');
-  return [
-    heading(t('sheet.title', { actor: actorName(doc, sheet.actor) })),
-    paragraph(t(columns[0]?.start ? 'sheet.captionWithStart' : 'sheet.caption', { currency: doc.currency, grouping: groupingWords(doc, columns, locale) })),
-    table([{ title: '' }, ...columns.map((c) => ({ title: c.title, align: 'right' as const })), { title: t('column.total'), align: 'right' }], rows),
-    paragraph(
-      [
-        t('sheet.npv', { rate: formatPercent(locale, doc.discountRate ?? 0), amount: money(sheet.npv), currency: doc.currency }),
-        t('sheet.breakEven', { verdict: breakEvenText(sheet, doc, locale) }),
-        t('sheet.deepest', { verdict: deepest }),
-      ].join('\n'),
-    ),
-  ];
+  return table([{ title: '' }, ...columns.map((c) => ({ title: c.title, align: 'right' as const })), { title: t('column.total'), align: 'right' }], rows);
 }
 
 interface Column {
@@ -127,16 +148,31 @@ interface Column {
  * The sheet's columns. `auto`: one per period up to 12, else one per year when that fits, else
  * equal runs of periods. A last year or run shorter than the others says how many periods it has.
  */
-function groupColumns(doc: ModelDocument, grouping: Grouping, showStart: boolean, locale: Locale): Column[] {
+function columnSize(doc: ModelDocument, grouping: Grouping): number {
+  const perYear = PERIODS_PER_YEAR[doc.period];
+  if (grouping === 'period') return 1;
+  if (grouping === 'year') return perYear;
+  if (doc.horizon <= MAX_COLUMNS) return 1;
+  if (perYear > 1 && Math.ceil(doc.horizon / perYear) <= MAX_COLUMNS) return perYear;
+  return Math.ceil(doc.horizon / MAX_COLUMNS);
+}
+
+/** Larger runs than `size`, in whole years once a run passes a year, up to the whole horizon. */
+function coarserSizes(doc: ModelDocument, size: number): number[] {
+  const perYear = PERIODS_PER_YEAR[doc.period];
+  const sizes: number[] = [];
+  for (let next = size + 1; next <= doc.horizon; next++) {
+    if (next >= perYear && next % perYear !== 0) continue;
+    // Only sizes that change the number of columns.
+    if (Math.ceil(doc.horizon / next) < Math.ceil(doc.horizon / (sizes.at(-1) ?? size))) sizes.push(next);
+  }
+  return sizes;
+}
+
+function groupColumns(doc: ModelDocument, size: number, showStart: boolean, locale: Locale): Column[] {
   const t = words(locale);
   const start: Column[] = showStart ? [{ title: t('sheet.start'), periods: [0], start: true }] : [];
   const perYear = PERIODS_PER_YEAR[doc.period];
-  let size: number;
-  if (grouping === 'period') size = 1;
-  else if (grouping === 'year') size = perYear;
-  else if (doc.horizon <= MAX_COLUMNS) size = 1;
-  else if (perYear > 1 && Math.ceil(doc.horizon / perYear) <= MAX_COLUMNS) size = perYear;
-  else size = Math.ceil(doc.horizon / MAX_COLUMNS);
   const columns: Column[] = [];
   for (let first = 1; first <= doc.horizon; first += size) {
     const periods = Array.from({ length: Math.min(size, doc.horizon - first + 1) }, (_, i) => first + i);

@@ -23,7 +23,9 @@ const num = (x: number) =>
   Number.isNaN(x) ? 'NaN' : Number.isFinite(x) ? String(x).replace('.', ',').replace('-', '−') : x > 0 ? 'l’infini' : 'moins l’infini';
 /** Les grands nombres lisibles d'un coup d'œil : 536 870 912 devient « 537 millions ». */
 const count = (n: number) =>
-  n >= 1e6 ? `${num(Number((n / 1e6).toPrecision(3)))}${NBSP}millions` : numberFormat('fr', 0).format(Math.round(n));
+  n >= 1e6 ? millions(Number((n / 1e6).toPrecision(3))) : numberFormat('fr', 0).format(Math.round(n));
+/** « 1 million », « 1,5 million » (moins de deux : singulier), « 537 millions ». */
+const millions = (m: number) => `${num(m)}${NBSP}million${m >= 2 ? 's' : ''}`;
 const atPeriod = (p: { period?: number }) => (p.period !== undefined ? ` à la période ${p.period}` : '');
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
 const range = (min: number, max: number | undefined) =>

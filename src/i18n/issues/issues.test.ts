@@ -162,6 +162,9 @@ describe('issue messages', () => {
       'm.xmile: dimension "Region": too many elements in a dimension: at most 1 million (limit "dimensionSize"), found 1000 million',
     );
     expect(engineIssueMessage(size, 'fr')).toContain('trop d’éléments dans une dimension');
+    // French counts millions as a noun: one million, then millions from two.
+    expect(engineIssueMessage(size, 'fr')).toContain('au plus 1\u00a0million (');
+    expect(engineIssueMessage(size, 'fr')).toContain('trouvé 1000\u00a0millions');
   });
 
   it('name the place of an engine issue read on its own, in each language', () => {

@@ -71,7 +71,8 @@ export const en = {
   'column.financing': 'Financing',
   'column.npv': 'NPV',
   'column.breakEven': 'Break-even',
-  'column.deepest': 'Deepest position',
+  'column.deepest': 'Low point',
+  'column.deepestWhen': 'in',
   'column.total': 'Total',
   'column.payer': 'Payer',
   'column.payee': 'Payee',
@@ -89,6 +90,7 @@ export const en = {
 
   // Break-even verdicts
   'breakEven.notWithinHorizon': 'not within horizon',
+  'breakEven.notReached': 'not reached',
   'breakEven.never': 'never',
   'breakEven.fromStart': 'from the start',
   'breakEven.financingOnly': '— (financing only)',
@@ -140,7 +142,6 @@ export const en = {
   // Profitability
   'profit.title': 'Profitability — {model}',
   'profit.intro': 'Over {periods} in {currency}; NPV at {rate} a year.',
-  'profit.deepestAt': '{amount} ({period})',
   'profit.costLine': '{name} ({kind})',
   'sheet.title': 'Profitability sheet — {actor}',
   'sheet.caption': '{currency}, {grouping}.',
@@ -375,6 +376,7 @@ export const en = {
 
   // Output conventions (README, "Conventions"): formats, -o/--out, --force, exit 4 and 5
   'option.format': 'output format: {formats} (default: {fallback})',
+  'option.exact': 'amounts in full (1,234,567) rather than scaled (1.23 M)',
   'option.json': 'machine-readable JSON (same as --format json)',
   'option.out': 'write the result to this file instead of standard output',
   'option.forceOut': 'with --out: overwrite the file if it exists',

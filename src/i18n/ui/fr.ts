@@ -65,11 +65,12 @@ export const fr: Record<UiKey, Template> = {
   'column.payments': 'Paiements',
   'column.costs': 'Coûts',
   'column.netCash': 'Trésorerie nette',
-  'column.operatingCash': 'Trésorerie d’exploitation',
+  'column.operatingCash': 'Exploitation',
   'column.financing': 'Financement',
   'column.npv': 'VAN',
   'column.breakEven': 'Point mort',
-  'column.deepest': 'Position la plus basse',
+  'column.deepest': 'Point bas',
+  'column.deepestWhen': 'en',
   'column.total': 'Total',
   'column.payer': 'Payeur',
   'column.payee': 'Bénéficiaire',
@@ -87,6 +88,7 @@ export const fr: Record<UiKey, Template> = {
 
   // Point mort
   'breakEven.notWithinHorizon': 'non atteint sur l’horizon',
+  'breakEven.notReached': 'non atteint',
   'breakEven.never': 'jamais',
   'breakEven.fromStart': 'dès le départ',
   'breakEven.financingOnly': '— (financement seul)',
@@ -138,7 +140,6 @@ export const fr: Record<UiKey, Template> = {
   // Rentabilité
   'profit.title': 'Rentabilité — {model}',
   'profit.intro': 'Sur {periods}, en {currency} ; VAN à {rate} par an.',
-  'profit.deepestAt': '{amount} ({period})',
   'profit.costLine': '{name} ({kind})',
   'sheet.title': 'Fiche de rentabilité — {actor}',
   'sheet.caption': '{currency}, {grouping}.',
@@ -373,6 +374,7 @@ export const fr: Record<UiKey, Template> = {
 
   // Conventions de sortie (README, « Conventions ») : formats, -o/--out, --force, sorties 4 et 5
   'option.format': 'format de sortie : {formats} (par défaut : {fallback})',
+  'option.exact': 'montants en entier (1 234 567) plutôt qu’arrondis (1,23 M)',
   'option.json': 'JSON pour les machines (comme --format json)',
   'option.out': 'écrit le résultat dans ce fichier plutôt que sur la sortie standard',
   'option.forceOut': 'avec --out : remplace le fichier s’il existe',
