@@ -10,6 +10,8 @@ export const LIMITS = {
   fileBytes: 20 * 1024 * 1024,
   /** Aliases a YAML document may expand (alias bombs). */
   yamlAliases: 1000,
+  /** Nesting depth of a model file: mappings and lists inside one another. */
+  yamlDepth: 100,
   /** Nesting depth of a model expression (brackets, calls, unary signs). */
   expressionDepth: 400,
   /**

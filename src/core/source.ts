@@ -2,7 +2,7 @@
  * Model text → plain data, keeping the YAML tree so any issue path can be placed at a file line and
  * column. JSON is read by the same parser (JSON is YAML 1.2), so both formats get positions.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { issue, type Issue, type LocatedIssue, type Path } from './issues.js';
 import { jsonFault } from './json-syntax.js';
 import { LIMITS } from './limits.js';
@@ -17,40 +17,37 @@ export interface SourceText {
 
 export function readSource(text: string, file: string): SourceText {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const issues: Issue[] = [];
   const syntaxPositions = new Map<Issue, { line: number; column: number }>();
+  const placed = (found: Issue, offset: number): void => {
+    const at = lineCounter.linePos(Math.min(offset, text.length));
+    syntaxPositions.set(found, { line: at.line, column: at.col });
+    issues.push(found);
+  };
+  const locateSyntax = (found: Issue) => syntaxPositions.get(found) ?? { line: 1, column: 1 };
+  // The YAML composer and every later walk recurse once per level: bound the nesting on the
+  // parser's tokens (built without recursion) before anything recurses.
+  const tooDeep = firstTooDeep(tokens, LIMITS.yamlDepth);
+  if (tooDeep !== undefined) {
+    placed(issue('limit', [], { limit: 'yamlDepth', max: LIMITS.yamlDepth }), tooDeep);
+    return { file, data: undefined, issues, locate: locateSyntax };
+  }
+  const { doc, second } = composeFirst(tokens, text.length);
+  if (second !== undefined) placed(issue('syntax', [], { reason: 'yaml', yamlCode: 'MULTIPLE_DOCS' }), second);
   const problems = [
     ...doc.errors.map((e) => ({ e, severity: 'error' as const })),
     ...doc.warnings.map((e) => ({ e, severity: 'warning' as const })),
   ];
-  for (const { e, severity } of problems) {
-    const at = lineCounter.linePos(e.pos[0]);
-    const found = issue('syntax', [], { reason: 'yaml', yamlCode: e.code }, { severity });
-    syntaxPositions.set(found, { line: at.line, column: at.col });
-    issues.push(found);
-  }
+  for (const { e, severity } of problems) placed(issue('syntax', [], { reason: 'yaml', yamlCode: e.code }, { severity }), e.pos[0]);
   // YAML accepts what JSON does not (trailing commas, comments): hold .json files to JSON.
   if (/\.json$/i.test(file) && doc.errors.length === 0) {
     const fault = jsonFault(text);
     if (fault) {
-      const at = lineCounter.linePos(Math.min(fault.offset, text.length));
-      const found = issue('syntax', [], fault.character === undefined ? { reason: 'json', fault: 'unexpected-end' } : { reason: 'json', fault: 'unexpected-character', character: fault.character });
-      syntaxPositions.set(found, { line: at.line, column: at.col });
-      issues.push(found);
+      placed(issue('syntax', [], fault.character === undefined ? { reason: 'json', fault: 'unexpected-end' } : { reason: 'json', fault: 'unexpected-character', character: fault.character }), fault.offset);
     }
   }
-  // JavaScript would turn a `__proto__` key into a prototype rather than a record: refuse it.
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && String(pair.key.value) === '__proto__') {
-        const at = lineCounter.linePos(pair.key.range?.[0] ?? 0);
-        const found = issue('schema', [], { reason: 'reserved-key', key: '__proto__' });
-        syntaxPositions.set(found, { line: at.line, column: at.col });
-        issues.push(found);
-      }
-    },
-  });
+  for (const { found, offset } of keyFaults(doc)) placed(found, offset);
   let data: unknown = undefined;
   if (!issues.some((i) => i.severity === 'error')) {
     try {
@@ -62,12 +59,79 @@ export function readSource(text: string, file: string): SourceText {
       issues.push(issue('syntax', [], { reason: hasUnresolvedAlias(doc) ? 'unresolved-alias' : 'alias-limit' }));
     }
   }
+  const index = new MapIndex();
   return {
     file,
     data,
     issues,
-    locate: (found) => syntaxPositions.get(found) ?? locateInDocument(doc, lineCounter, found),
+    locate: (found) => syntaxPositions.get(found) ?? locateInDocument(doc, lineCounter, index, found),
   };
+}
+
+/** The text's first document, as parseDocument makes it, and where a second one starts. */
+function composeFirst(tokens: readonly CST.Token[], end: number): { doc: Document.Parsed; second?: number } {
+  const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false });
+  let first: Document.Parsed | undefined;
+  for (const doc of composer.compose(tokens, true, end)) {
+    if (first) return { doc: first, second: doc.range[0] };
+    first = doc;
+  }
+  // compose(…, forceDoc) always yields a document, if only an empty one.
+  return { doc: first! };
+}
+
+/**
+ * Keys used twice in one mapping, and `__proto__` keys (JavaScript would make them a prototype
+ * rather than a record). The YAML library's own duplicate check compares each key with every
+ * earlier one, quadratic in a mapping's size: this is one pass with a set per mapping.
+ */
+function keyFaults(doc: Document.Parsed): Array<{ found: Issue; offset: number }> {
+  const faults: Array<{ found: Issue; offset: number }> = [];
+  for (const map of mapsOf(doc.contents)) {
+    const seen = new Set<unknown>();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const offset = pair.key.range?.[0] ?? 0;
+      if (seen.has(pair.key.value)) faults.push({ found: issue('syntax', [], { reason: 'yaml', yamlCode: 'DUPLICATE_KEY' }), offset });
+      seen.add(pair.key.value);
+      if (String(pair.key.value) === '__proto__') faults.push({ found: issue('schema', [], { reason: 'reserved-key', key: '__proto__' }), offset });
+    }
+  }
+  return faults;
+}
+
+/** Every mapping of a document, keys' included, without recursion. */
+function* mapsOf(root: unknown): Generator<YAMLMap<unknown, unknown>> {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      yield node;
+      for (const pair of node.items) stack.push(pair.key, pair.value);
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
+  }
+}
+
+/**
+ * The offset of the first collection nested deeper than `max`, if any. Iterative over the
+ * parser's tokens: mappings, lists and flow collections, keys included.
+ */
+export function firstTooDeep(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > max) return token.offset;
+    for (const item of token.items) {
+      if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1 });
+      if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 /** Whether an alias names an anchor the document does not set before it. */
@@ -81,8 +145,29 @@ function hasUnresolvedAlias(doc: Document): boolean {
   return unresolved;
 }
 
-function locateInDocument(doc: Document, lines: LineCounter, found: Issue): { line: number; column: number } {
-  const { node, atKeyNode } = walk(doc.contents as Node | null, found.path, found.atKey === true);
+/**
+ * Each mapping's pairs by key, made the first time an issue is placed in it: placing thousands of
+ * issues (one per unused parameter) then costs one pass over each mapping, not one per issue.
+ */
+class MapIndex {
+  private readonly byMap = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  pair(map: YAMLMap, key: string): Pair | undefined {
+    let pairs = this.byMap.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const p of map.items) {
+        // The first of duplicate keys, as the duplicate is reported on the second.
+        if (isPair(p) && isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p);
+      }
+      this.byMap.set(map, pairs);
+    }
+    return pairs.get(key);
+  }
+}
+
+function locateInDocument(doc: Document, lines: LineCounter, index: MapIndex, found: Issue): { line: number; column: number } {
+  const { node, atKeyNode } = walk(doc.contents as Node | null, found.path, found.atKey === true, index);
   const target = atKeyNode ?? node;
   let offset = target?.range?.[0] ?? 0;
   if (found.offset !== undefined && target && isScalar(target) && !atKeyNode) {
@@ -94,13 +179,13 @@ function locateInDocument(doc: Document, lines: LineCounter, found: Issue): { li
 }
 
 /** Follows a path as far as the tree goes, so a missing key is placed at its parent. */
-function walk(root: Node | null, path: Path, wantKey: boolean): { node: Node | null; atKeyNode?: Node } {
+function walk(root: Node | null, path: Path, wantKey: boolean, index: MapIndex): { node: Node | null; atKeyNode?: Node } {
   let node: Node | null = root;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = index.pair(node, String(segment));
       if (!pair) return { node };
       if (last && wantKey) return { node, atKeyNode: pair.key as Node };
       // A key with no value (`size:`) has no value node: point at the key.

@@ -74,6 +74,7 @@ const words: IssueCatalogue['words'] = {
   limits: {
     fileBytes: 'bytes in a file',
     yamlAliases: 'YAML aliases expanded',
+    yamlDepth: 'levels of nesting in a file (mappings and lists inside one another)',
     expressionDepth: 'levels of nesting in an expression',
     equationDepth: 'levels of nesting in an equation',
     equationArguments: 'arguments in a call',

@@ -120,6 +120,7 @@ const words: IssueCatalogue['words'] = {
   limits: {
     fileBytes: 'octets dans un fichier',
     yamlAliases: 'alias YAML développés',
+    yamlDepth: 'niveaux d’imbrication dans un fichier (tables et listes les unes dans les autres)',
     expressionDepth: 'niveaux d’imbrication dans une expression',
     equationDepth: 'niveaux d’imbrication dans une équation',
     equationArguments: 'arguments dans un appel',
