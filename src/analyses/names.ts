@@ -1,20 +1,20 @@
 /** How records are named in analyses: their display name, else their id. */
-import type { Ecosystem, ModelDocument } from '../core/index.js';
+import { recordById, type Ecosystem, type ModelDocument } from '../core/index.js';
 
 export function actorName(doc: ModelDocument, id: string): string {
-  return doc.actors[id]?.name ?? id;
+  return recordById(doc.actors, id)?.name ?? id;
 }
 
 export function objectName(doc: ModelDocument, id: string): string {
-  return doc.valueObjects[id]?.name ?? id;
+  return recordById(doc.valueObjects, id)?.name ?? id;
 }
 
 export function transactionName(doc: ModelDocument, id: string): string {
-  return doc.transactions[id]?.name ?? id;
+  return recordById(doc.transactions, id)?.name ?? id;
 }
 
 export function scenarioName(doc: ModelDocument, id: string): string {
-  return doc.scenarios?.[id]?.name ?? id;
+  return recordById(doc.scenarios, id)?.name ?? id;
 }
 
 /** The same ecosystem shown with the English labels, where records have one, as their names. */

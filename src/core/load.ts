@@ -6,7 +6,7 @@
  */
 import { checkStructure } from './check-structure.js';
 import { hasErrors, issue, type Issue, type LocatedIssue } from './issues.js';
-import { applyVariant } from './model/index.js';
+import { applyVariant, recordById } from './model/index.js';
 import { evaluate, prepare, type DynamicsFallback, type DynamicsPreparer, type Ecosystem, type Prepared } from './prepare/index.js';
 import { migrate } from './migrate/index.js';
 import { locateAll, readSource } from './source.js';
@@ -44,7 +44,7 @@ export function loadModel(text: string, file: string, options: LoadOptions = {})
   let prepared: Prepared | undefined;
   if (structured.doc) {
     const doc = options.variant === undefined ? structured.doc : applyVariant(structured.doc, options.variant);
-    if (options.variant !== undefined && !doc.variants?.[options.variant]) {
+    if (options.variant !== undefined && !recordById(doc.variants, options.variant)) {
       issues.push(issue('unknown-reference', ['variants'], { kind: 'variant', id: options.variant, known: Object.keys(doc.variants ?? {}) }, { atKey: true }));
     }
     prepared = prepare(doc, { declared: structured.declared, ...(options.dynamics ? { dynamics: options.dynamics } : {}) });

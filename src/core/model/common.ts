@@ -25,6 +25,15 @@ export const Quantity = z
   });
 export type Quantity = z.infer<typeof Quantity>;
 
+/**
+ * The record with this id in a section (or any mapping keyed by the model's ids), if there is
+ * one. Own keys only: an id such as `constructor` or `toString` must not find what every
+ * JavaScript object inherits, and a record really named so must be found.
+ */
+export function recordById<T>(records: Readonly<Record<string, T>> | undefined, id: string): T | undefined {
+  return records !== undefined && Object.hasOwn(records, id) ? records[id] : undefined;
+}
+
 /** Where a figure comes from: a citation, or an assumption with its rationale. */
 export const Provenance = {
   source: z.string().optional().meta({ description: 'Where the figure comes from (document, section, table).' }),

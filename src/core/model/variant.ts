@@ -3,7 +3,7 @@
  * B, subsidise one side or the other). Compared side by side by `symbiose compare`.
  */
 import { z } from 'zod';
-import { DESCRIPTION, Quantity } from './common.js';
+import { DESCRIPTION, Quantity, recordById } from './common.js';
 
 export const Variant = z.strictObject({
   name: z.string().optional(),
@@ -20,11 +20,11 @@ export function applyVariant<D extends { parameters?: Record<string, unknown> | 
   doc: D,
   id: string,
 ): D {
-  const variant = doc.variants?.[id];
+  const variant = recordById(doc.variants, id);
   if (!variant) return doc;
   const parameters: Record<string, unknown> = { ...(doc.parameters ?? {}) };
   for (const [name, value] of Object.entries(variant.set)) {
-    const current = parameters[name];
+    const current = recordById(parameters, name);
     parameters[name] = typeof current === 'object' && current !== null ? { ...current, value } : value;
   }
   return { ...doc, parameters };
