@@ -1,7 +1,8 @@
 /** Reads a model file for a command: the only place the CLI touches model files on disk. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { hasErrors, LIMITS, type Ecosystem, type LoadResult, type Prepared } from '../core/index.js';
+import { hasErrors, issue, LIMITS, type Ecosystem, type LoadResult, type Prepared } from '../core/index.js';
+import { issueMessage } from '../i18n/index.js';
 import { loadEcosystem } from '../engine/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { reportFallback } from './debug.js';
@@ -31,9 +32,9 @@ export function modelPath(given: string): string {
   return near.startsWith('..') || isAbsolute(near) ? shipped : near;
 }
 
-/** `-` reads the model from standard input. */
+/** `-` reads the model from standard input, up to the same limit as a file. */
 export function readModelText(file: string): string {
-  if (file === '-') return readFileSync(0, 'utf8');
+  if (file === '-') return decoded('<stdin>', readBounded(0, '<stdin>'));
   let size: number;
   try {
     const stat = statSync(file);
@@ -45,8 +46,52 @@ export function readModelText(file: string): string {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t('file.noSuchFile') : (error as Error).message;
     throw new UsageError(t('file.cannotRead', { file, reason, hint }));
   }
-  if (size > MAX_BYTES) throw new UsageError(t('file.tooLarge', { file, size: Math.round(size / 1e6), limit: MAX_BYTES / 1e6 }));
-  const bytes = readFileSync(file);
+  if (size > MAX_BYTES) throw tooLarge(file, size);
+  const fd = openSync(file, 'r');
+  try {
+    return decoded(file, readBounded(fd, file));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The fileBytes limit, said in the run's language: how many bytes, when known. */
+function tooLarge(file: string, size?: number): UsageError {
+  const found = issue('limit', [], { limit: 'fileBytes', max: MAX_BYTES, ...(size === undefined ? {} : { found: size }) });
+  return new UsageError(t('file.tooLarge', { file, reason: issueMessage(found, cliLocale()) }));
+}
+
+/**
+ * Every byte of a file or stream, read in chunks and stopped one byte past the limit: standard
+ * input (or a file that grows) is never read whole before it is refused.
+ */
+function readBounded(fd: number, file: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_BYTES + 1 - total));
+    const read = readChunk(fd, chunk);
+    if (read === 0) return Buffer.concat(chunks, total);
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+    if (total > MAX_BYTES) throw tooLarge(file);
+  }
+}
+
+/** One read; a stream with nothing yet (EAGAIN: a non-blocking pipe or terminal) is waited for. */
+function readChunk(fd: number, into: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, into, 0, into.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EOF') return 0;
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+function decoded(file: string, bytes: Buffer): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\u0000')) throw new UsageError(t('file.notText', { file }));
   return text;

@@ -4,7 +4,7 @@
  */
 import { issue, type Issue, type MisplacedFieldReason, type Path, type KindName } from './issues.js';
 import { costKinds, type ModelDocument, type SectionName, type Step } from './model/index.js';
-import { closest } from './suggest.js';
+import { suggester } from './suggest.js';
 import type { Structured } from './check-structure.js';
 
 const KIND_OF_SECTION: Record<SectionName, KindName> = {
@@ -18,13 +18,16 @@ const KIND_OF_SECTION: Record<SectionName, KindName> = {
 
 export function checkReferences(doc: ModelDocument, declared: Structured['declared']): Issue[] {
   const issues: Issue[] = [];
+  const suggestions = new Map<SectionName, (word: string) => string | undefined>();
   const ref = (section: SectionName, id: string, path: Path): boolean => {
     if (declared[section].has(id)) return true;
-    const suggestion = closest(id, declared[section]);
+    let suggest = suggestions.get(section);
+    if (!suggest) suggestions.set(section, (suggest = suggester(() => declared[section])));
+    const suggestion = suggest(id);
     issues.push(issue('unknown-reference', path, {
       kind: KIND_OF_SECTION[section],
       id,
-      ...(suggestion ? { suggestion } : { known: [...declared[section]].slice(0, 12) }),
+      ...(suggestion ? { suggestion } : { known: firstOf(declared[section], 12) }),
     }));
     return false;
   };
@@ -110,6 +113,16 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
   }
   issues.push(...unusedRecords(doc), ...duplicateNames(doc));
   return issues;
+}
+
+/** The first `count` of a set, without copying the rest (one per unknown reference). */
+function firstOf(values: Iterable<string>, count: number): string[] {
+  const first: string[] = [];
+  for (const value of values) {
+    if (first.length === count) break;
+    first.push(value);
+  }
+  return first;
 }
 
 /** Value objects no transfer carries, actors no transaction or scenario involves. */

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { issue, type Issue, type Path, type SchemaFault, type ValueKind } from './issues.js';
 import { EXPECTATIONS, FIELD_NAMES, Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
+import { LIMITS } from './limits.js';
 import { closest } from './suggest.js';
 
 export interface Structured {
@@ -31,6 +32,11 @@ export function checkStructure(data: unknown): Structured {
     if (!HEADER_KEYS.includes(key) && !sectionNames.includes(key)) {
       issues.push(issue('unknown-key', [key], { key, expected: [...HEADER_KEYS.filter((k) => k !== '$schema'), ...sectionNames] }, { atKey: true }));
     }
+  }
+  const tooMany = recordCount(data);
+  if (tooMany) {
+    issues.push(tooMany);
+    return { doc: undefined, declared, issues };
   }
   const header = Header.safeParse(Object.fromEntries(Object.entries(data).filter(([k]) => HEADER_KEYS.includes(k))));
   if (!header.success) issues.push(...fromZod(header.error, [], data));
@@ -66,6 +72,22 @@ export function checkStructure(data: unknown): Structured {
   }
   const doc = header.success ? ({ ...header.data, ...sections } as ModelDocument) : undefined;
   return { doc, declared, issues };
+}
+
+/**
+ * The `records` limit, checked before any record is: placed at the section whose records take
+ * the count past it, with the count of every section.
+ */
+function recordCount(data: Record<string, unknown>): Issue | undefined {
+  let total = 0;
+  let over: SectionName | undefined;
+  for (const section of Object.keys(SECTIONS) as SectionName[]) {
+    const raw = data[section];
+    if (!isRecord(raw)) continue;
+    total += Object.keys(raw).length;
+    if (total > LIMITS.records) over ??= section;
+  }
+  return over === undefined ? undefined : issue('limit', [over], { limit: 'records', max: LIMITS.records, found: total }, { atKey: true });
 }
 
 /** Turns zod's issues into ours, with the path prefixed by where the record sits. */

@@ -17,7 +17,7 @@ import {
   type Quantity,
   type Step,
 } from './model/index.js';
-import { closest } from './suggest.js';
+import { suggester } from './suggest.js';
 
 /** A checked quantity: its tree, where it sits in the document, and the parameters it reads. */
 export interface CompiledQuantity {
@@ -74,6 +74,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     if (clash) issues.push(issue('name-clash', ['parameters', name], { name, section: clash.section, other: clash.name }, { atKey: true }));
   }
 
+  const suggest = suggester(() => [...known, ...[...dynamic.values()].map((d) => canonicalName(d.name))]);
   const used = new Set<string>();
   const parse = (value: Quantity | undefined, path: Path): Q => {
     if (value === undefined) return undefined;
@@ -83,7 +84,8 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
       expr = parseExpression(value);
     } catch (error) {
       if (!(error instanceof ExpressionSyntaxError)) throw error;
-      issues.push(issue('expression-syntax', path, error.fault, { offset: error.offset }));
+      const fault = error.fault;
+      issues.push(fault.reason === 'limit' ? issue('limit', path, { limit: fault.limit, max: fault.max }, { offset: error.offset }) : issue('expression-syntax', path, fault, { offset: error.offset }));
       return undefined;
     }
     let ok = true;
@@ -92,7 +94,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     for (const [name, at] of names) {
       if (isKnown(name)) continue;
       ok = false;
-      const suggestion = closest(name, [...known, ...[...dynamic.values()].map((d) => canonicalName(d.name))]);
+      const suggestion = suggest(name);
       issues.push(issue('unknown-name', path, { name, ...(suggestion ? { suggestion } : {}) }, { offset: at }));
     }
     for (const call of callsIn(expr)) {

@@ -35,6 +35,9 @@ export type ExpressionSyntaxFault =
   /** `open` is the 1-based character of the bracket left open. */
   | { reason: 'unclosed-call' | 'unclosed-bracket'; open: number };
 
+/** Why an expression cannot be read: a syntax fault, or past a bound (reported as the `limit` issue). */
+export type ExpressionParseFault = ExpressionSyntaxFault | { reason: 'limit'; limit: LimitName; max: number };
+
 /** Why an expression has no value (see expression/evaluate.ts). */
 export type EvaluationFault =
   | { reason: 'division-by-zero' }
@@ -211,7 +214,34 @@ export function issue<C extends IssueCode>(
   params: IssueParamsByCode[C],
   extra: Partial<Pick<Issue, 'offset' | 'atKey' | 'severity'>> = {},
 ): Issue {
-  return { code, severity: extra.severity ?? 'error', path, params, ...extra };
+  return { code, severity: extra.severity ?? 'error', path, params: shortParams(params), ...extra };
+}
+
+/** Characters of a name an issue repeats; the path still says exactly where it is. */
+const SHOWN_CHARS = 60;
+
+/**
+ * A name as an issue repeats it: whole up to SHOWN_CHARS characters, else its start and "…", so
+ * a name of a million characters is not echoed whole (by every message and every list of names).
+ */
+export function shortened(text: string): string {
+  if (text.length <= SHOWN_CHARS) return text;
+  let kept = '';
+  let count = 0;
+  // By code points, so a character outside the BMP is never cut in half.
+  for (const character of text) {
+    if (count++ === SHOWN_CHARS) return `${kept}…`;
+    kept += character;
+  }
+  return kept;
+}
+
+function shortParams<P extends object>(params: P): P {
+  const values = Object.values(params) as unknown[];
+  const long = (v: unknown) => (typeof v === 'string' && v.length > SHOWN_CHARS) || (Array.isArray(v) && v.some(long));
+  if (!values.some(long)) return params;
+  const short = (v: unknown): unknown => (typeof v === 'string' ? shortened(v) : Array.isArray(v) ? v.map(short) : v);
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, short(v)])) as P;
 }
 
 /** The parameters of an issue as its code defines them. */
@@ -231,7 +261,10 @@ export function formatPath(path: Path): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : /^[A-Za-z_$][\w$-]*$/.test(segment) ? `.${segment}` : `["${segment}"]`;
+    else {
+      const name = shortened(segment);
+      out += out === '' ? name : /^[A-Za-z_$][\w$-]*$/.test(segment) ? `.${name}` : `["${name}"]`;
+    }
   }
   return out;
 }

@@ -12,8 +12,12 @@ export const LIMITS = {
   yamlAliases: 1000,
   /** Nesting depth of a model file: mappings and lists inside one another. */
   yamlDepth: 100,
+  /** Records of a model, every section together (actors, value objects, transactions, scenarios, parameters, variants). */
+  records: 500_000,
   /** Nesting depth of a model expression (brackets, calls, unary signs). */
   expressionDepth: 400,
+  /** Arguments of one function call in a model expression, as in max(a, b, …). */
+  expressionArguments: 1000,
   /**
    * Nesting depth of an XMILE equation, its macro calls expanded (brackets, calls, operators),
    * and of XMILE module instances inside one another.

@@ -15,14 +15,14 @@
  *   atom: number | name | name '(' args ')' | '(' or ')'
  * Numbers accept `_` separators (100_000) and exponents (1e6).
  */
-import type { ExpressionSyntaxFault } from '../issues.js';
+import type { ExpressionParseFault, ExpressionSyntaxFault } from '../issues.js';
 import type { Expr } from './ast.js';
 import { LIMITS } from '../limits.js';
 
 /** Why and where an expression does not parse; the message is rendered from `fault` (src/i18n). */
 export class ExpressionSyntaxError extends Error {
   constructor(
-    readonly fault: ExpressionSyntaxFault,
+    readonly fault: ExpressionParseFault,
     /** Offset of the fault inside the expression text. */
     readonly offset: number,
   ) {
@@ -38,6 +38,10 @@ type Token =
 
 const OPERATORS = ['<=', '>=', '==', '!=', '&&', '||', '+', '-', '*', '/', '%', '^', '(', ')', ',', '<', '>'];
 
+// Sticky patterns, matched where the lexer stands: no copy of the rest of the text per token.
+const NUMBER = /(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -47,7 +51,8 @@ function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const number = /^(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
     if (number) {
       const raw = number[0];
       if (/_$|_\.|\._|__/.test(raw.replace(/[eE].*$/, ''))) {
@@ -57,7 +62,8 @@ function tokenize(text: string): Token[] {
       i += raw.length;
       continue;
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+    NAME.lastIndex = i;
+    const name = NAME.exec(text);
     if (name) {
       tokens.push({ kind: 'name', name: name[0], at: i });
       i += name[0].length;
@@ -89,6 +95,9 @@ const BINARY = new Map<string, number>([
  * expression (thousands of nested brackets or chained operators) a located error, not a crash.
  */
 export const MAX_DEPTH = LIMITS.expressionDepth;
+
+/** Most arguments of one call: functions spread them, and the stack bounds a spread. */
+const MAX_ARGUMENTS = LIMITS.expressionArguments;
 
 class Parser {
   private pos = 0;
@@ -196,6 +205,7 @@ class Parser {
       return args;
     }
     for (;;) {
+      if (args.length === MAX_ARGUMENTS) throw new ExpressionSyntaxError({ reason: 'limit', limit: 'expressionArguments', max: MAX_ARGUMENTS }, this.peek().at);
       args.push(this.parseBinary(0));
       const token = this.next();
       if (token.kind === 'op' && token.op === ')') return args;

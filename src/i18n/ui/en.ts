@@ -285,7 +285,7 @@ export const en = {
   'file.cannotRead': 'cannot read {file}: {reason}{hint}',
   'file.noSuchFile': 'no such file',
   'file.noModelGiven': ' (no model given: name one, or create one with "symbiose init")',
-  'file.tooLarge': '{file} is {size} MB; model files are limited to {limit} MB',
+  'file.tooLarge': '{file} is too large: {reason}',
   'file.notText': '{file} is not a text file',
   'model.hasErrors': plural('{file} has {count} error; fix it and run again', '{file} has {count} errors; fix them and run again'),
   'model.hasSomeErrors': '{file} has errors; fix them and run again',

@@ -283,7 +283,7 @@ export const fr: Record<UiKey, Template> = {
   'file.cannotRead': 'impossible de lire {file} : {reason}{hint}',
   'file.noSuchFile': 'fichier introuvable',
   'file.noModelGiven': ' (aucun modèle indiqué : nommez-en un, ou créez-en un avec « symbiose init »)',
-  'file.tooLarge': '{file} fait {size} Mo ; les fichiers de modèle sont limités à {limit} Mo',
+  'file.tooLarge': '{file} est trop volumineux : {reason}',
   'file.notText': '{file} n’est pas un fichier texte',
   'model.hasErrors': plural('{file} a {count} erreur ; corrigez-la et relancez', '{file} a {count} erreurs ; corrigez-les et relancez'),
   'model.hasSomeErrors': '{file} a des erreurs ; corrigez-les et relancez',

@@ -1,0 +1,89 @@
+/**
+ * Models made to hurt: huge calls, huge names, thousands of broken references, more records than
+ * the limit, and standard input past the file limit. Each ends with located issues (or a usage
+ * error naming the limit), never a stack overflow or a stall. Reproducers are generated here;
+ * timeouts only turn a stall into a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, loadModel } from '../src/core/index.js';
+import { checkStructure } from '../src/core/check-structure.js';
+import { issueMessage } from '../src/i18n/index.js';
+import { issuesOf } from './helpers.js';
+
+const HEADER = 'symbiose: 2\nname: Hostile\ncurrency: EUR\nperiod: month\nhorizon: 12\n';
+/** A small valid model whose parameters are `parameters` (lines from 7 on). */
+const model = (parameters: string, size = 'x') => `${HEADER}parameters:
+${parameters}actors:
+  seg: { kind: segment, size: ${size} }
+  co: { kind: organisation }
+valueObjects:
+  m: { nature: money }
+  s: { nature: service }
+transactions:
+  buy: { transfers: [{ from: co, to: seg, object: s }, { from: seg, to: co, object: m, amount: 2 }] }
+scenarios:
+  go: { start: { actor: seg, count: 1 }, steps: [buy] }
+`;
+
+describe('hostile models', () => {
+  it('refuses a call with more arguments than the limit, at the first one past it', { timeout: 30_000 }, () => {
+    const max = LIMITS.expressionArguments;
+    const issues = issuesOf(model(`  x: { value: "max(${Array(150_000).fill('1').join(',')})" }\n`));
+    // `  x: { value: "max(` puts the first argument at column 20; each takes two characters.
+    expect(issues.map((i) => `${i.code} ${i.line}:${i.column}`)).toEqual([`limit 7:${20 + 2 * max}`]);
+    expect(issues[0]!.params).toEqual({ limit: 'expressionArguments', max });
+    expect(issueMessage(issues[0]!, 'en')).toMatch(/^too many arguments in one function call: at most 1,?000 \(limit "expressionArguments"\)$/);
+    // At the limit, the call is read.
+    expect(issuesOf(model(`  x: { value: "max(${Array(max).fill('1').join(',')})" }\n`))).toEqual([]);
+  });
+
+  it('repeats at most the start of a huge name, in the message and in the path', { timeout: 30_000 }, () => {
+    const name = 'a'.repeat(1_000_000);
+    const unknown = issuesOf(model(`  x: { value: "${name} + 1" }\n`));
+    expect(unknown.map((i) => i.code)).toEqual(['unknown-name']);
+    expect(unknown[0]!.params.name).toBe(`${'a'.repeat(60)}…`);
+    expect(issueMessage(unknown[0]!, 'en').length).toBeLessThan(200);
+    const key = issuesOf(`${HEADER}actors:\n  ok: { kind: organisation, ${name}: 1 }\nvalueObjects: {}\ntransactions: {}\n`);
+    expect(key.map((i) => i.code)).toContain('unknown-key');
+    expect(issueMessage(key.find((i) => i.code === 'unknown-key')!, 'fr').length).toBeLessThan(200);
+  });
+
+  it('reports 10,000 references to missing actors without comparing each with every actor', { timeout: 60_000 }, () => {
+    const n = 10_000;
+    const actors = Array.from({ length: n }, (_, i) => `  a${i}: { kind: organisation }`).join('\n');
+    const transactions = Array.from({ length: n }, (_, i) => `  t${i}: { reciprocal: false, transfers: [{ from: a${i}, to: b${i}, object: s }] }`).join('\n');
+    const text = `${HEADER}actors:\n${actors}\nvalueObjects:\n  s: { nature: service }\ntransactions:\n${transactions}\n`;
+    const issues = issuesOf(text).filter((i) => i.code === 'unknown-reference');
+    expect(issues).toHaveLength(n);
+    // b{i} is one edit from a{i}: the first misspellings are suggested, each on its line.
+    expect(issues[0]).toMatchObject({ line: n + 10, params: { kind: 'actor', id: 'b0', suggestion: 'a0' } });
+    expect(issues[n - 1]).toMatchObject({ line: 2 * n + 9, params: { kind: 'actor', id: `b${n - 1}` } });
+  });
+
+  it('counts records before checking any: past the limit, one issue naming it', () => {
+    const max = LIMITS.records;
+    const many = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, { kind: 'organisation' }]));
+    const data = { symbiose: 2, name: 'x', currency: 'EUR', period: 'month', horizon: 12, actors: many(max - 10), valueObjects: many(11), transactions: {} };
+    const structured = checkStructure(data);
+    expect(structured.doc).toBeUndefined();
+    expect(structured.issues).toEqual([{ code: 'limit', severity: 'error', path: ['valueObjects'], params: { limit: 'records', max, found: max + 1 }, atKey: true }]);
+  });
+
+  it('reads standard input up to the file limit, and stops reading past it', { timeout: 60_000 }, () => {
+    const bin = resolve('bin/symbiose.js');
+    const run = (input: Buffer | string) =>
+      spawnSync(process.execPath, [bin, 'validate', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
+    const over = run(Buffer.alloc(LIMITS.fileBytes + 1, '#'));
+    expect(over.status).toBe(2);
+    expect(over.stderr).toMatch(/^symbiose: <stdin> is too large: too many bytes in a file: at most .+ \(limit "fileBytes"\)\n$/);
+    const valid = run(model('  x: 5\n'));
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toMatch(/is valid: 2 actors/);
+  });
+
+  it('keeps a model within the limits loading as before', () => {
+    expect(loadModel(model('  x: 5\n'), 'm.yaml').issues).toEqual([]);
+  });
+});
