@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { profitability } from '../src/analyses/index.js';
 import { LIMITS, loadModel } from '../src/core/index.js';
 import { checkStructure } from '../src/core/check-structure.js';
 import { issueMessage } from '../src/i18n/index.js';
@@ -81,6 +82,26 @@ describe('hostile models', () => {
     const valid = run(model('  x: 5\n'));
     expect(valid.status).toBe(0);
     expect(valid.stdout).toMatch(/is valid: 2 actors/);
+  });
+
+  it('refuses a date where a quantity is expected, saying how to write a number', () => {
+    for (const date of ['2001-01-01', '"2001-1-1"', '2001-01-01T10:00:00Z', '"1/2/2001"', '"01-02-2001"']) {
+      const issues = issuesOf(model('  x: 5\n', date));
+      expect(issues.map((i) => `${i.code} ${i.params.reason} ${i.line}:${i.column}`), date).toEqual([`expression-syntax date 9:${date.startsWith('"') ? 32 : 31}`]);
+    }
+    const [found] = issuesOf(model('  x: 5\n', '2001-01-01'));
+    expect(issueMessage(found!, 'en')).toMatch(/"2001-01-01" is a date, not a quantity: write a number/);
+    expect(issueMessage(found!, 'fr')).toMatch(/«\u00a02001-01-01\u00a0» est une date, pas une quantité/);
+    // Arithmetic written as such is still arithmetic: 2001 - 1 - 1 = 1999 members paying 2 a month.
+    const { ecosystem } = loadModel(model('  x: 5\n', '"2001 - 1 - 1"'), 'm.yaml');
+    expect(profitability(ecosystem!, 'co').totals.revenue.slice(1)).toEqual(Array(12).fill(3998));
+  });
+
+  it('reports a failing parameter once, at its fault, and nothing in the quantities that read it', () => {
+    const parameters = '  bad: { value: "1 / (x - x)" }\n  x: 3\n  a: "bad * 2"\n  b: "if(t > 0, a + 1, 0)"\n';
+    const issues = issuesOf(model(parameters, 'b'));
+    // The "/" of bad's value, line 7: `  bad: { value: "1 / (x - x)" }`.
+    expect(issues.map((i) => `${i.code} ${i.params.reason} ${i.line}:${i.column} ${i.params.period}`)).toEqual(['evaluation division-by-zero 7:20 1']);
   });
 
   it('keeps a model within the limits loading as before', () => {

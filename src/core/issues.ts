@@ -29,6 +29,8 @@ export type ValueKind = 'nothing' | 'list' | 'mapping' | 'string' | 'number' | '
 export type ExpressionSyntaxFault =
   | { reason: 'empty' | 'ends-early' | 'chained-comparison' }
   | { reason: 'malformed-number'; text: string }
+  /** A date (2001-01-01, 1/2/2001), which would otherwise read as a subtraction or a division. */
+  | { reason: 'date'; text: string }
   | { reason: 'unexpected-character'; character: string }
   | { reason: 'unexpected-token'; token: 'number' | 'name' | 'operator' | 'end'; text: string }
   | { reason: 'too-long' | 'too-deep'; max: number }

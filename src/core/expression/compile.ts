@@ -12,8 +12,9 @@ import { apply, arithmetic, callable, finite, unary, unknownName } from './evalu
 export type CompiledExpression = (values: Float64Array) => number;
 
 /**
- * Compiles `expr`, each name read from the slot `slotOf` gives it; a name without a slot throws
- * "unknown name" when read, as evaluate() does when its scope has no value.
+ * Compiles `expr`, each name read from the slot `slotOf` gives it; a name without a slot, or
+ * whose slot holds NaN, throws "unknown name" when read, as evaluate() does when its scope has
+ * no value.
  *
  * @example
  * const f = compileExpression(parseExpression('price * (1 - discount)'), (n) => ({ price: 0, discount: 1 })[n]);
@@ -39,7 +40,14 @@ function compileNode(expr: Expr, slotOf: (name: string) => number | undefined): 
           throw unknownName(name, at);
         };
       }
-      return (values) => values[slot]!;
+      // NaN is no value: what a quantity holds once its evaluation failed, that failure
+      // reported at it. Reading it is the name without a value, so the quantities that read it
+      // stay quiet rather than each report NaN again.
+      return (values) => {
+        const value = values[slot]!;
+        if (value !== value) throw unknownName(name, at);
+        return value;
+      };
     }
     case 'unary': {
       const operand = compileNode(expr.operand, slotOf);

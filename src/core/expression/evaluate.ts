@@ -133,7 +133,8 @@ function evaluateNode(expr: Expr, scope: Scope): number {
       return expr.value;
     case 'name': {
       const value = scope(expr.name);
-      if (value === undefined) throw unknownName(expr.name, expr.at);
+      // NaN is no value either: that of a quantity whose failure was reported where it failed.
+      if (value === undefined || Number.isNaN(value)) throw unknownName(expr.name, expr.at);
       return value;
     }
     case 'unary':

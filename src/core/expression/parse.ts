@@ -237,8 +237,15 @@ function unexpected(token: Token): ExpressionSyntaxFault {
   }
 }
 
+/**
+ * A date as people write one, maybe with a time: 2001-01-01, 2001-1-1T10:00, 1/2/2001, 01-02-2001.
+ * YAML 1.2 reads `size: 2001-01-01` as text, which would be the arithmetic 2001 - 1 - 1.
+ */
+const DATE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?|\d{1,2}([/-])\d{1,2}\1\d{4})\s*$/;
+
 /** Parses an expression, throwing {@link ExpressionSyntaxError} with the offset of the fault. */
 export function parseExpression(text: string): Expr {
   if (text.trim() === '') throw new ExpressionSyntaxError({ reason: 'empty' }, 0);
+  if (DATE.test(text)) throw new ExpressionSyntaxError({ reason: 'date', text: text.trim() }, text.search(/\S/));
   return new Parser(tokenize(text)).parseAll();
 }

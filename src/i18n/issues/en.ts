@@ -161,6 +161,8 @@ function expressionSyntax(p: ExpressionSyntaxFault): string {
       return 'comparisons cannot be chained; use "and"';
     case 'malformed-number':
       return `malformed number ${q(p.text)}`;
+    case 'date':
+      return `${q(p.text)} is a date, not a quantity: write a number (2001), or an expression with spaces to subtract or divide (2001 - 1 - 1)`;
     case 'unexpected-character':
       return `unexpected character ${q(p.character)}`;
     case 'unexpected-token':

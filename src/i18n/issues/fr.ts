@@ -206,6 +206,8 @@ function expressionSyntax(p: ExpressionSyntaxFault): string {
       return t`les comparaisons ne s’enchaînent pas ; reliez-les par ${q('and')}`;
     case 'malformed-number':
       return `nombre mal formé ${q(p.text)}`;
+    case 'date':
+      return t`${q(p.text)} est une date, pas une quantité : écrivez un nombre (2001), ou une expression avec des espaces pour soustraire ou diviser (2001 - 1 - 1)`;
     case 'unexpected-character':
       return `caractère inattendu ${q(p.character)}`;
     case 'unexpected-token':
