@@ -12,6 +12,7 @@ import { registerLibrary } from './commands/library.js';
 import { registerPayers } from './commands/payers.js';
 import { registerProfit } from './commands/profit.js';
 import { registerSchema } from './commands/schema.js';
+import { registerLimits } from './commands/limits.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerXmile } from './commands/xmile.js';
 import { registerSummary } from './commands/summary.js';
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   registerTemplate(program);
   registerXmile(program);
   registerSchema(program);
+  registerLimits(program);
   registerMigrate(program);
   // Commands that stop cleanly on Ctrl-C take the signal as they start (see runtime/interrupt.ts);
   // the others get the default back, so Ctrl-C ends them even inside synchronous work.

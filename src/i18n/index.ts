@@ -8,3 +8,4 @@ export { fill, type Params, type Template } from './template.js';
 export { formatNumber, numberFormat } from './numbers.js';
 export { text, UI_CATALOGUES, type UiKey } from './ui/index.js';
 export { issueMessage, engineIssueMessage, ISSUE_CATALOGUES, type IssueCatalogue } from './issues/index.js';
+export { limitTable, type LimitRow } from './limits.js';
