@@ -38,7 +38,8 @@ describe('the model a command reads', () => {
     expect(cli(['canvas', 'mint', '--format', 'json'], { SYMBIOSE_MODEL: mint }).stdout).toBe(both.stdout);
   });
 
-  it('reads a library id wherever a file is expected, as the library file itself', () => {
+  // Eleven runs of the CLI: bounded generously, so a loaded machine does not fail it.
+  it('reads a library id wherever a file is expected, as the library file itself', { timeout: 120_000 }, () => {
     for (const args of [['profit'], ['summary'], ['canvas', 'insurer'], ['payers']]) {
       const [command, ...rest] = args as [string, ...string[]];
       const byId = cli([command, 'purple-button', ...rest, '--format', 'json']);
