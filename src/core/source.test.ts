@@ -42,6 +42,23 @@ describe('readSource', () => {
     expect(placed(`a: ${'['.repeat(max - 1)}${']'.repeat(max - 1)}\n`)).toEqual([]);
   });
 
+  it('bounds the nesting while parsing too: a deep list inside a flow collection (fuzz F2)', { timeout: 60_000 }, () => {
+    const max = LIMITS.yamlDepth;
+    // Levels: the root mapping, `[`, `{`, then one per "- " from column 3: the one at level
+    // max + 1 is dash number max - 2, at column 3 + 2 (max - 3).
+    for (const dashes of [3000, 20_000]) {
+      expect(placed(`a: [\n  {\n  ${'- '.repeat(dashes)}1\n`)).toEqual([{ code: 'limit', params: { limit: 'yamlDepth', max }, at: `3:${3 + 2 * (max - 3)}` }]);
+    }
+  });
+
+  it('reports one syntax fault once, however often the parser meets it (fuzz F3)', () => {
+    const text = `{\n  "symbiose": 1,\n  "a": {\n${'        "inflows": [\n'.repeat(250)}}`;
+    const issues = placed(text, 'm.json');
+    expect(issues.length).toBeGreaterThan(0);
+    expect(new Set(issues.map((i) => `${i.params.yamlCode} ${i.at}`)).size).toBe(issues.length);
+    expect(issues.length).toBeLessThan(10);
+  });
+
   it('places thousands of issues in one mapping without scanning it for each', { timeout: 60_000 }, () => {
     const keys = Array.from({ length: 40_000 }, (_, i) => `p${i}: 1`).join('\n');
     const source = readSource(`parameters:\n${keys.replace(/^/gm, '  ')}\n`, 'm.yaml');

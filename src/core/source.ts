@@ -2,7 +2,7 @@
  * Model text → plain data, keeping the YAML tree so any issue path can be placed at a file line and
  * column. JSON is read by the same parser (JSON is YAML 1.2), so both formats get positions.
  */
-import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { issue, type Issue, type LocatedIssue, type Path } from './issues.js';
 import { jsonFault } from './json-syntax.js';
 import { LIMITS } from './limits.js';
@@ -17,7 +17,7 @@ export interface SourceText {
 
 export function readSource(text: string, file: string): SourceText {
   const lineCounter = new LineCounter();
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const parsed = parseTokens(text, lineCounter);
   const issues: Issue[] = [];
   const syntaxPositions = new Map<Issue, { line: number; column: number }>();
   const placed = (found: Issue, offset: number): void => {
@@ -26,20 +26,27 @@ export function readSource(text: string, file: string): SourceText {
     issues.push(found);
   };
   const locateSyntax = (found: Issue) => syntaxPositions.get(found) ?? { line: 1, column: 1 };
-  // The YAML composer and every later walk recurse once per level: bound the nesting on the
-  // parser's tokens (built without recursion) before anything recurses.
-  const tooDeep = firstTooDeep(tokens, LIMITS.yamlDepth);
-  if (tooDeep !== undefined) {
-    placed(issue('limit', [], { limit: 'yamlDepth', max: LIMITS.yamlDepth }), tooDeep);
+  // The YAML parser, composer and every later walk recurse once per level: the nesting is
+  // bounded as the parser goes, then on its tokens, before anything recurses deeper.
+  const tooDeep = 'tooDeep' in parsed ? parsed.tooDeep : firstTooDeep(parsed.tokens, LIMITS.yamlDepth);
+  if (tooDeep !== undefined || 'tooDeep' in parsed) {
+    placed(issue('limit', [], { limit: 'yamlDepth', max: LIMITS.yamlDepth }), tooDeep!);
     return { file, data: undefined, issues, locate: locateSyntax };
   }
-  const { doc, second } = composeFirst(tokens, text.length);
+  const { doc, second } = composeFirst(parsed.tokens, text.length);
   if (second !== undefined) placed(issue('syntax', [], { reason: 'yaml', yamlCode: 'MULTIPLE_DOCS' }), second);
   const problems = [
     ...doc.errors.map((e) => ({ e, severity: 'error' as const })),
     ...doc.warnings.map((e) => ({ e, severity: 'warning' as const })),
   ];
-  for (const { e, severity } of problems) placed(issue('syntax', [], { reason: 'yaml', yamlCode: e.code }, { severity }), e.pos[0]);
+  // The parser may report one fault many times at one place (once per token it skips): once is enough.
+  const reported = new Set<string>();
+  for (const { e, severity } of problems) {
+    const key = `${e.code} ${e.pos[0]}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    placed(issue('syntax', [], { reason: 'yaml', yamlCode: e.code }, { severity }), e.pos[0]);
+  }
   // YAML accepts what JSON does not (trailing commas, comments): hold .json files to JSON.
   if (/\.json$/i.test(file) && doc.errors.length === 0) {
     const fault = jsonFault(text);
@@ -98,6 +105,28 @@ function keyFaults(doc: Document.Parsed): Array<{ found: Issue; offset: number }
     }
   }
   return faults;
+}
+
+/**
+ * The parser's tokens, fed one lexeme at a time (as the library's own parse() does) so that the
+ * collections it holds open can be counted as it goes: it closes them recursively, so a few
+ * thousand levels would overflow the stack before any check on its tokens. Past the limit, the
+ * offset of the first collection too deep.
+ */
+function parseTokens(text: string, lineCounter: LineCounter): { tokens: CST.Token[] } | { tooDeep: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    // A cheap test first: the stack also holds the document and keys waiting for their value.
+    if (parser.stack.length > LIMITS.yamlDepth) {
+      const open = parser.stack.filter((t) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection');
+      if (open.length > LIMITS.yamlDepth) return { tooDeep: open[LIMITS.yamlDepth]!.offset };
+    }
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
 }
 
 /** Every mapping of a document, keys' included, without recursion. */
