@@ -74,8 +74,16 @@ export function profitability(ecosystem: Ecosystem, actor: string): Profitabilit
 
 /** Every actor's sheet, in the document's order: one pass over the ledger for all of them. */
 export function profitabilityOfAll(ecosystem: Ecosystem): ProfitabilitySheet[] {
+  return eachSheet(ecosystem, (sheet) => sheet);
+}
+
+/**
+ * What `read` takes of each actor's sheet, in the document's order; each sheet is made in
+ * turn and can be dropped once read (an ecosystem of many actors never holds every sheet).
+ */
+export function eachSheet<T>(ecosystem: Ecosystem, read: (sheet: ProfitabilitySheet) => T): T[] {
   const entries = actorsLedger(ecosystem.ledger);
-  return Object.keys(ecosystem.doc.actors).map((id) => sheetOf(ecosystem, id, entries.get(id)));
+  return Object.keys(ecosystem.doc.actors).map((id) => read(sheetOf(ecosystem, id, entries.get(id))));
 }
 
 /** The sheet of an actor from its flow lines and cost entries (read in the ledger's order). */
@@ -88,33 +96,37 @@ function sheetOf(ecosystem: Ecosystem, actor: string, entries: ActorEntries | un
   const financing = new Lines(periods.length);
   const valueReceived = periods.map(() => 0);
 
+  // Flow line by flow line, every period: each sheet cell still adds its flows in the ledger's
+  // order (the lines of a period in order), and sheet lines come in order of first appearance.
   const { lines, money, value } = ledger.flows;
-  const mine = entries?.lines ?? [];
-  for (let period = 1; period <= ledger.horizon; period++) {
-    const base = (period - 1) * lines.length;
-    for (const l of mine) {
-      const flow = lines[l]!;
-      if (flow.nature === 'money') {
-        const financed = doc.transactions[flow.transaction]?.financing === true;
-        const { transaction } = flow;
-        if (flow.to === actor) {
-          const line = { kind: 'transaction', transaction, counterparty: flow.from, direction: 'in' } as const;
-          (financed ? financing : revenues).add(line, period, money[base + l]!);
-        }
-        if (flow.from === actor) {
-          const line = { kind: 'transaction', transaction, counterparty: flow.to, direction: 'out' } as const;
-          if (financed) financing.add(line, period, -money[base + l]!);
-          else payments.add(line, period, money[base + l]!);
-        }
-      } else if (flow.to === actor) {
-        valueReceived[period]! += value[base + l]!;
+  const width = lines.length;
+  const add = (values: number[], l: number, sign: 1 | -1): void => {
+    for (let p = 1; p <= ledger.horizon; p++) values[p]! += sign === 1 ? money[(p - 1) * width + l]! : -money[(p - 1) * width + l]!;
+  };
+  for (const l of entries?.lines ?? []) {
+    const flow = lines[l]!;
+    if (flow.nature === 'money') {
+      const financed = doc.transactions[flow.transaction]?.financing === true;
+      const { transaction } = flow;
+      if (flow.to === actor) add((financed ? financing : revenues).values({ kind: 'transaction', transaction, counterparty: flow.from, direction: 'in' }), l, 1);
+      if (flow.from === actor) {
+        const line = { kind: 'transaction', transaction, counterparty: flow.to, direction: 'out' } as const;
+        if (financed) add(financing.values(line), l, -1);
+        else add(payments.values(line), l, 1);
       }
+    } else if (flow.to === actor) {
+      for (let p = 1; p <= ledger.horizon; p++) valueReceived[p]! += value[(p - 1) * width + l]!;
     }
   }
   const { rows, row, period, amount } = ledger.costs;
+  const costLines = new Map<number, number[]>();
   for (const i of entries?.costs ?? []) {
-    const cost = rows[row[i]!]!;
-    costs.add({ kind: 'cost', actor, index: cost.index, costKind: cost.kind }, period[i]!, amount[i]!);
+    let values = costLines.get(row[i]!);
+    if (!values) {
+      const cost = rows[row[i]!]!;
+      costLines.set(row[i]!, (values = costs.values({ kind: 'cost', actor, index: cost.index, costKind: cost.kind })));
+    }
+    values[period[i]!]! += amount[i]!;
   }
 
   const revenue = revenues.sum();
@@ -174,11 +186,12 @@ class Lines {
   private readonly byKey = new Map<string, SheetLine>();
   constructor(private readonly length: number) {}
 
-  add(key: SheetLineKey, period: number, amount: number): void {
+  /** The values of the line with this key, made (at zero) the first time. */
+  values(key: SheetLineKey): number[] {
     const id = key.kind === 'transaction' ? ['t', key.transaction, key.counterparty, key.direction].join('\u0000') : ['c', key.actor, key.index].join('\u0000');
     let line = this.byKey.get(id);
     if (!line) this.byKey.set(id, (line = { ...key, values: new Array<number>(this.length).fill(0), total: 0 }));
-    line.values[period]! += amount;
+    return line.values;
   }
 
   lines(): SheetLine[] {

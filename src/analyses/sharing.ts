@@ -5,7 +5,7 @@
  * captures its net cash (money in − money out − costs) plus the worth of what it receives.
  */
 import type { Ecosystem } from '../core/index.js';
-import { profitabilityOfAll } from './profitability.js';
+import { eachSheet } from './profitability.js';
 
 export interface ActorShare {
   actor: string;
@@ -35,8 +35,7 @@ export interface ValueSharing {
 }
 
 export function valueSharing(ecosystem: Ecosystem): ValueSharing {
-  const sheets = profitabilityOfAll(ecosystem);
-  const rows = sheets.map((sheet) => {
+  const rows = eachSheet(ecosystem, (sheet) => {
     const nonMoney = sheet.totals.valueReceived.reduce((a, b) => a + b, 0);
     return { actor: sheet.actor, money: sheet.totalNet, nonMoney, total: sheet.totalNet + nonMoney, npv: sheet.npv };
   });

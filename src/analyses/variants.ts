@@ -3,7 +3,7 @@
  * and where the model has dynamics, each stock's value at the horizon.
  */
 import { canonicalName, type Ecosystem } from '../core/index.js';
-import { profitabilityOfAll } from './profitability.js';
+import { eachSheet } from './profitability.js';
 
 export interface VariantOutcome {
   variant: string;
@@ -22,7 +22,7 @@ export function variantOutcome(variant: string, name: string, ecosystem: Ecosyst
   return {
     variant,
     name,
-    actors: profitabilityOfAll(ecosystem).map((s) => ({ actor: s.actor, npv: s.npv, net: s.totalNet, breakEven: s.breakEven, deepest: s.deepest })),
+    actors: eachSheet(ecosystem, (s) => ({ actor: s.actor, npv: s.npv, net: s.totalNet, breakEven: s.breakEven, deepest: s.deepest })),
     stocks,
   };
 }

@@ -86,6 +86,8 @@ export interface PreparedScenario {
   id: string;
   actor: string;
   segment: boolean;
+  /** Its actor's position in PreparedQuantities.sizes, or -1 when it has no size. */
+  sizeAt: number;
   count: P;
   countPath: Path;
   steps: PreparedStep[];
@@ -219,6 +221,7 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
 
   const parameters = model.parameters.map(({ name, value }) => ({ name, slot: parameterSlots.get(name)!, value: prepared(value, true) }));
   const sizes = [...model.sizes].map(([actor, q]) => ({ actor, value: prepared(q), path: q?.path ?? ['actors', actor], what: { quantity: 'segment-size', name: actor } as const }));
+  const sizeAt = new Map(sizes.map(({ actor }, i) => [actor, i]));
   const costs = model.costs.map((cost): PreparedCost => ({
     actor: cost.actor,
     index: cost.index,
@@ -235,18 +238,19 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
   let stepCount = 0;
   let orCount = 0;
   // Depth-first, every branch: the order in which a period's walk meets the steps.
-  const steps = (list: CompiledStep[], order: string[]): PreparedStep[] =>
+  // `order` lists a scenario's transactions as its steps first reach them, `at` their positions.
+  const steps = (list: CompiledStep[], order: string[], at = new Map<string, number>()): PreparedStep[] =>
     list.map((step): PreparedStep => {
       if (step.kind === 'transaction') {
-        if (!order.includes(step.transaction)) order.push(step.transaction);
-        return { kind: 'transaction', transaction: step.transaction, count: prepared(step.count), index: stepCount++, position: order.indexOf(step.transaction) };
+        if (!at.has(step.transaction)) at.set(step.transaction, order.push(step.transaction) - 1);
+        return { kind: 'transaction', transaction: step.transaction, count: prepared(step.count), index: stepCount++, position: at.get(step.transaction)! };
       }
-      if (step.kind === 'and') return { kind: 'and', steps: steps(step.steps, order) };
+      if (step.kind === 'and') return { kind: 'and', steps: steps(step.steps, order, at) };
       return {
         kind: 'or',
         path: step.path,
         index: orCount++,
-        branches: step.branches.map((b) => ({ fraction: prepared(b.fraction), steps: steps(b.steps, order), path: b.path })),
+        branches: step.branches.map((b) => ({ fraction: prepared(b.fraction), steps: steps(b.steps, order, at), path: b.path })),
       };
     });
   const transactions = new Map<string, PreparedTransfer[]>();
@@ -283,6 +287,7 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
       id: s.id,
       actor: s.actor,
       segment: doc.actors[s.actor]?.kind === 'segment',
+      sizeAt: sizeAt.get(s.actor) ?? -1,
       count: prepared(s.count),
       countPath: s.count?.path ?? ['scenarios', s.id],
       steps: walked,

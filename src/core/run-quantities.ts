@@ -112,7 +112,6 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     ledger.sizes.set(actor, list);
     return list;
   });
-  const sizeOf = new Map(prepared.sizes.map(({ actor }, i) => [actor, i]));
   const lineCount = prepared.lines.length;
   const scenarioCount = prepared.scenarios.length;
   const { stepCount } = prepared;
@@ -248,10 +247,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       into = scenario.countOffset;
       let starts = nonNegative(value(scenario.count), START_COUNT, scenario.countPath);
       // A segment's need occurs `count` times per member: e3value's segment size × need occurrences.
-      if (scenario.segment) {
-        const i = sizeOf.get(scenario.actor);
-        starts *= i === undefined ? Number.NaN : sizes[i]![period - 1]!;
-      }
+      if (scenario.segment) starts *= scenario.sizeAt < 0 ? Number.NaN : sizes[scenario.sizeAt]![period - 1]!;
       history.starts[period * scenarioCount + s] = starts;
       reach[0] = starts;
       walk(scenario.walk);
