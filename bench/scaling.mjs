@@ -6,7 +6,8 @@
  * its output thrown away), each in a child process of its own, so that its peak memory
  * (maxRSS, read in the child by process.resourceUsage as it exits) is its own.
  *
- *   npm run build && npm run bench:scaling                  # a few minutes
+ *   npm run build && npm run bench:scaling                  # 10² to 10⁵ actors: long while reading
+ *                                                           # a 10⁵-actor text takes minutes
  *   node bench/scaling.mjs --sizes 100,1000 --commands summary
  *   node bench/scaling.mjs --phases                         # the core functions, step by step
  *
