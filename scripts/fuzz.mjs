@@ -58,9 +58,10 @@ function usage(message) {
 
 /** The harness's own check: every kind of failure it claims to catch, caught. */
 async function selfTest() {
-  const runner = workerRunner(join(ROOT, 'dist'), { timeout: 1_000, memory: 64 });
+  // Bounds far from what a clean case takes even on a busy machine; the hangs get a short one.
+  const runner = workerRunner(join(ROOT, 'dist'), { timeout: 3_000, memory: 64 });
   const cwd = tmpdir();
-  const bound = { cwd, timeout: 2_000, memory: 200 };
+  const bound = { cwd, timeout: 15_000, memory: 200 };
   try {
     return {
       exception: (await runner.run('self-throw', {}))?.kind,
@@ -69,7 +70,7 @@ async function selfTest() {
       clean: (await runner.run('equation', { text: '1 + 2' }))?.kind ?? 'none',
       exit3: (await runCli(['-e', 'process.exit(3)'], bound))?.kind,
       stackTrace: (await runCli(['-e', 'console.error(new Error("x").stack)'], bound))?.kind,
-      cliHang: (await runCli(['-e', 'setInterval(() => {}, 1000)'], bound))?.kind,
+      cliHang: (await runCli(['-e', 'setInterval(() => {}, 1000)'], { ...bound, timeout: 2_000 }))?.kind,
       cliMemory: (await runCli(['-e', 'const k = []; for (;;) k.push(Buffer.alloc(1e6, 1))'], bound))?.kind,
       cliClean: (await runCli(['-e', 'process.exit(1)'], bound))?.kind ?? 'none',
     };
