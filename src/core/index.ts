@@ -4,6 +4,7 @@ export * from './issues.js';
 export { LIMITS, LIMIT_NAMES, type LimitName } from './limits.js';
 export { closest } from './suggest.js';
 export { loadModel, type LoadResult, type LoadOptions } from './load.js';
+export { readDocument, checkDocument, type ReadDocument } from './read-document.js';
 export {
   prepare,
   evaluate,
@@ -27,5 +28,5 @@ export { flowRecords, costRecords, occurrencesAt, type Flow, type FlowLine, type
 export { constantValues } from './quantify.js';
 export type { CompiledModel } from './compile.js';
 export * as expression from './expression/index.js';
-export { applyChanges, rewriteYaml, expressionName, type Applied, type ApplyOptions, type Change, type EquationRenamer, type RecordKind, type ItemKind, type ListOf } from './edit/index.js';
+export { applyChanges, rewriteYaml, expressionName, changesBetween, type Applied, type ApplyOptions, type Change, type EquationRenamer, type RecordKind, type ItemKind, type ListOf } from './edit/index.js';
 export { migrate, migrateText, versionOf, MIGRATIONS, LATEST_VERSION, OLDEST_VERSION, type Migrated, type MigratedText, type Migration } from './migrate/index.js';

@@ -6,3 +6,4 @@ export type * from './changes.js';
 export { applyChanges, type Applied, type ApplyOptions } from './apply.js';
 export { expressionName, type EquationRenamer } from './references.js';
 export { rewriteYaml } from './yaml-text.js';
+export { changesBetween } from './between.js';
