@@ -47,6 +47,8 @@ export const LIMITS = {
   savedValues: 2 ** 27,
   /** Characters of the JavaScript generated for one dynamics kernel. */
   generatedSourceChars: 64 << 20,
+  /** Characters of a model's id in the workspace store (ids name models in addresses). */
+  modelIdLength: 100,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

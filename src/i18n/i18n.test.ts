@@ -49,7 +49,7 @@ describe('the French catalogue', () => {
   it('renders every template without a leftover placeholder, for every period and count', () => {
     // Every placeholder the string templates use, so function templates get theirs too.
     const names = Object.values(UI_CATALOGUES.en).flatMap((t) => (typeof t === 'string' ? [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) : []));
-    const params = { ...Object.fromEntries([...names, 'per', 'runs', 'command', 'received', 'file', 'warnings'].map((name) => [name, 'x'])), n: 2, count: 2 };
+    const params = { ...Object.fromEntries([...names, 'per', 'runs', 'command', 'received', 'file', 'warnings', 'basedOn'].map((name) => [name, 'x'])), n: 2, count: 2 };
     for (const locale of LOCALES) {
       for (const key of Object.keys(UI_CATALOGUES.en) as (keyof typeof UI_CATALOGUES.en)[]) {
         const template = UI_CATALOGUES[locale][key];

@@ -9,3 +9,4 @@ export { formatNumber, numberFormat } from './numbers.js';
 export { text, UI_CATALOGUES, type UiKey } from './ui/index.js';
 export { issueMessage, engineIssueMessage, ISSUE_CATALOGUES, type IssueCatalogue } from './issues/index.js';
 export { limitTable, type LimitRow } from './limits.js';
+export { changeMessage, CHANGE_CATALOGUES, type ChangeMessages } from './changes/index.js';

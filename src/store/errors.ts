@@ -2,17 +2,22 @@
  * What the store refuses, as named errors carrying their data: a surface maps each to its answer
  * (an HTTP status, an exit code) and renders its words from the code (src/i18n, `store.*`).
  */
-import type { Issue, LocatedIssue } from '../core/index.js';
+import { LIMITS, type Issue, type LocatedIssue } from '../core/index.js';
 import type { VersionSummary } from './workspace.js';
 
 export abstract class StoreError extends Error {
   abstract readonly code: string;
+  /** What its words (`store.<code>` in src/i18n) are filled with. */
+  abstract get params(): Record<string, string | number>;
 }
 
 export class ModelNotFound extends StoreError {
   readonly code = 'model-not-found';
   constructor(readonly model: string) {
     super(`no model "${model}" in the workspace`);
+  }
+  get params() {
+    return { model: this.model };
   }
 }
 
@@ -25,6 +30,9 @@ export class VersionNotFound extends StoreError {
   ) {
     super(`model "${model}" has no version ${version} (the latest is ${latest})`);
   }
+  get params() {
+    return { model: this.model, version: this.version, latest: this.latest };
+  }
 }
 
 export class ModelExists extends StoreError {
@@ -32,12 +40,18 @@ export class ModelExists extends StoreError {
   constructor(readonly model: string) {
     super(`a model "${model}" is already in the workspace`);
   }
+  get params() {
+    return { model: this.model };
+  }
 }
 
 export class InvalidModelId extends StoreError {
   readonly code = 'invalid-model-id';
   constructor(readonly model: string) {
-    super(`"${model}" cannot be a model id (letters, digits, - and _, at most 100)`);
+    super(`"${model}" cannot be a model id (letters, digits, - and _, at most ${LIMITS.modelIdLength})`);
+  }
+  get params() {
+    return { model: this.model, max: LIMITS.modelIdLength };
   }
 }
 
@@ -46,6 +60,9 @@ export class InvalidModel extends StoreError {
   readonly code = 'invalid-model';
   constructor(readonly issues: readonly (Issue | LocatedIssue)[]) {
     super(`not a valid model: ${issues.filter((i) => i.severity === 'error').length} error(s)`);
+  }
+  get params() {
+    return { count: this.issues.filter((i) => i.severity === 'error').length };
   }
 }
 
@@ -60,6 +77,9 @@ export class Outdated extends StoreError {
   ) {
     super(`model "${model}" was saved ${since.length} time(s) since version ${basedOn} (now ${latest}); nothing was written`);
   }
+  get params() {
+    return { model: this.model, basedOn: this.basedOn, latest: this.latest, count: this.since.length };
+  }
 }
 
 /** A change list that could not be applied whole; `issues` says which change failed and why. */
@@ -71,6 +91,9 @@ export class ChangesRefused extends StoreError {
   ) {
     super(`model "${model}": the changes cannot be applied (${issues.filter((i) => i.severity === 'error').length} error(s)); nothing was written`);
   }
+  get params() {
+    return { model: this.model };
+  }
 }
 
 export class NothingToUndo extends StoreError {
@@ -78,11 +101,17 @@ export class NothingToUndo extends StoreError {
   constructor(readonly model: string) {
     super(`model "${model}" has nothing to undo`);
   }
+  get params() {
+    return { model: this.model };
+  }
 }
 
 export class NothingToRedo extends StoreError {
   readonly code = 'nothing-to-redo';
   constructor(readonly model: string) {
     super(`model "${model}" has nothing to redo`);
+  }
+  get params() {
+    return { model: this.model };
   }
 }

@@ -3,7 +3,7 @@
  * version a save, an undo, a redo or a restore adds, and the refusal of an outdated base. Every
  * implementation of the store runs these inside its own transaction, so they all agree.
  */
-import { applyChanges, changesBetween, checkDocument, hasErrors, readDocument, rewriteYaml, type Applied, type Change, type Issue, type ModelDocument } from '../core/index.js';
+import { LIMITS, applyChanges, changesBetween, checkDocument, hasErrors, readDocument, rewriteYaml, type Applied, type Change, type Issue, type ModelDocument } from '../core/index.js';
 import { ChangesRefused, InvalidModel, InvalidModelId, Outdated, VersionNotFound } from './errors.js';
 import type { NewModel, TextFormat, Version, VersionKind, VersionSummary } from './workspace.js';
 
@@ -30,10 +30,10 @@ export interface VersionPlan {
   issues: Issue[];
 }
 
-const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 export function checkModelId(id: string): string {
-  if (!MODEL_ID.test(id)) throw new InvalidModelId(id);
+  if (id.length > LIMITS.modelIdLength || !MODEL_ID.test(id)) throw new InvalidModelId(id);
   return id;
 }
 
@@ -59,7 +59,9 @@ export function idFromName(name: string, taken: (id: string) => boolean): string
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 90) || 'model';
+      // Room for a suffix that makes it unique.
+      .slice(0, LIMITS.modelIdLength - 10)
+      .replace(/-+$/, '') || 'model';
   let id = base;
   for (let n = 2; taken(id); n++) id = `${base}-${n}`;
   return id;

@@ -73,6 +73,7 @@ const words: IssueCatalogue['words'] = {
   },
   limits: {
     fileBytes: 'bytes in a file',
+    modelIdLength: 'characters in a model id',
     yamlAliases: 'YAML aliases expanded',
     yamlDepth: 'levels of nesting in a file (mappings and lists inside one another)',
     records: 'records in a model (actors, value objects, transactions, scenarios, parameters and variants together)',

@@ -43,7 +43,7 @@ const periods: Record<string, { the: string; a: string; per: string }> = {
 const period = (name: string) => periods[name] ?? { the: name, a: name, per: name };
 
 /** Les sortes de fiches, avec leur genre pour accorder ce qui les suit. */
-const records: Record<KindName, { one: string; many: string; feminine: boolean }> = {
+export const records: Record<KindName, { one: string; many: string; feminine: boolean }> = {
   parameter: { one: 'paramètre', many: 'paramètres', feminine: false },
   actor: { one: 'acteur', many: 'acteurs', feminine: false },
   valueObject: { one: 'objet de valeur', many: 'objets de valeur', feminine: false },
@@ -119,6 +119,7 @@ const words: IssueCatalogue['words'] = {
   records: Object.fromEntries(Object.entries(records).map(([kind, r]) => [kind, r.one])) as Record<KindName, string>,
   limits: {
     fileBytes: 'octets dans un fichier',
+    modelIdLength: 'caractères dans l’identifiant d’un modèle',
     yamlAliases: 'alias YAML développés',
     yamlDepth: 'niveaux d’imbrication dans un fichier (tables et listes les unes dans les autres)',
     records: 'fiches dans un modèle (acteurs, objets de valeur, transactions, scénarios, paramètres et variantes ensemble)',

@@ -409,6 +409,18 @@ export const en = {
   'output.kind.directory': 'a directory',
   'output.kind.other': 'not a file',
   'output.reason.other': 'the system refused the write ({code})',
+  'store.model-not-found': 'there is no model "{model}" in the workspace',
+  'store.version-not-found': 'model "{model}" has no version {version} (its latest is {latest})',
+  'store.model-exists': 'the workspace already has a model "{model}"',
+  'store.invalid-model-id': '"{model}" cannot be a model id: letters, digits, - and _, at most {max}',
+  'store.invalid-model': plural('not a model the workspace can keep: {count} error', 'not a model the workspace can keep: {count} errors'),
+  'store.outdated': plural(
+    'model "{model}" was saved once since version {basedOn}, the one edited here, and is now at version {latest}: nothing was saved. What changed meanwhile:',
+    'model "{model}" was saved {count} times since version {basedOn}, the one edited here, and is now at version {latest}: nothing was saved. What changed meanwhile:',
+  ),
+  'store.changes-refused': 'the changes cannot be applied to model "{model}" (see why below): nothing was saved',
+  'store.nothing-to-undo': 'model "{model}" has nothing to undo',
+  'store.nothing-to-redo': 'model "{model}" has nothing to redo',
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;

@@ -407,4 +407,16 @@ export const fr: Record<UiKey, Template> = {
   'output.kind.directory': 'un dossier',
   'output.kind.other': 'pas un fichier',
   'output.reason.other': 'le système a refusé l’écriture ({code})',
+  'store.model-not-found': 'l’espace de travail n’a pas de modèle « {model} »',
+  'store.version-not-found': 'le modèle « {model} » n’a pas de version {version} (la dernière est la {latest})',
+  'store.model-exists': 'l’espace de travail a déjà un modèle « {model} »',
+  'store.invalid-model-id': '« {model} » ne peut pas être l’identifiant d’un modèle : lettres, chiffres, - et _, {max} au plus',
+  'store.invalid-model': plural('ce n’est pas un modèle que l’espace de travail peut garder : {count} erreur', 'ce n’est pas un modèle que l’espace de travail peut garder : {count} erreurs'),
+  'store.outdated': plural(
+    'le modèle « {model} » a été enregistré une fois depuis la version {basedOn}, celle modifiée ici, et en est à la version {latest} : rien n’a été enregistré. Ce qui a changé entre-temps :',
+    'le modèle « {model} » a été enregistré {count} fois depuis la version {basedOn}, celle modifiée ici, et en est à la version {latest} : rien n’a été enregistré. Ce qui a changé entre-temps :',
+  ),
+  'store.changes-refused': 'les changements ne peuvent pas s’appliquer au modèle « {model} » (voir pourquoi ci-dessous) : rien n’a été enregistré',
+  'store.nothing-to-undo': 'le modèle « {model} » n’a rien à annuler',
+  'store.nothing-to-redo': 'le modèle « {model} » n’a rien à rétablir',
 };
