@@ -104,6 +104,22 @@ describe('hostile models', () => {
     expect(issues.map((i) => `${i.code} ${i.params.reason} ${i.line}:${i.column} ${i.params.period}`)).toEqual(['evaluation division-by-zero 7:20 1']);
   });
 
+  it('refuses figures that overflow, at each transfer whose figure does, once and from the first period', () => {
+    // 1e308 members once a month: the service's occurrences are 1e308, its money 2 × 1e308 = ∞
+    // (past Number.MAX_VALUE ≈ 1.8e308). Only the money transfer, second of `buy` (line 15).
+    const issues = issuesOf(model('  x: "1e308"\n'));
+    expect(issues.map((i) => `${i.code} ${i.params.reason} ${i.params.value} ${i.line} ${i.params.period}`)).toEqual(['evaluation not-finite Infinity 15 1']);
+    expect(issues[0]!.path).toEqual(['transactions', 'buy', 'transfers', 1]);
+    expect(issueMessage(issues[0]!, 'en')).toBe('the result is not a finite number (Infinity) at period 1');
+    // 1e307 members: 2e307 is still a number, and the model loads.
+    expect(loadModel(model('  x: "1e307"\n'), 'm.yaml').issues).toEqual([]);
+  });
+
+  it('never suggests an unknown key as its own spelling (a field of another record)', () => {
+    const issues = issuesOf(model('  x: 5\n').replace('start: { actor: seg, count: 1 }', 'start: { actor: seg, count: 1, per: month }'));
+    expect(issues.map((i) => `${i.code} ${i.params.key} ${i.params.suggestion}`)).toEqual(['unknown-key per undefined']);
+  });
+
   it('keeps a model within the limits loading as before', () => {
     expect(loadModel(model('  x: 5\n'), 'm.yaml').issues).toEqual([]);
   });

@@ -109,8 +109,9 @@ function fromZodIssues(zodIssues: readonly ZodIssue[], prefix: Path, input: unkn
     }
     if (zodIssue.code === 'unrecognized_keys') {
       return zodIssue.keys.map((key) => {
+        // A field of another record (`per` on a scenario's start) is not a misspelling of itself.
         const suggestion = closest(key, FIELD_NAMES);
-        return issue('unknown-key', [...path, key], { key, ...(suggestion ? { suggestion } : {}) }, { atKey: true });
+        return issue('unknown-key', [...path, key], { key, ...(suggestion && suggestion !== key ? { suggestion } : {}) }, { atKey: true });
       });
     }
     const value = valueAt(input, inner);

@@ -336,6 +336,11 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   if (horizon >= 1) {
     fillPaths(prepared.paths, figures, { ...history, perOccurrence: flows.perOccurrence }, { scenarios: scenarioCount, steps: stepCount, lines: lineCount, costs: costTotal }, scratch.weight);
   }
+  // A figure that overflows (a segment of 1e308 people buying 30 times a month) is the model's
+  // fault, said once per transfer or cost line, at the first period it happens; it would print as
+  // ∞, and as NaN in every sum. Only infinities are said: a NaN follows from a fault reported where
+  // it is (a parameter without a value), or from an infinity reported on its own line.
+  reportOverflows(ledger, report);
   // Every period of operations holds every reachable transaction, at 0 when nothing reached it.
   for (const id of horizon >= 1 ? prepared.unreached : Object.keys(doc.transactions)) {
     report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
@@ -388,3 +393,24 @@ function emptyFigures(prepared: PreparedQuantities, horizon: number, recycle: Om
 function round(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
+
+/** Each transfer and cost line with an infinite figure, as an `evaluation` issue. */
+function reportOverflows(ledger: Ledger, report: (found: Issue) => void): void {
+  const { flows, costs } = ledger;
+  const lineCount = flows.lines.length;
+  for (let k = 0; k < flows.money.length; k++) {
+    const bad = [flows.occurrences[k]!, flows.money[k]!, flows.value[k]!].find(isInfinite);
+    if (bad === undefined) continue;
+    const line = flows.lines[k % lineCount]!;
+    const period = Math.floor(k / lineCount) + 1;
+    report(issue('evaluation', ['transactions', line.transaction, 'transfers', line.transfer], { reason: 'not-finite', value: String(bad), period }));
+  }
+  for (let i = 0; i < costs.amount.length; i++) {
+    const amount = costs.amount[i]!;
+    if (!isInfinite(amount)) continue;
+    const row = costs.rows[costs.row[i]!]!;
+    report(issue('evaluation', ['actors', row.actor, 'costs', row.index], { reason: 'not-finite', value: String(amount), period: costs.period[i]! }));
+  }
+}
+
+const isInfinite = (x: number) => x === Infinity || x === -Infinity;
