@@ -10,6 +10,7 @@ import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { growingArrays } from './helpers.js';
 
 const BIN = resolve('bin/symbiose.js');
 
@@ -19,21 +20,10 @@ function run(args: string[], cwd: string) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-/** n stocks over `stop` steps: its CSV has (stop + 1) rows of 2n + 1 numbers, long to write. */
-const wide = (n: number, stop: number) => `<?xml version="1.0" encoding="utf-8"?>
-<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
-  <header><name>wide</name></header>
-  <sim_specs method="Euler"><start>0</start><stop>${stop}</stop><dt>1</dt></sim_specs>
-  <dimensions><dim name="D" size="${n}"/></dimensions>
-  <model><variables>
-    <stock name="S"><dimensions><dim name="D"/></dimensions><eqn>1</eqn><inflow>g</inflow></stock>
-    <flow name="g"><dimensions><dim name="D"/></dimensions><eqn>S * 0.000001</eqn></flow>
-  </variables></model>
-</xmile>`;
 
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'symbiose-files-'));
-  writeFileSync(join(dir, 'wide.xmile'), wide(1000, 1000));
+  writeFileSync(join(dir, 'wide.xmile'), growingArrays(1000, 1000, 'wide'));
   return dir;
 }
 

@@ -10,20 +10,10 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { growingArrays } from './helpers.js';
 
 const BIN = resolve('bin/symbiose.js');
 
-/** n stocks growing over `stop` steps of 1: a long run (n small, stop large) or a wide output. */
-const arrays = (n: number, stop: number) => `<?xml version="1.0" encoding="utf-8"?>
-<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
-  <header><name>arrays</name></header>
-  <sim_specs method="Euler"><start>0</start><stop>${stop}</stop><dt>1</dt></sim_specs>
-  <dimensions><dim name="D" size="${n}"/></dimensions>
-  <model><variables>
-    <stock name="S"><dimensions><dim name="D"/></dimensions><eqn>1</eqn><inflow>g</inflow></stock>
-    <flow name="g"><dimensions><dim name="D"/></dimensions><eqn>S * 0.000001</eqn></flow>
-  </variables></model>
-</xmile>`;
 
 interface Stage {
   stage: string;
@@ -75,8 +65,8 @@ describe('Ctrl-C during simulate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'symbiose-interrupt-'));
   beforeAll(() => {
     // 10 000 stocks over 10⁶ steps: minutes of work. 3 000 stocks over 400 steps: a CSV of tens of MB.
-    writeFileSync(join(dir, 'long.xmile'), arrays(10_000, 1_000_000));
-    writeFileSync(join(dir, 'wide.xmile'), arrays(3_000, 400));
+    writeFileSync(join(dir, 'long.xmile'), growingArrays(10_000, 1_000_000));
+    writeFileSync(join(dir, 'wide.xmile'), growingArrays(3_000, 400));
     const made = spawnSync(process.execPath, [BIN, 'template', 'platform', '--horizon', '10000', '-o', 'platform.yaml'], { cwd: dir, encoding: 'utf8' });
     expect(made.status).toBe(0);
   });

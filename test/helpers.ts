@@ -18,3 +18,18 @@ export function issuesOf(text: string, file = 'test.yaml'): LocatedIssue[] {
 export function describeIssue(i: LocatedIssue): string {
   return `${i.file}:${i.line}:${i.column} ${i.severity} [${i.code}] ${issueMessage(i, 'en')}`;
 }
+
+/**
+ * An XMILE model of n stocks growing over `stop` steps of 1 (the CLI tests' long runs and wide
+ * outputs): its CSV has stop + 1 rows of 2n + 1 numbers.
+ */
+export const growingArrays = (n: number, stop: number, name = 'arrays') => `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><name>${name}</name></header>
+  <sim_specs method="Euler"><start>0</start><stop>${stop}</stop><dt>1</dt></sim_specs>
+  <dimensions><dim name="D" size="${n}"/></dimensions>
+  <model><variables>
+    <stock name="S"><dimensions><dim name="D"/></dimensions><eqn>1</eqn><inflow>g</inflow></stock>
+    <flow name="g"><dimensions><dim name="D"/></dimensions><eqn>S * 0.000001</eqn></flow>
+  </variables></model>
+</xmile>`;

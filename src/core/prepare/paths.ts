@@ -11,21 +11,15 @@
  * in one pass over what the periods' quantification left (fillPaths).
  */
 import type { Path } from '../issues.js';
-import type { Nature } from '../model/index.js';
+import type { FlowLine } from '../ledger.js';
 import type { PreparedCost, PreparedStep, PreparedTransfer } from '../quantify.js';
 import { LIMITS } from '../limits.js';
 
 /** Most paths one scenario may have before its per-path figures are left out (with a warning). */
 export const MAX_PATHS_PER_SCENARIO = LIMITS.scenarioPaths;
 
-export interface PathFlow {
-  transaction: string;
-  /** Position of the transfer in its transaction. */
-  transfer: number;
-  from: string;
-  to: string;
-  object: string;
-  nature: Nature;
+/** One transfer along a path: what a ledger flow line is, without its scenario and channel. */
+export interface PathFlow extends Omit<FlowLine, 'scenario' | 'channel'> {
   /** Row of its money moved (0 for a non-money object) and of its worth to the receiver. */
   row: number;
 }
