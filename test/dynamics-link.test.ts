@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { profitability } from '../src/analyses/index.js';
 import { issueMessage } from '../src/i18n/index.js';
-import { loadEcosystem } from '../src/engine/link/index.js';
+import { evaluate, prepare } from '../src/core/index.js';
+import { loadEcosystem, prepareDynamics } from '../src/engine/link/index.js';
 
 const model = (growth: string, extra = '') => `symbiose: 1
 name: Growing service
@@ -120,5 +121,79 @@ dynamics:
       '12:5 dynamics limit dimensionSize 1000000000',
     ]);
     expect(issueMessage(issues[0]!, 'en')).toBe('too many elements in a dimension: at most 100000 (limit "dimensionSize"), found 1000 million');
+  });
+});
+
+describe('the series the quantities do not read', () => {
+  // Quantities read Customers (the segment's size); growth and twice are read by nothing.
+  const text = model('"Customers * rate"', '  variables:\n    twice: "Customers * 2"\n');
+  const steps = (1 + 1.025 ** 1 + 1.025 ** 2 + 1.025 ** 3) / 4;
+
+  it('come out right when asked for, with the values of the evaluation', () => {
+    const doc = loadEcosystem(text, 'm.yaml').ecosystem!.doc;
+    const prepared = prepare(doc, { dynamics: prepareDynamics });
+    expect(prepared.reads).toEqual(['customers']);
+    const first = evaluate(prepared, { rate: 0.1 }).ecosystem!;
+    // rate 0.2: each quarter-month step multiplies Customers by 1.05, so month p's mean is
+    // 100 × 1.05^(4(p − 1)) × (1 + 1.05 + 1.05² + 1.05³) / 4; growth is 0.2 × that, twice 2 × that.
+    const second = evaluate(prepared, { rate: 0.2 }).ecosystem!;
+    const steps2 = (1 + 1.05 + 1.05 ** 2 + 1.05 ** 3) / 4;
+    const customers = (p: number, factor: number, mean: number) => (p === 0 ? 100 : 100 * factor ** (4 * (p - 1)) * mean);
+    for (const p of [0, 1, 2, 3]) {
+      expect(second.series.get('customers')![p]).toBeCloseTo(customers(p, 1.05, steps2), 9);
+      expect(second.series.get('growth')![p]).toBeCloseTo(0.2 * customers(p, 1.05, steps2), 9);
+      expect(second.series.get('twice')![p]).toBeCloseTo(2 * customers(p, 1.05, steps2), 9);
+      // The first evaluation keeps its own numbers.
+      expect(first.series.get('growth')![p]).toBeCloseTo(0.1 * customers(p, 1.025, steps), 9);
+      expect(first.series.get('customers')![p]).toBeCloseTo(customers(p, 1.025, steps), 9);
+    }
+    // The model's constants the dynamics take are series too, at their value in every period.
+    expect(Array.from(first.series.get('rate')!)).toEqual([0.1, 0.1, 0.1, 0.1]);
+    expect(Array.from(second.series.get('rate')!)).toEqual([0.2, 0.2, 0.2, 0.2]);
+    expect(first.series.size).toBe(5);
+    expect([...first.series.keys()].sort()).toEqual(['customers', 'fee', 'growth', 'rate', 'twice']);
+  });
+
+  it('are those of the new values when an ecosystem is recycled', () => {
+    const doc = loadEcosystem(text, 'm.yaml').ecosystem!.doc;
+    const prepared = prepare(doc, { dynamics: prepareDynamics });
+    const first = evaluate(prepared, { rate: 0.1 }).ecosystem!;
+    const read = first.series.get('customers');
+    const second = evaluate(prepared, { rate: 0.2 }, { recycle: first }).ecosystem!;
+    expect(second.series.get('customers')).toBe(read);
+    // Month 1: 100 × (1 + 1.05 + 1.1025 + 1.157625) / 4 = 107.753125; growth 0.2 × that.
+    expect(second.series.get('customers')![1]).toBeCloseTo(107.753125, 9);
+    expect(second.series.get('growth')![1]).toBeCloseTo(21.550625, 9);
+    expect(first.series.get('growth')![1]).toBeCloseTo(21.550625, 9);
+  });
+
+  it('still stop the run when they stop being numbers', () => {
+    // broken = 1 / (TIME − 2) is infinite at time 2; nothing outside the dynamics reads it.
+    const broken = model('"Customers * rate"', '  variables:\n    broken: "1 / (TIME - 2)"\n');
+    const loaded = loadEcosystem(broken, 'm.yaml');
+    expect(loaded.ecosystem).toBeUndefined();
+    expect(loaded.issues.map((i) => [i.code, i.params.engineCode, i.params.label, i.params.time, i.params.value])).toEqual([
+      ['dynamics', 'not-finite', 'broken', 2, 'Infinity'],
+    ]);
+    // evaluate again, with another value: the same refusal.
+    const doc = loadEcosystem(text, 'm.yaml').ecosystem!.doc;
+    const prepared = prepare({ ...doc, dynamics: { ...doc.dynamics!, variables: { broken: '1 / (TIME - 2)' } } }, { dynamics: prepareDynamics });
+    const again = evaluate(prepared, { rate: 0.3 });
+    expect(again.ecosystem).toBeUndefined();
+    expect(again.issues.map((i) => [i.params.engineCode, i.params.label, i.params.time])).toEqual([['not-finite', 'broken', 2]]);
+  });
+
+  it('and so do the series read', () => {
+    const doc = loadEcosystem(text, 'm.yaml').ecosystem!.doc;
+    const prepared = prepare(doc, { dynamics: prepareDynamics });
+    // rate −1e308: growth = 100 × −1e308 overflows to −∞ at time 0; one step later Customers is
+    // 100 + 0.25 × −∞ = −∞, and twice with it. Each variable is named once, at its first time.
+    const refused = evaluate(prepared, { rate: -1e308 });
+    expect(refused.ecosystem).toBeUndefined();
+    expect(refused.issues.map((i) => [i.params.label, i.params.time, i.params.value])).toEqual([
+      ['Customers', 0.25, '-Infinity'],
+      ['growth', 0, '-Infinity'],
+      ['twice', 0.25, '-Infinity'],
+    ]);
   });
 });

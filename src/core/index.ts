@@ -21,6 +21,7 @@ export {
   type DynamicsPreparer,
   type PreparedDynamics,
   type DynamicsRun,
+  type DynamicsRunOptions,
   type DynamicsFallback,
 } from './prepare/index.js';
 export type { PeriodSeries } from './quantify.js';

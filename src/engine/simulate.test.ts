@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, MAX_SAVED_VALUES, parseXmile, simulate, SimulationError, type Model, type Variable } from './index.js';
+import { simulation } from './simulate.js';
 import { SUITE } from '../../test/engine/suite.js';
 
 describe('progress reports', () => {
@@ -48,5 +49,40 @@ describe('the limit on values kept', () => {
     // DELAY(TIME, 3, 0): 0 until time 3, then TIME − 3.
     expect([...series.get('late')!]).toEqual([0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7]);
     expect([...series.get('later')!]).toEqual([0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe('a simulation run again', () => {
+  const variables = (extra: Variable[] = []): Variable[] => [
+    { kind: 'aux', name: 'rate', equation: '2', dimensions: [] },
+    { kind: 'stock', name: 'S', equation: '10', dimensions: [], inflows: ['in'] },
+    { kind: 'flow', name: 'in', equation: 'rate', dimensions: [] },
+    ...extra,
+  ];
+  const model = (method: 'euler' | 'rk4', extra?: Variable[]): Model => ({
+    specs: { start: 0, stop: 4, dt: 1, saveStep: 1, method }, dimensions: [], variables: variables(extra), macros: [],
+  });
+
+  it.each(['euler', 'rk4'] as const)('starts afresh each time, in the same buffers (%s)', (method) => {
+    const program = compile(model(method), { inputs: ['rate'] }).program!;
+    const ready = simulation(program);
+    // S(t) = 10 + rate·t, exact for both methods (a constant inflow).
+    const first = ready.run({ inputs: new Map([['rate', 3]]) });
+    expect([...first.series.get('S')!]).toEqual([10, 13, 16, 19, 22]);
+    const second = ready.run({ inputs: new Map([['rate', 0.5]]) });
+    expect([...second.series.get('S')!]).toEqual([10, 10.5, 11, 11.5, 12]);
+    expect([...second.times]).toEqual([0, 1, 2, 3, 4]);
+    // The same buffers: the first run's arrays now read the second's numbers.
+    expect(second.series.get('S')).toBe(first.series.get('S'));
+    // No input: the model's own value.
+    expect([...ready.run().series.get('S')!]).toEqual([10, 12, 14, 16, 18]);
+  });
+
+  it('restarts a delay history each run', () => {
+    // DELAY(S, 2, 0): 0 until time 2, then S two periods earlier.
+    const program = compile(model('euler', [{ kind: 'aux', name: 'late', equation: 'DELAY(S, 2, 0)', dimensions: [] }]), { inputs: ['rate'] }).program!;
+    const ready = simulation(program);
+    expect([...ready.run({ inputs: new Map([['rate', 3]]) }).series.get('late')!]).toEqual([0, 0, 10, 13, 16]);
+    expect([...ready.run({ inputs: new Map([['rate', 1]]) }).series.get('late')!]).toEqual([0, 0, 10, 11, 12]);
   });
 });

@@ -87,7 +87,25 @@ function selectSeries(program: Program, save: readonly string[] | undefined): Ar
   return out;
 }
 
+/** What changes from one run of a Simulation to the next. */
+export type RunEach = Pick<SimulateOptions, 'inputs' | 'onProgress' | 'signal'>;
+
+/**
+ * A program made ready to run again and again with the same method, times and saved series:
+ * its buffers (saved values, slots, rates, delay histories) are made once. Each run overwrites
+ * them, so the arrays of a run's results hold its numbers only until the next run.
+ */
+export interface Simulation {
+  run(each?: RunEach): Results;
+}
+
+/** One run into buffers of its own (simulation(program, options), run once). */
 export function simulate(program: Program, options: SimulateOptions = {}): Results {
+  return simulation(program, options).run(options);
+}
+
+/** Checks the options and makes the buffers of every run (throws SimulationError as simulate does). */
+export function simulation(program: Program, options: Omit<SimulateOptions, keyof RunEach> = {}): Simulation {
   const specs = program.specs;
   const method = options.method ?? specs.method;
   const dt = options.dt ?? specs.dt;
@@ -125,16 +143,13 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
   const series = new Map(kept.map(([label]) => [label, new Float64Array(saves)]));
   const columnSlots = Int32Array.from(kept.map(([, slot]) => slot));
   const columns = kept.map(([label]) => series.get(label)!);
+  const keep = Int32Array.from([TIME_SLOT, ...columnSlots]);
+  const saving = [times, ...columns];
+  // Every run saves every step it keeps (saves rows), so the results are the buffers themselves.
+  const whole: Results = { times, series, engine, ...(fallback ? { fallback } : {}) };
 
   const s = new Float64Array(program.slotCount);
-  s[TIME_SLOT] = start;
-  s[DT_SLOT] = dt;
-  s[START_SLOT] = start;
-  s[STOP_SLOT] = stop;
-  setInputs(program, s, options.inputs);
-  kernel.initial(s);
-
-  const pipes = program.pipelines.map((p) => ({ slot: p.slot, history: new Float64Array(steps + 1), initialValue: s[p.slot]! }));
+  const pipes = program.pipelines.map((p) => ({ slot: p.slot, history: new Float64Array(steps + 1), initialValue: 0 }));
   /** Steps recorded in every pipeline's history so far. */
   let recorded = 0;
   const pipeValues = new Float64Array(pipes.length);
@@ -166,13 +181,9 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
     kernel.evaluate(s, into);
   };
 
-  const results = (): Results => ({
-    times: times.subarray(0, saved),
-    series: new Map([...series].map(([k, v]) => [k, v.subarray(0, saved)])),
-    engine,
-    ...(fallback ? { fallback } : {}),
-  });
   let saved = 0;
+  const results = (): Results =>
+    saved === saves ? whole : { ...whole, times: times.subarray(0, saved), series: new Map([...series].map(([k, v]) => [k, v.subarray(0, saved)])) };
   const save = () => {
     times[saved] = s[TIME_SLOT]!;
     for (let c = 0; c < columns.length; c++) columns[c]![saved] = s[columnSlots[c]!]!;
@@ -191,62 +202,77 @@ export function simulate(program: Program, options: SimulateOptions = {}): Resul
     for (let j = 0; j < n; j++) s[slots[j]!] = y0[j]! + h * k[j]!;
   };
 
-  // The start-of-run values may come from initial equations (<init_eqn>); what is reported at
-  // the start time is the ordinary equation, computed from the initial stocks. Each evaluation
-  // also gives the rates the next step starts from (k1).
-  evaluate(k1);
-  if (pipes.length > 0) record();
-  save();
+  const run = (each: RunEach = {}): Results => {
+    // Every slot starts at zero, as in a new array, whatever the last run left.
+    s.fill(0);
+    k1.fill(0);
+    s[TIME_SLOT] = start;
+    s[DT_SLOT] = dt;
+    s[START_SLOT] = start;
+    s[STOP_SLOT] = stop;
+    setInputs(program, s, each.inputs);
+    kernel.initial(s);
+    for (const p of pipes) p.initialValue = s[p.slot]!;
+    recorded = 0;
+    saved = 0;
 
-  const { onProgress, signal } = options;
-  /** Between chunks: stop if cancelled, else report how far the run is. */
-  const checkpoint = (fraction: number) => {
-    if (signal?.aborted) throw new CancelledError();
-    onProgress?.(fraction);
-  };
-  checkpoint(0);
-  // Steps between checkpoints: the whole run in one go when nobody listens or can cancel.
-  const chunk = onProgress || signal ? Math.max(1, Math.ceil(steps / PROGRESS_REPORTS)) : Math.max(1, steps);
-
-  if (method === 'euler' && pipes.length === 0) {
-    // The whole step loop runs inside the kernel, saving as it goes, chunk by chunk.
-    const keep = Int32Array.from([TIME_SLOT, ...columnSlots]);
-    for (let i0 = 0; i0 < steps; i0 += chunk) {
-      saved = kernel.euler(s, k1, i0, Math.min(chunk, steps - i0), start, dt, saveEvery, keep, [times, ...columns], saved);
-      checkpoint(Math.min(1, (i0 + chunk) / steps));
-    }
-    if (steps === 0) checkpoint(1);
-    return results();
-  }
-
-  for (let i = 0; i < steps; i++) {
-    if (i > 0 && i % chunk === 0) checkpoint(i / steps);
-    const t = start + i * dt;
-    if (method === 'rk4') {
-      for (let j = 0; j < n; j++) y0[j] = s[slots[j]!]!;
-      s[TIME_SLOT] = t + dt / 2;
-      setStates(k1, dt / 2);
-      evaluate(k2);
-      setStates(k2, dt / 2);
-      evaluate(k3);
-      s[TIME_SLOT] = t + dt;
-      setStates(k3, dt);
-      evaluate(k4);
-      for (let j = 0; j < n; j++) k1[j] = (k1[j]! + 2 * k2[j]! + 2 * k3[j]! + k4[j]!) / 6;
-      setStates(k1, dt);
-    } else {
-      for (let j = 0; j < n; j++) {
-        const at = slots[j]!;
-        s[at] = s[at]! + dt * k1[j]!;
-      }
-    }
-    // A non-negative stock stops at zero: its outflow is cut to what the stock holds.
-    for (let j = 0; j < nonNegative.length; j++) if (s[nonNegative[j]!]! < 0) s[nonNegative[j]!] = 0;
-    s[TIME_SLOT] = start + (i + 1) * dt;
+    // The start-of-run values may come from initial equations (<init_eqn>); what is reported at
+    // the start time is the ordinary equation, computed from the initial stocks. Each evaluation
+    // also gives the rates the next step starts from (k1).
     evaluate(k1);
     if (pipes.length > 0) record();
-    if ((i + 1) % saveEvery === 0 && saved < saves) save();
-  }
-  checkpoint(1);
-  return results();
+    save();
+
+    const { onProgress, signal } = each;
+    /** Between chunks: stop if cancelled, else report how far the run is. */
+    const checkpoint = (fraction: number) => {
+      if (signal?.aborted) throw new CancelledError();
+      onProgress?.(fraction);
+    };
+    checkpoint(0);
+    // Steps between checkpoints: the whole run in one go when nobody listens or can cancel.
+    const chunk = onProgress || signal ? Math.max(1, Math.ceil(steps / PROGRESS_REPORTS)) : Math.max(1, steps);
+
+    if (method === 'euler' && pipes.length === 0) {
+      // The whole step loop runs inside the kernel, saving as it goes, chunk by chunk.
+      for (let i0 = 0; i0 < steps; i0 += chunk) {
+        saved = kernel.euler(s, k1, i0, Math.min(chunk, steps - i0), start, dt, saveEvery, keep, saving, saved);
+        checkpoint(Math.min(1, (i0 + chunk) / steps));
+      }
+      if (steps === 0) checkpoint(1);
+      return results();
+    }
+
+    for (let i = 0; i < steps; i++) {
+      if (i > 0 && i % chunk === 0) checkpoint(i / steps);
+      const t = start + i * dt;
+      if (method === 'rk4') {
+        for (let j = 0; j < n; j++) y0[j] = s[slots[j]!]!;
+        s[TIME_SLOT] = t + dt / 2;
+        setStates(k1, dt / 2);
+        evaluate(k2);
+        setStates(k2, dt / 2);
+        evaluate(k3);
+        s[TIME_SLOT] = t + dt;
+        setStates(k3, dt);
+        evaluate(k4);
+        for (let j = 0; j < n; j++) k1[j] = (k1[j]! + 2 * k2[j]! + 2 * k3[j]! + k4[j]!) / 6;
+        setStates(k1, dt);
+      } else {
+        for (let j = 0; j < n; j++) {
+          const at = slots[j]!;
+          s[at] = s[at]! + dt * k1[j]!;
+        }
+      }
+      // A non-negative stock stops at zero: its outflow is cut to what the stock holds.
+      for (let j = 0; j < nonNegative.length; j++) if (s[nonNegative[j]!]! < 0) s[nonNegative[j]!] = 0;
+      s[TIME_SLOT] = start + (i + 1) * dt;
+      evaluate(k1);
+      if (pipes.length > 0) record();
+      if ((i + 1) % saveEvery === 0 && saved < saves) save();
+    }
+    checkpoint(1);
+    return results();
+  };
+  return { run };
 }

@@ -54,7 +54,18 @@ export interface PreparedDynamics {
    * Runs with these values, by name: the model's constant parameters and any of `constants`.
    * Names the program takes as inputs cost nothing more; any other is compiled in again.
    */
-  run(values: ReadonlyMap<string, number>): DynamicsRun;
+  run(values: ReadonlyMap<string, number>, options?: DynamicsRunOptions): DynamicsRun;
+}
+
+export interface DynamicsRunOptions {
+  /**
+   * Canonical names of the series the caller reads (the same array, run after run): their means
+   * are worked out by the run, the others' only when first asked for. Every series still gives
+   * the same numbers, and one that stops being finite still stops the run.
+   */
+  read?: readonly string[];
+  /** The series of an earlier run of the same dynamics that nobody reads any more, to overwrite. */
+  recycle?: PeriodSeries;
 }
 
 /**
@@ -79,6 +90,8 @@ export interface Prepared {
   dynamics: PreparedDynamics | undefined;
   /** Issues found while preparing; evaluate() adds those of each evaluation. */
   issues: Issue[];
+  /** Canonical names of the dynamics' series the quantities read. */
+  reads: readonly string[];
   /** Whether quantities can be worked out at all (sound references, dynamics that compiled). */
   quantifiable: boolean;
 }
@@ -132,7 +145,8 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
   for (const id of quantities.paths.tooMany) {
     issues.push(issue('scenario-paths', ['scenarios', id], { scenario: id, limit: LIMITS.scenarioPaths }, { severity: 'warning', atKey: true }));
   }
-  return { doc, model, quantities, dynamics, issues, quantifiable };
+  const reads = quantities.dynamics.map((d) => d.name);
+  return { doc, model, quantities, dynamics, issues, quantifiable, reads };
 }
 
 /**
@@ -149,7 +163,7 @@ export function evaluate(prepared: Prepared, overrides: Overrides = {}, options:
   if (prepared.dynamics) {
     const constants = constantsOf(prepared.quantities, values);
     for (const [name, value] of dynamicsValues) constants.set(name, value);
-    const run = prepared.dynamics.run(constants);
+    const run = prepared.dynamics.run(constants, { read: prepared.reads, ...(options.recycle ? { recycle: options.recycle.series } : {}) });
     issues.push(...run.issues);
     fallback = run.fallback;
     if (!run.series) return { ecosystem: undefined, issues, ...(fallback ? { fallback } : {}) };

@@ -1,5 +1,6 @@
 /** The link between the ecosystem model and the engine: a model document's dynamics section. */
-export { prepareDynamics, compileDynamics, periodMeans } from './run.js';
+export { prepareDynamics, compileDynamics } from './run.js';
+export { periodMeans } from './series.js';
 export { dynamicsModel, dynamicsSection, unrepresentable, importedHorizon, DEFAULT_DT } from './from-document.js';
 import { loadModel, type LoadResult } from '../../core/index.js';
 import { prepareDynamics } from './run.js';

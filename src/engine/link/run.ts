@@ -12,17 +12,18 @@ import {
   LIMITS,
   type DynamicsPreparer,
   type DynamicsRun,
+  type DynamicsRunOptions,
   type Issue,
   type ModelDocument,
   type Path,
-  type PeriodSeries,
 } from '../../core/index.js';
 import { compile } from '../compile/index.js';
 import type { Program } from '../compile/program.js';
 import { engineIssue, type EngineIssue } from '../issues.js';
 import type { Model } from '../model.js';
-import { simulate, SimulationError, type Results } from '../simulate.js';
+import { simulate, simulation, SimulationError, type Results, type Simulation } from '../simulate.js';
 import { dynamicsModel } from './from-document.js';
+import { DynamicsSeries, periodMeans, periodsOf, type Periods } from './series.js';
 
 /**
  * A document's dynamics as an engine model, and the issues that stop it running for the core: a
@@ -78,9 +79,14 @@ export const prepareDynamics: DynamicsPreparer = (doc, constants) => {
   const inputs = new Set(program.inputs.map((i) => i.canonical));
   const keys = new Map([...program.series.keys()].map((label) => [label, canonicalName(label)]));
   const canonical = new Map<string, string>();
-  const prepared: Prepared = { doc, program, inputs, own, keys, canonicalOf: (name) => canonical.get(name) ?? canonical.set(name, canonicalName(name)).get(name)! };
+  const names = new Set(keys.values());
+  const labels = new Map([...keys].map(([label, key]) => [key, label]));
+  const prepared: Prepared = {
+    doc, program, inputs, own, keys, names, labels,
+    canonicalOf: (name) => canonical.get(name) ?? canonical.set(name, canonicalName(name)).get(name)!,
+  };
   return {
-    dynamics: { constants: own, names: new Set(keys.values()), run: (values) => runWith(prepared, values) },
+    dynamics: { constants: own, names, run: (values, options) => runWith(prepared, values, options) },
     issues,
   };
 };
@@ -95,18 +101,25 @@ interface Prepared {
   own: ReadonlyMap<string, number>;
   /** The canonical key of each series label. */
   keys: ReadonlyMap<string, string>;
+  /** Every key, and the label whose series it names (the last one, as periodMeans keeps). */
+  names: ReadonlySet<string>;
+  labels: ReadonlyMap<string, string>;
   canonicalOf: (name: string) => string;
+  /** Made by the first run that reads some series: the buffers every such run fills, and their periods. */
+  reused?: { simulation: Simulation; columns?: Float64Array[]; periods?: Periods };
 }
 
 /**
  * One run with these values by name. Inputs of the program are set in its slots; a value for any
  * other name (an input that would have shaped the program) compiles the model again with it.
+ * With `read`, the run fills reused buffers and averages only those series (DynamicsSeries).
  */
-function runWith({ doc, program, inputs, own, keys, canonicalOf }: Prepared, values: ReadonlyMap<string, number>): DynamicsRun {
+function runWith(prepared: Prepared, values: ReadonlyMap<string, number>, options: DynamicsRunOptions = {}): DynamicsRun {
+  const { doc, program, inputs, own, keys } = prepared;
   const byCanonical = new Map<string, number>();
   let literal = false;
   for (const [name, value] of values) {
-    const canonical = canonicalOf(name);
+    const canonical = prepared.canonicalOf(name);
     byCanonical.set(canonical, value);
     if (!inputs.has(canonical)) literal = true;
   }
@@ -117,16 +130,50 @@ function runWith({ doc, program, inputs, own, keys, canonicalOf }: Prepared, val
     run = rebuilt.program;
   }
   const start = run.specs.start;
+  const until = start + doc.horizon;
+  const { read } = options;
+  // Runs with the model's own program and a reader of some series fill the same buffers.
+  const reuse = !literal && read !== undefined;
   let results: Results;
   try {
-    results = simulate(run, { until: start + doc.horizon, inputs: byCanonical });
+    if (!reuse) results = simulate(run, { until, inputs: byCanonical });
+    else {
+      prepared.reused ??= { simulation: simulation(program, { until }) };
+      results = prepared.reused.simulation.run({ inputs: byCanonical });
+    }
   } catch (error) {
     if (!(error instanceof SimulationError)) throw error;
     return { series: undefined, issues: [placed(doc, engineIssue('run', error.refusal))] };
   }
   const fallback = results.fallback ? { fallback: results.fallback } : {};
-  // A variable that stops being a number is the dynamics' fault: say so there, not where a
-  // model quantity reads it.
+  if (!reuse) {
+    const broken = notFinite(doc, results);
+    if (broken.length > 0) return { series: undefined, issues: broken, ...fallback };
+    return { series: periodMeans(results, start, doc.horizon, keys), issues: [], ...fallback };
+  }
+  const reused = prepared.reused!;
+  // The buffers and the saved times (start + i·dt) are the same every run: found once.
+  reused.columns ??= [...results.series.values()];
+  reused.periods ??= periodsOf(results.times, start, doc.horizon);
+  const broken = notFinite(doc, results, reused.columns);
+  if (broken.length > 0) return { series: undefined, issues: broken, ...fallback };
+  // The series not read come from the same run made again, only when asked for.
+  const rest = () => periodMeans(simulate(program, { until, inputs: byCanonical }), start, doc.horizon, keys);
+  const series = DynamicsSeries.of(options.recycle, prepared, read) ?? new DynamicsSeries(prepared, prepared.names, read, doc.horizon, rest);
+  const saved = (name: string) => {
+    const label = prepared.labels.get(name);
+    return label === undefined ? undefined : results.series.get(label);
+  };
+  return { series: series.fill(saved, reused.periods, rest), issues: [], ...fallback };
+}
+
+/**
+ * A variable that stops being a number is the dynamics' fault: said there, not where a model
+ * quantity reads it. Every series is checked, read or not; `columns` (the same arrays as the
+ * results') lets the usual case, all finite, be one pass over the numbers.
+ */
+function notFinite(doc: ModelDocument, results: Results, columns?: readonly Float64Array[]): Issue[] {
+  if (columns && allFinite(columns)) return [];
   const broken: Issue[] = [];
   for (const [label, values] of results.series) {
     for (let i = 0; i < values.length; i++) {
@@ -136,8 +183,15 @@ function runWith({ doc, program, inputs, own, keys, canonicalOf }: Prepared, val
       break;
     }
   }
-  if (broken.length > 0) return { series: undefined, issues: broken, ...fallback };
-  return { series: periodMeans(results, start, doc.horizon, keys), issues: [], ...fallback };
+  return broken;
+}
+
+function allFinite(columns: readonly Float64Array[]): boolean {
+  for (let c = 0; c < columns.length; c++) {
+    const values = columns[c]!;
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
+  }
+  return true;
 }
 
 /** The model compiled with these values written in as numbers, as loading its text would. */
@@ -190,36 +244,6 @@ function varyingParameter(doc: ModelDocument, found: EngineIssue): string | unde
   const name = found.params.name;
   if (found.code !== 'unknown-name' || typeof name !== 'string') return undefined;
   return Object.keys(doc.parameters ?? {}).find((p) => canonicalName(p) === canonicalName(name));
-}
-
-/**
- * Each variable per period: index 0 is the initial value; period p is the mean over the steps
- * that start in [start + p − 1, start + p), so a flow's mean is exactly what Euler moved in it.
- */
-export function periodMeans(results: Results, start: number, horizon: number, keys?: ReadonlyMap<string, string>): PeriodSeries {
-  const { times } = results;
-  // The period of each saved step (0 for none), and the steps each period holds.
-  const periodOf = new Int32Array(times.length);
-  const counts = new Uint32Array(horizon + 1);
-  for (let i = 0; i < times.length; i++) {
-    // The small tolerance puts a step that starts at p − 1e-12 (float drift) in period p.
-    const period = Math.floor(times[i]! - start + 1e-9) + 1;
-    if (period < 1 || period > horizon) continue;
-    periodOf[i] = period;
-    counts[period]!++;
-  }
-  const out = new Map<string, Float64Array>();
-  for (const [label, values] of results.series) {
-    const perPeriod = new Float64Array(horizon + 1);
-    for (let i = 0; i < times.length; i++) {
-      const period = periodOf[i]!;
-      if (period > 0) perPeriod[period]! += values[i]!;
-    }
-    for (let p = 1; p <= horizon; p++) perPeriod[p] = counts[p]! > 0 ? perPeriod[p]! / counts[p]! : Number.NaN;
-    perPeriod[0] = values[0]!;
-    out.set(keys?.get(label) ?? canonicalName(label), perPeriod);
-  }
-  return out;
 }
 
 /**
