@@ -42,7 +42,7 @@ describe('writing an edited model back to YAML', () => {
     const { removed, added } = changedLines(TEXT, out);
     expect(removed.sort()).toEqual(touched.sort());
     expect(added).toEqual(
-      expect.arrayContaining(['symbiose: 2', '  assureur:', '    value: 45', '  broker: { kind: organisation, name: Courtier }']),
+      expect.arrayContaining(['symbiose: 3', '  assureur:', '    value: 45', '  broker: { kind: organisation, name: Courtier }']),
     );
     expect(added).toHaveLength(touched.length + 1);
     for (const line of added) if (/from: assureur|to: assureur/.test(line)) expect(touched).toContain(line.replace(/\bassureur\b/g, 'insurer'));

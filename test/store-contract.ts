@@ -15,7 +15,7 @@ export interface StoreLocation {
 }
 
 export const BAKERY = `# A bakery sells bread to its neighbours.
-symbiose: 2
+symbiose: 3
 name: Bakery
 currency: EUR
 period: month
@@ -93,7 +93,7 @@ export function storeContract(name: string, makeLocation: () => Promise<StoreLoc
     it('refuses a taken id and a text that is not a model, writing nothing', async () => {
       const { store } = await bakery();
       expect(await refusal(store.create({ id: 'bakery', text: BAKERY }))).toBeInstanceOf(ModelExists);
-      const invalid = await refusal(store.create({ id: 'broken', text: 'symbiose: 2\nname: Broken\n' }));
+      const invalid = await refusal(store.create({ id: 'broken', text: 'symbiose: 3\nname: Broken\n' }));
       expect(invalid).toBeInstanceOf(InvalidModel);
       expect((invalid as InvalidModel).issues.map((i) => i.code)).toContain('missing-field');
       expect((await store.list()).map((m) => m.id)).toEqual(['bakery']);

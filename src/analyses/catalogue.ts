@@ -1,12 +1,12 @@
 /** A library model's card: what the catalogue lists and `library show` prints. */
-import type { ModelDocument } from '../core/index.js';
+import { mapText, textIn, type ModelDocument, type Text, type TextLanguage } from '../core/index.js';
 
 export interface CatalogueEntry {
   id: string;
   name: string;
   label: string | undefined;
-  /** The description's first sentence. */
-  summary: string;
+  /** The description's first sentence, in each language it is written in. */
+  summary: Text;
   tags: string[];
   sources: string[];
 }
@@ -16,7 +16,7 @@ export function catalogueEntry(id: string, doc: ModelDocument): CatalogueEntry {
     id,
     name: doc.name,
     label: doc.label,
-    summary: firstSentence(doc.description ?? ''),
+    summary: mapText(doc.description ?? '', firstSentence),
     tags: doc.tags ?? [],
     sources: doc.sources ?? [],
   };
@@ -35,11 +35,16 @@ export function firstSentence(text: string): string {
   return flat;
 }
 
-/** Entries whose id, names, tags or description contain every word of the query (any case). */
+/**
+ * Entries whose id, names, tags or summary contain every word of the query (any case), the
+ * summary searched in both languages so that a word of either finds the model.
+ */
 export function searchCatalogue<T extends CatalogueEntry>(entries: T[], query: string): T[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const languages: TextLanguage[] = ['en', 'fr'];
   return entries.filter((e) => {
-    const haystack = [e.id, e.name, e.label ?? '', e.summary, ...e.tags].join(' ').toLowerCase();
+    const summaries = languages.map((language) => textIn(e.summary, language) ?? '');
+    const haystack = [e.id, e.name, e.label ?? '', ...summaries, ...e.tags].join(' ').toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }

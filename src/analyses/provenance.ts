@@ -3,14 +3,15 @@
  * the numbers that have neither, whether a parameter or a figure written inline in the model.
  * A library model must leave no number unexplained.
  */
-import { parameterSpec, type ModelDocument, type Path } from '../core/index.js';
+import { parameterSpec, type ModelDocument, type Path, type Text } from '../core/index.js';
 
 export interface ParameterProvenance {
   name: string;
   value: number | string;
   unit: string | undefined;
   source: string | undefined;
-  assumption: string | undefined;
+  /** The rationale, in one language or in each. */
+  assumption: Text | undefined;
   range: [number, number] | undefined;
 }
 
@@ -51,7 +52,7 @@ export function provenance(doc: ModelDocument): Provenance {
       value.forEach((item, i) => visit(item, [...path, i], explained));
     } else if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
-      const own = explained || typeof record.source === 'string' || typeof record.assumption === 'string';
+      const own = explained || typeof record.source === 'string' || record.assumption !== undefined;
       for (const [key, item] of Object.entries(record)) visit(item, [...path, key], own);
     }
   };

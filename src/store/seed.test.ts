@@ -20,7 +20,7 @@ describe('seeding the workspace with the library', () => {
       // Library files are in format 1: migrated to 2 (positions, optional, were added), only the
       // version line changes and every comment is kept.
       expect(text).toMatch(/^symbiose: 1$/m);
-      expect(ryanair.text).toBe(text.replace(/^symbiose: 1$/m, 'symbiose: 2'));
+      expect(ryanair.text).toBe(text.replace(/^symbiose: 1$/m, 'symbiose: 3'));
       expect(ryanair.document.name).toBe((await store.list()).find((m) => m.id === 'ryanair')!.name);
     } finally {
       await store.close();

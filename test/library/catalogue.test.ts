@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { provenance } from '../../src/analyses/index.js';
-import { formatPath } from '../../src/core/index.js';
+import { formatPath, textIn } from '../../src/core/index.js';
 import { loadEcosystem as loadModel } from '../../src/engine/link/index.js';
 import { describeIssue } from '../helpers.js';
 
@@ -43,7 +43,7 @@ describe('the library', () => {
   it.each(ids)('%s describes itself and cites its sources', (id) => {
     const doc = load(id).ecosystem!.doc;
     expect(doc.label, 'an English label').toBeTruthy();
-    expect(doc.description?.length ?? 0).toBeGreaterThan(40);
+    expect(textIn(doc.description, 'en')?.length ?? 0).toBeGreaterThan(40);
     expect(doc.sources?.length ?? 0).toBeGreaterThan(0);
     expect(doc.sources!.every((s) => /seed 00\d/.test(s))).toBe(true);
     expect(doc.tags?.some((t) => /^seed-00\d$/.test(t))).toBe(true);

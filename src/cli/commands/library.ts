@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { catalogueEntry, provenance, searchCatalogue } from '../../analyses/index.js';
-import { formatPath } from '../../core/index.js';
+import { formatPath, textIn } from '../../core/index.js';
 import { schemaLink, writeFile } from '../files.js';
 import { libraryFile, readCatalogue } from '../library-files.js';
 import { requireEcosystem } from '../model-file.js';
@@ -31,11 +31,12 @@ export function registerLibrary(program: Command): void {
           table(
             [{ title: t('library.columnId') }, { title: t('library.columnModel') }, { title: t('library.columnTags') }],
             entries.map((e) => {
-              const title = `${e.label ?? e.name}${e.errors > 0 ? t('library.errors', { count: e.errors }) : ''}`;
+              const title = `${shownName(e)}${e.errors > 0 ? t('library.errors', { count: e.errors }) : ''}`;
+              const summary = textIn(e.summary, cliLocale()) ?? '';
               // Terminals get wrapped cells over several rows; other formats keep one row per model.
               return format !== 'text'
-                ? [[e.id, `${title}: ${e.summary}`, e.tags.join(', ')]]
-                : splitRows([e.id, [...wrap(title, 64), ...wrap(e.summary, 64)].join('\n'), wrap(e.tags.join(', '), 28).join('\n')]);
+                ? [[e.id, `${title}: ${summary}`, e.tags.join(', ')]]
+                : splitRows([e.id, [...wrap(title, 64), ...wrap(summary, 64)].join('\n'), wrap(e.tags.join(', '), 28).join('\n')]);
             }).flat(),
           ),
           paragraph(t('library.next')),
@@ -70,6 +71,14 @@ export function registerLibrary(program: Command): void {
     });
 }
 
+/**
+ * A model's title in the reader's language: the label is English, the name the source's own
+ * words (French for most seeds), so a French reader gets the name.
+ */
+function shownName(entry: { name: string; label: string | undefined }): string {
+  return cliLocale() === 'fr' ? entry.name : (entry.label ?? entry.name);
+}
+
 function schemaComment(target: string): string {
   return `# yaml-language-server: $schema=${schemaLink(target)}`;
 }
@@ -80,7 +89,7 @@ function showBlocks(id: string, doc: Parameters<typeof provenance>[0], origin: R
   const blocks: Block[] = [
     heading(`${doc.name} (${id})`),
     ...(doc.label && doc.label !== doc.name ? [paragraph(doc.label)] : []),
-    paragraph(doc.description?.trim() ?? ''),
+    paragraph(textIn(doc.description, cliLocale())?.trim() ?? ''),
     heading(t('library.sources'), 2),
     list(doc.sources ?? [], t('library.none')),
     heading(t('library.tags'), 2),
@@ -91,7 +100,7 @@ function showBlocks(id: string, doc: Parameters<typeof provenance>[0], origin: R
         [
           `${p.name} = ${figure(p.value)}${p.unit ? ` ${p.unit}` : ''}${p.range ? t('library.range', { low: figure(p.range[0]), high: figure(p.range[1]) }) : ''}`,
           p.source ? t('library.source', { text: p.source }) : '',
-          p.assumption ? t('library.assumption', { text: p.assumption }) : '',
+          p.assumption ? t('library.assumption', { text: textIn(p.assumption, cliLocale()) ?? '' }) : '',
         ]
           .filter(Boolean)
           .join('\n'),

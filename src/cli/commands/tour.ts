@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { canvas, profitability, profitabilityOfAll, valueSharing, whoPays } from '../../analyses/index.js';
+import { textIn } from '../../core/index.js';
 import { packageFile } from '../files.js';
 import { requireEcosystem } from '../model-file.js';
 import { cliLocale, t } from '../lang.js';
@@ -32,7 +33,7 @@ export function registerTour(program: Command): void {
       const blocks: Block[] = [
         heading(t('tour.title')),
         paragraph(
-          `${doc.description?.trim() ?? ''}\n\n` +
+          `${textIn(doc.description, locale)?.trim() ?? ''}\n\n` +
             t('tour.intro', {
               file: TOUR_MODEL,
               actors: Object.keys(doc.actors).length,

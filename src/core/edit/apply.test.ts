@@ -4,7 +4,7 @@ import { applyChanges } from './apply.js';
 import type { Change } from './changes.js';
 
 const shop = (): ModelDocument => ({
-  symbiose: 2,
+  symbiose: 3,
   name: 'Shop',
   currency: 'EUR',
   period: 'month',

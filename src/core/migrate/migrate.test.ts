@@ -17,10 +17,11 @@ describe('the migration registry', () => {
 
 describe('version 2: actor positions', () => {
   it('up changes only the version, in its place', () => {
-    const { data, from, to, issues } = migrate(v1);
+    const { data, from, to, issues } = migrate(v1, 2);
     expect(data).toEqual({ ...v1, symbiose: 2 });
     expect(Object.keys(data as object)).toEqual(['symbiose', 'name', 'actors']);
     expect([from, to, issues]).toEqual([1, 2, []]);
+    expect(migrate(v1).data).toEqual({ ...v1, symbiose: 3 });
     expect(v1.symbiose).toBe(1); // the input is untouched
   });
 
@@ -35,7 +36,44 @@ describe('version 2: actor positions', () => {
   });
 
   it('down with no positions loses nothing and says nothing; up then down is the identity', () => {
-    expect(migrate(migrate(v1).data, 1)).toEqual({ data: v1, from: 2, to: 1, issues: [] });
+    expect(migrate(migrate(v1, 2).data, 1)).toEqual({ data: v1, from: 2, to: 1, issues: [] });
+  });
+});
+
+describe('version 3: texts in French and English', () => {
+  const v2 = { ...v1, symbiose: 2, description: 'A corner shop.' };
+  const v3 = {
+    symbiose: 3,
+    name: 'Shop',
+    description: { fr: 'Une épicerie.', en: 'A corner shop.' },
+    parameters: { price: { value: 2, assumption: { fr: 'le prix du quartier', en: 'the price nearby' } }, rent: { value: 9, assumption: { fr: 'un loyer' } } },
+    actors: { shop: { kind: 'organisation', description: { en: 'sells' }, costs: [{ name: 'rent', fixed: 'rent', description: { fr: 'loyer', en: 'rent' } }] } },
+  };
+
+  it('up changes only the version: a plain string is still a text', () => {
+    expect(migrate(v2)).toEqual({ data: { ...v2, symbiose: 3 }, from: 2, to: 3, issues: [] });
+  });
+
+  it('down keeps English where there is English, else the one language written, and counts each text that lost one', () => {
+    const { data, issues } = migrate(v3, 2);
+    expect(data).toEqual({
+      symbiose: 2,
+      name: 'Shop',
+      description: 'A corner shop.',
+      parameters: { price: { value: 2, assumption: 'the price nearby' }, rent: { value: 9, assumption: 'un loyer' } },
+      actors: { shop: { kind: 'organisation', description: 'sells', costs: [{ name: 'rent', fixed: 'rent', description: 'rent' }] } },
+    });
+    // Two descriptions (the model's, the rent cost's) and one assumption had both languages.
+    expect(issues.map((i) => [i.code, i.params])).toEqual([
+      ['migration-loss', { field: 'description', count: 2, from: 3, to: 2 }],
+      ['migration-loss', { field: 'assumption', count: 1, from: 3, to: 2 }],
+    ]);
+    expect(v3.description).toEqual({ fr: 'Une épicerie.', en: 'A corner shop.' });
+  });
+
+  it('down leaves alone a mapping under another key, even one with en and fr keys', () => {
+    const odd = { symbiose: 3, name: 'Odd', actors: { en: { kind: 'organisation' }, fr: { kind: 'organisation' } } };
+    expect(migrate(odd, 2)).toEqual({ data: { ...odd, symbiose: 2 }, from: 3, to: 2, issues: [] });
   });
 });
 
@@ -49,7 +87,7 @@ describe('migrate', () => {
   });
 
   it('keeps a document at its own version as it is', () => {
-    const v2 = { ...v1, symbiose: 2 };
-    expect(migrate(v2)).toEqual({ data: v2, from: 2, to: 2, issues: [] });
+    const latest = { ...v1, symbiose: LATEST_VERSION };
+    expect(migrate(latest)).toEqual({ data: latest, from: LATEST_VERSION, to: LATEST_VERSION, issues: [] });
   });
 });

@@ -4,8 +4,9 @@
  */
 import type { Migration } from './migration.js';
 import { positions } from './v2-positions.js';
+import { languages } from './v3-languages.js';
 
-export const MIGRATIONS: readonly Migration[] = [positions];
+export const MIGRATIONS: readonly Migration[] = [positions, languages];
 
 /** The oldest and newest versions the registry can read and write. */
 export const OLDEST_VERSION = 1;

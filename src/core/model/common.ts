@@ -6,7 +6,7 @@ import { z } from 'zod';
  * one channel zod offers for it); check-structure.ts reads it back as a code, and src/i18n says
  * it in words, so no English is written here.
  */
-export const EXPECTATIONS = ['id', 'currency-code', 'parameter-name', 'quantity', 'parameter', 'valuation', 'step', 'equation', 'flow', 'variable'] as const;
+export const EXPECTATIONS = ['id', 'currency-code', 'parameter-name', 'quantity', 'parameter', 'valuation', 'step', 'equation', 'flow', 'variable', 'text'] as const;
 export type Expectation = (typeof EXPECTATIONS)[number];
 
 /** Identifier of an actor, value object, transaction or scenario: also usable in file names. */
@@ -34,13 +34,48 @@ export function recordById<T>(records: Readonly<Record<string, T>> | undefined, 
   return records !== undefined && Object.hasOwn(records, id) ? records[id] : undefined;
 }
 
+/** The languages a model's own texts can be written in, one each (src/i18n's locales). */
+export const TEXT_LANGUAGES = ['en', 'fr'] as const;
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+
+/**
+ * A text the model's author wrote: one string, in whatever language it was written, or since
+ * format version 3 one string per language (`{ fr: …, en: … }`), so that a French reader and an
+ * English one each read the model in their own language. Names are never translated: they stay
+ * as the source writes them.
+ */
+export const Text = z
+  .union(
+    [
+      z.string(),
+      z
+        .strictObject({ en: z.string().min(1).optional(), fr: z.string().min(1).optional() })
+        .refine((text) => text.en !== undefined || text.fr !== undefined, { error: 'text' satisfies Expectation }),
+    ],
+    { error: 'text' satisfies Expectation },
+  )
+  .meta({ description: 'Text: one string, or one per language, { fr: …, en: … } (format version 3).' });
+export type Text = z.infer<typeof Text>;
+
+/**
+ * The text in `language`, or in the other language when it was written in one only; a plain
+ * string is the author's text whatever the language asked.
+ */
+export function textIn(text: Text | undefined, language: TextLanguage): string | undefined {
+  if (text === undefined || typeof text === 'string') return text;
+  return text[language] ?? text[language === 'en' ? 'fr' : 'en'];
+}
+
+/** The same text with `change` applied to each of its languages (a first sentence, a trim). */
+export function mapText(text: Text, change: (words: string) => string): Text {
+  if (typeof text === 'string') return change(text);
+  return { ...(text.en !== undefined && { en: change(text.en) }), ...(text.fr !== undefined && { fr: change(text.fr) }) };
+}
+
 /** Where a figure comes from: a citation, or an assumption with its rationale. */
 export const Provenance = {
   source: z.string().optional().meta({ description: 'Where the figure comes from (document, section, table).' }),
-  assumption: z
-    .string()
-    .optional()
-    .meta({ description: 'This figure is an assumption; say why it is plausible.' }),
+  assumption: Text.optional().meta({ description: 'This figure is an assumption; say why it is plausible (one text, or one per language).' }),
   range: z
     .tuple([z.number(), z.number()])
     .optional()
@@ -49,7 +84,7 @@ export const Provenance = {
 
 export const NAME = z.string().optional().meta({ description: 'Display name (the source\'s own words).' });
 export const LABEL = z.string().optional().meta({ description: 'English label, when the name is in another language.' });
-export const DESCRIPTION = z.string().optional().meta({ description: 'Free text.' });
+export const DESCRIPTION = Text.optional().meta({ description: 'Free text: one string, or one per language ({ fr: …, en: … }).' });
 
 /**
  * Where a node sits on the studio's canvas: x to the right and y downwards, in canvas units (CSS

@@ -15,9 +15,9 @@ import { ValueObject } from './value-object.js';
 import { LIMITS } from '../limits.js';
 
 /** The format this code reads and writes; older files are migrated on load (core/migrate). */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** Every format version there has been, oldest first. */
-export const FORMAT_VERSIONS = [1, 2] as const;
+export const FORMAT_VERSIONS = [1, 2, 3] as const;
 
 export const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];

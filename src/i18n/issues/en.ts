@@ -54,6 +54,7 @@ const words: IssueCatalogue['words'] = {
     equation: 'a number or an XMILE equation in quotes',
     flow: 'an equation, or { equation, initial, nonNegative, … }',
     variable: 'an equation, or { equation, initial, gf, … }',
+    text: 'text, or one text per language: { fr: …, en: … }',
   },
   kinds: { nothing: 'nothing', list: 'a list', mapping: 'a mapping', string: 'text', number: 'a number', boolean: 'true or false', other: 'something else' },
   records: {

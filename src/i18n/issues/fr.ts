@@ -106,6 +106,7 @@ const words: IssueCatalogue['words'] = {
     equation: 'un nombre, ou une équation XMILE entre guillemets',
     flow: 'une équation, ou { equation, initial, nonNegative, … }',
     variable: 'une équation, ou { equation, initial, gf, … }',
+    text: 'un texte, ou un texte par langue : { fr: …, en: … }',
   },
   kinds: {
     nothing: 'rien',
