@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { canvas, profitability, valueSharing, whoPays } from '../src/analyses/index.js';
 import { canvasItemText } from '../src/cli/render/canvas.js';
 import { occurrencesAt } from '../src/core/index.js';
-import { ecosystemOf } from './helpers.js';
+import { ecosystemOf, issuesOf } from './helpers.js';
 
 describe('a bakery, its customers and an ordering app (OR split, segment size × occurrence rate)', () => {
   const ecosystem = ecosystemOf(`
@@ -147,6 +147,18 @@ scenarios:
   });
 });
 
+const monthlyBody = `actors:
+  a: { kind: individual }
+  b: { kind: organisation }
+valueObjects:
+  money: { nature: money }
+  s: { nature: service }
+transactions:
+  pay: { transfers: [{ from: b, to: a, object: s }, { from: a, to: b, object: money, amount: 100 }] }
+scenarios:
+  m: { start: { actor: a, count: 1 }, steps: [pay] }
+`;
+
 describe('monthly periods discount at the annual rate turned monthly', () => {
   // An annual rate of 1.01^12 − 1 = 12.6825 % is 1 % a month. 100 a month for 12 months is worth
   // 100 × (1 − 1.01^−12) / 0.01 = 1 125.5077 today.
@@ -170,6 +182,32 @@ scenarios:
 `);
   it('gives an NPV of 1 125.5077', () => {
     expect(profitability(ecosystem, 'b').npv).toBeCloseTo(1125.5077, 4);
+  });
+
+  it('gives the same NPV with the rate written as an expression, or as 1 % a month', () => {
+    const text = ecosystem.doc;
+    for (const rate of ['"1.01^12 - 1"', '{ value: 0.01, per: month }', '{ value: "1 / 100", per: month }']) {
+      const model = ecosystemOf(`symbiose: 3\nname: Monthly\ncurrency: EUR\nperiod: month\nhorizon: 12\ndiscountRate: ${rate}\n${monthlyBody}`);
+      expect(profitability(model, 'b').npv, rate).toBeCloseTo(1125.5077, 4);
+    }
+    expect(text.discountRate).toBeCloseTo(0.126825, 6);
+  });
+
+  it('gives 12.6825 % a year to a quarterly model told 1 % a month: 1.01^3 − 1 a quarter', () => {
+    // 100 a quarter for 4 quarters at 3.0301 % a quarter: 100 × (1 − 1.030301^−4) / 0.030301 = 371.4424.
+    const model = ecosystemOf(`symbiose: 3\nname: Quarterly\ncurrency: EUR\nperiod: quarter\nhorizon: 4\ndiscountRate: { value: 0.01, per: month }\n${monthlyBody}`);
+    expect(profitability(model, 'b').npv).toBeCloseTo(371.4424, 3);
+  });
+
+  it('refuses a rate that reads a parameter, or that is not a number, at its place', () => {
+    const refused = (rate: string) =>
+      issuesOf(`symbiose: 3\nname: M\ncurrency: EUR\nperiod: month\nhorizon: 12\nparameters:\n  wacc: 0.08\ndiscountRate: ${rate}\n${monthlyBody}`)
+        .filter((i) => i.severity === 'error')
+        .map((i) => [i.code, i.line, i.column]);
+    expect(refused('{ value: wacc, per: year }')).toEqual([['discount-rate-name', 8, 24]]);
+    expect(refused('"8 %"')).toEqual([['expression-syntax', 8, 16]]);
+    expect(refused('{ value: -0.01, per: month }')).toEqual([['schema', 8, 24]]);
+    expect(refused('{ value: 0.01, per: decade }')).toEqual([['schema', 8, 35]]);
   });
 });
 

@@ -10,7 +10,7 @@
  * operations start and is not discounted; cash flows of period p happen at its end and are
  * discounted by (1 + r)^p, r being the model's annual rate turned into a per-period rate.
  */
-import { PERIODS_PER_YEAR, type CostKind, type Ecosystem } from '../core/index.js';
+import { annualDiscountRate, PERIODS_PER_YEAR, type CostKind, type Ecosystem } from '../core/index.js';
 import { actorsLedger, type ActorEntries } from './actor-entries.js';
 
 /**
@@ -134,7 +134,7 @@ function sheetOf(ecosystem: Ecosystem, actor: string, entries: ActorEntries | un
   const spent = costs.sum();
   const net = periods.map((p) => revenue[p]! - paid[p]! - spent[p]!);
   const cumulative = runningSum(net);
-  const rate = periodRate(doc.discountRate ?? 0, doc.period);
+  const rate = periodRate(annualDiscountRate(doc.discountRate), doc.period);
   const discounted = net.map((x, p) => x / (1 + rate) ** p);
   const financed = financing.sum();
   const cash = runningSum(net.map((x, p) => x + financed[p]!));

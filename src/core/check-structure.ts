@@ -109,6 +109,9 @@ function fromZodIssues(zodIssues: readonly ZodIssue[], prefix: Path, input: unkn
     }
     if (zodIssue.code === 'unrecognized_keys') {
       return zodIssue.keys.map((key) => {
+        // Digits as a key: a number written with a comma inside braces ({ fixed: 3,000 }), which
+        // YAML cut into a value and a key. Say so rather than suggest a field.
+        if (/^\d+$/.test(key)) return issue('unknown-key', [...path, key], { key, looksLike: 'cut-number' }, { atKey: true });
         // A field of another record (`per` on a scenario's start) is not a misspelling of itself.
         const suggestion = closest(key, FIELD_NAMES);
         return issue('unknown-key', [...path, key], { key, ...(suggestion && suggestion !== key ? { suggestion } : {}) }, { atKey: true });

@@ -11,12 +11,14 @@ import {
   costKinds,
   dynamicsNames,
   parameterSpec,
+  recordById,
   RESERVED_NAMES,
   type CostKind,
   type ModelDocument,
   type Quantity,
   type Step,
 } from './model/index.js';
+import { readDiscountRate } from './discount-rate.js';
 import { suggester } from './suggest.js';
 
 /** A checked quantity: its tree, where it sits in the document, and the parameters it reads. */
@@ -124,9 +126,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   const checked = (q: Q): Q => (q && q.names.some((n) => broken.has(n)) ? undefined : q);
   const quantity = (value: Quantity | undefined, path: Path): Q => checked(parse(value, path));
 
-  if (doc.discountRate !== undefined && doc.discountRate > 1) {
-    issues.push(issue('discount-rate', ['discountRate'], { rate: doc.discountRate, percent: doc.discountRate * 100, fraction: doc.discountRate / 100 }, { severity: 'warning' }));
-  }
+  issues.push(...readDiscountRate(doc.discountRate).issues);
   const perUnit = periodUnits(specs);
   const currencies = parameterCurrencies(doc, parameters);
   const money = (q: Q, quantity: QuantityKind, record: string): void => {
@@ -223,6 +223,8 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
     steps: compileSteps(scenario.steps, ['scenarios', id, 'steps']),
   }));
 
+  issues.push(...populationCounts(doc));
+
   // The dynamics read parameters in their own (XMILE) equations: a name there counts as a use.
   for (const word of dynamicsWords(doc)) used.add(word);
   for (const { name } of specs) {
@@ -230,6 +232,29 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   }
   const constantParameters = constantsAmong(parameters);
   return { model: { doc, constantParameters, parameters, sizes, costs, valuations, amounts, scenarios }, issues };
+}
+
+/** Start counts from this many a period on an actor that is not a segment read as a population. */
+const POPULATION_COUNT = 1000;
+/** Units that say a parameter counts people. */
+const POPULATION_UNIT = /^(?:people|persons?|users?|members?|customers?|clients?|subscribers?|households?|personnes?|habitants?|utilisateurs?|membres?|abonnés?|foyers?)$/i;
+
+/**
+ * Scenarios started by an organisation, a platform… with a count that looks like the size of a
+ * population (at least 1,000 a period, or a parameter whose unit counts people): the count is how
+ * many times the actor starts the scenario each period, which a newcomer easily misreads.
+ */
+function populationCounts(doc: ModelDocument): Issue[] {
+  return Object.entries(doc.scenarios ?? {}).flatMap(([id, scenario]) => {
+    const { actor, count } = scenario.start;
+    if (recordById(doc.actors, actor)?.kind === 'segment' || count === undefined) return [];
+    const parameter = typeof count === 'string' ? recordById(doc.parameters, count.trim()) : undefined;
+    const spec = parameter === undefined ? undefined : parameterSpec(parameter);
+    const value = typeof count === 'number' ? count : typeof spec?.value === 'number' ? spec.value : undefined;
+    const people = spec?.unit !== undefined && POPULATION_UNIT.test(spec.unit.trim());
+    if (value === undefined || (value < POPULATION_COUNT && !people)) return [];
+    return [issue('start-count', ['scenarios', id, 'start', 'count'], { scenario: id, actor, count: value }, { severity: 'warning' })];
+  });
 }
 
 /**

@@ -28,6 +28,7 @@ export type { PeriodSeries } from './quantify.js';
 export { flowRecords, costRecords, occurrencesAt, type Flow, type FlowLine, type FlowColumns, type CostLine, type CostRow, type CostColumns, type OccurrenceColumns, type Ledger } from './ledger.js';
 export { constantValues } from './quantify.js';
 export type { CompiledModel } from './compile.js';
+export { annualDiscountRate, readDiscountRate } from './discount-rate.js';
 export * as expression from './expression/index.js';
 export { applyChanges, rewriteYaml, expressionName, changesBetween, type Applied, type ApplyOptions, type Change, type EquationRenamer, type RecordKind, type ItemKind, type ListOf } from './edit/index.js';
 export { migrate, migrateText, versionOf, MIGRATIONS, LATEST_VERSION, OLDEST_VERSION, type Migrated, type MigratedText, type Migration } from './migrate/index.js';

@@ -32,6 +32,12 @@ export type ExpressionSyntaxFault =
   /** A date (2001-01-01, 1/2/2001), which would otherwise read as a subtraction or a division. */
   | { reason: 'date'; text: string }
   | { reason: 'unexpected-character'; character: string }
+  /** 3,000 or 0,5: `thousands` and `decimal` are the readings it may have meant, each written as Symbiose reads it. */
+  | { reason: 'comma-in-number'; text: string; thousands?: string; decimal?: string }
+  /** 3 000: digits grouped by spaces; `write` is the number without them. */
+  | { reason: 'grouped-number'; text: string; write: string }
+  /** 30 %: a percentage, which Symbiose writes as a share (`write`: 0.3). */
+  | { reason: 'percent'; text: string; write: string }
   | { reason: 'unexpected-token'; token: 'number' | 'name' | 'operator' | 'end'; text: string }
   | { reason: 'too-long' | 'too-deep'; max: number }
   /** `open` is the 1-based character of the bracket left open. */
@@ -74,7 +80,7 @@ export type SchemaFault =
   | { reason: 'step-form'; found: readonly string[] };
 
 /** The quantity a "negative" or "currency" issue is about. */
-export type QuantityKind = 'investment' | 'cost' | 'segment-size' | 'start-count' | 'count' | 'amount' | 'valuation' | 'money';
+export type QuantityKind = 'investment' | 'cost' | 'segment-size' | 'start-count' | 'count' | 'amount' | 'valuation' | 'money' | 'discount-rate';
 
 export type MissingFieldReason = 'required-section' | 'segment-size' | 'variable-cost-per' | 'money-amount' | 'format-version';
 export type MisplacedFieldReason =
@@ -100,7 +106,8 @@ export type IssueParamsByCode = {
     | { reason: 'json'; fault: 'unexpected-end' }
     | { reason: 'alias-limit' | 'unresolved-alias' };
   schema: SchemaFault;
-  'unknown-key': { key: string; suggestion?: string; expected?: readonly string[] };
+  /** `looksLike: 'cut-number'`: the key is digits, most likely a number with a comma that YAML's braces cut in two. */
+  'unknown-key': { key: string; suggestion?: string; expected?: readonly string[]; looksLike?: 'cut-number' };
   'unknown-reference': { kind: KindName; id: string; suggestion?: string; known?: readonly string[] };
   /** A reciprocal transaction where some actors only give or only receive. */
   reciprocity: { transaction: string; givesOnly: readonly string[]; receivesOnly: readonly string[] };
@@ -144,6 +151,10 @@ export type IssueParamsByCode = {
   'unit-period': { name: string; unit: string; period: string };
   /** A discount rate above 100 % a year. */
   'discount-rate': { rate: number; percent: number; fraction: number };
+  /** A discount rate that reads a parameter (`name`): it must be numbers only. */
+  'discount-rate-name': { name: string };
+  /** A scenario started `count` times a period by an actor that is not a segment, a count that reads as a population. */
+  'start-count': { scenario: string; actor: string; count: number };
   /** A format version this code cannot read (newer than it knows, or unknown). */
   'format-version': { version: number; oldest: number; latest: number };
   /** Warning: migrating down dropped what the older version cannot hold. */
@@ -183,7 +194,7 @@ export const ISSUE_CODES = [
   'parameter-cycle', 'evaluation', 'currency-mismatch', 'missing-field', 'misplaced-field', 'cost-kind',
   'reserved-name', 'name-clash', 'dynamics', 'dynamics-stop', 'dynamics-dt', 'dynamics-engine',
   'dynamics-varying-parameter', 'unreached-transaction', 'unused-parameter', 'unused-record', 'duplicate-name',
-  'unit-period', 'discount-rate', 'format-version', 'migration-loss', 'edit-unknown', 'edit-exists', 'edit-invalid-id',
+  'unit-period', 'discount-rate', 'discount-rate-name', 'start-count', 'format-version', 'migration-loss', 'edit-unknown', 'edit-exists', 'edit-invalid-id',
   'edit-index', 'edit-in-use', 'edit-unwritable', 'edit-unparsed', 'edit-needs-engine', 'scenario-paths', 'unknown-override',
   'override-value', 'limit',
 ] as const satisfies readonly IssueCode[];

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/index.js';
-import { applyVariant, evaluate, hasErrors, prepare, type Evaluation, type Issue, type ModelDocument, type Prepared } from '../../core/index.js';
+import { annualDiscountRate, applyVariant, evaluate, hasErrors, prepare, type Evaluation, type Issue, type ModelDocument, type Prepared } from '../../core/index.js';
 import { prepareDynamics } from '../../engine/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
@@ -87,7 +87,7 @@ function compareBlocks(doc: ModelDocument, outcomes: VariantOutcome[], only: str
     heading(t('compare.title', { model: doc.name })),
     paragraph(outcomes.map((o) => t('compare.variantLine', { variant: o.variant, name: o.name })).join('\n')),
     table(columns, rows),
-    paragraph(t('compare.footer', { currency: doc.currency, rate: formatPercent(locale, doc.discountRate ?? 0), periods: periodCount(locale, doc.period, doc.horizon) })),
+    paragraph(t('compare.footer', { currency: doc.currency, rate: formatPercent(locale, annualDiscountRate(doc.discountRate)), periods: periodCount(locale, doc.period, doc.horizon) })),
   ];
 }
 

@@ -4,7 +4,7 @@
  */
 import { actorName, transactionName, type ProfitabilitySheet, type SheetLineKey } from '../../analyses/index.js';
 import type { ModelDocument } from '../../core/index.js';
-import { PERIODS_PER_YEAR } from '../../core/index.js';
+import { annualDiscountRate, PERIODS_PER_YEAR } from '../../core/index.js';
 import type { Locale } from '../../i18n/index.js';
 import { heading, paragraph, table, tableWidth, TEXT_WIDTH, type Block, type TableBlock } from './blocks.js';
 import { amountsScaled, formatMoney, formatPercent } from './numbers.js';
@@ -22,7 +22,7 @@ export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[],
   const financed = sheets.some((s) => s.financing.length > 0);
   return [
     heading(t('profit.title', { model: doc.name })),
-    paragraph(t('profit.intro', { periods: periodCount(locale, doc.period, doc.horizon), currency: doc.currency, rate: formatPercent(locale, doc.discountRate ?? 0) })),
+    paragraph(t('profit.intro', { periods: periodCount(locale, doc.period, doc.horizon), currency: doc.currency, rate: formatPercent(locale, annualDiscountRate(doc.discountRate)) })),
     table(
       [
         { title: t('column.actor') },
@@ -97,7 +97,7 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
     figures,
     paragraph(
       [
-        t('sheet.npv', { rate: formatPercent(locale, doc.discountRate ?? 0), amount: money(sheet.npv), currency: doc.currency }),
+        t('sheet.npv', { rate: formatPercent(locale, annualDiscountRate(doc.discountRate)), amount: money(sheet.npv), currency: doc.currency }),
         t('sheet.breakEven', { verdict: breakEvenText(sheet, doc, locale) }),
         t('sheet.deepest', { verdict: deepest }),
       ].join('\n'),

@@ -36,6 +36,13 @@ describe('expressions', () => {
     expect(calc('n != 0 and 10 / n > 1', { n: 0 })).toBe(0);
   });
 
+  it('keeps the remainder and commas between arguments where they are meant', () => {
+    expect(calc('t % 12', { t: 14 })).toBe(2);
+    expect(calc('10 % 3')).toBe(1);
+    expect(calc('min(3,500)')).toBe(3);
+    expect(calc('max(2, 3) * 10 % (4)')).toBe(2);
+  });
+
   it('lists the names an expression reads, with the offset of their first use', () => {
     expect([...namesIn(parseExpression('a + b * a + f(c)'))]).toEqual([['a', 0], ['b', 4], ['c', 14]]);
   });
@@ -50,6 +57,16 @@ describe('expressions', () => {
     ['f(1 2)', 4, { reason: 'unclosed-call', open: 2 }],
     ['1__0', 0, { reason: 'malformed-number', text: '1__0' }],
     ['   ', 0, { reason: 'empty' }],
+    // Numbers as written on paper: refused with the way to write them, never misread.
+    ['3,000', 0, { reason: 'comma-in-number', text: '3,000', thousands: '3000', decimal: '3.000' }],
+    ['price * 1,000,000', 8, { reason: 'comma-in-number', text: '1,000,000', thousands: '1000000' }],
+    ['0,5 * n', 0, { reason: 'comma-in-number', text: '0,5', decimal: '0.5' }],
+    ['max(1,000)', 4, { reason: 'comma-in-number', text: '1,000', thousands: '1000', decimal: '1.000' }],
+    ['3 000', 0, { reason: 'grouped-number', text: '3 000', write: '3000' }],
+    ['1\u202f250\u00a0000 * 2', 0, { reason: 'grouped-number', text: '1\u202f250\u00a0000', write: '1250000' }],
+    ['30 %', 0, { reason: 'percent', text: '30 %', write: '0.3' }],
+    ['100% - churn', 0, { reason: 'percent', text: '100%', write: '1' }],
+    ['price * (12.5%)', 9, { reason: 'percent', text: '12.5%', write: '0.125' }],
   ])('rejects %j at offset %i, with the fault as data', (text, offset, fault) => {
     try {
       parseExpression(text);

@@ -31,7 +31,7 @@ export class ExpressionSyntaxError extends Error {
 }
 
 type Token =
-  | { kind: 'num'; value: number; at: number }
+  | { kind: 'num'; value: number; at: number; raw: string }
   | { kind: 'name'; name: string; at: number }
   | { kind: 'op'; op: string; at: number }
   | { kind: 'end'; at: number };
@@ -58,7 +58,7 @@ function tokenize(text: string): Token[] {
       if (/_$|_\.|\._|__/.test(raw.replace(/[eE].*$/, ''))) {
         throw new ExpressionSyntaxError({ reason: 'malformed-number', text: raw }, i);
       }
-      tokens.push({ kind: 'num', value: Number(raw.replaceAll('_', '')), at: i });
+      tokens.push({ kind: 'num', value: Number(raw.replaceAll('_', '')), at: i, raw });
       i += raw.length;
       continue;
     }
@@ -247,5 +247,62 @@ const DATE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+
 export function parseExpression(text: string): Expr {
   if (text.trim() === '') throw new ExpressionSyntaxError({ reason: 'empty' }, 0);
   if (DATE.test(text)) throw new ExpressionSyntaxError({ reason: 'date', text: text.trim() }, text.search(/\S/));
-  return new Parser(tokenize(text)).parseAll();
+  const tokens = tokenize(text);
+  refuseWrittenNumbers(tokens, text);
+  return new Parser(tokens).parseAll();
+}
+
+/**
+ * Numbers written as people write them on paper, which the grammar would misread or reject with
+ * a message that does not help: 3,000 and 0,5 (a comma in a number), 3 000 (digits grouped by a
+ * space, thin or no-break ones included) and 30 % (a percentage; `%` is the remainder here,
+ * and stays it when a number, a name or a bracket follows: `t % 12`, `10 % 3`).
+ * Each is refused with the way to write it. A comma inside a call separates arguments, so
+ * `min(3,500)` stays two arguments; `max(1,000)`, whose second "argument" has a leading zero,
+ * is a number with a comma.
+ */
+function refuseWrittenNumbers(tokens: readonly Token[], text: string): void {
+  let depth = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (token.kind === 'op' && token.op === '(') depth++;
+    if (token.kind === 'op' && token.op === ')') depth--;
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    if (token.kind === 'op' && token.op === ',' && before?.kind === 'num' && after?.kind === 'num') {
+      const touching = before.at + before.raw.length === token.at && token.at + 1 === after.at;
+      if (touching && (depth === 0 || /^0\d/.test(after.raw))) throw commaInNumber(tokens, k - 1, text);
+    }
+    if (token.kind === 'num' && before?.kind === 'num' && /^\d{3}$/.test(token.raw) && /^\d{1,3}$/.test(before.raw)) {
+      const groups = [before.raw, token.raw];
+      for (let next = tokens[k + 1]; next?.kind === 'num' && /^\d{3}(?:\.\d+)?$/.test(next.raw); next = tokens[k + groups.length - 1]) groups.push(next.raw);
+      throw new ExpressionSyntaxError({ reason: 'grouped-number', text: text.slice(before.at, tokens[k + groups.length - 2]!.at + groups.at(-1)!.length), write: groups.join('') }, before.at);
+    }
+    if (token.kind === 'op' && token.op === '%' && before?.kind === 'num') {
+      // A percentage unless a plain operand follows: `100% - churn` is not 100 modulo −churn.
+      const alone = after === undefined || after.kind === 'end' || (after.kind === 'op' && after.op !== '(') || (after.kind === 'name' && WORD_OPERATORS.has(after.name));
+      if (alone) throw new ExpressionSyntaxError({ reason: 'percent', text: text.slice(before.at, token.at + 1), write: String(before.value / 100) }, before.at);
+    }
+  }
+}
+
+/** 3,000 or 1,000,000 (thousands: which reading is meant cannot be known) or 0,5 (a decimal comma). */
+function commaInNumber(tokens: readonly Token[], first: number, text: string): ExpressionSyntaxError {
+  const parts = [(tokens[first] as { raw: string }).raw];
+  let last = first;
+  for (let k = first + 1; ; k += 2) {
+    const comma = tokens[k];
+    const next = tokens[k + 1];
+    if (comma?.kind !== 'op' || comma.op !== ',' || next?.kind !== 'num' || comma.at + 1 !== next.at) break;
+    parts.push(next.raw);
+    last = k + 1;
+  }
+  const end = tokens[last]!.at + (tokens[last] as { raw: string }).raw.length;
+  const start = tokens[first]!.at;
+  const thousands = parts.slice(1).every((part) => /^\d{3}$/.test(part));
+  const decimal = parts.length === 2 ? `${parts[0]}.${parts[1]}` : undefined;
+  return new ExpressionSyntaxError(
+    { reason: 'comma-in-number', text: text.slice(start, end), ...(thousands && { thousands: parts.join('') }), ...(decimal !== undefined && { decimal }) },
+    start,
+  );
 }

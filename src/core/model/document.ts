@@ -25,6 +25,24 @@ export type Period = (typeof PERIODS)[number];
 /** How many periods of each kind a year has, to turn the annual discount rate into a per-period one. */
 export const PERIODS_PER_YEAR: Record<Period, number> = { day: 365, week: 52, month: 12, quarter: 4, year: 1 };
 
+/**
+ * The rate that discounts cash flows for NPV: a yearly rate (0.08 = 8 %), or a number or an
+ * expression of numbers with the period it is given for: `{ value: 0.01, per: month }`, or
+ * `"1.01^12 - 1"`, a yearly rate worked out from a monthly one. It reads no parameter: a rate
+ * is a property of the appraisal, fixed before any figure is drawn. Default 0.
+ */
+export const DiscountRate = z
+  .union([
+    z.number().min(0).max(10),
+    z.string().min(1),
+    z.strictObject({
+      value: z.union([z.number().min(0).max(10), z.string().min(1)], { error: 'quantity' satisfies Expectation }),
+      per: z.enum(PERIODS).meta({ description: 'The period the rate is given for: day, week, month, quarter or year.' }),
+    }),
+  ])
+  .meta({ description: 'Discount rate for NPV: a yearly rate (0.08 = 8 %), an expression of numbers ("1.01^12 - 1"), or { value, per } for a rate per month, quarter…; default 0.' });
+export type DiscountRate = z.infer<typeof DiscountRate>;
+
 /** The scalar settings at the top of a document. */
 export const Header = z.strictObject({
   $schema: z.string().optional().meta({ description: 'JSON Schema reference, for editors.' }),
@@ -37,12 +55,7 @@ export const Header = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency-code' satisfies Expectation }),
   period: z.enum(PERIODS).meta({ description: 'The length of one period.' }),
   horizon: z.number().int().min(1).max(LIMITS.horizon).meta({ description: 'Number of periods analysed.' }),
-  discountRate: z
-    .number()
-    .min(0)
-    .max(10)
-    .optional()
-    .meta({ description: 'Annual discount rate for NPV (0.08 = 8 %); default 0.' }),
+  discountRate: DiscountRate.optional(),
   dynamics: Dynamics.optional().meta({
     description: 'A system-dynamics model whose variables model quantities can read, period by period.',
   }),

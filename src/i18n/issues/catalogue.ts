@@ -50,3 +50,13 @@ export function listOf(value: ParamValue | undefined): readonly string[] {
   if (value === undefined) return [];
   return typeof value === 'object' ? value : [String(value)];
 }
+
+/**
+ * A number as Symbiose reads it, with `_` between groups of three digits of its whole part
+ * (3000 → 3_000, 1000000.5 → 1_000_000.5): the grouping a model may write.
+ */
+export function groupedByUnderscore(number: string): string {
+  const [whole = '', fraction] = number.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '_');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}

@@ -1,7 +1,7 @@
 /** English messages for every issue code of the core and the engine. */
 import type { EngineParamsByCode, EquationSyntaxFault, RunRefusal } from '../../engine/index.js';
 import type { ExpressionSyntaxFault, IssueParamsByCode, LimitName, MissingFieldReason, QuantityKind, SchemaFault } from '../../core/index.js';
-import { engineText, type EngineMessages, type IssueCatalogue } from './catalogue.js';
+import { engineText, groupedByUnderscore, type EngineMessages, type IssueCatalogue } from './catalogue.js';
 
 const q = (name: string | number) => `"${name}"`;
 const quoted = (names: readonly string[]) => names.map(q).join(', ');
@@ -167,6 +167,17 @@ function expressionSyntax(p: ExpressionSyntaxFault): string {
       return `${q(p.text)} is a date, not a quantity: write a number (2001), or an expression with spaces to subtract or divide (2001 - 1 - 1)`;
     case 'unexpected-character':
       return `unexpected character ${q(p.character)}`;
+    case 'comma-in-number': {
+      const readings = [
+        ...(p.thousands !== undefined ? [`${p.thousands} (or ${groupedByUnderscore(p.thousands)}) for ${q(p.text)} in thousands`] : []),
+        ...(p.decimal !== undefined ? [`${p.decimal}, with a point, for a decimal`] : []),
+      ];
+      return `${q(p.text)}: a number has no comma here; write ${readings.join(', or ')}`;
+    }
+    case 'grouped-number':
+      return `${q(p.text)}: a number has no spaces between its digits; write ${p.write} (or ${groupedByUnderscore(p.write)})`;
+    case 'percent':
+      return `${q(p.text)}: a percentage is written as a share, ${p.write}; "%" here is the remainder of a division`;
     case 'unexpected-token':
       return `unexpected ${token(p.token, p.text)}`;
     case 'too-long':
@@ -226,6 +237,8 @@ function quantity(kind: QuantityKind, name: string | undefined): string {
       return `valuation of ${q(name ?? '')}`;
     case 'money':
       return `money ${q(name ?? '')}`;
+    case 'discount-rate':
+      return 'discount rate';
   }
 }
 
@@ -492,7 +505,9 @@ export const en: IssueCatalogue = {
     },
     schema,
     'unknown-key': (p) =>
-      `unknown key ${q(p.key)}${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : p.expected ? `; expected one of: ${p.expected.join(', ')}` : ''}`,
+      p.looksLike === 'cut-number'
+        ? `unknown key ${q(p.key)}: inside { }, a comma separates entries, so a number written with a comma (3,000 or 0,5) is read as two; write 3000 (or 3_000), and 0.5 with a point`
+        : `unknown key ${q(p.key)}${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : p.expected ? `; expected one of: ${p.expected.join(', ')}` : ''}`,
     'unknown-reference': (p) =>
       `unknown ${words.records[p.kind]} ${q(p.id)}${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : ''}${p.known ? ` (known: ${p.known.length > 0 ? p.known.join(', ') : 'none'})` : ''}`,
     reciprocity: (p) => {
@@ -532,6 +547,10 @@ export const en: IssueCatalogue = {
       `${words.records[p.kind]}s ${q(p.first)} and ${q(p.second)} are both named ${q(p.name)}; tables will not tell them apart`,
     'unit-period': (p) =>
       `parameter ${q(p.name)} is in ${p.unit} but the model's period is ${article(period(p.period))}: amounts are counted per ${period(p.period)}; convert it`,
+    'discount-rate-name': (p) =>
+      `a discount rate is written with numbers only, and this one reads ${q(p.name)}: write its value here (a rate is fixed for the whole appraisal, while parameters may vary by period and by draw)`,
+    'start-count': (p) =>
+      `scenario ${q(p.scenario)} starts ${num(p.count)} times a period from ${q(p.actor)}, which is not a segment: a start count is how many times the actor starts the scenario each period, not how many members it has; to start once per member, make the members a segment with a size and start from it`,
     'discount-rate': (p) => `a discount rate of ${num(p.rate)} is ${num(p.percent)} % a year; for ${num(p.rate)} % write ${num(p.fraction)}`,
     'format-version': (p) =>
       `format version ${p.version} is not one this Symbiose knows (${p.oldest} to ${p.latest})${p.version > p.latest ? '; it was written by a newer Symbiose: update it' : ''}`,

@@ -6,7 +6,7 @@
 import type { EngineParamsByCode, EquationSyntaxFault, RunRefusal } from '../../engine/index.js';
 import type { ExpressionSyntaxFault, IssueParamsByCode, LimitName, QuantityKind, KindName, SchemaFault } from '../../core/index.js';
 import { numberFormat } from '../numbers.js';
-import { engineText, type EngineMessages, type IssueCatalogue } from './catalogue.js';
+import { engineText, groupedByUnderscore, type EngineMessages, type IssueCatalogue } from './catalogue.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -212,6 +212,17 @@ function expressionSyntax(p: ExpressionSyntaxFault): string {
       return t`${q(p.text)} est une date, pas une quantité : écrivez un nombre (2001), ou une expression avec des espaces pour soustraire ou diviser (2001 - 1 - 1)`;
     case 'unexpected-character':
       return `caractère inattendu ${q(p.character)}`;
+    case 'comma-in-number': {
+      const readings = [
+        ...(p.thousands !== undefined ? [`${p.thousands} (ou ${groupedByUnderscore(p.thousands)}) pour ${q(p.text)} en milliers`] : []),
+        ...(p.decimal !== undefined ? [`${p.decimal}, avec un point, pour un nombre décimal`] : []),
+      ];
+      return t`${q(p.text)} : un nombre s’écrit ici sans virgule ; écrivez ${readings.join(', ou ')}`;
+    }
+    case 'grouped-number':
+      return t`${q(p.text)} : un nombre s’écrit sans espace entre ses chiffres ; écrivez ${p.write} (ou ${groupedByUnderscore(p.write)})`;
+    case 'percent':
+      return t`${q(p.text)} : un pourcentage s’écrit comme une part, ${p.write} ; « % » est ici le reste d’une division`;
     case 'unexpected-token':
       return token(p.token, p.text);
     case 'too-long':
@@ -273,6 +284,8 @@ function quantity(kind: QuantityKind, name: string | undefined): { text: string;
       return { text: `la valorisation de ${named}`, feminine: true };
     case 'money':
       return { text: `la monnaie ${named}`, feminine: true };
+    case 'discount-rate':
+      return { text: 'le taux d’actualisation', feminine: false };
   }
 }
 
@@ -559,7 +572,9 @@ export const fr: IssueCatalogue = {
     },
     schema,
     'unknown-key': (p) =>
-      `clé inconnue ${q(p.key)}${p.suggestion ? t` ; vouliez-vous dire ${q(p.suggestion)} ?` : p.expected ? t` ; clés possibles : ${p.expected.join(', ')}` : ''}`,
+      p.looksLike === 'cut-number'
+        ? t`clé inconnue ${q(p.key)} : entre { }, une virgule sépare les entrées, si bien qu’un nombre écrit avec une virgule (3,000 ou 0,5) est lu en deux ; écrivez 3000 (ou 3_000), et 0.5 avec un point`
+        : `clé inconnue ${q(p.key)}${p.suggestion ? t` ; vouliez-vous dire ${q(p.suggestion)} ?` : p.expected ? t` ; clés possibles : ${p.expected.join(', ')}` : ''}`,
     'unknown-reference': (p) => {
       const record = records[p.kind];
       const known = p.known === undefined ? '' : p.known.length > 0 ? t` (existant${e(record.feminine)}s : ${p.known.join(', ')})` : ` (le modèle n’en définit aucun${e(record.feminine)})`;
@@ -611,6 +626,10 @@ export const fr: IssueCatalogue = {
     },
     'unit-period': (p) =>
       t`le paramètre ${q(p.name)} est en ${p.unit}, mais la période du modèle est ${period(p.period).the} : les montants sont comptés par ${period(p.period).per} ; convertissez-le`,
+    'discount-rate-name': (p) =>
+      t`un taux d’actualisation s’écrit avec des nombres seulement, et celui-ci lit ${q(p.name)} : écrivez sa valeur ici (un taux est fixé pour toute l’évaluation, alors qu’un paramètre peut varier d’une période et d’un tirage à l’autre)`,
+    'start-count': (p) =>
+      t`le scénario ${q(p.scenario)} démarre ${num(p.count)} fois par période depuis ${q(p.actor)}, qui n’est pas un segment : le nombre de départs est le nombre de fois que l’acteur lance le scénario à chaque période, pas le nombre de ses membres ; pour un départ par membre, faites des membres un segment avec une taille (size) et partez de lui`,
     'discount-rate': (p) =>
       t`un taux d’actualisation de ${num(p.rate)} représente ${percent(p.percent)} par an ; pour ${percent(p.rate)}, écrivez ${num(p.fraction)}`,
     'format-version': (p) =>

@@ -62,6 +62,8 @@ const CORE: Issue[] = [
   issue('duplicate-name', at, { kind: 'transaction', first: 'a', second: 'b', name: 'Achat' }),
   issue('unit-period', at, { name: 'rent', unit: 'EUR/month', period: 'year' }),
   issue('discount-rate', at, { rate: 10, percent: 1000, fraction: 0.1 }),
+  issue('discount-rate-name', at, { name: 'wacc' }),
+  issue('start-count', at, { scenario: 'claims', actor: 'insurer', count: 100_000 }, { severity: 'warning' }),
   issue('format-version', ['symbiose'], { version: 3, oldest: 1, latest: 2 }),
   issue('migration-loss', ['actors'], { field: 'position', count: 2, from: 2, to: 1 }),
   issue('edit-unknown', at, { change: 0, kind: 'actor', id: 'shop' }),
