@@ -4,7 +4,7 @@
  */
 import { actorName, transactionName, type ProfitabilitySheet, type SheetLineKey } from '../../analyses/index.js';
 import type { ModelDocument } from '../../core/index.js';
-import { annualDiscountRate, PERIODS_PER_YEAR } from '../../core/index.js';
+import { annualDiscountRate, PERIODS_PER_YEAR, recordById } from '../../core/index.js';
 import type { Locale } from '../../i18n/index.js';
 import { heading, paragraph, table, tableWidth, TEXT_WIDTH, type Block, type TableBlock } from './blocks.js';
 import { amountsScaled, formatMoney, formatPercent } from './numbers.js';
@@ -15,7 +15,55 @@ export type Grouping = 'period' | 'year' | 'auto';
 
 const MAX_COLUMNS = 12;
 
+/**
+ * A segment is a population, not a business: its members pay and receive, and gain the worth of
+ * what they receive other than money. Their sheet speaks of that gain, never of revenue, NPV or
+ * break-even (a segment of customers "loses" what it pays by construction).
+ */
+export function isSegment(doc: ModelDocument, actor: string): boolean {
+  return recordById(doc.actors, actor)?.kind === 'segment';
+}
+
+/** What a segment's members gain in each period: value received plus money in, less money out and costs. */
+export function netGain(sheet: ProfitabilitySheet): number[] {
+  return sheet.totals.net.map((x, p) => x + sheet.totals.valueReceived[p]!);
+}
+
 export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[], locale: Locale): Block[] {
+  const segments = sheets.filter((s) => isSegment(doc, s.actor));
+  const businesses = sheets.filter((s) => !isSegment(doc, s.actor));
+  return [
+    ...businessOverview(doc, businesses, locale),
+    ...(segments.length > 0 ? segmentOverview(doc, segments, locale) : []),
+  ];
+}
+
+function segmentOverview(doc: ModelDocument, sheets: ProfitabilitySheet[], locale: Locale): Block[] {
+  const t = words(locale);
+  const money = (x: number) => formatMoney(locale, x);
+  return [
+    heading(t('profit.segmentsTitle'), 2),
+    table(
+      [
+        { title: t('column.segment') },
+        { title: t('column.moneyPaid'), align: 'right' },
+        { title: t('column.moneyReceived'), align: 'right' },
+        { title: t('column.valueReceived'), align: 'right' },
+        { title: t('column.netGain'), align: 'right' },
+      ],
+      sheets.map((s) => [
+        actorName(doc, s.actor),
+        money(sum(s.totals.payments) + sum(s.totals.costs)),
+        money(sum(s.totals.revenue) + sum(s.totals.financing)),
+        money(sum(s.totals.valueReceived)),
+        money(sum(netGain(s)) + sum(s.totals.financing)),
+      ]),
+    ),
+    paragraph(t('profit.segmentsNote')),
+  ];
+}
+
+function businessOverview(doc: ModelDocument, sheets: ProfitabilitySheet[], locale: Locale): Block[] {
   const t = words(locale);
   const money = (x: number) => formatMoney(locale, x);
   // Financing (equity, loans) gets its own column, only when the model has some.
@@ -87,6 +135,7 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
       figures = sheetTable(doc, sheet, columns, locale);
     }
   }
+  if (isSegment(doc, sheet.actor)) return segmentSheetBlocks(doc, sheet, columns, figures, locale);
   const deepest =
     sheet.deepest.amount < 0
       ? t('sheet.deepestAt', { amount: money(sheet.deepest.amount), currency: doc.currency, period: periodAt(locale, doc.period, sheet.deepest.period) })
@@ -102,6 +151,20 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
         t('sheet.deepest', { verdict: deepest }),
       ].join('\n'),
     ),
+  ];
+}
+
+/** A segment's sheet: what its members pay and receive, the worth of what they receive, their net gain. */
+function segmentSheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, columns: Column[], figures: TableBlock, locale: Locale): Block[] {
+  const t = words(locale);
+  const money = (x: number) => formatMoney(locale, x);
+  const value = sum(sheet.totals.valueReceived);
+  const cash = sheet.totalNet + sum(sheet.totals.financing);
+  return [
+    heading(t('sheet.segmentTitle', { actor: actorName(doc, sheet.actor) })),
+    paragraph(t(columns[0]?.start ? 'sheet.captionWithStart' : 'sheet.caption', { currency: doc.currency, grouping: groupingWords(doc, columns, locale) })),
+    figures,
+    paragraph(t('sheet.gainSummary', { gain: money(value + cash), value: money(value), money: money(cash), currency: doc.currency })),
   ];
 }
 
@@ -121,6 +184,7 @@ function sheetTable(doc: ModelDocument, sheet: ProfitabilitySheet, columns: Colu
       rows.push(row(`  ${sheetLineLabel(doc, line, locale)}`, values, negate ? -line.total : line.total));
     }
   };
+  if (isSegment(doc, sheet.actor)) return segmentTable(doc, sheet, columns, locale, { group, row, section, rows });
   section(t('sheet.revenues'), sheet.revenues, false);
   section(t('sheet.payments'), sheet.payments, true);
   section(t('sheet.costs'), sheet.costs, true);
@@ -134,6 +198,25 @@ function sheetTable(doc: ModelDocument, sheet: ProfitabilitySheet, columns: Colu
   if (sheet.totals.valueReceived.some((x) => x !== 0)) {
     rows.push(row(t('sheet.valueReceived'), group(sheet.totals.valueReceived), sum(sheet.totals.valueReceived)));
   }
+  return table([{ title: '' }, ...columns.map((c) => ({ title: c.title, align: 'right' as const })), { title: t('column.total'), align: 'right' }], rows);
+}
+
+interface SheetRows {
+  group: (values: number[]) => number[];
+  row: (label: string, values: number[], total: number | undefined) => string[];
+  section: (title: string, lines: ProfitabilitySheet['revenues'], negate: boolean) => void;
+  rows: string[][];
+}
+
+/** A segment's rows: money in, money out, the worth of what is received, and the net gain. */
+function segmentTable(doc: ModelDocument, sheet: ProfitabilitySheet, columns: Column[], locale: Locale, { group, row, section, rows }: SheetRows): TableBlock {
+  const t = words(locale);
+  section(t('sheet.moneyReceived'), sheet.revenues, false);
+  section(t('sheet.moneyPaid'), [...sheet.payments, ...sheet.costs], true);
+  section(t('sheet.financing'), sheet.financing, false);
+  rows.push(row(t('sheet.valueReceived'), group(sheet.totals.valueReceived), sum(sheet.totals.valueReceived)));
+  const gain = netGain(sheet).map((x, p) => x + sheet.totals.financing[p]!);
+  rows.push(row(t('sheet.netGain'), group(gain), sum(gain)));
   return table([{ title: '' }, ...columns.map((c) => ({ title: c.title, align: 'right' as const })), { title: t('column.total'), align: 'right' }], rows);
 }
 
