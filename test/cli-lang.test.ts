@@ -64,16 +64,20 @@ describe('French output', () => {
     const { out } = fr(['profit', '-m', PURPLE]);
     expect(out).toContain(`Sur 36 mois, en EUR${NNBSP}; VAN à 8,0${NNBSP}% par an.`);
     expect(out).toMatch(/Acteur\s+Revenus\s+Paiements\s+Coûts\s+Trésorerie nette\s+VAN\s+Point mort\s+Point bas\s+en/);
-    expect(out).toContain('non atteint');
-    expect(out).toContain('dès le départ');
+    expect(out).toContain(`Point mort  Point bas  en`);
+    // The segments apart, in what their members gain.
+    expect(out).toContain('Ce que gagnent les membres des segments');
+    expect(out).toMatch(/Segment\s+Argent versé\s+Argent reçu\s+Valeur reçue\s+Gain net/);
+    expect(fr(['profit', '-m', PURPLE, '--actor', 'insurer']).out).toContain('Fiche de rentabilité — Assureur');
     const sheet = fr(['profit', '-m', PURPLE, '--actor', 'services']).out;
-    expect(sheet).toContain('Fiche de rentabilité — Services tiers');
+    expect(sheet).toContain('Ce que gagnent les membres de Services tiers');
     expect(sheet).toMatch(/^\s+A1\s+A2\s+A3\s+Total$/m);
     // Running the services: 10 000 a month for 36 months, 120 000 a year (−360 k), 1 080 000 in all.
     expect(sheet).toMatch(new RegExp(`Running the services \\(fixe\\)\\s+−360${NBSP}k\\s+−360${NBSP}k\\s+−360${NBSP}k\\s+−1,08${NBSP}M`));
     const exact = fr(['profit', '-m', PURPLE, '--actor', 'services', '--exact']).out;
     expect(exact).toMatch(new RegExp(`Running the services \\(fixe\\)\\s+−360${NNBSP}000\\s+−360${NNBSP}000\\s+−360${NNBSP}000\\s+−1${NNBSP}080${NNBSP}000`));
-    expect(sheet).toContain(`Point mort${NBSP}: non atteint sur l’horizon`);
+    expect(sheet).not.toContain('Point mort');
+    expect(sheet).toContain(`Gain net des membres sur l’horizon${NBSP}: −999${NBSP}k EUR`);
   });
 
   it('payers and summary: French headings, columns and percentages', () => {

@@ -93,7 +93,7 @@ scenarios:
     const sheet = run(['profit', file, '--actor', 'households', '--exact']);
     expect(sheet).toContain('What the members of households gain');
     expect(sheet).toMatch(/^Net gain(\s+400){12}\s+4,800$/m);
-    expect(sheet).toContain('Over the horizon the members gain 4,800 EUR: 14,400 of value received');
+    expect(sheet).toContain('Net gain of the members over the horizon: 4,800 EUR (14,400 of value received');
     expect(sheet).not.toMatch(/NPV|Break-even|Revenues/);
     const french = spawnSync(process.execPath, [BIN, 'profit', file, '--actor', 'households', '--exact', '--lang', 'fr'], { encoding: 'utf8' }).stdout;
     expect(french).toContain('Ce que gagnent les membres de households');

@@ -153,7 +153,7 @@ export const en = {
   'sheet.moneyReceived': 'Money received',
   'sheet.moneyPaid': 'Money paid',
   'sheet.netGain': 'Net gain',
-  'sheet.gainSummary': 'Over the horizon the members gain {gain} {currency}: {value} of value received, by the model’s valuations, and {money} of money.',
+  'sheet.gainSummary': 'Net gain of the members over the horizon: {gain} {currency} ({value} of value received, by the model’s valuations, and {money} of money).',
   'profit.segmentsTitle': 'What the segments’ members gain',
   'profit.segmentsNote': 'A segment is a population, not a business: value received is the worth of what its members receive other than money, by the model’s valuations; net gain is that value plus the money received, less the money paid.',
   'sheet.caption': '{currency}, {grouping}.',

@@ -151,7 +151,7 @@ export const fr: Record<UiKey, Template> = {
   'sheet.moneyReceived': 'Argent reçu',
   'sheet.moneyPaid': 'Argent versé',
   'sheet.netGain': 'Gain net',
-  'sheet.gainSummary': 'Sur l’horizon, les membres gagnent {gain} {currency} : {value} de valeur reçue, selon les valorisations du modèle, et {money} en argent.',
+  'sheet.gainSummary': 'Gain net des membres sur l’horizon : {gain} {currency} ({value} de valeur reçue, selon les valorisations du modèle, et {money} en argent).',
   'profit.segmentsTitle': 'Ce que gagnent les membres des segments',
   'profit.segmentsNote': 'Un segment est une population, pas une entreprise : la valeur reçue est ce que vaut, selon les valorisations du modèle, ce que ses membres reçoivent hors argent ; le gain net est cette valeur plus l’argent reçu, moins l’argent versé.',
   'sheet.caption': '{currency}, {grouping}.',
