@@ -9,9 +9,9 @@
 //   node scripts/check-deps.mjs --table        print the graph as docs/architecture.md's table
 //
 // Exit 0 when the rules hold, 1 with one "file:line:column message" per problem, 2 on bad use.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
 const GRAPH = JSON.parse(readFileSync(new URL('./layers.json', import.meta.url), 'utf8'));
@@ -108,10 +108,31 @@ function packageName(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** Checks every source file under root/src; returns "file:line:column message" lines. */
+/**
+ * The layer a file belongs to and its path inside the layer: src/LAYER/…, or the folder a layer
+ * declares as its `dir` (the studio's web layer lives in studio/src). Undefined outside them.
+ */
+function locate(root, file) {
+  for (const [name, layer] of Object.entries(LAYERS)) {
+    if (!layer.dir) continue;
+    const inside = relative(join(root, layer.dir), file);
+    if (!inside.startsWith('..') && !isAbsolute(inside)) return { layer: name, rest: inside.split(sep) };
+  }
+  const inSrc = relative(join(root, 'src'), file).split(sep);
+  if (inSrc[0] === '..' || isAbsolute(inSrc[0])) return undefined;
+  return { layer: inSrc[0], rest: inSrc.slice(1) };
+}
+
+/** Every source file of root/src and of the layers' own folders. */
+function treeFiles(root) {
+  const dirs = [join(root, 'src'), ...Object.values(LAYERS).flatMap((layer) => (layer.dir ? [join(root, layer.dir)] : []))];
+  return dirs.filter((dir) => existsSync(dir)).flatMap(sourceFiles);
+}
+
+/** Checks every source file under root/src (and the layers' own folders); returns "file:line:column message" lines. */
 function checkTree(root) {
   const src = join(root, 'src');
-  const files = sourceFiles(src);
+  const files = treeFiles(root);
   const program = ts.createProgram(files, {
     allowJs: true, noEmit: true, noResolve: true, types: [], lib: ['lib.es2022.d.ts'],
     target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -123,18 +144,19 @@ function checkTree(root) {
 
   for (const file of files) {
     const name = relative(root, file).split(sep).join('/');
-    const layerName = relative(src, file).split(sep)[0];
-    const layer = LAYERS[layerName];
+    const located = locate(root, file);
+    const layerName = located?.layer;
+    const layer = layerName === undefined ? undefined : LAYERS[layerName];
     const sourceFile = program.getSourceFile(file);
     const report = (node, message) => {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
       problems.push(`${name}:${line + 1}:${character + 1} ${message}`);
     };
-    if (!layer || layerName === relative(src, file)) {
+    if (!layer || located.rest.length === 0) {
       problems.push(`${name}:1:1 is in no declared layer (scripts/layers.json)`);
       continue;
     }
-    const rules = { file, name: layerName, layer, report, checker, program, generated: generated.has(resolve(file)) };
+    const rules = { root, file, name: layerName, layer, report, checker, program, generated: generated.has(resolve(file)) };
     for (const ref of sourceFile.typeReferenceDirectives) {
       if (layer.host !== 'node') {
         const { line, character } = sourceFile.getLineAndCharacterOfPosition(ref.pos);
@@ -197,13 +219,13 @@ function checkImport({ text, node }, rules, src) {
   const { name, layer, report } = rules;
   if (text.startsWith('.') || text.startsWith('/')) {
     if (text.startsWith('/')) return report(node, `${name}: imports "${text}" by absolute path`);
-    const target = relative(src, resolve(dirname(rules.file), text)).split(sep);
-    if (target[0] === '..' || target.length < 2) return report(node, `${name}: imports "${text}", outside every layer of src/`);
-    const targetLayer = target[0];
+    const target = locate(rules.root, resolve(dirname(rules.file), text));
+    if (!target || target.rest.length === 0) return report(node, `${name}: imports "${text}", outside every layer of src/`);
+    const targetLayer = target.layer;
     if (targetLayer === name) return undefined;
     if (!LAYERS[targetLayer]) return report(node, `${name}: imports "${text}" from undeclared layer ${targetLayer}`);
     if (!layer.imports.includes(targetLayer)) return report(node, `${name} must not import ${targetLayer} ("${text}"); it may import ${layer.imports.join(', ') || 'no other layer'}`);
-    if (target.length !== 2 || !INDEX.test(target[1])) return report(node, `${name}: imports "${text}", past ${targetLayer}'s public index; import ${targetLayer}/index.js`);
+    if (target.rest.length !== 1 || !INDEX.test(target.rest[0])) return report(node, `${name}: imports "${text}", past ${targetLayer}'s public index; import ${targetLayer}/index.js`);
     return undefined;
   }
   if (text.startsWith('node:') || BUILTINS.has(text)) {
@@ -309,7 +331,7 @@ function main(args) {
     console.error(`${problems.length} dependency rule${problems.length === 1 ? '' : 's'} broken (see docs/architecture.md)`);
     return 1;
   }
-  console.log(`dependency rules hold for ${sourceFiles(join(root, 'src')).length} files`);
+  console.log(`dependency rules hold for ${treeFiles(root).length} files`);
   return 0;
 }
 

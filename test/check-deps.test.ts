@@ -111,6 +111,22 @@ describe('the layering check', () => {
     expect(clean.status).toBe(0);
   });
 
+  it('checks the studio, the web layer in its own folder (studio/src), by the same rules', () => {
+    const broken = check({
+      'studio/src/app.tsx': "import { readFileSync } from 'node:fs';\nimport { load } from '../../src/core/load.js';\nexport const app = [readFileSync, load];\n",
+    });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^studio\/src\/app\.tsx:1:\d+ .*Node built-in "node:fs"/m);
+    expect(broken.stderr).toMatch(/^studio\/src\/app\.tsx:2:\d+ .*past core's public index/m);
+    const clean = check({
+      'src/core/index.ts': 'export const core = 1;\n',
+      'studio/src/app.tsx': "import { core } from '../../src/core/index.js';\nimport { useState } from 'react';\nimport { api } from './api.js';\nexport const app = [core, useState, api, localStorage];\n",
+      'studio/src/api.ts': 'export const api = () => fetch("/api/models");\n',
+    });
+    expect(clean.stderr).toBe('');
+    expect(clean.status).toBe(0);
+  });
+
   it('is the graph docs/architecture.md shows', () => {
     const table = spawnSync(process.execPath, [SCRIPT, '--table'], { encoding: 'utf8' }).stdout.trim();
     expect(table.split('\n').length).toBeGreaterThan(10);

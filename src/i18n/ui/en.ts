@@ -4,6 +4,7 @@
  */
 import type { Template } from '../template.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
+import { studioEn } from './studio.js';
 
 export const en = {
   'program.description': 'Symbiose: a lab for ecosystem business models',
@@ -433,6 +434,9 @@ export const en = {
   'store.changes-refused': 'the changes cannot be applied to model "{model}" (see why below): nothing was saved',
   'store.nothing-to-undo': 'model "{model}" has nothing to undo',
   'store.nothing-to-redo': 'model "{model}" has nothing to redo',
+
+  // The studio (the web surface): studio.ts
+  ...studioEn,
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;

@@ -2,6 +2,7 @@
 import type { Template } from '../template.js';
 import type { UiKey } from './en.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
+import { studioFr } from './studio.js';
 
 export const fr: Record<UiKey, Template> = {
   'program.description': 'Symbiose : un laboratoire de modèles d’affaires d’écosystème',
@@ -431,4 +432,6 @@ export const fr: Record<UiKey, Template> = {
   'store.changes-refused': 'les changements ne peuvent pas s’appliquer au modèle « {model} » (voir pourquoi ci-dessous) : rien n’a été enregistré',
   'store.nothing-to-undo': 'le modèle « {model} » n’a rien à annuler',
   'store.nothing-to-redo': 'le modèle « {model} » n’a rien à rétablir',
+
+  ...studioFr,
 };

@@ -1,0 +1,57 @@
+/**
+ * The analyses beside the graph, computed in the page from the draft: the selected actor's
+ * canvas, who pays whom per scenario, profitability over time with what-if sliders, variants
+ * side by side, the dynamics, and the model's history.
+ */
+import { useState } from 'react';
+import type { Api, Version } from '../api.js';
+import type { Analysis } from '../logic/analyse.js';
+import { useWords } from '../words.js';
+import { CanvasView } from './CanvasView.js';
+import type { Selection } from './Graph.js';
+import { HistoryView } from './HistoryView.js';
+import { DynamicsView } from './DynamicsView.js';
+import { PayersView } from './PayersView.js';
+import { ProfitView } from './ProfitView.js';
+import { VariantsView } from './VariantsView.js';
+
+export const TABS = ['canvas', 'payers', 'profit', 'variants', 'dynamics', 'history'] as const;
+export type Tab = (typeof TABS)[number];
+
+export interface AnalysesProps {
+  id: string;
+  client: Api;
+  version: Version;
+  analysis: Analysis;
+  selection: Selection;
+  onSelect: (selection: Selection) => void;
+  onRestored: (version: Version) => void;
+}
+
+export function Analyses(props: AnalysesProps) {
+  const words = useWords();
+  const [tab, setTab] = useState<Tab>('profit');
+  const { analysis, selection } = props;
+  const ecosystem = analysis.ecosystem;
+  const actor = selection?.kind === 'actor' ? selection.id : undefined;
+  return (
+    <section className="analyses" data-testid="analyses">
+      <div role="tablist">
+        {TABS.map((t) => (
+          <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)} data-tab={t}>
+            {words.t(`studio.tab.${t}`)}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body">
+        {tab === 'history' && <HistoryView {...props} />}
+        {tab !== 'history' && !ecosystem && <p className="muted">{words.t('studio.analyses.invalid')}</p>}
+        {ecosystem && tab === 'canvas' && <CanvasView ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
+        {ecosystem && tab === 'payers' && <PayersView ecosystem={ecosystem} />}
+        {ecosystem && analysis.prepared && tab === 'profit' && <ProfitView ecosystem={ecosystem} prepared={analysis.prepared} actor={actor} onSelect={props.onSelect} />}
+        {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
+        {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * A chart drawn by uPlot: one x axis (periods) and any number of series, bars or lines, with
+ * vertical marks (break-even) and points (deepest position). The plot is made once and given new
+ * data at each change, which is what keeps a slider step within a frame.
+ */
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+
+export interface ChartSeries {
+  label: string;
+  values: ArrayLike<number>;
+  colour: string;
+  bars?: boolean;
+}
+export interface ChartMark {
+  x: number;
+  label: string;
+  colour: string;
+  /** A point at (x, y); without y, a vertical line at x. */
+  y?: number;
+}
+
+export function Chart({ x, series, marks = [], height = 220, testId }: { x: ArrayLike<number>; series: ChartSeries[]; marks?: ChartMark[]; height?: number; testId?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | undefined>(undefined);
+  const marksRef = useRef(marks);
+  marksRef.current = marks;
+  const shape = series.map((s) => `${s.label}|${s.colour}|${s.bars ? 1 : 0}`).join('\n');
+
+  useEffect(() => {
+    if (!box.current) return;
+    const bars = uPlot.paths.bars!({ size: [0.6, 40] });
+    const options: uPlot.Options = {
+      width: box.current.clientWidth || 400,
+      height,
+      scales: { x: { time: false } },
+      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: bars, fill: `${s.colour}55` } : {}) }))],
+      hooks: { draw: [(u: uPlot) => drawMarks(u, marksRef.current)] },
+      legend: { show: true },
+    };
+    plot.current = new uPlot(options, data(x, series), box.current);
+    const resize = new ResizeObserver(() => box.current && plot.current?.setSize({ width: box.current.clientWidth, height }));
+    resize.observe(box.current);
+    return () => {
+      resize.disconnect();
+      plot.current?.destroy();
+      plot.current = undefined;
+    };
+  }, [shape, height]);
+
+  useEffect(() => {
+    plot.current?.setData(data(x, series));
+  }, [x, series, marks]);
+
+  return (
+    <div className="chart" data-testid={testId} data-marks={marks.map((m) => `${m.label}@${m.x}`).join(';')}>
+      <div ref={box} />
+    </div>
+  );
+}
+
+function data(x: ArrayLike<number>, series: ChartSeries[]): uPlot.AlignedData {
+  return [Array.from(x), ...series.map((s) => Array.from(s.values))];
+}
+
+function drawMarks(u: uPlot, marks: ChartMark[]) {
+  const { ctx } = u;
+  ctx.save();
+  for (const mark of marks) {
+    const left = u.valToPos(mark.x, 'x', true);
+    ctx.strokeStyle = mark.colour;
+    ctx.fillStyle = mark.colour;
+    ctx.lineWidth = 2 * devicePixelRatio;
+    if (mark.y === undefined) {
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.moveTo(left, u.bbox.top);
+      ctx.lineTo(left, u.bbox.top + u.bbox.height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    } else {
+      const top = u.valToPos(mark.y, 'y', true);
+      ctx.beginPath();
+      ctx.arc(left, top, 5 * devicePixelRatio, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.font = `${12 * devicePixelRatio}px sans-serif`;
+    ctx.fillText(mark.label, left + 6 * devicePixelRatio, u.bbox.top + 14 * devicePixelRatio);
+  }
+  ctx.restore();
+}

@@ -1,0 +1,225 @@
+/**
+ * One model open: the graph, the side panel that edits the selection, and the analyses beside
+ * them. The page keeps the version it edits; every edit is a change list saved on that version,
+ * and a save refused as outdated shows the API's explanation with what was saved meanwhile.
+ * While a field is being typed in, its change is applied to a draft in the page, which is checked
+ * and quantified at each keystroke, so issues and figures follow without a save.
+ */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Change, Position } from '../../../src/core/index.js';
+import { applyModelChanges } from '../../../src/engine/index.js';
+import { changeMessage } from '../../../src/i18n/index.js';
+import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
+import { analyse } from '../logic/analyse.js';
+import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
+import { NODE_SIZE } from '../logic/graph.js';
+import { layoutInWorker } from '../logic/layout.js';
+import { issuesByPlace } from '../logic/places.js';
+import type { Route } from '../logic/route.js';
+import { shortcutOf } from '../logic/shortcuts.js';
+import { useWords } from '../words.js';
+import { Analyses } from './Analyses.js';
+import { ErrorNote, IssueList, Loading } from './common.js';
+import { Graph, type Selection } from './Graph.js';
+import { Shortcuts } from './Shortcuts.js';
+import { SidePanel } from './SidePanel.js';
+
+export interface Editing {
+  /** Shows a change list on the draft without saving it (a field being typed in). */
+  preview: (changes: Change[] | null) => void;
+  /** Saves a change list on the version shown. */
+  commit: (changes: Change[]) => Promise<boolean>;
+}
+
+export function ModelPage({ id, client, go }: { id: string; client: Api; go: (route: Route) => void }) {
+  const words = useWords();
+  const [version, setVersion] = useState<Version>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const [pending, setPending] = useState<Change[] | null>(null);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [status, setStatus] = useState<'saved' | 'saving' | 'failed'>('saved');
+  const [failure, setFailure] = useState<unknown>();
+  const [outdated, setOutdated] = useState<ApiErrorBody>();
+  const [laidOut, setLaidOut] = useState<Map<string, Position>>(new Map());
+  const [showKeys, setShowKeys] = useState(false);
+  const [round, setRound] = useState(0);
+  const busy = useRef(false);
+
+  useEffect(() => {
+    client.read(id).then(
+      (v) => (setVersion(v), setLoadError(undefined)),
+      (reason: unknown) => setLoadError(reason),
+    );
+  }, [client, id, round]);
+
+  const draft = useMemo(() => (version && pending ? applyModelChanges(version.document, pending).document : version?.document), [version, pending]);
+  const analysis = useMemo(() => (draft ? analyse(draft) : undefined), [draft]);
+  const byPlace = useMemo(() => issuesByPlace(analysis?.issues ?? []), [analysis]);
+
+  // Actors with no saved position are laid out once, off the main thread.
+  const unplaced = useMemo(() => (draft ? Object.keys(draft.actors).filter((a) => !draft.actors[a]!.position) : []), [draft]);
+  useEffect(() => {
+    if (!draft || unplaced.every((a) => laidOut.has(a))) return;
+    void layout(false);
+  }, [unplaced.join('\n')]);
+
+  const layout = async (save: boolean) => {
+    if (!draft) return;
+    const result = await layoutInWorker({
+      nodes: Object.keys(draft.actors).map((a) => ({ id: a, ...NODE_SIZE })),
+      edges: Object.values(draft.transactions).flatMap((t) => t.transfers.map((tr) => ({ source: tr.from, target: tr.to }))),
+    });
+    performance.measure('studio:layout', { start: performance.now() - result.elapsed, duration: result.elapsed });
+    setLaidOut(result.positions);
+    if (save) await commit(placeAll(result.positions));
+  };
+
+  const commit = useCallback(
+    async (changes: Change[]): Promise<boolean> => {
+      setPending(null);
+      if (!version || changes.length === 0 || busy.current) return false;
+      busy.current = true;
+      setStatus('saving');
+      try {
+        const written = await client.save(id, version.number, changes);
+        setVersion(written.version);
+        setStatus('saved');
+        setFailure(undefined);
+        return true;
+      } catch (reason) {
+        setStatus('failed');
+        if (reason instanceof ApiError && reason.status === 409) setOutdated(reason.body);
+        else setFailure(reason);
+        return false;
+      } finally {
+        busy.current = false;
+      }
+    },
+    [client, id, version],
+  );
+  const editing: Editing = { preview: setPending, commit };
+
+  const step = async (direction: 'undo' | 'redo') => {
+    if (!version || busy.current) return;
+    busy.current = true;
+    try {
+      const written = await (direction === 'undo' ? client.undo(id, version.number) : client.redo(id, version.number));
+      setVersion(written.version);
+      setFailure(undefined);
+    } catch (reason) {
+      if (reason instanceof ApiError && reason.status === 409) setOutdated(reason.body);
+      else setFailure(reason);
+    } finally {
+      busy.current = false;
+    }
+  };
+  const restored = (v: Version) => setVersion(v);
+
+  const newActor = async () => {
+    if (!draft) return;
+    const near = Object.values(draft.actors).at(-1)?.position ?? laidOut.get(Object.keys(draft.actors).at(-1) ?? '') ?? { x: 0, y: 0 };
+    const made = addActor(draft, words.t('studio.actor.defaultName', { n: Object.keys(draft.actors).length + 1 }), 'organisation', freePosition(withLaidOut(draft, laidOut), near));
+    if (await commit(made.changes)) setSelection({ kind: 'actor', id: made.id });
+  };
+  const link = async (from: string, to: string) => {
+    if (!draft) return;
+    const made = connect(draft, from, to, {
+      payment: words.t('studio.connect.payment', { from: draft.actors[from]?.name ?? from }),
+      service: words.t('studio.connect.service', { to: draft.actors[to]?.name ?? to }),
+      transaction: `${draft.actors[from]?.name ?? from} → ${draft.actors[to]?.name ?? to}`,
+    });
+    if (await commit(made.changes)) setSelection({ kind: 'transaction', id: made.id });
+  };
+  const removeSelected = async () => {
+    if (!draft || !selection) return;
+    const changes = selection.kind === 'actor' ? deleteActor(draft, selection.id) : deleteTransaction(draft, selection.id);
+    if (await commit(changes)) setSelection(null);
+  };
+  const moved = (actor: string, position: Position) => {
+    if (!draft) return;
+    // The first move of a laid-out model keeps the picture: every shown position is saved with it.
+    const shown = new Map(unplaced.map((a) => [a, laidOut.get(a)!] as const).filter(([, p]) => p !== undefined));
+    shown.set(actor, position);
+    void commit(placeAll(shown));
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutOf(event);
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'undo' || action === 'redo') void step(action);
+      else if (action === 'add-actor') void newActor();
+      else if (action === 'delete') void removeSelected();
+      else if (action === 'layout') void layout(true);
+      else if (action === 'shortcuts') setShowKeys((shown) => !shown);
+      else if (action === 'escape') (setShowKeys(false), setSelection(null));
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
+
+  if (loadError) return <ErrorNote error={loadError} />;
+  if (!version || !draft || !analysis) return <Loading />;
+  const modelIssues = byPlace.get('model') ?? [];
+  return (
+    <ReactFlowProvider>
+      <div className="model-page">
+        <div className="toolbar" role="toolbar">
+          <h1>{draft.label ?? draft.name}</h1>
+          <button onClick={() => void newActor()}>
+            {words.t('studio.action.addActor')}
+          </button>
+          <button onClick={() => void removeSelected()} disabled={!selection}>
+            {words.t('studio.action.delete')}
+          </button>
+          <button onClick={() => void step('undo')}>
+            {words.t('studio.action.undo')}
+          </button>
+          <button onClick={() => void step('redo')}>
+            {words.t('studio.action.redo')}
+          </button>
+          <button onClick={() => void layout(true)}>
+            {words.t('studio.action.layout')}
+          </button>
+          <button onClick={() => setShowKeys(true)}>
+            {words.t('studio.action.shortcuts')}
+          </button>
+          <span className={`status ${status}`} data-testid="status" data-version={version.number}>
+            {words.t(`studio.status.${status}`, { n: version.number })}
+          </span>
+        </div>
+        {outdated && (
+          <div className="error outdated" role="alert" data-testid="outdated">
+            <p>{outdated.message}</p>
+            <ul>{outdated.since?.flatMap((v) => v.changes.map((c, i) => <li key={`${v.number}-${i}`}>{changeMessage(c, words.locale)}</li>))}</ul>
+            <button
+              onClick={() => {
+                setOutdated(undefined);
+                setStatus('saved');
+                setRound((r) => r + 1);
+              }}
+            >
+              {words.t('studio.outdated.reload')}
+            </button>
+          </div>
+        )}
+        <ErrorNote error={failure} />
+        {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
+        <div className="workbench">
+          <Graph doc={draft} laidOut={laidOut} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
+          <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={(a, b) => void link(a, b)} />
+          <Analyses id={id} client={client} version={version} analysis={analysis} selection={selection} onSelect={setSelection} onRestored={restored} />
+        </div>
+        {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}
+      </div>
+    </ReactFlowProvider>
+  );
+  void go;
+}
+
+function withLaidOut(doc: Version['document'], laidOut: ReadonlyMap<string, Position>): Version['document'] {
+  const actors = Object.fromEntries(Object.entries(doc.actors).map(([id, a]) => [id, a.position || !laidOut.get(id) ? a : { ...a, position: laidOut.get(id)! }]));
+  return { ...doc, actors };
+}
