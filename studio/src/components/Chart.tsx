@@ -20,7 +20,7 @@ export interface ChartMark {
   y?: number;
 }
 
-export function Chart({ x, series, marks = [], height = 220, testId }: { x: ArrayLike<number>; series: ChartSeries[]; marks?: ChartMark[]; height?: number; testId?: string }) {
+export function Chart({ x, xLabel, series, marks = [], height = 220, testId }: { x: ArrayLike<number>; xLabel: string; series: ChartSeries[]; marks?: ChartMark[]; height?: number; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const marksRef = useRef(marks);
@@ -34,9 +34,11 @@ export function Chart({ x, series, marks = [], height = 220, testId }: { x: Arra
       width: box.current.clientWidth || 400,
       height,
       scales: { x: { time: false } },
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: bars, fill: `${s.colour}55` } : {}) }))],
+      series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: bars, fill: `${s.colour}55`, points: { show: false } } : {}) }))],
       hooks: { draw: [(u: uPlot) => drawMarks(u, marksRef.current)] },
-      legend: { show: true },
+      // Periods are whole numbers: no tick between two of them.
+      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480] }, { size: 80 }],
+      legend: { show: true, live: false },
     };
     plot.current = new uPlot(options, data(x, series), box.current);
     const resize = new ResizeObserver(() => box.current && plot.current?.setSize({ width: box.current.clientWidth, height }));
@@ -46,7 +48,7 @@ export function Chart({ x, series, marks = [], height = 220, testId }: { x: Arra
       plot.current?.destroy();
       plot.current = undefined;
     };
-  }, [shape, height]);
+  }, [shape, height, xLabel]);
 
   useEffect(() => {
     plot.current?.setData(data(x, series));
@@ -85,7 +87,8 @@ function drawMarks(u: uPlot, marks: ChartMark[]) {
       ctx.fill();
     }
     ctx.font = `${12 * devicePixelRatio}px sans-serif`;
-    ctx.fillText(mark.label, left + 6 * devicePixelRatio, u.bbox.top + 14 * devicePixelRatio);
+    const top = mark.y === undefined ? u.bbox.top + 14 * devicePixelRatio : u.valToPos(mark.y, 'y', true) + 16 * devicePixelRatio;
+    ctx.fillText(mark.label, left + 6 * devicePixelRatio, top);
   }
   ctx.restore();
 }

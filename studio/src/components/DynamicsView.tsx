@@ -18,6 +18,7 @@ export function DynamicsView({ ecosystem }: { ecosystem: Ecosystem }) {
     <div className="dynamics" data-testid="dynamics">
       <Chart
         x={periods}
+        xLabel={words.t('studio.period', { period: ecosystem.doc.period })}
         series={shown.map((n, i) => ({ label: n, values: ecosystem.series.get(n)!, colour: COLOURS[i % COLOURS.length]! }))}
         testId="dynamics-chart"
       />

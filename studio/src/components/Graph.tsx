@@ -3,7 +3,7 @@
  * coloured by the nature of what they carry, each marked when an issue concerns it. Dragging a
  * node, drawing a connection and selecting are reported to the page, which turns them into edits.
  */
-import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as Side, ReactFlow, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as Side, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Position } from '../../../src/core/index.js';
 import { actorNodes, NATURE_COLOURS, transferArrows } from '../logic/graph.js';
@@ -24,7 +24,9 @@ const ActorBox = memo(function ActorBox({ data, selected }: NodeProps<Node<Actor
   return (
     <div className={`actor kind-${data.kind}${selected ? ' selected' : ''}${data.faults > 0 ? ' faulty' : ''}`} data-kind={data.kind}>
       <Handle type="target" position={Side.Left} />
-      <div className="actor-name">{data.name}</div>
+      <div className="actor-name" data-user-text>
+        {data.name}
+      </div>
       <div className="actor-kind">{data.kindWord}</div>
       {data.faults > 0 && (
         <span className="badge" aria-hidden="true">
@@ -36,11 +38,15 @@ const ActorBox = memo(function ActorBox({ data, selected }: NodeProps<Node<Actor
   );
 });
 const nodeTypes = { actor: ActorBox };
+/** Never larger than life when the whole graph is shown: one actor is not a page-wide box. */
+const FIT = { maxZoom: 1, padding: 0.15 };
 
 export interface GraphProps {
   doc: ModelDocument;
   /** Positions computed by the layout for actors that have none saved. */
   laidOut: ReadonlyMap<string, Position>;
+  /** Changes when the whole graph should be shown again (after a layout). */
+  fitRound: number;
   issues: ReadonlyMap<string, Issue[]>;
   selection: Selection;
   onSelect: (selection: Selection) => void;
@@ -48,7 +54,7 @@ export interface GraphProps {
   onConnect: (from: string, to: string) => void;
 }
 
-export function Graph({ doc, laidOut, issues, selection, onSelect, onMoved, onConnect }: GraphProps) {
+export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onMoved, onConnect }: GraphProps) {
   const words = useWords();
   const placed = useMemo<Node<ActorData>[]>(
     () =>
@@ -69,6 +75,12 @@ export function Graph({ doc, laidOut, issues, selection, onSelect, onMoved, onCo
   // React Flow moves a node while it is dragged; the model's position follows on release.
   const [nodes, setNodes] = useState(placed);
   useEffect(() => setNodes(placed), [placed]);
+  // A new layout, or an actor more or fewer, shows the whole graph again.
+  const flow = useReactFlow();
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    return () => cancelAnimationFrame(frame);
+  }, [fitRound, placed.length]);
   const edges = useMemo<Edge[]>(
     () =>
       transferArrows(doc).map((arrow) => {
@@ -91,13 +103,14 @@ export function Graph({ doc, laidOut, issues, selection, onSelect, onMoved, onCo
     [doc, issues, selection],
   );
   return (
-    <div className="graph" data-testid="graph">
+    <div className="graph" data-testid="graph" data-ready={actorNodes(doc).every((a) => a.position || laidOut.has(a.id))}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={(changes: NodeChange<Node<ActorData>>[]) => setNodes((current) => applyNodeChanges(changes, current))}
         fitView
+        fitViewOptions={FIT}
         minZoom={0.05}
         onlyRenderVisibleElements
         deleteKeyCode={null}

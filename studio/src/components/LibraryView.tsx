@@ -37,8 +37,8 @@ function LibraryCard({ entry, onOpen, onCopy }: { entry: LibraryEntry; onOpen: (
   const assumptions = entry.assumptions ?? [];
   return (
     <article className="card" data-library={entry.id}>
-      <h2>{entry.label ?? entry.name}</h2>
-      {entry.description && <p>{entry.description}</p>}
+      <h2 data-user-text>{entry.label ?? entry.name}</h2>
+      {entry.description && <p data-user-text>{entry.description}</p>}
       <div className="actions">
         <button onClick={onOpen}>{words.t('studio.library.open')}</button>
         <button onClick={onCopy}>{words.t('studio.library.copy')}</button>
@@ -48,7 +48,9 @@ function LibraryCard({ entry, onOpen, onCopy }: { entry: LibraryEntry; onOpen: (
           <summary>{words.t('studio.library.sources')}</summary>
           <ul>
             {entry.sources.map((source, i) => (
-              <li key={i}>{source}</li>
+              <li key={i} data-user-text>
+                {source}
+              </li>
             ))}
           </ul>
         </details>
@@ -58,7 +60,9 @@ function LibraryCard({ entry, onOpen, onCopy }: { entry: LibraryEntry; onOpen: (
           <summary>{words.t('studio.library.assumptions')}</summary>
           <ul>
             {assumptions.map((a, i) => (
-              <li key={i}>{typeof a === 'string' ? a : <Assumption a={a} />}</li>
+              <li key={i} data-user-text>
+                {typeof a === 'string' ? a : <Assumption a={a} />}
+              </li>
             ))}
           </ul>
         </details>

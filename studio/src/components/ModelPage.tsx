@@ -43,6 +43,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   const [outdated, setOutdated] = useState<ApiErrorBody>();
   const [laidOut, setLaidOut] = useState<Map<string, Position>>(new Map());
   const [showKeys, setShowKeys] = useState(false);
+  const [fitRound, setFitRound] = useState(0);
   const [round, setRound] = useState(0);
   const busy = useRef(false);
 
@@ -73,6 +74,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
     performance.measure('studio:layout', { start: performance.now() - result.elapsed, duration: result.elapsed });
     setLaidOut(result.positions);
     if (save) await commit(placeAll(result.positions));
+    setFitRound((r) => r + 1);
   };
 
   const commit = useCallback(
@@ -167,7 +169,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
     <ReactFlowProvider>
       <div className="model-page">
         <div className="toolbar" role="toolbar">
-          <h1>{draft.label ?? draft.name}</h1>
+          <h1 data-user-text>{draft.label ?? draft.name}</h1>
           <button onClick={() => void newActor()}>
             {words.t('studio.action.addActor')}
           </button>
@@ -208,7 +210,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         <ErrorNote error={failure} />
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
         <div className="workbench">
-          <Graph doc={draft} laidOut={laidOut} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
+          <Graph doc={draft} laidOut={laidOut} fitRound={fitRound} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={(a, b) => void link(a, b)} />
           <Analyses id={id} client={client} version={version} analysis={analysis} selection={selection} onSelect={setSelection} onRestored={restored} />
         </div>

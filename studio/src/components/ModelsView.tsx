@@ -76,7 +76,9 @@ export function ModelsView({ client, go }: { client: Api; go: (route: Route) => 
       <ul className="model-list">
         {data?.map((m) => (
           <li key={m.id} data-model={m.id}>
-            <a href={`#/model/${encodeURIComponent(m.id)}`}>{m.label ?? m.name}</a>{' '}
+            <a href={`#/model/${encodeURIComponent(m.id)}`} data-user-text>
+              {m.label ?? m.name}
+            </a>{' '}
             <span className="muted">
               {m.id} · {words.t('studio.models.version', { n: m.latest })}
             </span>{' '}

@@ -104,6 +104,7 @@ function SheetFigures({ sheet, words, period, rate }: { sheet: ProfitabilityShee
       <Chart
         testId="profit-chart"
         x={sheet.periods}
+        xLabel={words.t('studio.period', { period })}
         series={[
           { label: words.t('sheet.net'), values: totals.net, colour: '#1565c0', bars: true },
           { label: words.t('sheet.cumulative'), values: totals.cumulative, colour: '#ef6c00' },

@@ -46,7 +46,7 @@ export function SidePanel(props: PanelProps) {
 
 const quantityText = (value: unknown) => (value === undefined ? '' : String(value));
 
-function ActorPanel({ doc, id, issues, editing, onConnect }: PanelProps & { id: string }) {
+function ActorPanel({ doc, id, issues, editing, onConnect, onSelect }: PanelProps & { id: string }) {
   const words = useWords();
   const actor = doc.actors[id]!;
   const others = Object.keys(doc.actors).filter((a) => a !== id);
@@ -91,6 +91,7 @@ function ActorPanel({ doc, id, issues, editing, onConnect }: PanelProps & { id: 
       <button className="small" onClick={() => void editing.commit(addFixedCost(doc, id, words.t('studio.cost.defaultName')))} data-testid="add-cost">
         {words.t('studio.action.addCost')}
       </button>
+      <TransactionsOf doc={doc} actor={id} onSelect={onSelect} />
       {others.length > 0 && (
         <div className="connect">
           <h3>{words.t('studio.panel.connect')}</h3>
@@ -111,6 +112,27 @@ function ActorPanel({ doc, id, issues, editing, onConnect }: PanelProps & { id: 
       )}
       <IssueList issues={issues.get(placeKey('actor', id)) ?? []} />
     </div>
+  );
+}
+
+/** The transactions an actor takes part in, each a link that selects it (the keyboard's way to an arrow). */
+function TransactionsOf({ doc, actor, onSelect }: { doc: ModelDocument; actor: string; onSelect: (s: Selection) => void }) {
+  const words = useWords();
+  const mine = Object.entries(doc.transactions).filter(([, t]) => t.transfers.some((tr) => tr.from === actor || tr.to === actor));
+  if (mine.length === 0) return null;
+  return (
+    <>
+      <h3>{words.t('studio.panel.transactions')}</h3>
+      <ul className="links">
+        {mine.map(([tid, t]) => (
+          <li key={tid}>
+            <button className="link" onClick={() => onSelect({ kind: 'transaction', id: tid })} data-transaction={tid} data-user-text>
+              {t.name ?? tid}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -178,12 +200,16 @@ function TransactionPanel({ doc, id, issues, editing, onSelect }: PanelProps & {
 function Field({ label, value, issues, editing, changes, testId }: { label: string; value: string; issues: Issue[]; editing: Editing; changes: (text: string) => Change[]; testId: string }) {
   const [text, setText] = useState(value);
   const focused = useRef(false);
+  // What the field held when it was entered: the value shown meanwhile is the draft's, which
+  // already has the typed text in it.
+  const entered = useRef(value);
   useEffect(() => {
     if (!focused.current) setText(value);
   }, [value]);
   const commit = () => {
-    if (text !== value) void editing.commit(changes(text));
+    if (text !== entered.current) void editing.commit(changes(text));
     else editing.preview(null);
+    entered.current = text;
   };
   const faulty = issues.some((i) => i.severity === 'error');
   return (
@@ -193,7 +219,10 @@ function Field({ label, value, issues, editing, changes, testId }: { label: stri
         value={text}
         aria-invalid={faulty}
         data-testid={testId}
-        onFocus={() => (focused.current = true)}
+        onFocus={() => {
+          focused.current = true;
+          entered.current = value;
+        }}
         onChange={(e) => {
           setText(e.target.value);
           editing.preview(changes(e.target.value));
@@ -205,7 +234,9 @@ function Field({ label, value, issues, editing, changes, testId }: { label: stri
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
           if (e.key === 'Escape') {
-            setText(value);
+            // Escape here puts the field back; it does not also close the panel.
+            e.stopPropagation();
+            setText(entered.current);
             editing.preview(null);
           }
         }}
