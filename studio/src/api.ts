@@ -3,7 +3,7 @@
  * A refusal is an ApiError carrying the API's own error (code, message in the chosen language,
  * located issues, and for an outdated save the versions saved meanwhile).
  */
-import type { Change, Issue, ModelDocument } from '../../src/core/index.js';
+import type { Change, Issue, ModelDocument, Text } from '../../src/core/index.js';
 import type { Locale } from '../../src/i18n/index.js';
 
 export interface VersionSummary {
@@ -41,16 +41,16 @@ export interface LibraryAssumption {
   value?: number | string;
   unit?: string;
   source?: string;
-  assumption?: string;
+  assumption?: Text;
   range?: [number, number];
 }
 export interface LibraryEntry {
   id: string;
   name: string;
   label?: string | null;
-  description?: string;
+  description?: Text;
   sources?: string[];
-  assumptions?: Array<LibraryAssumption | string>;
+  assumptions?: Array<LibraryAssumption | Text>;
 }
 export interface ApiErrorBody {
   code: string;

@@ -1,5 +1,6 @@
 /** The library: each model's description, sources and assumptions; open it, or copy it to change it. */
 import { useState } from 'react';
+import { textIn, type Text } from '../../../src/core/index.js';
 import type { Api, LibraryAssumption, LibraryEntry } from '../api.js';
 import type { Route } from '../logic/route.js';
 import { useWords } from '../words.js';
@@ -35,10 +36,11 @@ export function LibraryView({ client, go }: { client: Api; go: (route: Route) =>
 function LibraryCard({ entry, onOpen, onCopy }: { entry: LibraryEntry; onOpen: () => void; onCopy: () => void }) {
   const words = useWords();
   const assumptions = entry.assumptions ?? [];
+  const description = textIn(entry.description, words.locale);
   return (
     <article className="card" data-library={entry.id}>
       <h2 data-user-text>{entry.label ?? entry.name}</h2>
-      {entry.description && <p data-user-text>{entry.description}</p>}
+      {description && <p data-user-text>{description}</p>}
       <div className="actions">
         <button onClick={onOpen}>{words.t('studio.library.open')}</button>
         <button onClick={onCopy}>{words.t('studio.library.copy')}</button>
@@ -61,7 +63,7 @@ function LibraryCard({ entry, onOpen, onCopy }: { entry: LibraryEntry; onOpen: (
           <ul>
             {assumptions.map((a, i) => (
               <li key={i} data-user-text>
-                {typeof a === 'string' ? a : <Assumption a={a} />}
+                {typeof a === 'string' || !isAssumption(a) ? textIn(a as Text, words.locale) : <Assumption a={a} />}
               </li>
             ))}
           </ul>
@@ -71,12 +73,17 @@ function LibraryCard({ entry, onOpen, onCopy }: { entry: LibraryEntry; onOpen: (
   );
 }
 
+/** A parameter's provenance, rather than a text in one or two languages. */
+function isAssumption(a: LibraryAssumption | Text): a is LibraryAssumption {
+  return typeof a === 'object' && ('name' in a || 'assumption' in a || 'value' in a);
+}
+
 function Assumption({ a }: { a: LibraryAssumption }) {
   const words = useWords();
   return (
     <>
       {a.name && <code>{a.name}</code>} {typeof a.value === 'number' ? words.n(a.value) : a.value} {a.unit}
-      {a.assumption && <> — {a.assumption}</>}
+      {a.assumption && <> — {textIn(a.assumption, words.locale)}</>}
       {a.range && <> ({words.t('studio.library.range', { low: words.n(a.range[0]), high: words.n(a.range[1]) })})</>}
     </>
   );

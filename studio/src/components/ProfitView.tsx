@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { actorName, profitability, type ProfitabilitySheet } from '../../../src/analyses/index.js';
-import { parameterSpec, type Ecosystem, type Prepared } from '../../../src/core/index.js';
+import { annualDiscountRate, parameterSpec, type Ecosystem, type Prepared } from '../../../src/core/index.js';
 import { reevaluate } from '../logic/analyse.js';
 import { useWords, type Words } from '../words.js';
 import { ActorChoice } from './ActorChoice.js';
@@ -59,7 +59,7 @@ export function ProfitView({ ecosystem, prepared, actor, onSelect }: { ecosystem
     <div className="profit" data-testid="profit">
       <ActorChoice doc={doc} actor={shown} onSelect={onSelect} />
       <h3>{words.t('sheet.title', { actor: actorName(doc, shown) })}</h3>
-      {sheet ? <SheetFigures sheet={sheet} words={words} period={doc.period} rate={doc.discountRate ?? 0} /> : <p className="error">{words.t('studio.analyses.invalid')}</p>}
+      {sheet ? <SheetFigures sheet={sheet} words={words} period={doc.period} rate={annualDiscountRate(doc.discountRate)} /> : <p className="error">{words.t('studio.analyses.invalid')}</p>}
       {sliders.length > 0 && (
         <div className="sliders" data-testid="sliders">
           <h3>{words.t('studio.whatIf.title')}</h3>

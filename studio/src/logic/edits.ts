@@ -3,11 +3,11 @@
  * asks of the model, in the src/core/edit changes every surface speaks. Nothing here talks to the
  * server; the page sends the lists with the version they edit.
  */
-import type { Actor, ActorKind, Change, ModelDocument, Nature, Period, Position, Quantity, Transaction, ValueObject } from '../../../src/core/index.js';
+import { FORMAT_VERSION, type Actor, type ActorKind, type Change, type ModelDocument, type Nature, type Period, type Position, type Quantity, type Transaction, type ValueObject } from '../../../src/core/index.js';
 
 /** An empty model a strategist starts from: no actors yet, one currency, one period length. */
 export function newModelDocument(name: string, currency: string, period: Period, horizon: number): ModelDocument {
-  return { symbiose: 2, name, currency, period, horizon, actors: {}, valueObjects: {}, transactions: {} };
+  return { symbiose: FORMAT_VERSION, name, currency, period, horizon, actors: {}, valueObjects: {}, transactions: {} };
 }
 
 /** An id made from a name (letters, digits, _ and -), unused in `taken`. */
