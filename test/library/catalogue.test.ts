@@ -77,7 +77,7 @@ describe('symbiose library', () => {
   it('shows a model with its sources and assumptions', () => {
     const out = run(['library', 'show', 'purple-button']).stdout;
     expect(out).toContain('Sources');
-    expect(out).toMatch(/Figures: \d+ from the sources, \d+ assumptions/);
+    expect(out).toMatch(/Figures: \d+ stated by the sources, \d+ calibrated to them, \d+ assumptions, \d+ worked out from others/);
     expect(out).toContain('assumption: ');
     const unknown = run(['library', 'show', 'purple-buton']);
     expect(unknown.status).toBe(2);

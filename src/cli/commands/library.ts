@@ -94,13 +94,17 @@ function showBlocks(id: string, doc: Parameters<typeof provenance>[0], origin: R
     list(doc.sources ?? [], t('library.none')),
     heading(t('library.tags'), 2),
     paragraph(doc.tags?.join(', ') ?? t('library.none')),
-    heading(t('library.figures', { sourced: origin.sourced, assumed: origin.assumed }), 2),
+    heading(t('library.figures', origin.counts), 2),
+    ...(origin.counts.cited > 0 ? [paragraph(t('library.cited', { cited: origin.counts.cited }))] : []),
     list(
       origin.parameters.map((p) =>
         [
-          `${p.name} = ${figure(p.value)}${p.unit ? ` ${p.unit}` : ''}${p.range ? t('library.range', { low: figure(p.range[0]), high: figure(p.range[1]) }) : ''}`,
+          `${p.name} = ${figure(p.value)}${p.unit ? ` ${p.unit}` : ''}${p.range ? t('library.range', { low: figure(p.range[0]), high: figure(p.range[1]) }) : ''} — ${t(`library.kind.${p.kind}`)}`,
           p.source ? t('library.source', { text: p.source }) : '',
+          p.quote ? t('library.quote', { text: p.quote }) : '',
+          p.calibrated ? t('library.calibrated', { text: textIn(p.calibrated, cliLocale()) ?? '' }) : '',
           p.assumption ? t('library.assumption', { text: textIn(p.assumption, cliLocale()) ?? '' }) : '',
+          p.basis ? t('library.basis', { text: p.basis }) : '',
         ]
           .filter(Boolean)
           .join('\n'),

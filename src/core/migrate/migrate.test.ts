@@ -71,6 +71,17 @@ describe('version 3: texts in French and English', () => {
     expect(v3.description).toEqual({ fr: 'Une épicerie.', en: 'A corner shop.' });
   });
 
+  it('down drops the quote, basis and calibrated of a figure, and counts them', () => {
+    const sourced = {
+      symbiose: 3,
+      name: 'Shop',
+      parameters: { group: { value: 50, source: 'seed 003', quote: 'deux groupes de 50' }, churn: { value: 0.02, assumption: 'a guess', basis: 'seed 001', calibrated: 'to 2 %' } },
+    };
+    const { data, issues } = migrate(sourced, 2);
+    expect(data).toEqual({ symbiose: 2, name: 'Shop', parameters: { group: { value: 50, source: 'seed 003' }, churn: { value: 0.02, assumption: 'a guess' } } });
+    expect(issues.map((i) => i.params.field)).toEqual(['quote', 'basis', 'calibrated']);
+  });
+
   it('down leaves alone a mapping under another key, even one with en and fr keys', () => {
     const odd = { symbiose: 3, name: 'Odd', actors: { en: { kind: 'organisation' }, fr: { kind: 'organisation' } } };
     expect(migrate(odd, 2)).toEqual({ data: { ...odd, symbiose: 2 }, from: 3, to: 2, issues: [] });

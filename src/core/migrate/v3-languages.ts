@@ -1,18 +1,21 @@
 /**
  * Version 3: a description or an assumption's rationale may be written once per language,
- * `{ fr: …, en: … }`, instead of one string. Up changes only the version (a string is still a
- * text). Down keeps one language of each such text, English where there is one, and says how
- * many texts lost a language.
+ * `{ fr: …, en: … }`, instead of one string; and a figure's provenance may carry the `quote`
+ * that states it, the `basis` of an assumption and what it was `calibrated` to. Up changes only
+ * the version (a string is still a text). Down keeps one language of each such text, English
+ * where there is one, drops the new provenance fields, and says how many of each it changed.
  */
 import { issue, type Issue } from '../issues.js';
 import { define, isPlainRecord, withKey, type Migration, type PlainDocument } from './migration.js';
 
 /** The fields that hold a model's own texts (see Text in model/common.ts). */
 const TEXT_FIELDS = ['description', 'assumption'] as const;
+/** Provenance fields version 2 does not have: dropped going down. */
+const NEW_FIELDS = new Set(['quote', 'basis', 'calibrated']);
 
 export const languages: Migration = {
   from: 2,
-  adds: 'descriptions and assumptions in French and English',
+  adds: 'descriptions and assumptions in French and English; quote, basis and calibrated provenance',
   up: (data) => ({ data: withKey(data, 'symbiose', 3), issues: [] }),
   down(data) {
     const dropped = new Map<string, number>();
@@ -33,7 +36,12 @@ function oneLanguage(value: unknown, dropped: Map<string, number>, key?: string)
     return value.en ?? value.fr;
   }
   const copy: PlainDocument = {};
-  for (const [k, v] of Object.entries(value)) define(copy, k, oneLanguage(v, dropped, k));
+  // Provenance sits on parameters and costs, whose records have a `value` or a cost's amounts.
+  const provenance = 'value' in value || 'fixed' in value || 'variable' in value || 'investment' in value;
+  for (const [k, v] of Object.entries(value)) {
+    if (provenance && NEW_FIELDS.has(k)) dropped.set(k, (dropped.get(k) ?? 0) + 1);
+    else define(copy, k, oneLanguage(v, dropped, k));
+  }
   return copy;
 }
 

@@ -72,9 +72,17 @@ export function mapText(text: Text, change: (words: string) => string): Text {
   return { ...(text.en !== undefined && { en: change(text.en) }), ...(text.fr !== undefined && { fr: change(text.fr) }) };
 }
 
-/** Where a figure comes from: a citation, or an assumption with its rationale. */
+/**
+ * Where a figure comes from. A `source` is a figure the source states: the citation, with the
+ * source's own words in `quote` (a test checks the figure is in them). A figure only inspired by
+ * a source is an `assumption`, its rationale, with the citation as its `basis`. A figure tuned
+ * so that the model reproduces a figure of the source says so in `calibrated`.
+ */
 export const Provenance = {
-  source: z.string().optional().meta({ description: 'Where the figure comes from (document, section, table).' }),
+  source: z.string().optional().meta({ description: 'The document, section or table that states the figure.' }),
+  quote: z.string().optional().meta({ description: 'The source\'s own words that state the figure, as written (format version 3).' }),
+  basis: z.string().optional().meta({ description: 'For an assumption: the source that inspired it, which does not state the figure (format version 3).' }),
+  calibrated: Text.optional().meta({ description: 'The figure of a source this value was tuned to reproduce, and how (format version 3).' }),
   assumption: Text.optional().meta({ description: 'This figure is an assumption; say why it is plausible (one text, or one per language).' }),
   range: z
     .tuple([z.number(), z.number()])
