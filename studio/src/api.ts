@@ -51,6 +51,8 @@ export interface LibraryEntry {
   description?: Text;
   sources?: string[];
   assumptions?: Array<LibraryAssumption | Text>;
+  /** Each parameter's source or assumption (analyses' provenance), as the server's cards give it. */
+  provenance?: { parameters?: LibraryAssumption[] };
 }
 export interface ApiErrorBody {
   code: string;

@@ -13,9 +13,10 @@ import { HistoryView } from './HistoryView.js';
 import { DynamicsView } from './DynamicsView.js';
 import { PayersView } from './PayersView.js';
 import { ProfitView } from './ProfitView.js';
+import { SharingView } from './SharingView.js';
 import { VariantsView } from './VariantsView.js';
 
-export const TABS = ['canvas', 'payers', 'profit', 'variants', 'dynamics', 'history'] as const;
+export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'variants', 'dynamics', 'history'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface AnalysesProps {
@@ -49,6 +50,7 @@ export function Analyses(props: AnalysesProps) {
         {ecosystem && tab === 'canvas' && <CanvasView ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'payers' && <PayersView ecosystem={ecosystem} />}
         {ecosystem && analysis.prepared && tab === 'profit' && <ProfitView ecosystem={ecosystem} prepared={analysis.prepared} actor={actor} onSelect={props.onSelect} />}
+        {ecosystem && tab === 'sharing' && <SharingView ecosystem={ecosystem} />}
         {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
         {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} />}
       </div>

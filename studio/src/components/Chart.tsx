@@ -11,6 +11,8 @@ export interface ChartSeries {
   values: ArrayLike<number>;
   colour: string;
   bars?: boolean;
+  /** Where a bar stands at its x when bars share it: -1 left of it, 1 right of it, 0 on it. */
+  align?: -1 | 0 | 1;
 }
 export interface ChartMark {
   x: number;
@@ -20,24 +22,24 @@ export interface ChartMark {
   y?: number;
 }
 
-export function Chart({ x, xLabel, series, marks = [], height = 220, testId }: { x: ArrayLike<number>; xLabel: string; series: ChartSeries[]; marks?: ChartMark[]; height?: number; testId?: string }) {
+export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, testId }: { x: ArrayLike<number>; xLabel: string; xNames?: string[]; series: ChartSeries[]; marks?: ChartMark[]; height?: number; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const marksRef = useRef(marks);
   marksRef.current = marks;
-  const shape = series.map((s) => `${s.label}|${s.colour}|${s.bars ? 1 : 0}`).join('\n');
+  const shape = [...series.map((s) => `${s.label}|${s.colour}|${s.bars ? 1 : 0}`), ...(xNames ?? [])].join('\n');
 
   useEffect(() => {
     if (!box.current) return;
-    const bars = uPlot.paths.bars!({ size: [0.6, 40] });
     const options: uPlot.Options = {
       width: box.current.clientWidth || 400,
       height,
-      scales: { x: { time: false } },
-      series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: bars, fill: `${s.colour}55`, points: { show: false } } : {}) }))],
+      // Actors on x (xNames): one slot each, half a slot of margin either side.
+      scales: { x: xNames ? { time: false, range: [-0.5, xNames.length - 0.5] as uPlot.Range.MinMax } : { time: false } },
+      series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: uPlot.paths.bars!({ size: [s.align ? 0.35 : 0.6, 40], align: s.align ?? 0 }), fill: `${s.colour}55`, points: { show: false } } : {}) }))],
       hooks: { draw: [(u: uPlot) => drawMarks(u, marksRef.current)] },
       // Periods are whole numbers: no tick between two of them.
-      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480] }, { size: 80 }],
+      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (_: uPlot, ticks: number[]) => ticks.map((t) => xNames[t] ?? '') } : {}) }, { size: 80 }],
       legend: { show: true, live: false },
     };
     plot.current = new uPlot(options, data(x, series), box.current);

@@ -35,11 +35,11 @@ export function LibraryView({ client, go }: { client: Api; go: (route: Route) =>
 
 function LibraryCard({ entry, onOpen, onCopy }: { entry: LibraryEntry; onOpen: () => void; onCopy: () => void }) {
   const words = useWords();
-  const assumptions = entry.assumptions ?? [];
+  const assumptions = entry.assumptions ?? entry.provenance?.parameters?.filter((p) => p.assumption !== undefined) ?? [];
   const description = textIn(entry.description, words.locale);
   return (
     <article className="card" data-library={entry.id}>
-      <h2 data-user-text>{entry.label ?? entry.name}</h2>
+      <h2 data-user-text>{words.locale === 'en' ? (entry.label ?? entry.name) : entry.name}</h2>
       {description && <p data-user-text>{description}</p>}
       <div className="actions">
         <button onClick={onOpen}>{words.t('studio.library.open')}</button>
