@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { useWords } from '../words.js';
 
 export interface ChartSeries {
   label: string;
@@ -23,6 +24,7 @@ export interface ChartMark {
 }
 
 export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, testId }: { x: ArrayLike<number>; xLabel: string; xNames?: string[]; series: ChartSeries[]; marks?: ChartMark[]; height?: number; testId?: string }) {
+  const words = useWords();
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const marksRef = useRef(marks);
@@ -39,7 +41,7 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
       series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: uPlot.paths.bars!({ size: [s.align ? 0.35 : 0.6, 40], align: s.align ?? 0 }), fill: `${s.colour}55`, points: { show: false } } : {}) }))],
       hooks: { draw: [(u: uPlot) => drawMarks(u, marksRef.current)] },
       // Periods are whole numbers: no tick between two of them.
-      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (_: uPlot, ticks: number[]) => ticks.map((t) => xNames[t] ?? '') } : {}) }, { size: 80 }],
+      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (_: uPlot, ticks: number[]) => ticks.map((t) => xNames[t] ?? '') } : {}) }, { size: 80, values: (_: uPlot, ticks: number[]) => ticks.map((t) => words.n(t)) }],
       legend: { show: true, live: false },
     };
     plot.current = new uPlot(options, data(x, series), box.current);
@@ -50,7 +52,7 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
       plot.current?.destroy();
       plot.current = undefined;
     };
-  }, [shape, height, xLabel]);
+  }, [shape, height, xLabel, words.locale]);
 
   useEffect(() => {
     plot.current?.setData(data(x, series));

@@ -169,7 +169,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
     <ReactFlowProvider>
       <div className="model-page">
         <div className="toolbar" role="toolbar">
-          <h1 data-user-text>{draft.label ?? draft.name}</h1>
+          <h1 data-user-text>{words.locale === 'en' ? (draft.label ?? draft.name) : draft.name}</h1>
           <button onClick={() => void newActor()}>
             {words.t('studio.action.addActor')}
           </button>

@@ -77,7 +77,7 @@ export function ModelsView({ client, go }: { client: Api; go: (route: Route) => 
         {data?.map((m) => (
           <li key={m.id} data-model={m.id}>
             <a href={`#/model/${encodeURIComponent(m.id)}`} data-user-text>
-              {m.label ?? m.name}
+              {words.locale === 'en' ? (m.label ?? m.name) : m.name}
             </a>{' '}
             <span className="muted">
               {m.id} · {words.t('studio.models.version', { n: m.latest })}
