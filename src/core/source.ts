@@ -1,11 +1,21 @@
 /**
- * Model text → plain data, keeping the YAML tree so any issue path can be placed at a file line and
- * column. JSON is read by the same parser (JSON is YAML 1.2), so both formats get positions.
+ * Model text → plain data, with a way to place any issue path at a file line and column.
+ *
+ * Two ways in. The fast one reads the data with no tree: JSON.parse for a .json file, the plain
+ * YAML reader (yaml-plain.ts) for the rest; the loader's checks on valid text (keys used twice,
+ * `__proto__` keys, aliases past their limit, nesting) are made on the way, and the issues'
+ * places are found afterwards, by one more scan over the text for the paths they name
+ * (source-places.ts). Text the fast readers do not take (any syntax fault, YAML outside the plain
+ * subset, nesting past the limit) is read as before by the yaml library, keeping its tree: JSON
+ * as YAML 1.2, then held to strict JSON. Both give the same data, issues and places.
  */
 import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { issue, type Issue, type LocatedIssue, type Path } from './issues.js';
+import { scanJson } from './json-scan.js';
 import { jsonFault } from './json-syntax.js';
 import { LIMITS } from './limits.js';
+import { LineStarts, PathTrie } from './source-places.js';
+import { readPlainYaml } from './yaml-plain.js';
 
 export interface SourceText {
   file: string;
@@ -13,9 +23,65 @@ export interface SourceText {
   issues: Issue[];
   /** Places a path (and an offset inside its scalar) in the file. */
   locate(issue: Issue): { line: number; column: number };
+  /** Places many issues at once: one scan of the text, however many they are. */
+  locateMany(issues: readonly Issue[]): Array<{ line: number; column: number }>;
 }
 
 export function readSource(text: string, file: string): SourceText {
+  return (/\.json$/i.test(file) ? readJson(text, file) : readYaml(text, file)) ?? readWithTree(text, file);
+}
+
+/** A .json file JSON.parse accepts, with its keys checked by one scan. */
+function readJson(text: string, file: string): SourceText | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const scan = scanJson(text, LIMITS.yamlDepth);
+  if (scan.tooDeep) return undefined;
+  return fastSource(text, file, { data, ...scan, aliasLimit: false }, (trie) => scanJson(text, LIMITS.yamlDepth, trie));
+}
+
+function readYaml(text: string, file: string): SourceText | undefined {
+  const read = readPlainYaml(text);
+  return read && fastSource(text, file, read, (trie) => readPlainYaml(text, trie));
+}
+
+interface FastRead {
+  data: unknown;
+  duplicates: readonly number[];
+  reserved: readonly number[];
+  aliasLimit: boolean;
+}
+
+/**
+ * A text read by a fast reader: its key faults placed at their keys (in the text's order), every
+ * other issue placed by `scan`, run again with the issues' paths.
+ */
+function fastSource(text: string, file: string, read: FastRead, scan: (trie: PathTrie) => unknown): SourceText {
+  const lines = new LineStarts(text);
+  const faults = [
+    ...read.duplicates.map((offset) => ({ offset, found: issue('syntax', [], { reason: 'yaml', yamlCode: 'DUPLICATE_KEY' }) })),
+    ...read.reserved.map((offset) => ({ offset, found: issue('schema', [], { reason: 'reserved-key', key: '__proto__' }) })),
+  ].sort((a, b) => a.offset - b.offset);
+  const placedAt = new Map(faults.map(({ found, offset }) => [found, offset]));
+  const issues = faults.map(({ found }) => found);
+  // The yaml library expands aliases only in a text with no error, so says nothing of them else.
+  if (issues.length === 0 && read.aliasLimit) issues.push(issue('syntax', [], { reason: 'alias-limit' }));
+  const locateMany = (found: readonly Issue[]) => {
+    const trie = new PathTrie();
+    const inTree = found.filter((f) => !placedAt.has(f));
+    for (const f of inTree) trie.add(f.path);
+    if (inTree.length > 0) scan(trie);
+    return found.map((f) => lines.position(placedAt.get(f) ?? trie.offsetOf(f)));
+  };
+  return { file, data: issues.length > 0 ? undefined : read.data, issues, locate: (found) => locateMany([found])[0]!, locateMany };
+}
+
+/** The text read by the yaml library into its tree: any YAML, every syntax fault reported (the reference the fast readers are tested against). */
+export function readWithTree(text: string, file: string): SourceText {
   const lineCounter = new LineCounter();
   const parsed = parseTokens(text, lineCounter);
   const issues: Issue[] = [];
@@ -31,7 +97,7 @@ export function readSource(text: string, file: string): SourceText {
   const tooDeep = 'tooDeep' in parsed ? parsed.tooDeep : firstTooDeep(parsed.tokens, LIMITS.yamlDepth);
   if (tooDeep !== undefined || 'tooDeep' in parsed) {
     placed(issue('limit', [], { limit: 'yamlDepth', max: LIMITS.yamlDepth }), tooDeep!);
-    return { file, data: undefined, issues, locate: locateSyntax };
+    return { file, data: undefined, issues, locate: locateSyntax, locateMany: (found) => found.map(locateSyntax) };
   }
   const { doc, second } = composeFirst(parsed.tokens, text.length);
   if (second !== undefined) placed(issue('syntax', [], { reason: 'yaml', yamlCode: 'MULTIPLE_DOCS' }), second);
@@ -67,12 +133,8 @@ export function readSource(text: string, file: string): SourceText {
     }
   }
   const index = new MapIndex();
-  return {
-    file,
-    data,
-    issues,
-    locate: (found) => syntaxPositions.get(found) ?? locateInDocument(doc, lineCounter, index, found),
-  };
+  const locate = (found: Issue) => syntaxPositions.get(found) ?? locateInDocument(doc, lineCounter, index, found);
+  return { file, data, issues, locate, locateMany: (found) => found.map(locate) };
 }
 
 /** The text's first document, as parseDocument makes it, and where a second one starts. */
@@ -104,7 +166,8 @@ function keyFaults(doc: Document.Parsed): Array<{ found: Issue; offset: number }
       if (String(pair.key.value) === '__proto__') faults.push({ found: issue('schema', [], { reason: 'reserved-key', key: '__proto__' }), offset });
     }
   }
-  return faults;
+  // In the text's order (the walk above goes deepest last first), as the fast readers give them.
+  return faults.sort((a, b) => a.offset - b.offset);
 }
 
 /**
@@ -232,5 +295,6 @@ function walk(root: Node | null, path: Path, wantKey: boolean, index: MapIndex):
 }
 
 export function locateAll(source: SourceText, issues: readonly Issue[]): LocatedIssue[] {
-  return issues.map((found) => ({ ...found, file: source.file, ...source.locate(found) }));
+  const places = source.locateMany(issues);
+  return issues.map((found, i) => ({ ...found, file: source.file, ...places[i]! }));
 }
