@@ -6,7 +6,7 @@
  */
 import { checkStructure } from './check-structure.js';
 import { hasErrors, type Issue, type LocatedIssue } from './issues.js';
-import { migrate, migrateText } from './migrate/index.js';
+import { LATEST_VERSION, migrate, migrateText, versionOf } from './migrate/index.js';
 import type { ModelDocument } from './model/index.js';
 import { locateAll, readSource } from './source.js';
 
@@ -19,6 +19,16 @@ export interface ReadDocument {
 }
 
 export function readDocument(text: string, file: string): ReadDocument {
+  const source = readSource(text, file);
+  // A YAML text already in the current version is kept as written, read once: migrating it would
+  // change nothing, and writing it back reads it twice more with the yaml library's tree (slow on
+  // a large model). JSON is still written back indented, as migrateText writes it.
+  if (/\.json$/i.test(file) || hasErrors(source.issues) || versionOf(source.data) !== LATEST_VERSION) return migratedFirst(text, file);
+  const checked = checkDocument(source.data);
+  return { document: checked.document, text: checked.document ? text : undefined, issues: locateAll(source, [...source.issues, ...checked.issues]) };
+}
+
+function migratedFirst(text: string, file: string): ReadDocument {
   const migrated = migrateText(text, file);
   if (migrated.text === undefined) return { document: undefined, text: undefined, issues: migrated.issues };
   const source = readSource(migrated.text, file);
@@ -26,7 +36,6 @@ export function readDocument(text: string, file: string): ReadDocument {
   const issues = [...migrated.issues, ...locateAll(source, checked.issues)];
   return { document: checked.document, text: checked.document ? migrated.text : undefined, issues };
 }
-
 /** The same checks on data that is already parsed (a document sent as JSON). */
 export function checkDocument(data: unknown): { document: ModelDocument | undefined; issues: Issue[] } {
   const migrated = migrate(data);
