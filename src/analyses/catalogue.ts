@@ -1,5 +1,6 @@
 /** A library model's card: what the catalogue lists and `library show` prints. */
 import { mapText, textIn, type ModelDocument, type Text, type TextLanguage } from '../core/index.js';
+import { provenance, type Provenance } from './provenance.js';
 
 export interface CatalogueEntry {
   id: string;
@@ -47,4 +48,9 @@ export function searchCatalogue<T extends CatalogueEntry>(entries: T[], query: s
     const haystack = [e.id, e.name, e.label ?? '', ...summaries, ...e.tags].join(' ').toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
+}
+
+/** A library model's whole card, as `symbiose library show --json` and the API's library give it. */
+export function catalogueCard(id: string, doc: ModelDocument): CatalogueEntry & { description: ModelDocument['description']; provenance: Provenance } {
+  return { ...catalogueEntry(id, doc), description: doc.description, provenance: provenance(doc) };
 }

@@ -16,6 +16,7 @@ import { registerLimits } from './commands/limits.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerXmile } from './commands/xmile.js';
 import { registerSummary } from './commands/summary.js';
+import { registerStudio } from './commands/studio.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
 import { LocalizedCommand } from './commander.js';
@@ -27,7 +28,7 @@ import { CancelledError } from './simulation-run.js';
 import { EngineWorkerStopped, releaseInterrupt } from '../runtime/index.js';
 
 /** Commands that take the Ctrl-C signal and stop on it, saying so, with exit code 130. */
-const STOPS_CLEANLY = new Set(['simulate']);
+const STOPS_CLEANLY = new Set(['simulate', 'studio']);
 
 /** The program in the language chosen by chooseCliLocale (its help is built in it). */
 export function buildProgram(): Command {
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', `\n${t('program.exitCodes')}\n${t('program.start')}`);
+  registerStudio(program);
   registerTour(program);
   registerInit(program);
   registerValidate(program);

@@ -5,6 +5,7 @@ export { LIMITS, LIMIT_NAMES, type LimitName } from './limits.js';
 export { closest } from './suggest.js';
 export { loadModel, type LoadResult, type LoadOptions } from './load.js';
 export { readDocument, checkDocument, type ReadDocument } from './read-document.js';
+export { fromZod } from './check-structure.js';
 export {
   prepare,
   evaluate,
@@ -30,5 +31,5 @@ export { constantValues } from './quantify.js';
 export type { CompiledModel } from './compile.js';
 export { annualDiscountRate, readDiscountRate } from './discount-rate.js';
 export * as expression from './expression/index.js';
-export { applyChanges, rewriteYaml, expressionName, changesBetween, type Applied, type ApplyOptions, type Change, type EquationRenamer, type RecordKind, type ItemKind, type ListOf } from './edit/index.js';
+export { applyChanges, rewriteYaml, expressionName, changesBetween, ChangeSchema, ChangeListSchema, type Applied, type ApplyOptions, type Change, type EquationRenamer, type RecordKind, type ItemKind, type ListOf } from './edit/index.js';
 export { migrate, migrateText, versionOf, MIGRATIONS, LATEST_VERSION, OLDEST_VERSION, type Migrated, type MigratedText, type Migration } from './migrate/index.js';

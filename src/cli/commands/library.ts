@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { catalogueEntry, provenance, searchCatalogue } from '../../analyses/index.js';
+import { catalogueCard, searchCatalogue, type provenance } from '../../analyses/index.js';
 import { formatPath, textIn } from '../../core/index.js';
 import { schemaLink, writeFile } from '../files.js';
 import { libraryFile, readCatalogue } from '../library-files.js';
@@ -50,9 +50,8 @@ export function registerLibrary(program: Command): void {
       const format = formatOf(options);
       const file = libraryFile(id);
       const { doc } = requireEcosystem(file, colorWanted(process.stderr));
-      const entry = catalogueEntry(id, doc);
-      const origin = provenance(doc);
-      emit(format, () => showBlocks(entry.id, doc, origin), () => ({ ...entry, description: doc.description, provenance: origin }));
+      const card = catalogueCard(id, doc);
+      emit(format, () => showBlocks(card.id, doc, card.provenance), () => card);
     });
 
   library

@@ -7,3 +7,4 @@ export { applyChanges, type Applied, type ApplyOptions } from './apply.js';
 export { expressionName, type EquationRenamer } from './references.js';
 export { rewriteYaml } from './yaml-text.js';
 export { changesBetween } from './between.js';
+export { ChangeSchema, ChangeListSchema } from './schema.js';

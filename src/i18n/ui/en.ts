@@ -5,8 +5,10 @@
 import type { Template } from '../template.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
+import { SERVER_EN } from './server.js';
 
 export const en = {
+  ...SERVER_EN,
   'program.description': 'Symbiose: a lab for ecosystem business models',
   'program.exitCodes':
     'Exit codes: 0 ok, 1 invalid model, 2 usage error (bad command, option or file), 3 internal error, 4 a check failed, 5 output not written, 130 cancelled (Ctrl-C).',

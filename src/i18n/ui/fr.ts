@@ -3,8 +3,10 @@ import type { Template } from '../template.js';
 import type { UiKey } from './en.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
+import { SERVER_FR } from './server.js';
 
 export const fr: Record<UiKey, Template> = {
+  ...SERVER_FR,
   'program.description': 'Symbiose : un laboratoire de modèles d’affaires d’écosystème',
   'program.exitCodes':
     'Codes de sortie : 0 succès, 1 modèle invalide, 2 usage incorrect (commande, option ou fichier), 3 erreur interne, 4 une vérification a échoué, 5 sortie non écrite, 130 annulé (Ctrl-C).',

@@ -1,0 +1,83 @@
+/**
+ * The words of the HTTP API and of `symbiose studio`: its refusals (each an error code of the
+ * API, `server.<code>`) and what the command prints. Spread into en.ts and fr.ts, so they are
+ * UiKeys like every other text; the French must name every English key (the compiler checks it).
+ */
+import type { Template } from '../template.js';
+import { plural } from './plural.js';
+
+export const SERVER_EN = {
+  'server.not-found': 'there is nothing at {method} {path}',
+  'server.invalid-json': 'the request body is not valid JSON',
+  'server.invalid-request': 'the request does not have the form {route} takes (see the issues)',
+  'server.too-large': 'the request is too large: {reason}',
+  'server.internal': 'internal error ({reference}): this is a bug in Symbiose; the server\'s log says more',
+  'server.invalid-model': plural(
+    'model "{model}" has {count} error: fix it to run this analysis (see the issues)',
+    'model "{model}" has {count} errors: fix them to run this analysis (see the issues)',
+  ),
+  'server.unknown-actor': 'model "{model}" has no actor "{actor}"{hint}; its actors: {actors}',
+  'server.unknown-library-model': 'the library has no model "{id}"{hint}',
+  'server.no-dynamics': 'model "{model}" has no dynamics section to simulate',
+  'server.no-variants': 'model "{model}" has no variants to compare; add a "variants" section',
+  'server.unknown-variant': 'model "{model}" has no variant "{variant}"; its variants: {variants}',
+  'server.variant-does-not-load': 'variant "{variant}" of model "{model}" does not load (see the issues)',
+  'server.unknown-variable': 'the run has no variable "{variable}"; some of its variables: {variables}',
+  'server.simulation-refused': 'the simulation cannot run: {reason}',
+  'server.not-xmile': 'the body cannot be read as XMILE (see the issues)',
+  'server.cannot-hold': 'a model document cannot hold what this XMILE model uses (see the issues)',
+  'server.no-table': 'format {format} exports an analysis\'s tables: add table=canvas, payers, profit, summary, compare or simulate',
+  'server.table-for-file': 'table= is for the csv and xlsx formats, not {format}',
+  'server.too-many-values': 'the result has {steps} times × {series} series, too many for this format; ask for fewer variables (vars=) or a larger dt',
+  'studio.listening': 'Symbiose studio: open {url}\nWorkspace: {workspace}\nCtrl-C stops it.',
+  'studio.seeded': plural('The library was loaded into the workspace: {count} model.', 'The library was loaded into the workspace: {count} models.'),
+  'studio.noApp': 'The studio\'s files are not built ({folder} is missing): only the API is served. Build them with: npm run build:studio',
+  'studio.portTaken': 'port {port} on {host} is taken: ',
+  'studio.portNext': 'port {port} was taken; the studio listens on port {next} instead',
+  'studio.portTakenGiven': 'port {port} on {host} is already in use; choose another with --port N',
+  'studio.cannotListen': 'cannot listen on {host}:{port}: {reason}',
+  'studio.stopped': 'studio stopped; the workspace is closed',
+  'studio.badPort': '--port expects a whole number from 0 to 65535, got "{value}"',
+  'cmd.studio': 'start the studio: the workspace in the browser, and its HTTP API',
+  'option.studioPort': 'the port to listen on (default 4321, or the next free one)',
+  'option.studioHost': 'the address to listen on (default 127.0.0.1: this computer only)',
+  'option.studioWorkspace': 'the workspace file (default $SYMBIOSE_WORKSPACE, or workspace.sqlite in your data folder)',
+} satisfies Record<string, Template>;
+
+export const SERVER_FR: Record<keyof typeof SERVER_EN, Template> = {
+  'server.not-found': 'il n’y a rien à {method} {path}',
+  'server.invalid-json': 'le corps de la requête n’est pas du JSON valide',
+  'server.invalid-request': 'la requête n’a pas la forme que {route} attend (voir la liste)',
+  'server.too-large': 'la requête est trop grande : {reason}',
+  'server.internal': 'erreur interne ({reference}) : c’est un défaut de Symbiose ; le journal du serveur en dit plus',
+  'server.invalid-model': plural(
+    'le modèle « {model} » a {count} erreur : corrigez-la pour faire cette analyse (voir la liste)',
+    'le modèle « {model} » a {count} erreurs : corrigez-les pour faire cette analyse (voir la liste)',
+  ),
+  'server.unknown-actor': 'le modèle « {model} » n’a pas d’acteur « {actor} »{hint} ; ses acteurs : {actors}',
+  'server.unknown-library-model': 'la bibliothèque n’a pas de modèle « {id} »{hint}',
+  'server.no-dynamics': 'le modèle « {model} » n’a pas de section dynamics à simuler',
+  'server.no-variants': 'le modèle « {model} » n’a pas de variantes à comparer ; ajoutez une section « variants »',
+  'server.unknown-variant': 'le modèle « {model} » n’a pas de variante « {variant} » ; ses variantes : {variants}',
+  'server.variant-does-not-load': 'la variante « {variant} » du modèle « {model} » ne se charge pas (voir la liste)',
+  'server.unknown-variable': 'la simulation n’a pas de variable « {variable} » ; quelques-unes de ses variables : {variables}',
+  'server.simulation-refused': 'la simulation ne peut pas tourner : {reason}',
+  'server.not-xmile': 'le corps ne se lit pas comme du XMILE (voir la liste)',
+  'server.cannot-hold': 'un document de modèle ne peut pas contenir ce qu’utilise ce modèle XMILE (voir la liste)',
+  'server.no-table': 'le format {format} exporte les tableaux d’une analyse : ajoutez table=canvas, payers, profit, summary, compare ou simulate',
+  'server.table-for-file': 'table= sert aux formats csv et xlsx, pas à {format}',
+  'server.too-many-values': 'le résultat a {steps} instants × {series} séries, trop pour ce format ; demandez moins de variables (vars=) ou un dt plus grand',
+  'studio.listening': 'Studio Symbiose : ouvrez {url}\nEspace de travail : {workspace}\nCtrl-C pour l’arrêter.',
+  'studio.seeded': plural('La bibliothèque a été chargée dans l’espace de travail : {count} modèle.', 'La bibliothèque a été chargée dans l’espace de travail : {count} modèles.'),
+  'studio.noApp': 'Les fichiers du studio ne sont pas construits ({folder} manque) : seule l’API est servie. Construisez-les avec : npm run build:studio',
+  'studio.portTaken': 'le port {port} de {host} est pris : ',
+  'studio.portNext': 'le port {port} était pris ; le studio écoute sur le port {next}',
+  'studio.portTakenGiven': 'le port {port} de {host} est déjà utilisé ; choisissez-en un autre avec --port N',
+  'studio.cannotListen': 'impossible d’écouter sur {host}:{port} : {reason}',
+  'studio.stopped': 'studio arrêté ; l’espace de travail est fermé',
+  'studio.badPort': '--port attend un nombre entier de 0 à 65535, pas « {value} »',
+  'cmd.studio': 'lancer le studio : l’espace de travail dans le navigateur, et son API HTTP',
+  'option.studioPort': 'le port où écouter (4321 par défaut, ou le suivant qui est libre)',
+  'option.studioHost': 'l’adresse où écouter (127.0.0.1 par défaut : cet ordinateur seulement)',
+  'option.studioWorkspace': 'le fichier de l’espace de travail (par défaut $SYMBIOSE_WORKSPACE, ou workspace.sqlite dans votre dossier de données)',
+};

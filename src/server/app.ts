@@ -1,0 +1,76 @@
+/**
+ * The HTTP API as a hono app (web-standard requests and answers: testable with app.request(),
+ * no socket). Every route parses its inputs with its schema (route.ts), calls the store or the
+ * analyses, and lets errors go to the one handler (errors.ts); the studio's files are served at /.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { LIMITS } from '../core/index.js';
+import type { Workspace } from '../store/index.js';
+import { errorAnswer, tooLarge, ApiError } from './errors.js';
+import { requestLocale } from './locale.js';
+import { openApiDocument } from './openapi.js';
+import { mount, route, type Env, type Route } from './route.js';
+import { libraryRoutes } from './routes/library.js';
+import { modelRoutes } from './routes/models.js';
+import { COMPONENTS } from './schemas.js';
+import { studioFiles } from './static.js';
+
+export interface AppOptions {
+  workspace: Workspace;
+  /** The library folder (default the one shipped, store's LIBRARY_DIR). */
+  libraryDir?: string;
+  /** The studio's built files, served at / when given and present. */
+  studioDir?: string;
+  /** Where unexpected errors are logged, with their reference (default standard error). */
+  log?: (line: string) => void;
+}
+
+export const API_VERSION = '0.1.0';
+
+function localeOf(c: Context<Env>) {
+  return requestLocale(c.req.query('lang'), c.req.header('accept-language'));
+}
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const app = new Hono<Env>();
+  const internal = (error: unknown) => {
+    const reference = randomUUID().slice(0, 8);
+    log(`symbiose server: internal error ${reference}: ${(error as Error)?.stack ?? String(error)}`);
+    return reference;
+  };
+  app.use('*', async (c, next) => {
+    c.set('locale', localeOf(c));
+    await next();
+  });
+  app.use('/api/*', bodyLimit({ maxSize: LIMITS.fileBytes, onError: (c) => c.json(tooLarge(localeOf(c)).body, 413) }));
+  const routes: Route[] = [...modelRoutes(options.workspace), ...libraryRoutes(options.workspace, options.libraryDir)];
+  routes.push(
+    route({
+      method: 'get',
+      path: '/api/openapi.json',
+      summary: 'This document.',
+      tag: 'api',
+      answers: { 200: { description: 'The OpenAPI 3.1 document.', types: ['application/json'] } },
+      handle: ({ c }) => c.json(document()),
+    }),
+  );
+  let made: Record<string, unknown> | undefined;
+  const document = () => (made ??= openApiDocument(routes, COMPONENTS, { title: 'Symbiose API', version: API_VERSION }));
+  mount(app, routes);
+  app.all('/api/*', (c) => {
+    throw new ApiError(404, 'not-found', 'server.not-found', { method: c.req.method, path: c.req.path });
+  });
+  if (options.studioDir) studioFiles(app, options.studioDir);
+  app.notFound((c) => {
+    const { status, body } = errorAnswer(new ApiError(404, 'not-found', 'server.not-found', { method: c.req.method, path: c.req.path }), c.get('locale') ?? localeOf(c), internal);
+    return c.json(body, status as 404);
+  });
+  app.onError((error, c) => {
+    const { status, body } = errorAnswer(error, c.get('locale') ?? localeOf(c), internal);
+    return c.json(body, status as 400);
+  });
+  return app;
+}
