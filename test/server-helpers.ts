@@ -1,5 +1,5 @@
 /** A server app on a fresh in-memory workspace, for tests that talk to it through app.request(). */
-import { applyModelChanges } from '../src/engine/index.js';
+import { applyModelChanges, type EngineBackend } from '../src/engine/index.js';
 import { createApp } from '../src/server/index.js';
 import { openSqliteStore, type Workspace } from '../src/store/index.js';
 
@@ -11,10 +11,10 @@ export interface TestApp {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; response: Response }>;
 }
 
-export async function testApp(): Promise<TestApp> {
+export async function testApp(options: { engine?: EngineBackend } = {}): Promise<TestApp> {
   const workspace = await openSqliteStore({ path: ':memory:', apply: applyModelChanges });
   const logged: string[] = [];
-  const app = createApp({ workspace, log: (line) => logged.push(line) });
+  const app = createApp({ workspace, log: (line) => logged.push(line), ...options });
   return {
     app,
     workspace,

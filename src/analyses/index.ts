@@ -7,3 +7,4 @@ export * from './names.js';
 export * from './provenance.js';
 export * from './catalogue.js';
 export * from './variants.js';
+export { withNames, roundFigures } from './with-names.js';

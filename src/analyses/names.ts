@@ -34,3 +34,9 @@ export function withLabels(ecosystem: Ecosystem): Ecosystem {
     },
   };
 }
+
+/** The actor a user means: by id, else by name in any case; undefined when none is. */
+export function findActor(doc: ModelDocument, wanted: string): string | undefined {
+  if (Object.hasOwn(doc.actors, wanted)) return wanted;
+  return Object.entries(doc.actors).find(([, a]) => a.name?.toLowerCase() === wanted.toLowerCase())?.[0];
+}

@@ -5,10 +5,11 @@
 import { basename } from 'node:path';
 import { constantValues, loadModel } from '../core/index.js';
 import {
-  compile, compileDynamics, dynamicsModel, loadEcosystem, parseXmile, prepareDynamics,
-  type EngineIssue, type Model, type Program, type SimSpecs,
+  compile, dynamicsModel, loadEcosystem, parseXmile, prepareDynamics,
+  type EngineIssue, type Model,
 } from '../engine/index.js';
 import { engineIssueMessage, ISSUE_CATALOGUES } from '../i18n/index.js';
+import { modelSimulation, type Simulation } from '../runtime/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { cliLocale, t } from './lang.js';
 import { readModelText } from './model-file.js';
@@ -40,12 +41,7 @@ export function readDynamicsFile(file: string, color: boolean, variant?: string)
   return { model: dynamicsModel(doc, doc.dynamics, constantValues(model)), origin: 'symbiose' };
 }
 
-/** What `simulate` hands the engine: a model to compile, or a program compiled already. */
-export interface Simulation {
-  request: { model: Model } | { program: Program };
-  name: string | undefined;
-  specs: SimSpecs;
-}
+export type { Simulation };
 
 /**
  * A file read for one run of its dynamics, which is done elsewhere (in a worker). An XMILE
@@ -59,20 +55,11 @@ export function readSimulation(file: string, color: boolean, variant: string | u
     const model = readXmileModel(file, text, variant);
     return { request: { model }, name: model.name, specs: model.specs };
   }
-  let compiled: ReturnType<typeof compileDynamics> | undefined;
-  const result = loadModel(text, file, {
-    ...(variant !== undefined ? { variant } : {}),
-    // The dynamics compiled, not prepared: without them the core works out no quantities.
-    dynamics: (doc, constants) => {
-      compiling();
-      compiled = compileDynamics(doc, constants);
-      return { dynamics: undefined, issues: compiled.issues };
-    },
-  });
-  if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color, cliLocale()) + '\n');
-  if (hasErrors(result.issues)) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
-  if (!compiled?.program) throw new UsageError(t('dynamics.noSection', { file }));
-  return { request: { program: compiled.program }, name: compiled.model.name, specs: compiled.model.specs };
+  const { issues, simulation } = modelSimulation(text, file, variant, compiling);
+  if (issues.length > 0) process.stderr.write(issueLines(issues, color, cliLocale()) + '\n');
+  if (hasErrors(issues)) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
+  if (!simulation) throw new UsageError(t('dynamics.noSection', { file }));
+  return simulation;
 }
 
 /** The engine's complaints about a model it refused to compile, then the refusal. */

@@ -6,6 +6,7 @@
  * full disk, a target that cannot be written) ends the run with exit 5.
  */
 import { Option, type Command } from 'commander';
+import { roundFigures } from '../analyses/index.js';
 import { OutputError, UsageError } from './errors.js';
 import { writeFile } from './files.js';
 import { cliLocale, t } from './lang.js';
@@ -74,7 +75,7 @@ export function colorWanted(stream: NodeJS.WriteStream): boolean {
  * The blocks' figures are printed in the CLI's language, and read back as numbers in it.
  */
 export function emit(format: Format, blocks: () => Block[], data: () => unknown): void {
-  if (format === 'json') deliver(JSON.stringify(data(), roundNumbers, 2) + '\n');
+  if (format === 'json') deliver(JSON.stringify(data(), roundFigures, 2) + '\n');
   else if (format === 'md') deliver(renderMarkdown(blocks()));
   else if (format === 'csv') deliver(sheetsToCsv(sheetsOf(blocks(), cliLocale())));
   else if (format === 'xlsx') deliverSheets(sheetsOf(blocks(), cliLocale()));
@@ -144,9 +145,4 @@ export async function finishOutput(): Promise<void> {
   // An empty write's callback runs once everything before it has been handed to the system.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   if (failure) throw failure;
-}
-
-/** 12 significant digits: 3743.7499999999995 prints as 3743.75, and no figure loses meaning. */
-function roundNumbers(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
 }

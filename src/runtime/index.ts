@@ -7,3 +7,6 @@ export { CANCELLED_EXIT, interruptSignal, interruptTaken, listenForInterrupt, re
 export { checkpoint } from './checkpoint.js';
 export { writeChunks } from './output.js';
 export { writeFileSafely, WriteRefusedError, type FileContent, type NodeKind, type WriteFileOptions } from './write-file.js';
+export { compareVariants, type VariantComparison } from './variants.js';
+export { modelSimulation, splitNames, seriesData, MAX_JSON_VALUES, type Simulation } from './simulation.js';
+export { xmileDocument, type XmileImport } from './xmile-import.js';

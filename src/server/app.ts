@@ -7,11 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../core/index.js';
+import type { EngineBackend } from '../engine/index.js';
+import { workerBackend } from '../runtime/index.js';
 import type { Workspace } from '../store/index.js';
 import { errorAnswer, tooLarge, ApiError } from './errors.js';
 import { requestLocale } from './locale.js';
 import { openApiDocument } from './openapi.js';
 import { mount, route, type Env, type Route } from './route.js';
+import { analysisRoutes } from './routes/analyses.js';
+import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
 import { COMPONENTS } from './schemas.js';
@@ -23,6 +27,8 @@ export interface AppOptions {
   libraryDir?: string;
   /** The studio's built files, served at / when given and present. */
   studioDir?: string;
+  /** Where simulations run (default a worker thread per run, so requests are not held up). */
+  engine?: EngineBackend;
   /** Where unexpected errors are logged, with their reference (default standard error). */
   log?: (line: string) => void;
 }
@@ -46,7 +52,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     await next();
   });
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.fileBytes, onError: (c) => c.json(tooLarge(localeOf(c)).body, 413) }));
-  const routes: Route[] = [...modelRoutes(options.workspace), ...libraryRoutes(options.workspace, options.libraryDir)];
+  let backend = options.engine;
+  const engine = () => (backend ??= workerBackend());
+  const routes: Route[] = [
+    ...modelRoutes(options.workspace),
+    ...analysisRoutes(options.workspace, engine),
+    ...fileRoutes(options.workspace),
+    ...libraryRoutes(options.workspace, options.libraryDir),
+  ];
   routes.push(
     route({
       method: 'get',

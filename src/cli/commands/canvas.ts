@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { canvas } from '../../analyses/index.js';
+import { canvas, withNames } from '../../analyses/index.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { canvasBlocks } from '../render/canvas.js';
-import { withNames } from '../render/json.js';
 import { analysisInput, chosenModel, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 
 export function registerCanvas(program: Command): void {

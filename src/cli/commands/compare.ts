@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
-import { actorName, variantOutcome, type VariantOutcome } from '../../analyses/index.js';
-import { annualDiscountRate, applyVariant, evaluate, hasErrors, prepare, type Evaluation, type Issue, type ModelDocument, type Prepared } from '../../core/index.js';
-import { prepareDynamics } from '../../engine/index.js';
+import { actorName, withNames, type VariantOutcome } from '../../analyses/index.js';
+import { annualDiscountRate, type Issue, type ModelDocument } from '../../core/index.js';
+import { compareVariants } from '../../runtime/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { requireModel } from '../model-file.js';
 import { colorWanted, emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
 import { heading, paragraph, table, type Block } from '../render/blocks.js';
 import { formatCount, formatMoney, formatPercent } from '../render/numbers.js';
-import { withNames } from '../render/json.js';
 import { periodAt, periodCount } from '../render/words.js';
 import { pathIssueLines } from '../render/issues.js';
 import { chosenModel, modelArgument, modelOption } from './shared.js';
@@ -25,40 +24,20 @@ export function registerCompare(program: Command): void {
       const format = formatOf(options);
       const file = chosenModel(given, command);
       const { ecosystem: base, prepared: basePrepared } = requireModel(file, colorWanted(process.stderr));
-      const all = Object.keys(base.doc.variants ?? {});
-      if (all.length === 0) throw new UsageError(t('usage.noVariants', { file }));
-      const chosen = options.variants ? options.variants.split(',').map((v) => v.trim()) : all;
-      for (const id of chosen) if (!all.includes(id)) throw new UsageError(t('usage.unknownVariant', { variant: id, variants: all.join(', ') }));
-      const outcomes: VariantOutcome[] = [variantOutcome('base', t('compare.asWritten'), base)];
-      for (const id of chosen) {
-        const { evaluated, issues } = variantEvaluation(base.doc, basePrepared, id);
-        if (!evaluated.ecosystem || hasErrors(issues)) {
-          process.stderr.write(variantIssueLines(file, issues) + '\n');
-          throw new UsageError(t('usage.variantDoesNotLoad', { variant: id }));
-        }
-        outcomes.push(variantOutcome(id, base.doc.variants![id]!.name ?? id, evaluated.ecosystem));
+      const chosen = options.variants ? options.variants.split(',').map((v) => v.trim()) : undefined;
+      const compared = compareVariants(base, basePrepared, chosen, t('compare.asWritten'));
+      if ('refused' in compared) {
+        if (compared.refused === 'no-variants') throw new UsageError(t('usage.noVariants', { file }));
+        if (compared.refused === 'unknown-variant') throw new UsageError(t('usage.unknownVariant', { variant: compared.variant, variants: compared.variants.join(', ') }));
+        process.stderr.write(variantIssueLines(file, compared.issues) + '\n');
+        throw new UsageError(t('usage.variantDoesNotLoad', { variant: compared.variant }));
       }
+      const { outcomes } = compared;
       if (options.actor !== undefined && !Object.hasOwn(base.doc.actors, options.actor)) {
         throw new UsageError(t('usage.unknownActor', { actor: options.actor, hint: '', actors: Object.keys(base.doc.actors).join(', ') }));
       }
       emit(format, () => compareBlocks(base.doc, outcomes, options.actor), () => withNames(base.doc, outcomes));
     });
-}
-
-/**
- * A variant quantified from what was read once. One that only sets numbers is the base model
- * evaluated with those values (no parsing or compiling); one that sets expressions is prepared
- * from the document it makes.
- */
-function variantEvaluation(doc: ModelDocument, base: Prepared, id: string): { evaluated: Evaluation; issues: Issue[] } {
-  const set = doc.variants![id]!.set;
-  if (Object.values(set).every((value) => typeof value === 'number')) {
-    const evaluated = evaluate(base, set as Record<string, number>);
-    return { evaluated, issues: evaluated.issues };
-  }
-  const prepared = prepare(applyVariant(doc, id), { dynamics: prepareDynamics });
-  const evaluated = evaluate(prepared);
-  return { evaluated, issues: [...prepared.issues, ...evaluated.issues] };
 }
 
 /** A variant's issues, by path: they are found in the document the variant makes, not in the file's text. */

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { whoPays } from '../../analyses/index.js';
+import { whoPays, withNames } from '../../analyses/index.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
-import { withNames } from '../render/json.js';
 import { paymentBlocks } from '../render/payments.js';
 import { analysisInput, chosenModel, modelArgument, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 

@@ -1,9 +1,8 @@
 import { Option, type Command } from 'commander';
-import { profitability, profitabilityOfAll } from '../../analyses/index.js';
+import { profitability, profitabilityOfAll, withNames } from '../../analyses/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
-import { withNames } from '../render/json.js';
 import { overviewBlocks, sheetBlocks, type Grouping } from '../render/profit.js';
 import { analysisInput, chosenModel, modelArgument, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 

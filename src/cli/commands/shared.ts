@@ -1,6 +1,6 @@
 /** Options and look-ups shared by the analysis commands. */
 import { Argument, Option, type Command } from 'commander';
-import { withLabels } from '../../analyses/index.js';
+import { findActor, withLabels } from '../../analyses/index.js';
 import { closest, type Ecosystem } from '../../core/index.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_MODEL, modelPath, requireEcosystem } from '../model-file.js';
@@ -32,9 +32,8 @@ export const labelsOption = () => new Option('-l, --labels', t('option.labels'))
 /** Finds an actor by id or by name (any case); a miss is a usage error naming the actors. */
 export function resolveActor(ecosystem: Ecosystem, wanted: string): string {
   const actors = ecosystem.doc.actors;
-  if (Object.hasOwn(actors, wanted)) return wanted;
-  const byName = Object.entries(actors).find(([, a]) => a.name?.toLowerCase() === wanted.toLowerCase());
-  if (byName) return byName[0];
+  const found = findActor(ecosystem.doc, wanted);
+  if (found !== undefined) return found;
   const suggestion = closest(wanted, Object.keys(actors));
   const hint = suggestion ? t('usage.didYouMean', { suggestion }) : '';
   throw new UsageError(t('usage.unknownActor', { actor: wanted, hint, actors: Object.keys(actors).join(', ') }));

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { canonicalLabel, type RunResult } from '../../engine/index.js';
 import type { Locale } from '../../i18n/index.js';
-import { checkpoint, interruptSignal, writeChunks } from '../../runtime/index.js';
+import { checkpoint, interruptSignal, MAX_JSON_VALUES, seriesData, splitNames, writeChunks } from '../../runtime/index.js';
 import { printEngineIssues, readSimulation } from '../dynamics-file.js';
 import { UsageError } from '../errors.js';
 import { asOutputError, colorWanted, deliverSheets, formatOf, withOutputOptions, type Format, type OutputOptions } from '../output.js';
@@ -25,26 +25,6 @@ interface SimulateCliOptions extends OutputOptions {
   chart?: string;
   variant?: string;
   progress?: ProgressMode;
-}
-
-/** Largest series JSON prints (numbers); past it, CSV streams instead. */
-const MAX_JSON_VALUES = 20_000_000;
-
-/** "a, b[x, y], c" → ["a", "b[x, y]", "c"]: commas inside brackets belong to a subscript. */
-export function splitNames(list: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const c of list) {
-    if (c === '[') depth++;
-    if (c === ']') depth = Math.max(0, depth - 1);
-    if (c === ',' && depth === 0) {
-      names.push(current.trim());
-      current = '';
-    } else current += c;
-  }
-  names.push(current.trim());
-  return names.filter(Boolean);
 }
 
 export function registerSimulate(program: Command): void {
@@ -137,9 +117,7 @@ function* outputChunks(
     // About 100 000 numbers a chunk, however many series there are.
     yield* csvChunks(run, Math.max(1, Math.floor(100_000 / (run.series.size + 1))));
   } else if (format === 'json') {
-    // JSON has no NaN or infinity: they are written as strings, not as null.
-    const value = (x: number) => (Number.isFinite(x) ? x : String(x));
-    yield JSON.stringify({ times: [...run.times], series: Object.fromEntries([...run.series].map(([k, v]) => [k, Array.from(v, value)])) }) + '\n';
+    yield JSON.stringify(seriesData(run)) + '\n';
   } else {
     const blocks = summaryBlocks(look.title, run, look.method, look.dt, look.locale);
     yield format === 'md' ? renderMarkdown(blocks) : renderText(blocks, look.color);

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { valueSharing } from '../../analyses/index.js';
+import { valueSharing, withNames } from '../../analyses/index.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
-import { withNames } from '../render/json.js';
 import { sharingBlocks } from '../render/sharing.js';
 import { analysisInput, chosenModel, modelArgument, withAnalysisOptions, type AnalysisOptions } from './shared.js';
 

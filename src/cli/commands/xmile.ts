@@ -2,8 +2,9 @@
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { FORMAT_VERSION, hasErrors, PERIODS, type ModelDocument, type Period } from '../../core/index.js';
-import { dynamicsSection, importedHorizon, loadEcosystem, unrepresentable, writeXmile, type Model } from '../../engine/index.js';
+import { hasErrors } from '../../core/index.js';
+import { loadEcosystem, writeXmile, type Model } from '../../engine/index.js';
+import { xmileDocument } from '../../runtime/index.js';
 import { printEngineIssues, readDynamicsFile, XMILE_FILE } from '../dynamics-file.js';
 import { issueLines } from '../render/issues.js';
 import { InvalidModelError, UsageError } from '../errors.js';
@@ -55,37 +56,16 @@ export function registerXmile(program: Command): void {
  * would reject is never written (its issues are printed instead).
  */
 export function importedText(model: Model, file: string, target: string | undefined): string {
-  const refused = unrepresentable(model);
-  if (refused.length > 0) {
-    printEngineIssues(file, refused);
+  const made = xmileDocument(model, file, cliLocale());
+  if (!made.document) {
+    printEngineIssues(file, made.refused);
     throw new InvalidModelError(t('dynamics.cannotHold', { file }));
   }
-  const { period, note } = periodOf(model.specs.timeUnits);
-  const doc: Partial<ModelDocument> = {
-    symbiose: FORMAT_VERSION,
-    name: model.name ?? basename(file, extname(file)),
-    description: `${t('dynamics.importedFrom', { file: basename(file) })}${note}`,
-    currency: 'EUR',
-    period,
-    horizon: importedHorizon(model),
-    actors: {},
-    valueObjects: {},
-    transactions: {},
-    dynamics: dynamicsSection(model),
-  };
-  const text = `# yaml-language-server: $schema=${schemaLink(target ?? 'model.yaml')}\n${stringify(doc, { lineWidth: 0 })}`;
+  const text = `# yaml-language-server: $schema=${schemaLink(target ?? 'model.yaml')}\n${stringify(made.document, { lineWidth: 0 })}`;
   const checked = loadEcosystem(text, target ?? `${basename(file, extname(file))}.yaml`);
   if (hasErrors(checked.issues)) {
     process.stderr.write(issueLines(checked.issues, colorWanted(process.stderr), cliLocale()) + '\n');
     throw new InvalidModelError(t('import.invalid', { file }));
   }
   return text;
-}
-
-/** The model period for an XMILE time unit; a unit with no period keeps the numbers as they are. */
-function periodOf(units: string | undefined): { period: Period; note: string } {
-  const unit = (units ?? '').trim().toLowerCase().replace(/s$/, '');
-  const period = (PERIODS as readonly string[]).includes(unit) ? (unit as Period) : undefined;
-  if (period) return { period, note: '' };
-  return { period: 'year', note: t('dynamics.nominalPeriod', { unit: units ?? t('dynamics.unspecified') }) };
 }

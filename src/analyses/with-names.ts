@@ -1,10 +1,11 @@
 /**
  * Analyses as JSON: their data keyed by ids, with the display name of every id beside it
  * (`payer` gets `payerName`, a cost line its `name`), so a reader needs no second look-up.
- * Names are the model's (or its English labels with --labels); no other words are added.
+ * Names are the model's (or its English labels, through withLabels); no other words are added.
+ * The CLI's --json and the HTTP API give the same text: withNames, then JSON with roundFigures.
  */
-import { actorName, objectName, scenarioName, transactionName } from '../../analyses/index.js';
-import type { ModelDocument } from '../../core/index.js';
+import type { ModelDocument } from '../core/index.js';
+import { actorName, objectName, scenarioName, transactionName } from './names.js';
 
 type Namer = (doc: ModelDocument, id: string) => string;
 
@@ -44,4 +45,12 @@ export function withNames(doc: ModelDocument, data: unknown): unknown {
     out.name = doc.actors[record.actor]?.costs?.[record.index]?.name;
   }
   return out;
+}
+
+/**
+ * A JSON.stringify replacer: 12 significant digits, so 3743.7499999999995 prints as 3743.75 and
+ * no figure loses meaning.
+ */
+export function roundFigures(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
 }
