@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canvas, profitability, valueSharing, whoPays } from '../src/analyses/index.js';
-import { canvasItemText } from '../src/cli/render/canvas.js';
 import { occurrencesAt } from '../src/core/index.js';
 import { ecosystemOf, issuesOf } from './helpers.js';
+import { canvasItemText } from '../src/tables/index.js';
 
 describe('a bakery, its customers and an ordering app (OR split, segment size × occurrence rate)', () => {
   const ecosystem = ecosystemOf(`

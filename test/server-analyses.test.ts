@@ -146,4 +146,32 @@ describe('files', () => {
     const json = await (await t.app.request('/api/models/pb/export?format=json')).json();
     expect(json).toEqual(imported.json.document);
   });
+
+  it('exports an analysis as the CLI\'s CSV, and as an xlsx workbook that reads back', async () => {
+    await copied('purple-button');
+    const csv = await t.app.request('/api/models/purple-button/export?format=csv&table=payers&lang=en');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="purple-button-payers.csv"');
+    const cli = spawnSync(process.execPath, [BIN, 'payers', 'purple-button', '--format', 'csv'], { encoding: 'utf8', env: { ...process.env, SYMBIOSE_LANG: 'en' } });
+    expect(await csv.text()).toBe(cli.stdout);
+
+    const xlsx = await t.app.request('/api/models/purple-button/export?format=xlsx&table=profit&lang=en');
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header[0]).toBe('Actor');
+    // The overview's rows are the actors, each net cash a number equal to the JSON's total net.
+    const sheets = (await t.call('GET', '/api/models/purple-button/analyses/profit')).json as Array<{ actorName: string; totalNet: number }>;
+    const netColumn = header.findIndex((title) => title === 'Net cash') + 1;
+    for (const [i, expected] of sheets.entries()) {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(1).value).toBe(expected.actorName);
+      expect(row.getCell(netColumn).value).toBeCloseTo(expected.totalNet, 6);
+    }
+    const missing = await t.call('GET', '/api/models/purple-button/export?format=csv&lang=en');
+    expect(missing.json.error.code).toBe('no-table');
+  });
 });

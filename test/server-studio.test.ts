@@ -3,9 +3,9 @@
  * answering over a real socket from the workspace it made and seeded, then Ctrl-C (SIGINT): the
  * stopped message, exit 130, and the workspace closed (it opens again with every model).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +76,30 @@ describe('symbiose studio', () => {
     expect((await started.exit).code).toBe(2);
     expect(started.output().stderr).toContain(`port ${port} on 127.0.0.1 is already in use; choose another with --port N`);
     blocker.close();
+  });
+
+  it("runs the README's curl example against it", async () => {
+    const section = readFileSync('README.md', 'utf8').split('## HTTP API')[1]!.split('\n## ')[0]!;
+    const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+    const commands = block.replace(/\\\n\s*/g, '').split('\n').filter((line) => line.startsWith('curl '));
+    expect(commands).toHaveLength(3);
+    expect(spawnSync('sh', ['-c', 'command -v curl']).status, 'the README example needs curl: apt-get install -y curl').toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-studio-'));
+    const started = studio(['--port', '0', '--workspace', join(dir, 'w.sqlite')]);
+    const url = (await started.url).replace(/\/$/, '');
+    try {
+      const answers = commands.map((command) => {
+        const run = spawnSync('sh', ['-c', command.replaceAll('http://127.0.0.1:4321', url)], { encoding: 'utf8' });
+        expect(run.status, command).toBe(0);
+        return JSON.parse(run.stdout);
+      });
+      expect(answers[0].versions.map((v: { kind: string }) => v.kind)).toEqual(['create']);
+      expect(answers[1].version).toMatchObject({ number: 2, kind: 'save' });
+      expect(answers[1].version.document.parameters.premium.value).toBe(45);
+      expect(answers[2]).toMatchObject({ actor: 'insurer', actorName: 'Assureur' });
+    } finally {
+      started.child.kill('SIGINT');
+      await started.exit;
+    }
   });
 });

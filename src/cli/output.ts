@@ -10,10 +10,9 @@ import { roundFigures } from '../analyses/index.js';
 import { OutputError, UsageError } from './errors.js';
 import { writeFile } from './files.js';
 import { cliLocale, t } from './lang.js';
-import { renderMarkdown, renderText, type Block } from './render/blocks.js';
-import { sheetsOf, sheetsToCsv, type Sheet } from './render/sheets.js';
-import { sheetsToXlsx } from './render/xlsx.js';
-import { printExactAmounts } from './render/numbers.js';
+import { sheetsToXlsx } from '../runtime/index.js';
+import { type Block, type Sheet, printExactAmounts, sheetsOf, sheetsToCsv } from '../tables/index.js';
+import { renderMarkdown, renderText } from './render/text.js';
 
 export const FORMATS = ['text', 'md', 'json', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];

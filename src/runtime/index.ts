@@ -10,3 +10,4 @@ export { writeFileSafely, WriteRefusedError, type FileContent, type NodeKind, ty
 export { compareVariants, type VariantComparison } from './variants.js';
 export { modelSimulation, splitNames, seriesData, MAX_JSON_VALUES, type Simulation } from './simulation.js';
 export { xmileDocument, type XmileImport } from './xmile-import.js';
+export { sheetsToXlsx } from './xlsx.js';

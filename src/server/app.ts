@@ -57,7 +57,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   const routes: Route[] = [
     ...modelRoutes(options.workspace),
     ...analysisRoutes(options.workspace, engine),
-    ...fileRoutes(options.workspace),
+    ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
   ];
   routes.push(

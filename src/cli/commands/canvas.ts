@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { canvas, withNames } from '../../analyses/index.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
-import { canvasBlocks } from '../render/canvas.js';
 import { analysisInput, chosenModel, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
+import { canvasBlocks } from '../../tables/index.js';
 
 export function registerCanvas(program: Command): void {
   withAnalysisOptions(

@@ -8,9 +8,9 @@ import { libraryFile, readCatalogue } from '../library-files.js';
 import { requireEcosystem } from '../model-file.js';
 import { colorWanted, deliver, emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
 import { formatNumber } from '../../i18n/index.js';
-import { heading, list, paragraph, table, type Block } from '../render/blocks.js';
 import { cliLocale, t } from '../lang.js';
 import { shellWord } from '../render/shell.js';
+import { type Block, heading, list, paragraph, table } from '../../tables/index.js';
 
 export function registerLibrary(program: Command): void {
   const library = program.command('library').description(t('cmd.library'));

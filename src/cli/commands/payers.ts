@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { whoPays, withNames } from '../../analyses/index.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
-import { paymentBlocks } from '../render/payments.js';
 import { analysisInput, chosenModel, modelArgument, withAnalysisOptions, type AnalysisOptions } from './shared.js';
+import { paymentBlocks } from '../../tables/index.js';
 
 export function registerPayers(program: Command): void {
   withAnalysisOptions(program.command('payers').description(t('cmd.payers')).addArgument(modelArgument())).action((model: string | undefined, options: AnalysisOptions, command: Command) => {

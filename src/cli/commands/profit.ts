@@ -3,8 +3,8 @@ import { profitability, profitabilityOfAll, withNames } from '../../analyses/ind
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
-import { overviewBlocks, sheetBlocks, type Grouping } from '../render/profit.js';
 import { analysisInput, chosenModel, modelArgument, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
+import { type Grouping, overviewBlocks, sheetBlocks } from '../../tables/index.js';
 
 export function registerProfit(program: Command): void {
   withAnalysisOptions(

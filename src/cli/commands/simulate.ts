@@ -7,14 +7,13 @@ import { printEngineIssues, readSimulation } from '../dynamics-file.js';
 import { UsageError } from '../errors.js';
 import { asOutputError, colorWanted, deliverSheets, formatOf, withOutputOptions, type Format, type OutputOptions } from '../output.js';
 import { writeFile } from '../files.js';
-import { renderMarkdown, renderText } from '../render/blocks.js';
-import { formatSignificant } from '../render/numbers.js';
-import { chart, csvChunks, nonFinite, summaryBlocks } from '../render/series.js';
 import { reportFallback } from '../debug.js';
-import { MAX_SHEET_VALUES, seriesSheet } from '../render/sheets.js';
 import { PROGRESS_MODES, progressReport, runSimulation, type ProgressMode } from '../simulation-run.js';
 import { cliLocale, t } from '../lang.js';
 import { chosenModel, modelArgument, modelOption } from './shared.js';
+import { MAX_SHEET_VALUES, csvChunks, formatSignificant, nonFinite, seriesSheet, summaryBlocks } from '../../tables/index.js';
+import { renderMarkdown, renderText } from '../render/text.js';
+import { chart } from '../render/chart.js';
 
 interface SimulateCliOptions extends OutputOptions {
   method?: 'euler' | 'rk4';

@@ -9,12 +9,8 @@ import { packageFile } from '../files.js';
 import { requireEcosystem } from '../model-file.js';
 import { cliLocale, t } from '../lang.js';
 import { colorWanted, deliver, formatOf, toFile, withOutputOptions, type OutputOptions } from '../output.js';
-import { heading, paragraph, renderMarkdown, renderText, type Block } from '../render/blocks.js';
-import { canvasBlocks } from '../render/canvas.js';
-import { paymentBlocks } from '../render/payments.js';
-import { overviewBlocks, sheetBlocks } from '../render/profit.js';
-import { sharingBlocks } from '../render/sharing.js';
-import { periodCount } from '../render/words.js';
+import { type Block, canvasBlocks, heading, overviewBlocks, paragraph, paymentBlocks, periodCount, sharingBlocks, sheetBlocks } from '../../tables/index.js';
+import { renderMarkdown, renderText } from '../render/text.js';
 
 export const TOUR_MODEL = 'library/purple-button.yaml';
 

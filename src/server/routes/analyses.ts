@@ -35,6 +35,9 @@ export const SimulateQuery = z.object({
   vars: z.string().optional().meta({ description: 'Variables kept, separated by commas (default all).' }),
 });
 
+/** A simulation's options, and the most values its answer may hold. */
+export type SimulationOptions = z.infer<typeof SimulateQuery> & { most?: number };
+
 const ANSWERS = {
   404: { description: 'No such model or version.', schema: ErrorSchema },
   422: { description: 'The model has errors (located issues), or an option cannot be used with it.', schema: ErrorSchema },
@@ -67,7 +70,7 @@ export function analysisAnswer(input: Input<unknown, unknown>, ecosystem: Ecosys
 }
 
 /** The analysis options every table analysis takes: the version and the labels. */
-async function shown(workspace: Workspace, id: string, query: { version?: number | undefined; labels?: boolean | undefined }) {
+export async function shown(workspace: Workspace, id: string, query: { version?: number | undefined; labels?: boolean | undefined }) {
   const { ecosystem, prepared } = loadVersion(await workspace.read(id, query.version));
   return { ecosystem: query.labels ? withLabels(ecosystem) : ecosystem, prepared };
 }
@@ -135,12 +138,7 @@ export function analysisRoutes(workspace: Workspace, engine: () => EngineBackend
       handle: async (input) => {
         const model = input.params.id!;
         const { ecosystem, prepared } = loadVersion(await workspace.read(model, input.query.version));
-        const chosen = input.query.variants?.split(',').map((v) => v.trim());
-        const compared = compareVariants(ecosystem, prepared, chosen, text(input.locale, 'compare.asWritten'));
-        if ('outcomes' in compared) return analysisAnswer(input, ecosystem, compared.outcomes);
-        if (compared.refused === 'no-variants') throw new ApiError(422, 'no-variants', 'server.no-variants', { model });
-        if (compared.refused === 'unknown-variant') throw new ApiError(422, 'unknown-variant', 'server.unknown-variant', { model, variant: compared.variant, variants: compared.variants.join(', ') });
-        throw new ApiError(422, 'variant-does-not-load', 'server.variant-does-not-load', { model, variant: compared.variant }, compared.issues);
+        return analysisAnswer(input, ecosystem, outcomesOf(ecosystem, prepared, model, input.query.variants, input.locale));
       },
     }),
     route<z.infer<typeof SimulateQuery>>({
@@ -150,13 +148,23 @@ export function analysisRoutes(workspace: Workspace, engine: () => EngineBackend
       tag: 'analyses',
       query: SimulateQuery,
       answers: data('{ times, series }: NaN and infinities as strings.'),
-      handle: async (input) => input.c.json(seriesData(await simulation(workspace, engine(), input.params.id!, input.query, input.locale, input.c.req.raw.signal))),
+      handle: async (input) => input.c.json(seriesData((await simulation(workspace, engine(), input.params.id!, input.query, input.locale, input.c.req.raw.signal)).run)),
     }),
   ];
 }
 
+/** The base and each variant asked (ids separated by commas; all when absent), or the refusal. */
+export function outcomesOf(ecosystem: Ecosystem, prepared: Prepared, model: string, variants: string | undefined, locale: Locale) {
+  const chosen = variants?.split(',').map((v) => v.trim());
+  const compared = compareVariants(ecosystem, prepared, chosen, text(locale, 'compare.asWritten'));
+  if ('outcomes' in compared) return compared.outcomes;
+  if (compared.refused === 'no-variants') throw new ApiError(422, 'no-variants', 'server.no-variants', { model });
+  if (compared.refused === 'unknown-variant') throw new ApiError(422, 'unknown-variant', 'server.unknown-variant', { model, variant: compared.variant, variants: compared.variants.join(', ') });
+  throw new ApiError(422, 'variant-does-not-load', 'server.variant-does-not-load', { model, variant: compared.variant }, compared.issues);
+}
+
 /** Runs the dynamics of a workspace model, in the engine backend, with the CLI's options. */
-export async function simulation(workspace: Workspace, engine: EngineBackend, model: string, query: z.infer<typeof SimulateQuery>, locale: Locale, signal: AbortSignal) {
+export async function simulation(workspace: Workspace, engine: EngineBackend, model: string, query: SimulationOptions, locale: Locale, signal: AbortSignal) {
   const version = await workspace.read(model, query.version);
   const { issues, simulation: ready } = modelSimulation(version.text, `${model}.${version.format}`, query.variant);
   if (hasErrors(issues)) throw new ApiError(422, 'invalid-model', 'server.invalid-model', { model, count: issues.filter((i) => i.severity === 'error').length }, issues);
@@ -170,10 +178,10 @@ export async function simulation(workspace: Workspace, engine: EngineBackend, mo
   };
   try {
     const run = await engine.run({ ...ready.request, options }, { signal });
-    if (run.times.length * (run.series.size + 1) > MAX_JSON_VALUES) {
+    if (run.times.length * (run.series.size + 1) > (query.most ?? MAX_JSON_VALUES)) {
       throw new ApiError(422, 'too-many-values', 'server.too-many-values', { steps: run.times.length, series: run.series.size });
     }
-    return run;
+    return { run, name: ready.name ?? model };
   } catch (error) {
     if (error instanceof SimulationError) {
       throw new ApiError(422, 'simulation-refused', 'server.simulation-refused', { reason: engineIssueMessage({ code: 'run', severity: 'error', params: error.refusal }, locale) });

@@ -2,7 +2,7 @@
  * Files in and out of the workspace. Import: the raw text of a YAML or JSON model (kept as
  * written, comments and all) or of an XMILE model (read by the engine, made a document as
  * `symbiose import` makes it). Export: the model as YAML, JSON or XMILE (its dynamics, as
- * `symbiose export --xmile`).
+ * `symbiose export --xmile`), or an analysis's tables as CSV or an xlsx workbook.
  */
 import { z } from 'zod';
 import { constantValues, hasErrors, rewriteYaml } from '../../core/index.js';
@@ -13,6 +13,8 @@ import { ApiError } from '../errors.js';
 import { route, type Route } from '../route.js';
 import { ErrorSchema, VersionSchema } from '../schemas.js';
 import { loadVersion } from './analyses.js';
+import { TABLES, tableExport, TableQuery } from './tables.js';
+import type { EngineBackend } from '../../engine/index.js';
 
 const ImportQuery = z.object({
   format: z.enum(['yaml', 'json', 'xmile']),
@@ -20,18 +22,20 @@ const ImportQuery = z.object({
   name: z.string().optional().meta({ description: 'The file\'s name, which an XMILE import\'s description names (default model.xmile).' }),
 });
 
-const ExportQuery = z.object({
-  format: z.enum(['yaml', 'json', 'xmile']),
-  version: z.coerce.number().int().positive().optional().meta({ description: 'The version exported (default the latest).' }),
+const ExportQuery = TableQuery.extend({
+  format: z.enum(['yaml', 'json', 'xmile', 'csv', 'xlsx']),
+  table: z.enum(TABLES).optional().meta({ description: 'For csv and xlsx: the analysis whose tables are exported, with its options.' }),
 });
 
 const TYPES = {
   yaml: 'application/yaml',
   json: 'application/json',
   xmile: 'application/xml',
+  csv: 'text/csv; charset=UTF-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export function fileRoutes(workspace: Workspace): Route[] {
+export function fileRoutes(workspace: Workspace, engine: () => EngineBackend): Route[] {
   return [
     route<z.infer<typeof ImportQuery>, string>({
       method: 'post',
@@ -65,19 +69,25 @@ export function fileRoutes(workspace: Workspace): Route[] {
     route<z.infer<typeof ExportQuery>>({
       method: 'get',
       path: '/api/models/:id/export',
-      summary: 'The model as a file: yaml, json, or xmile (its dynamics).',
+      summary: "The model as a file (yaml, json, xmile: its dynamics), or an analysis's tables (csv, xlsx with table=…, as the CLI's --format csv|xlsx).",
       tag: 'files',
       query: ExportQuery,
       answers: {
         200: { description: 'The file.', types: Object.values(TYPES) },
         404: { description: 'No such model or version.', schema: ErrorSchema },
-        422: { description: 'The model has errors, or no dynamics to write as XMILE.', schema: ErrorSchema },
+        422: { description: 'The model has errors, has no dynamics (xmile, simulate), or csv/xlsx without table=.', schema: ErrorSchema },
       },
-      handle: async ({ c, params, query }) => {
+      handle: async ({ c, params, query, locale }) => {
         const version = await workspace.read(params.id!, query.version);
-        return c.body(modelFile(version, query.format), 200, {
-          'content-type': `${TYPES[query.format]}; charset=UTF-8`,
-          'content-disposition': `attachment; filename="${version.model}.${query.format}"`,
+        const { format, table } = query;
+        const file = format === 'csv' || format === 'xlsx';
+        if (file && table === undefined) throw new ApiError(422, 'no-table', 'server.no-table', { format });
+        if (!file && table !== undefined) throw new ApiError(422, 'table-for-file', 'server.table-for-file', { format });
+        const content = file ? await tableExport(workspace, engine, version, table!, format, query, locale, c.req.raw.signal) : modelFile(version, format);
+        const type = TYPES[format];
+        return c.body(content as string | Uint8Array<ArrayBuffer>, 200, {
+          'content-type': type.includes(';') || format === 'xlsx' ? type : `${type}; charset=UTF-8`,
+          'content-disposition': `attachment; filename="${version.model}${table ? `-${table}` : ''}.${format}"`,
         });
       },
     }),

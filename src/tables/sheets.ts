@@ -4,7 +4,7 @@
  * again (percentages as fractions), everything else stays text. Prose paragraphs are left out.
  * Pure.
  */
-import { numberFormat, type Locale } from '../../i18n/index.js';
+import { numberFormat, type Locale } from '../i18n/index.js';
 import type { Block } from './blocks.js';
 import type { SeriesSet } from './series.js';
 

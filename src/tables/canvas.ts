@@ -1,7 +1,7 @@
 /** The canvas of one actor as printable blocks, in the order of the canvas poster. */
-import { actorName, CANVAS_BLOCKS, objectName, transactionName, type Canvas, type CanvasItem } from '../../analyses/index.js';
-import type { ModelDocument } from '../../core/index.js';
-import type { Locale } from '../../i18n/index.js';
+import { actorName, CANVAS_BLOCKS, objectName, transactionName, type Canvas, type CanvasItem } from '../analyses/index.js';
+import type { ModelDocument } from '../core/index.js';
+import type { Locale } from '../i18n/index.js';
 import { heading, list, paragraph, type Block } from './blocks.js';
 import { formatFigure, formatMoney } from './numbers.js';
 import { costName, listOf, periodCount, words } from './words.js';

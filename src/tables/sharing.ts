@@ -1,7 +1,7 @@
 /** Value created and the share each actor captures, as printable blocks. */
-import { actorName, type ValueSharing } from '../../analyses/index.js';
-import type { ModelDocument } from '../../core/index.js';
-import type { Locale } from '../../i18n/index.js';
+import { actorName, type ValueSharing } from '../analyses/index.js';
+import type { ModelDocument } from '../core/index.js';
+import type { Locale } from '../i18n/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
 import { formatMoney, formatShare } from './numbers.js';
 import { periodCount, words } from './words.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { profitability } from '../../analyses/index.js';
-import { ecosystemOf } from '../../../test/helpers.js';
-import { renderText } from './blocks.js';
+import { profitability } from '../analyses/index.js';
+import { ecosystemOf } from '../../test/helpers.js';
+import { renderText } from '../cli/render/text.js';
 import { sheetBlocks, sheetLineLabel } from './profit.js';
 
 // A shop sells a basket (100) and a bag (20), both named "Vente", and has two cost lines named

@@ -1,7 +1,7 @@
 /** Who pays whom, for what: the overall table, per-actor totals, then one table per scenario. */
-import { actorName, objectName, scenarioName, transactionName, type PaymentTable, type WhoPays } from '../../analyses/index.js';
-import type { ModelDocument } from '../../core/index.js';
-import type { Locale } from '../../i18n/index.js';
+import { actorName, objectName, scenarioName, transactionName, type PaymentTable, type WhoPays } from '../analyses/index.js';
+import type { ModelDocument } from '../core/index.js';
+import type { Locale } from '../i18n/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
 import { formatCount, formatMoney } from './numbers.js';
 import { listOf, periodCount, words } from './words.js';

@@ -1,8 +1,8 @@
 /**
- * Sheets as an Excel workbook (--format xlsx), one worksheet per sheet, through exceljs (MIT).
+ * Sheets as an Excel workbook (the CLI's --format xlsx, the API's export), one worksheet per sheet, through exceljs (MIT).
  * exceljs is loaded only when a workbook is asked for, so other commands start without it.
  */
-import type { Cell, Sheet } from './sheets.js';
+import type { Cell, Sheet } from '../tables/index.js';
 
 /** Excel's sheet names: at most 31 characters, none of []:*?/\. */
 const NAME_LENGTH = 31;

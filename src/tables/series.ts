@@ -1,6 +1,5 @@
-/** Simulation results as a summary table, CSV, or a terminal chart of one variable. */
-import asciichart from 'asciichart';
-import type { Locale } from '../../i18n/index.js';
+/** Simulation results as a summary table or CSV. */
+import type { Locale } from '../i18n/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
 import { formatSignificant } from './numbers.js';
 import { words } from './words.js';
@@ -80,18 +79,4 @@ export function nonFinite(run: SeriesSet): Array<{ label: string; time: number; 
     if (i >= 0) found.push({ label, time: run.times[i]!, value: values[i]! });
   }
   return found;
-}
-
-/** A line chart of one series, at most `width` points wide (evenly resampled). */
-export function chart(label: string, run: SeriesSet, locale: Locale, width = 72, height = 12): string {
-  const show = (x: number | undefined) => formatSignificant(locale, x);
-  const values = run.series.get(label)!;
-  const step = Math.max(1, Math.ceil(values.length / width));
-  const points: number[] = [];
-  for (let i = 0; i < values.length; i += step) points.push(values[i]!);
-  if ((values.length - 1) % step !== 0) points.push(values[values.length - 1]!);
-  const t0 = run.times[0]!;
-  const t1 = run.times[run.times.length - 1]!;
-  const plot = asciichart.plot(points, { height, format: (x: number) => show(x).padStart(10) });
-  return `${label}\n${plot}\n${' '.repeat(12)}${words(locale)('simulate.time', { from: show(t0), to: show(t1) })}\n`;
 }

@@ -2,10 +2,10 @@
  * Profitability as printable blocks: an overview of every actor, or one actor's full sheet with
  * a column per period, or per year when the periods are too many to read.
  */
-import { actorName, transactionName, type ProfitabilitySheet, type SheetLineKey } from '../../analyses/index.js';
-import type { ModelDocument } from '../../core/index.js';
-import { annualDiscountRate, PERIODS_PER_YEAR, recordById } from '../../core/index.js';
-import type { Locale } from '../../i18n/index.js';
+import { actorName, transactionName, type ProfitabilitySheet, type SheetLineKey } from '../analyses/index.js';
+import type { ModelDocument } from '../core/index.js';
+import { annualDiscountRate, PERIODS_PER_YEAR, recordById } from '../core/index.js';
+import type { Locale } from '../i18n/index.js';
 import { heading, paragraph, table, tableWidth, TEXT_WIDTH, type Block, type TableBlock } from './blocks.js';
 import { amountsScaled, formatMoney, formatPercent } from './numbers.js';
 import { costName, periodAt, periodCount, words } from './words.js';

@@ -1,7 +1,7 @@
 /** Words shared by the renderers: the catalogue in one language, periods, lists, cost names. */
-import { transactionName } from '../../analyses/index.js';
-import type { ModelDocument, Period } from '../../core/index.js';
-import { text, type Locale, type Params, type UiKey } from '../../i18n/index.js';
+import { transactionName } from '../analyses/index.js';
+import type { ModelDocument, Period } from '../core/index.js';
+import { text, type Locale, type Params, type UiKey } from '../i18n/index.js';
 import { formatCount } from './numbers.js';
 
 /** The catalogue of one language as a function of keys. */

@@ -3,7 +3,7 @@
  * separators, a true minus sign, and no false precision. Machine formats (CSV, JSON) never come
  * here.
  */
-import { formatNumber, numberFormat, type Locale } from '../../i18n/index.js';
+import { formatNumber, numberFormat, type Locale } from '../i18n/index.js';
 
 let exactAmounts = false;
 
