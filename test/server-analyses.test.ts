@@ -163,14 +163,18 @@ describe('files', () => {
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header[0]).toBe('Actor');
-    // The overview's rows are the actors, each net cash a number equal to the JSON's total net.
+    // Each actor's row of the overview holds its net cash as a number, equal to the JSON's total net.
     const sheets = (await t.call('GET', '/api/models/purple-button/analyses/profit')).json as Array<{ actorName: string; totalNet: number }>;
     const netColumn = header.findIndex((title) => title === 'Net cash') + 1;
-    for (const [i, expected] of sheets.entries()) {
-      const row = sheet.getRow(i + 2);
-      expect(row.getCell(1).value).toBe(expected.actorName);
+    expect(netColumn).toBeGreaterThan(1);
+    let compared = 0;
+    sheet.eachRow((row, number) => {
+      const expected = sheets.find((s) => s.actorName === row.getCell(1).value);
+      if (number === 1 || !expected) return;
       expect(row.getCell(netColumn).value).toBeCloseTo(expected.totalNet, 6);
-    }
+      compared++;
+    });
+    expect(compared).toBeGreaterThan(1);
     const missing = await t.call('GET', '/api/models/purple-button/export?format=csv&lang=en');
     expect(missing.json.error.code).toBe('no-table');
   });

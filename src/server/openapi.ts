@@ -78,7 +78,6 @@ export function openApiDocument(routes: readonly Route[], components: Record<str
   // A query schema is a list of parameters, not a component.
   for (const { operation, name } of queries) {
     const schema = schemas[name]!;
-    delete schemas[name];
     const required = new Set((schema.required as string[] | undefined) ?? []);
     const properties = (schema.properties ?? {}) as Record<string, Json>;
     const fields = Object.entries(properties).map(([field, property]) => ({
@@ -90,6 +89,7 @@ export function openApiDocument(routes: readonly Route[], components: Record<str
     }));
     operation.parameters = [...(operation.parameters as Json[]).filter((p) => p.in === 'path'), ...fields, LANG_PARAMETER];
   }
+  for (const { name } of queries) delete schemas[name];
   return { openapi: '3.1.0', info, paths, components: { schemas } };
 }
 

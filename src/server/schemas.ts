@@ -5,7 +5,7 @@
  * types (src/store/workspace.ts) for the document; the store's values are what is sent.
  */
 import { z } from 'zod';
-import { Branch, ChangeListSchema, ChangeSchema, Step } from '../core/index.js';
+import { Branch, ChangeListSchema, ChangeSchema, Step, Text } from '../core/index.js';
 
 const Whole = z.number().int().positive();
 /** A version number in a query string. */
@@ -79,10 +79,10 @@ export const LibraryEntrySchema = z.object({
   id: z.string(),
   name: z.string(),
   label: z.string().optional(),
-  summary: z.string(),
+  summary: Text.meta({ description: "The description's first sentence, in each language it is written in." }),
   tags: z.array(z.string()),
   sources: z.array(z.string()),
-  description: z.string().optional(),
+  description: Text.optional(),
   provenance: z.record(z.string(), z.unknown()).meta({ description: 'Each parameter with its source or assumption (as `symbiose library show --json`).' }),
   errors: z.number().int().meta({ description: 'Errors found loading it (0 for a model that loads).' }),
 });
