@@ -163,6 +163,8 @@ describe('library', () => {
     expect(purple).toMatchObject({ id: 'purple-button', errors: 0 });
     expect(purple.description.length).toBeGreaterThan(0);
     expect(purple.provenance.parameters.length).toBeGreaterThan(0);
+    expect(purple.assumptions).toEqual(purple.provenance.parameters);
+    expect(purple.assumptions.find((p: { name: string }) => p.name === 'premium')).toMatchObject({ value: 40, unit: 'EUR/month' });
     const first = await t.call('POST', '/api/library/purple-button/copy');
     expect(first.status).toBe(201);
     expect(first.json.model).toBe('purple-button');

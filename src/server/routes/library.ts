@@ -21,8 +21,9 @@ function shelf(dir: string | undefined): Shelf {
   const cards = [...models.values()].map((model) => {
     const loaded = loadEcosystem(model.text, `${model.id}.yaml`);
     const errors = loaded.issues.filter((i) => i.severity === 'error').length;
-    if (loaded.ecosystem) return { ...catalogueCard(model.id!, loaded.ecosystem.doc), errors };
-    return { id: model.id, name: model.id, summary: '', tags: [], sources: [], provenance: {}, errors };
+    if (!loaded.ecosystem) return { id: model.id, name: model.id, summary: '', tags: [], sources: [], assumptions: [], errors };
+    const card = catalogueCard(model.id!, loaded.ecosystem.doc);
+    return { ...card, assumptions: card.provenance.parameters, errors };
   });
   return { models, cards };
 }
