@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { canvas, findActor, profitability, profitabilityOfAll, roundFigures, valueSharing, whoPays, withLabels, withNames } from '../../analyses/index.js';
 import { closest, hasErrors, type Ecosystem, type Prepared } from '../../core/index.js';
-import { ModelRefusedError, SimulationError, loadEcosystem, type EngineBackend } from '../../engine/index.js';
+import { ModelRefusedError, SimulationError, type EngineBackend } from '../../engine/index.js';
+import { loadedText } from '../loaded.js';
 import { engineIssueMessage, text, type Locale } from '../../i18n/index.js';
 import { compareVariants, MAX_JSON_VALUES, modelSimulation, seriesData, splitNames } from '../../runtime/index.js';
 import type { Version, Workspace } from '../../store/index.js';
@@ -46,7 +47,7 @@ const data = (description: string) => ({ 200: { description, schema: z.unknown()
 
 /** The version's text loaded as the CLI loads a file; a model with errors is a 422 with its issues. */
 export function loadVersion(version: Version): { ecosystem: Ecosystem; prepared: Prepared } {
-  const result = loadEcosystem(version.text, `${version.model}.${version.format}`);
+  const result = loadedText(version.text, `${version.model}.${version.format}`);
   if (!result.ecosystem || !result.prepared || hasErrors(result.issues)) {
     const count = result.issues.filter((i) => i.severity === 'error').length;
     throw new ApiError(422, 'invalid-model', 'server.invalid-model', { model: version.model, count }, result.issues);
