@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import { interruptSignal } from '../../runtime/index.js';
-import { DEFAULT_HOST, DEFAULT_PORT, defaultWorkspacePath, startServer, type RunningServer, type ServerOptions } from '../../server/index.js';
+import type { RunningServer, ServerOptions } from '../../server/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { packageFile } from '../files.js';
 import { t } from '../lang.js';
@@ -17,25 +17,29 @@ const NEXT_PORTS = 20;
 
 interface StudioOptions {
   port?: string;
-  host: string;
+  host?: string;
   workspace?: string;
 }
+
+/** The server, loaded only when the studio starts: other commands start without hono. */
+const serverModule = () => import('../../server/index.js');
 
 export function registerStudio(program: Command): void {
   program
     .command('studio')
     .description(t('cmd.studio'))
     .option('--port <n>', t('option.studioPort'))
-    .option('--host <host>', t('option.studioHost'), DEFAULT_HOST)
+    .option('--host <host>', t('option.studioHost'))
     .option('--workspace <file>', t('option.studioWorkspace'))
     .action(async (options: StudioOptions) => {
       const signal = interruptSignal();
+      const { DEFAULT_HOST, DEFAULT_PORT, defaultWorkspacePath } = await serverModule();
       const workspacePath = options.workspace ?? defaultWorkspacePath(process.env, homedir());
       const studioDir = packageFile('dist/studio');
       const hasApp = existsSync(`${studioDir}/index.html`);
       if (!hasApp) process.stderr.write(`symbiose: ${t('studio.noApp', { folder: studioDir })}\n`);
       const server = await listening(
-        { host: options.host, port: DEFAULT_PORT, workspacePath, ...(hasApp ? { studioDir } : {}) },
+        { host: options.host ?? DEFAULT_HOST, port: DEFAULT_PORT, workspacePath, ...(hasApp ? { studioDir } : {}) },
         options.port === undefined ? undefined : portOf(options.port),
       );
       if (server.seeded.length > 0) process.stdout.write(`${t('studio.seeded', { count: server.seeded.length })}\n`);
@@ -51,7 +55,8 @@ export function registerStudio(program: Command): void {
  * The server on the port asked; without one, on the default port or, when it is taken, the
  * next free one (said on standard error). A port asked that is taken is a usage error.
  */
-async function listening(options: ServerOptions, asked: number | undefined): Promise<RunningServer> {
+async function listening(options: ServerOptions & { host: string }, asked: number | undefined): Promise<RunningServer> {
+  const { startServer } = await serverModule();
   const first = asked ?? options.port;
   const last = asked ?? options.port + NEXT_PORTS;
   for (let port = first; ; port++) {
@@ -62,9 +67,9 @@ async function listening(options: ServerOptions, asked: number | undefined): Pro
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && port < last) continue;
-      if (code === 'EADDRINUSE') throw new UsageError(t('studio.portTakenGiven', { port: first, host: options.host ?? DEFAULT_HOST }));
+      if (code === 'EADDRINUSE') throw new UsageError(t('studio.portTakenGiven', { port: first, host: options.host }));
       if (code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') {
-        throw new UsageError(t('studio.cannotListen', { host: options.host ?? DEFAULT_HOST, port, reason: code }));
+        throw new UsageError(t('studio.cannotListen', { host: options.host, port, reason: code }));
       }
       throw error;
     }
