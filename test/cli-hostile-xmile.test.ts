@@ -62,6 +62,8 @@ describe('import refuses what a model document cannot hold, and writes nothing',
 
   it.each([
     ['a variable named __proto__', xmile('<aux name="__proto__"><eqn>1</eqn></aux>'), /variable "__proto__": a model document cannot hold the name "__proto__"/],
+    ['an element named __proto__', xmile('<aux name="a"><eqn>1</eqn><__proto__>x</__proto__></aux>'), /line \d+, column \d+: an element named <__proto__> is not XMILE, and is not read/],
+    ['an element named constructor', xmile('<aux name="a"><eqn>1</eqn>\n<constructor/></aux>'), /an element named <constructor> is not XMILE/],
     ['points that are not numbers', xmile('<aux name="g"><eqn>TIME</eqn><gf><xscale min="0" max="1"/><ypts>1,abc,3</ypts></gf></aux>'), /variable "g": graphical function: <ypts> holds "1,abc,3"/],
     ['a stop of 20,000', withStop('<aux name="a"><eqn>1</eqn></aux>', 20_000), /too many periods in the horizon: at most 10000 \(limit "horizon"\), found 20000/],
   ])('%s', (name, text, message) => {

@@ -51,6 +51,8 @@ export type EngineParamsByCode = {
   /** The file is not readable XML, or not XMILE; `xmlCode` is the XML validator's own code. */
   xml:
     | { reason: 'empty' | 'parse' | 'no-root' | 'no-model' }
+    /** An element named __proto__, constructor or prototype, which no XMILE file has. */
+    | { reason: 'reserved-tag'; tag: string; line: number; column: number }
     | { reason: 'unnamed'; kind: string }
     | { reason: 'malformed'; xmlCode: string; line: number; column?: number };
   /** `macro` (and `macroVariable`) when the equation is inside a macro. */

@@ -316,6 +316,19 @@ function quoteName(name: string): string {
   return `"${name.replace(/(["\\])/g, '\\$1')}"`;
 }
 
+/**
+ * The first element named as a JavaScript object's own machinery (`__proto__`, `constructor`,
+ * `prototype`), which the XML parser refuses to build, with its line and column: XMILE has no
+ * such element, and the reader says where it is rather than that the file cannot be parsed.
+ */
+function reservedTag(source: string): { tag: string; line: number; column: number } | undefined {
+  const match = /<\/?(?:[\w.-]+:)?(__proto__|constructor|prototype)(?=[\s/>])/.exec(source);
+  if (!match) return undefined;
+  const before = source.slice(0, match.index);
+  const line = before.split('\n').length;
+  return { tag: match[1]!, line, column: match.index - before.lastIndexOf('\n') };
+}
+
 /** Reads XMILE text. `file` only labels issues. */
 export function readXmile(source: string, file = '(xmile)'): ReadResult {
   const issues: EngineIssue[] = [];
@@ -334,7 +347,8 @@ export function readXmile(source: string, file = '(xmile)'): ReadResult {
   try {
     doc = parser.parse(source) as XmlNode;
   } catch {
-    issues.push(engineIssue('xml', { reason: 'parse' }, { file }));
+    const reserved = reservedTag(source);
+    issues.push(engineIssue('xml', reserved ? { reason: 'reserved-tag', ...reserved } : { reason: 'parse' }, { file }));
     return { model: undefined, issues };
   }
   const root = doc.xmile;

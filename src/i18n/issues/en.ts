@@ -337,6 +337,8 @@ function xml(p: EngineParamsByCode['xml']): string {
       return 'cannot read the model: the file is empty';
     case 'parse':
       return 'cannot read the model: the XML cannot be parsed';
+    case 'reserved-tag':
+      return `cannot read the model: line ${p.line}, column ${p.column}: an element named <${p.tag}> is not XMILE, and is not read`;
     case 'no-root':
       return 'cannot read the model: no <xmile> root element';
     case 'no-model':

@@ -386,6 +386,8 @@ function xml(p: EngineParamsByCode['xml']): string {
         return 'le fichier est vide';
       case 'parse':
         return 'le XML ne peut pas être analysé';
+      case 'reserved-tag':
+        return t`ligne ${p.line}, colonne ${p.column} : un élément nommé <${p.tag}> n’est pas du XMILE, et n’est pas lu`;
       case 'no-root':
         return 'aucun élément racine <xmile>';
       case 'no-model':
