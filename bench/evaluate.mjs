@@ -10,7 +10,7 @@
  * The parameter is the first one with a declared range that the dynamics read (any ranged one for
  * a model without dynamics); draws alternate across its range so no result can be reused.
  *
- *   npm run build && npm run bench:evaluate          # about a minute
+ *   npm run build && npm run bench:evaluate          # a few minutes
  *   node bench/evaluate.mjs --models amazon-cash-burn,purple-button --seconds 0.5
  *
  * Not a test: it prints CPU ms per draw and the ratio; nothing asserts a timing.

@@ -183,6 +183,18 @@ describe('the series the quantities do not read', () => {
     expect(again.issues.map((i) => [i.params.engineCode, i.params.label, i.params.time])).toEqual([['not-finite', 'broken', 2]]);
   });
 
+  it('still stop the run when a constant of the dynamics overflows', () => {
+    // huge = big × 10 reads only a constant, so no step changes it: 1e308 × 10 is infinite from the start.
+    const withBig = model('"Customers * rate"', '  variables:\n    huge: "big * 10"\n').replace('  rate: 0.1', '  rate: 0.1\n  big: 1');
+    const doc = loadEcosystem(withBig, 'm.yaml').ecosystem!.doc;
+    const prepared = prepare(doc, { dynamics: prepareDynamics });
+    const refused = evaluate(prepared, { big: 1e308 });
+    expect(refused.ecosystem).toBeUndefined();
+    expect(refused.issues.map((i) => [i.params.engineCode, i.params.label, i.params.time, i.params.value])).toEqual([['not-finite', 'huge', 0, 'Infinity']]);
+    // big 2: huge is 20 at the start and in every period.
+    expect(Array.from(evaluate(prepared, { big: 2 }).ecosystem!.series.get('huge')!)).toEqual([20, 20, 20, 20]);
+  });
+
   it('and so do the series read', () => {
     const doc = loadEcosystem(text, 'm.yaml').ecosystem!.doc;
     const prepared = prepare(doc, { dynamics: prepareDynamics });

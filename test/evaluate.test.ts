@@ -174,6 +174,24 @@ describe('scenario paths', () => {
     }
   });
 
+  it('writes the overridden numbers into the document it gives, as they were when evaluated', () => {
+    const prepared = prepare(ecosystem.doc);
+    const overrides: Record<string, number> = { buy_share: 0.5 };
+    const half = evaluate(prepared, overrides).ecosystem!;
+    // Changed after the evaluation, and before its document is first read: the document keeps 0.5.
+    overrides.buy_share = 0.9;
+    expect(half.doc.parameters!.buy_share).toEqual({ value: 0.5, source: 'test' });
+    expect(half.doc.parameters!.members_count).toEqual({ value: 100, source: 'test' });
+    expect(half.doc).toBe(half.doc);
+    // The prepared document is untouched, and an evaluation without overrides gives it as it is.
+    expect(prepared.doc.parameters!.buy_share).toEqual({ value: 0.25, source: 'test' });
+    expect(evaluate(prepared).ecosystem!.doc).toBe(prepared.doc);
+    // Spread and serialised like any record, the document included.
+    expect({ ...half }.doc).toBe(half.doc);
+    expect(JSON.parse(JSON.stringify({ doc: half.doc })).doc.parameters.buy_share.value).toBe(0.5);
+    expect(Object.keys(half)).toEqual(['doc', 'model', 'ledger', 'series', 'paths']);
+  });
+
   it('gives a new draw its own figures, leaving the earlier ones as they were', () => {
     const prepared = prepare(ecosystem.doc);
     const half = evaluate(prepared, { buy_share: 0.5 }).ecosystem!;

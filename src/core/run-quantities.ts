@@ -316,9 +316,17 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   function repeatPeriod(): void {
     for (const list of sizes) list.push(list[period - 2]!);
     const again = (array: Float64Array, size: number, at: number): void => {
-      array.copyWithin(at * size, (at - 1) * size, at * size);
+      const from = (at - 1) * size;
+      const to = at * size;
+      // A few numbers are copied faster one by one than through a call to copyWithin.
+      if (size > 32) array.copyWithin(to, from, to);
+      else for (let i = 0; i < size; i++) array[to + i] = array[from + i]!;
     };
-    for (const column of [flows.occurrences, flows.perOccurrence, flows.money, flows.value, history.worth]) again(column, lineCount, period - 1);
+    again(flows.occurrences, lineCount, period - 1);
+    again(flows.perOccurrence, lineCount, period - 1);
+    again(flows.money, lineCount, period - 1);
+    again(flows.value, lineCount, period - 1);
+    again(history.worth, lineCount, period - 1);
     again(occurrences.counts, reachedCount, period);
     again(history.starts, scenarioCount, period);
     again(history.counts, stepCount, period);
@@ -399,7 +407,11 @@ function reportOverflows(ledger: Ledger, report: (found: Issue) => void): void {
   const { flows, costs } = ledger;
   const lineCount = flows.lines.length;
   for (let k = 0; k < flows.money.length; k++) {
-    const bad = [flows.occurrences[k]!, flows.money[k]!, flows.value[k]!].find(isInfinite);
+    const occurrences = flows.occurrences[k]!;
+    const money = flows.money[k]!;
+    const value = flows.value[k]!;
+    // The first infinite one of the three, in this order.
+    const bad = isInfinite(occurrences) ? occurrences : isInfinite(money) ? money : isInfinite(value) ? value : undefined;
     if (bad === undefined) continue;
     const line = flows.lines[k % lineCount]!;
     const period = Math.floor(k / lineCount) + 1;

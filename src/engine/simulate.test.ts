@@ -72,6 +72,8 @@ describe('a simulation run again', () => {
     const second = ready.run({ inputs: new Map([['rate', 0.5]]) });
     expect([...second.series.get('S')!]).toEqual([10, 10.5, 11, 11.5, 12]);
     expect([...second.times]).toEqual([0, 1, 2, 3, 4]);
+    // An input, which no step changes, holds its value at every saved step.
+    expect([...first.series.get('rate')!]).toEqual([0.5, 0.5, 0.5, 0.5, 0.5]);
     // The same buffers: the first run's arrays now read the second's numbers.
     expect(second.series.get('S')).toBe(first.series.get('S'));
     // No input: the model's own value.

@@ -97,6 +97,13 @@ export type RunEach = Pick<SimulateOptions, 'inputs' | 'onProgress' | 'signal'>;
  */
 export interface Simulation {
   run(each?: RunEach): Results;
+  /** Labels of the series no step changes (inputs, constants): one value along the whole run. */
+  constants: ReadonlySet<string>;
+}
+
+/** The slots a step writes: time, the states, what each evaluation computes, the delays' outputs. */
+function varyingSlots(program: Program): Set<number> {
+  return new Set([TIME_SLOT, ...program.states.map((st) => st.slot), ...program.update.map((a) => a.slot), ...program.pipelines.map((p) => p.slot)]);
 }
 
 /** One run into buffers of its own (simulation(program, options), run once). */
@@ -141,8 +148,15 @@ export function simulation(program: Program, options: Omit<SimulateOptions, keyo
   }
   const times = new Float64Array(saves);
   const series = new Map(kept.map(([label]) => [label, new Float64Array(saves)]));
-  const columnSlots = Int32Array.from(kept.map(([, slot]) => slot));
-  const columns = kept.map(([label]) => series.get(label)!);
+  // Only what a step can change is saved step by step; a slot that only the start of the run
+  // sets (an input, a constant) holds one value, written along its whole series at the end.
+  const varying = varyingSlots(program);
+  const stepwise = kept.filter(([, slot]) => varying.has(slot));
+  const fixed = kept.filter(([, slot]) => !varying.has(slot));
+  const columnSlots = Int32Array.from(stepwise.map(([, slot]) => slot));
+  const columns = stepwise.map(([label]) => series.get(label)!);
+  const fixedSlots = Int32Array.from(fixed.map(([, slot]) => slot));
+  const fixedColumns = fixed.map(([label]) => series.get(label)!);
   const keep = Int32Array.from([TIME_SLOT, ...columnSlots]);
   const saving = [times, ...columns];
   // Every run saves every step it keeps (saves rows), so the results are the buffers themselves.
@@ -182,8 +196,10 @@ export function simulation(program: Program, options: Omit<SimulateOptions, keyo
   };
 
   let saved = 0;
-  const results = (): Results =>
-    saved === saves ? whole : { ...whole, times: times.subarray(0, saved), series: new Map([...series].map(([k, v]) => [k, v.subarray(0, saved)])) };
+  const results = (): Results => {
+    for (let c = 0; c < fixedColumns.length; c++) fixedColumns[c]!.fill(s[fixedSlots[c]!]!, 0, saved);
+    return saved === saves ? whole : { ...whole, times: times.subarray(0, saved), series: new Map([...series].map(([k, v]) => [k, v.subarray(0, saved)])) };
+  };
   const save = () => {
     times[saved] = s[TIME_SLOT]!;
     for (let c = 0; c < columns.length; c++) columns[c]![saved] = s[columnSlots[c]!]!;
@@ -274,5 +290,5 @@ export function simulation(program: Program, options: Omit<SimulateOptions, keyo
     checkpoint(1);
     return results();
   };
-  return { run };
+  return { run, constants: new Set(fixed.map(([label]) => label)) };
 }

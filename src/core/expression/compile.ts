@@ -73,6 +73,14 @@ function binary(expr: Extract<Expr, { type: 'binary' }>, slotOf: (name: string) 
   if (op === '+') return (values) => left(values) + right(values);
   if (op === '-') return (values) => left(values) - right(values);
   if (op === '*') return (values) => left(values) * right(values);
+  // Division goes through the helper only for its fault (a zero divisor).
+  if (op === '/') {
+    return (values) => {
+      const a = left(values);
+      const b = right(values);
+      return b === 0 ? arithmetic(op, a, b, at) : a / b;
+    };
+  }
   return (values) => {
     const a = left(values);
     return arithmetic(op, a, right(values), at);
@@ -100,6 +108,15 @@ function call(expr: Extract<Expr, { type: 'call' }>, slotOf: (name: string) => n
   if (args.length === 1) {
     const [a] = args as [CompiledExpression];
     return (values) => apply(found, [a(values)], at);
+  }
+  // The usual arities written out: the arguments in order, in an array made once per call.
+  if (args.length === 2) {
+    const [a, b] = args as [CompiledExpression, CompiledExpression];
+    return (values) => apply(found, [a(values), b(values)], at);
+  }
+  if (args.length === 3) {
+    const [a, b, c] = args as [CompiledExpression, CompiledExpression, CompiledExpression];
+    return (values) => apply(found, [a(values), b(values), c(values)], at);
   }
   return (values) => apply(found, args.map((arg) => arg(values)), at);
 }

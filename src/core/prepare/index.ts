@@ -156,7 +156,9 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
  */
 export function evaluate(prepared: Prepared, overrides: Overrides = {}, options: EvaluateOptions = {}): Evaluation {
   const issues: Issue[] = [];
-  const { values, dynamicsValues } = splitOverrides(prepared, overrides, issues);
+  // A copy: the document is written from them later (ecosystemOf), whatever the caller does with `overrides`.
+  const entries = overrides instanceof Map ? [...overrides] : Object.entries(overrides);
+  const { values, dynamicsValues } = splitOverrides(prepared, entries, issues);
   if (!prepared.quantifiable || hasErrors(issues)) return { ecosystem: undefined, issues };
   let series: PeriodSeries = new Map();
   let fallback: DynamicsFallback | undefined;
@@ -172,14 +174,32 @@ export function evaluate(prepared: Prepared, overrides: Overrides = {}, options:
   const quantified = runQuantities(prepared.quantities, series, values, options.recycle);
   issues.push(...quantified.issues);
   const valid = !hasErrors(prepared.issues) && !hasErrors(issues);
-  const doc = withValues(prepared.doc, overrides);
-  const ecosystem = valid ? { doc, model: prepared.model, ledger: quantified.ledger, series, paths: quantified.paths } : undefined;
+  const ecosystem = valid ? ecosystemOf(prepared, entries, quantified, series) : undefined;
   return { ecosystem, issues, ...(fallback ? { fallback } : {}) };
 }
 
+/**
+ * An evaluation's ecosystem. Its document, the prepared one with the overridden numbers written
+ * in, is made when first read: a Monte Carlo draw or a Shapley coalition reads only figures.
+ */
+function ecosystemOf(prepared: Prepared, entries: ReadonlyArray<[string, number]>, quantified: { ledger: Ledger; paths: PathFigures }, series: PeriodSeries): Ecosystem {
+  let doc: ModelDocument | undefined;
+  return {
+    get doc() {
+      return (doc ??= withValues(prepared.doc, entries));
+    },
+    set doc(value) {
+      doc = value;
+    },
+    model: prepared.model,
+    ledger: quantified.ledger,
+    series,
+    paths: quantified.paths,
+  };
+}
+
 /** Parameter overrides by slot order (NaN for none) and dynamics constants by name. */
-function splitOverrides(prepared: Prepared, overrides: Overrides, issues: Issue[]): { values: number[] | undefined; dynamicsValues: Map<string, number> } {
-  const entries = overrides instanceof Map ? [...overrides] : Object.entries(overrides);
+function splitOverrides(prepared: Prepared, entries: ReadonlyArray<[string, number]>, issues: Issue[]): { values: number[] | undefined; dynamicsValues: Map<string, number> } {
   const dynamicsValues = new Map<string, number>();
   if (entries.length === 0) return { values: undefined, dynamicsValues };
   const { parameters } = prepared.quantities;
@@ -203,8 +223,7 @@ function splitOverrides(prepared: Prepared, overrides: Overrides, issues: Issue[
 }
 
 /** The document with the overridden numbers written in, as loading it would have read them. */
-function withValues(doc: ModelDocument, overrides: Overrides): ModelDocument {
-  const entries = overrides instanceof Map ? [...overrides] : Object.entries(overrides);
+function withValues(doc: ModelDocument, entries: ReadonlyArray<[string, number]>): ModelDocument {
   if (entries.length === 0) return doc;
   const parameters = { ...doc.parameters };
   // The dynamics' variables are copied only when an override names one of them.

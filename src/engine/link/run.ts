@@ -153,7 +153,8 @@ function runWith(prepared: Prepared, values: ReadonlyMap<string, number>, option
   }
   const reused = prepared.reused!;
   // The buffers and the saved times (start + i·dt) are the same every run: found once.
-  reused.columns ??= [...results.series.values()];
+  // A series no step changes holds one number: its first says whether it is finite.
+  reused.columns ??= [...results.series].map(([label, values]) => (reused.simulation.constants.has(label) ? values.subarray(0, 1) : values));
   reused.periods ??= periodsOf(results.times, start, doc.horizon);
   const broken = notFinite(doc, results, reused.columns);
   if (broken.length > 0) return { series: undefined, issues: broken, ...fallback };
@@ -169,8 +170,8 @@ function runWith(prepared: Prepared, values: ReadonlyMap<string, number>, option
 
 /**
  * A variable that stops being a number is the dynamics' fault: said there, not where a model
- * quantity reads it. Every series is checked, read or not; `columns` (the same arrays as the
- * results') lets the usual case, all finite, be one pass over the numbers.
+ * quantity reads it. Every series is checked, read or not; `columns` (views of the results'
+ * arrays, holding every number that can differ) lets the usual case, all finite, be one pass.
  */
 function notFinite(doc: ModelDocument, results: Results, columns?: readonly Float64Array[]): Issue[] {
   if (columns && allFinite(columns)) return [];
