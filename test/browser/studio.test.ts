@@ -1,0 +1,324 @@
+/**
+ * The studio in a real browser (Debian's chromium driven by playwright-core), against the real
+ * server (`symbiose studio`) on a free port with a workspace of its own: the scenarios of issue
+ * 15 item 4, one after the other in one browser. The run writes screenshots of the main views to
+ * docs/screenshots/, which the README shows.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { UI_CATALOGUES } from '../../src/i18n/index.js';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
+import { startStudio, type RunningStudio } from './studio-server.js';
+
+const SHOTS = 'docs/screenshots';
+let studio: RunningStudio;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const executablePath = chromiumPath();
+  studio = await startStudio();
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`the page threw: ${error.stack ?? error.message}`));
+  page.setDefaultTimeout(8_000);
+  mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+// A failed scenario leaves a picture of the page behind, named in the failure's output.
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail' || !page) return;
+  const path = join(tmpdir(), `symbiose-studio-${context.task.name.replace(/\W+/g, '-').slice(0, 60)}.png`);
+  await page.screenshot({ path }).catch(() => undefined);
+  console.error(`screenshot of the failed scenario: ${path}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+/** Waits for a value that the page shows after a while (vitest's poll, with room for a loaded machine). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
+const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+/** An actor's node by the name it shows (the actors made here get ids from their first names). */
+const named = (name: string, on: Page = page) => on.locator('.react-flow__node', { has: on.locator('.actor-name', { hasText: new RegExp(`^${name}$`) }) });
+const actorChoice = (name: string) => page.getByTestId('analysis-actor').selectOption({ label: name });
+const status = () => page.getByTestId('status');
+const savedVersion = async () => Number(await status().getAttribute('data-version'));
+
+/** Waits until the page shows a saved version past `after`. */
+async function savedPast(after: number): Promise<number> {
+  await poll(savedVersion).toBeGreaterThan(after);
+  return savedVersion();
+}
+
+async function field(testId: string, text: string) {
+  const input = page.getByTestId(testId);
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** Waits until every actor of the model shown is placed (saved or laid out). */
+async function graphReady() {
+  await page.waitForSelector('[data-testid="graph"][data-ready="true"]');
+  await page.waitForTimeout(100);
+}
+
+async function tab(name: string) {
+  await page.locator(`[role="tab"][data-tab="${name}"]`).click();
+}
+
+describe('the studio in a browser', () => {
+  it('opens a library model and reads an actor’s canvas', async () => {
+    await page.goto(`${studio.url}/#/library`);
+    const card = page.locator('[data-library="appstore"]');
+    await card.getByRole('button', { name: 'Open' }).click();
+    await graphReady();
+    await node('bank').click();
+    await tab('canvas');
+    // The bank's cost lines, as the model file writes them, each in the cost structure block.
+    const model = parse(readFileSync('library/appstore.yaml', 'utf8')) as { actors: Record<string, { costs: Array<Record<string, unknown> & { name: string }> }> };
+    const costs = page.locator('[data-block="costStructure"] li');
+    const shown = await costs.allTextContents();
+    for (const cost of model.actors.bank!.costs) {
+      const kind = 'investment' in cost ? 'investment' : 'fixed' in cost ? 'fixed' : 'variable';
+      expect(shown.some((line) => line.startsWith(`${cost.name} (${kind})`)), `${cost.name} in ${shown.join(' | ')}`).toBe(true);
+    }
+    await poll(() => page.locator('[data-block="keyPartners"]').textContent()).toContain('Coopérative de développeurs');
+    await page.screenshot({ path: `${SHOTS}/canvas.png` });
+  });
+
+  it('moves a slider and the profitability chart and figures follow', async () => {
+    await tab('profit');
+    await page.getByTestId('analysis-actor').selectOption('bank');
+    const npv = page.locator('[data-figure="npv"]');
+    const before = await npv.textContent();
+    const canvas = page.locator('[data-testid="profit-chart"] canvas');
+    const pixels = () => canvas.evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+    const drawn = await pixels();
+    const slider = page.locator('input[type="range"][data-parameter="commission"]');
+    await slider.focus();
+    await slider.press('Home');
+    await poll(() => npv.textContent()).not.toBe(before!);
+    expect(await pixels()).not.toBe(drawn);
+    await page.screenshot({ path: `${SHOTS}/profitability.png` });
+    await page.getByRole('button', { name: 'Back to the model’s values' }).click();
+    await poll(() => npv.textContent()).toBe(before!);
+  });
+
+  let modelUrl = '';
+  /** The ids the studio gave the three actors (from their first names). */
+  const ids = { customers: '', shop: '', supplier: '' };
+  it('builds a three-actor ecosystem from scratch with the mouse and the keyboard, and reads its profitability', async () => {
+    await page.goto(`${studio.url}/#/models`);
+    await page.getByTestId('new-model-name').fill('Corner shop');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await poll(() => page.locator('.toolbar h1').textContent()).toBe('Corner shop');
+    modelUrl = page.url();
+    let version = await savedVersion();
+
+    // Keyboard: A adds an actor, selected, whose name is typed in the side panel.
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('a');
+    version = await savedPast(version);
+    await field('actor-name', 'Customers');
+    version = await savedPast(version);
+    await page.getByTestId('actor-kind').selectOption('segment');
+    version = await savedPast(version);
+    // Mouse: the toolbar's button.
+    await page.getByRole('button', { name: 'Add an actor' }).click();
+    version = await savedPast(version);
+    await field('actor-name', 'Shop');
+    version = await savedPast(version);
+    await page.getByTestId('add-cost').click();
+    version = await savedPast(version);
+    await field('cost-0', '200');
+    version = await savedPast(version);
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('a');
+    version = await savedPast(version);
+    await field('actor-name', 'Supplier');
+    version = await savedPast(version);
+
+    // The customers pay the shop (the side panel's connect, by keyboard)…
+    await named('Customers').click();
+    await page.getByTestId('connect-target').selectOption({ label: 'Shop' });
+    await page.getByTestId('connect').click();
+    version = await savedPast(version);
+    // …and the shop pays the supplier, drawn with the mouse from one node's handle to the other.
+    await page.getByRole('button', { name: 'Lay out' }).click();
+    version = await savedPast(version);
+    const from = await named('Shop').locator('.react-flow__handle.source').boundingBox();
+    const to = await named('Supplier').locator('.react-flow__handle.target').boundingBox();
+    await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to!.x + to!.width / 2, to!.y + to!.height / 2, { steps: 12 });
+    await page.mouse.up();
+    version = await savedPast(version);
+    await field('amount-0', '300');
+    version = await savedPast(version);
+
+    // Hand-worked: 100 customers (a new segment's size) buy once a month at 10, so the shop takes
+    // 1,000 a month; it pays the supplier 300 once a month and 200 of fixed costs: 500 a month,
+    // 6,000 over the 12 months. The supplier: 300 × 12 = 3,600.
+    await tab('profit');
+    await actorChoice('Shop');
+    await poll(() => page.locator('[data-figure="net"]').textContent()).toBe('Net cash over the horizon: 6,000 EUR');
+    await poll(() => page.locator('[data-figure="break-even"]').textContent()).toBe('Break-even: from the start');
+    await actorChoice('Supplier');
+    await poll(() => page.locator('[data-figure="net"]').textContent()).toBe('Net cash over the horizon: 3,600 EUR');
+    await actorChoice('Shop');
+    await page.screenshot({ path: `${SHOTS}/graph.png` });
+    for (const [key, name] of [['customers', 'Customers'], ['shop', 'Shop'], ['supplier', 'Supplier']] as const) ids[key] = (await named(name).getAttribute('data-id'))!;
+  });
+
+  it('shows an error where it was typed: on the field, the arrow and nowhere else', async () => {
+    await node(ids.customers).click();
+    await page.locator('[data-transaction]', { hasText: 'Customers → Shop' }).click();
+    const amount = page.getByTestId('amount-0');
+    await amount.fill('10 *');
+    const label = page.locator('label.field', { has: amount });
+    await poll(() => amount.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => label.locator('.issues .fault').count()).toBe(1);
+    // The expression stops after its operator: the message says so, in English here.
+    await poll(() => label.locator('.issues .fault').textContent()).toContain('ends too early');
+    await poll(() => page.locator('.react-flow__edge.faulty').count()).toBe(2);
+    await poll(() => page.locator('.actor.faulty').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/error.png` });
+    await amount.press('Escape');
+    await poll(() => amount.getAttribute('aria-invalid')).toBe('false');
+    await poll(() => page.locator('.react-flow__edge.faulty').count()).toBe(0);
+  });
+
+  it('undoes three edits with Ctrl+Z', async () => {
+    await node(ids.supplier).click();
+    const name = page.getByTestId('actor-name');
+    let version = await savedVersion();
+    for (const text of ['Supplier A', 'Supplier B', 'Supplier C']) {
+      await field('actor-name', text);
+      version = await savedPast(version);
+    }
+    await page.locator('.react-flow__pane').click();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Control+z');
+      version = await savedPast(version);
+    }
+    await node(ids.supplier).click();
+    await poll(() => name.inputValue()).toBe('Supplier');
+    await page.keyboard.press('Control+Shift+z');
+    await savedPast(version);
+    await node(ids.supplier).click();
+    await poll(() => name.inputValue()).toBe('Supplier A');
+  });
+
+  it('finds everything saved after a reload', async () => {
+    await page.reload();
+    await graphReady();
+    await poll(() => node(ids.supplier).textContent()).toContain('Supplier A');
+    await poll(() => node(ids.customers).textContent()).toContain('Customers');
+    await tab('profit');
+    await actorChoice('Shop');
+    await poll(() => page.locator('[data-figure="net"]').textContent()).toBe('Net cash over the horizon: 6,000 EUR');
+  });
+
+  it('refuses a save from a second tab on an outdated version, with the explanation', async () => {
+    const second = await page.context().newPage();
+    await second.goto(modelUrl);
+    await second.waitForSelector('[data-testid="graph"][data-ready="true"]');
+    await second.locator(`.react-flow__node[data-id="${ids.shop}"]`).click();
+    const before = Number(await second.getByTestId('status').getAttribute('data-version'));
+    await second.getByTestId('actor-name').fill('Corner Shop');
+    await second.getByTestId('actor-name').press('Enter');
+    await poll(async () => Number(await second.getByTestId('status').getAttribute('data-version'))).toBeGreaterThan(before);
+    await second.close();
+
+    // This tab still shows the version before: its save is refused and says what changed.
+    await node(ids.customers).click();
+    await field('actor-name', 'Clients');
+    const refusal = page.getByTestId('outdated');
+    await poll(() => refusal.textContent()).toContain(`since version ${before}`);
+    await poll(() => refusal.locator('li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Corner Shop')]));
+    await page.screenshot({ path: `${SHOTS}/outdated.png` });
+    await refusal.getByRole('button', { name: 'Load the latest version' }).click();
+    await poll(() => node(ids.shop).textContent()).toContain('Corner Shop');
+    await poll(() => node(ids.customers).textContent()).toContain('Customers');
+  });
+
+  it('lists the shortcuts under ?', async () => {
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('?');
+    await poll(() => page.getByRole('dialog').textContent()).toContain('Keyboard shortcuts');
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('speaks French with no English word left on the interface', async () => {
+    await page.getByTestId('language').selectOption('fr');
+    const views: Array<[string, () => Promise<void>]> = [
+      ['library', async () => void (await page.goto(`${studio.url}/#/library`))],
+      ['models', async () => void (await page.goto(`${studio.url}/#/models`))],
+      ...['canvas', 'payers', 'profit', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
+        name,
+        async () => {
+          if (!page.url().includes('#/model/appstore')) {
+            await page.goto(`${studio.url}/#/model/appstore`);
+            await graphReady();
+            await node('bank').click();
+          }
+          await tab(name);
+        },
+      ]),
+      ['shortcuts', async () => (await page.locator('.react-flow__pane').click(), await page.keyboard.press('?'))],
+    ];
+    for (const [view, open] of views) {
+      await open();
+      await page.waitForTimeout(200);
+      const english = englishLeft(await interfaceText(page));
+      expect(english, `${view}: ${english.join(' | ')}`).toEqual([]);
+    }
+    await page.keyboard.press('Escape');
+    await tab('profit');
+    await page.screenshot({ path: `${SHOTS}/french.png` });
+  });
+});
+
+/** The page's text without what the model or the user wrote (names, descriptions, sources). */
+function interfaceText(on: Page): Promise<string> {
+  // Run in the page, as text: this project's Node type-check knows no DOM.
+  return on.evaluate(`(() => {
+    const copy = document.body.cloneNode(true);
+    for (const element of copy.querySelectorAll('[data-user-text], .react-flow__edge-text, .react-flow__edge-textwrapper, select option:not(:checked), code')) element.remove();
+    copy.style.position = 'absolute';
+    document.body.append(copy);
+    const text = copy.innerText;
+    copy.remove();
+    return text;
+  })()`);
+}
+
+/**
+ * The English words of the interface catalogue found in the text: each English template that
+ * French says otherwise, by its literal pieces of at least two words, matched as whole words.
+ */
+function englishLeft(text: string): string[] {
+  const found = new Set<string>();
+  // Words French keeps (the Business Model Canvas is its name in both languages).
+  const french = Object.values(UI_CATALOGUES.fr).filter((t): t is string => typeof t === 'string');
+  for (const [key, en] of Object.entries(UI_CATALOGUES.en)) {
+    const fr = UI_CATALOGUES.fr[key as keyof typeof UI_CATALOGUES.en];
+    if (typeof en !== 'string' || en === fr) continue;
+    for (const piece of en.split(/\{\w+\}/)) {
+      const words = piece.trim();
+      if (!/[a-z]{2,}.*\s.*[a-z]{2,}/i.test(words) && !/^[A-Z][a-z]{3,}$/.test(words)) continue;
+      const pattern = new RegExp(`(^|[^\\p{L}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+      if (pattern.test(text) && !french.some((f) => pattern.test(f))) found.add(`${key}: ${words}`);
+    }
+  }
+  return [...found];
+}
