@@ -1,17 +1,20 @@
 /**
  * The library as a whole: every ecosystem the seeds name is there, loads without a single issue,
  * says where it comes from, and leaves no number unexplained (each is cited or an assumption with
- * a range). The CLI lists, shows and copies them.
+ * a range), and says it in French and in English with the same figures. The CLI lists, shows and
+ * copies them, in the reader's language.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { provenance } from '../../src/analyses/index.js';
 import { formatPath, textIn } from '../../src/core/index.js';
 import { loadEcosystem as loadModel } from '../../src/engine/link/index.js';
 import { describeIssue } from '../helpers.js';
+import { isProperName, numbersIn, placedTexts, sameWords } from './bilingual.js';
 
 /** The ecosystems issue #3 asks for, by seed. */
 const REQUIRED = {
@@ -23,6 +26,17 @@ const REQUIRED = {
 
 const ids = readdirSync('library').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
 const load = (id: string) => loadModel(readFileSync(`library/${id}.yaml`, 'utf8'), `library/${id}.yaml`);
+/** The file as written, before any migration: what its author put in it. */
+const written = (id: string) => parse(readFileSync(`library/${id}.yaml`, 'utf8')) as unknown;
+
+interface Both {
+  fr: string;
+  en: string;
+}
+const isBoth = (text: unknown): text is Both =>
+  typeof text === 'object' && text !== null && Object.keys(text).sort().join() === 'en,fr' && Object.values(text).every((words) => typeof words === 'string');
+/** Words as a terminal shows them, whatever the wrapping: one space wherever there was any. */
+const squeezed = (words: string) => words.replace(/\s+/g, ' ').trim();
 
 describe('the library', () => {
   it('holds every ecosystem of the seeds, tagged with its seed', () => {
@@ -61,6 +75,42 @@ describe('the library', () => {
   });
 });
 
+describe('the library in French and English', () => {
+  it('reads figures as each language writes them', () => {
+    // Hand-written: 1,000 EUR and 1 000 € (a non-breaking space), 0.10 and 0,10, 30 % and 30%.
+    expect(numbersIn('about 1,000 EUR a year, 0.10 of 30 % or -2.8 G$; 1, 2 and 3', 'en')).toEqual(['0.1', '1', '1000', '2', '2.8', '3', '30%']);
+    expect(numbersIn('environ 1\u00a0000 € par an, 0,10 de 30\u00a0% ou -2,8 G$ ; 1, 2 et 3', 'fr')).toEqual(['0.1', '1', '1000', '2', '2.8', '3', '30%']);
+    expect(numbersIn('de 100 000 à 1\u202f000\u202f000', 'fr')).toEqual(['100000', '1000000']);
+    expect(numbersIn('22, puis 43, puis 20 millions', 'fr')).toEqual(['20', '22', '43']);
+    expect(numbersIn('0,10', 'fr')).not.toEqual(numbersIn('0,10', 'en'));
+  });
+
+  it('finds every description and assumption, at any depth', () => {
+    const texts = placedTexts({ description: 'a', parameters: { p: { assumption: 'b' } }, actors: { x: { costs: [{ assumption: 'c' }] } } });
+    expect(texts.map((t) => t.path)).toEqual(['description', 'parameters.p.assumption', 'actors.x.costs.0.assumption']);
+    expect(isProperName('Blablacar')).toBe(true);
+    expect(isProperName('Pôle Emploi')).toBe(true);
+    expect(isProperName('the carpooling platform')).toBe(false);
+  });
+
+  it.each(ids)('%s is format version 3 and says every text in French and English, with the same figures', (id) => {
+    expect(readFileSync(`library/${id}.yaml`, 'utf8')).toMatch(/^symbiose: 3$/m);
+    const texts = placedTexts(written(id));
+    expect(texts.map((t) => t.path)).toContain('description');
+    const faults = texts.flatMap(({ path, text }): string[] => {
+      if (!isBoth(text)) return [`${path}: not one text per language, { fr, en }`];
+      if (text.fr.trim() === '' || text.en.trim() === '') return [`${path}: a language is empty`];
+      const french = numbersIn(text.fr, 'fr').join(' ');
+      const english = numbersIn(text.en, 'en').join(' ');
+      return [
+        ...(sameWords(text.fr, text.en) && !isProperName(text.en) ? [`${path}: the same words in both languages`] : []),
+        ...(french !== english ? [`${path}: figures [${french}] in French, [${english}] in English`] : []),
+      ];
+    });
+    expect(faults).toEqual([]);
+  });
+});
+
 describe('symbiose library', () => {
   const BIN = resolve('bin/symbiose.js');
   const run = (args: string[], cwd = process.cwd()) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -82,6 +132,20 @@ describe('symbiose library', () => {
     const unknown = run(['library', 'show', 'purple-buton']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('did you mean "purple-button"?');
+  });
+
+  it('shows a model in the language asked: its description and its assumptions', () => {
+    const doc = written('purple-button') as { description: Both; parameters: Record<string, { assumption?: Both }> };
+    const assumptions = Object.values(doc.parameters).flatMap((p) => (p.assumption === undefined ? [] : [p.assumption]));
+    expect(assumptions.length).toBeGreaterThan(30);
+    for (const [language, other] of [['fr', 'en'], ['en', 'fr']] as const) {
+      const shown = run(['library', 'show', 'purple-button', '--lang', language]);
+      expect(shown.status).toBe(0);
+      const out = squeezed(shown.stdout);
+      expect(out).toContain(squeezed(doc.description[language]));
+      expect(out).not.toContain(squeezed(doc.description[other]));
+      for (const assumption of assumptions) expect(out).toContain(squeezed(assumption[language]));
+    }
   });
 
   it('copies a model that validates where it lands, and never overwrites silently', () => {
