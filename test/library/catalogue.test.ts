@@ -111,6 +111,78 @@ describe('the library in French and English', () => {
   });
 });
 
+/**
+ * The seed passages the library quotes, copied from the seeds word for word (tests never read the
+ * seeds): a figure is stated only where one of these passages holds its quote.
+ */
+const SEED_PASSAGES = [
+  // seed 000
+  "Figure 25 - Amazon, entreprise créée en 1995, a mis 6 ans et « brûlé » 2,8 milliards de dollars avant de devenir rentable. Elle se consacre à la croissance et ne fait essentiellement aucun profit. Pour les investisseurs, il n'est plus question de dividendes. (Source : CC BY-ND Statista)",
+  // seed 000
+  "4\tAmazon\tÉtats-Unis\tAMZN\t113\t48,1",
+  // seed 003
+  "Prix : Offre découverte : les six premiers mois sont gratuits. L'accès au store reste ensuite gratuit, avec les applications principales, certains services pourront être payants.",
+  // seed 003
+  "Prix : découvrez les packs : 1 - Pack “Je monte mon projet” : gratuit ; 2 - Pack “je gère mon projet” : 20e/mois ; 3 - Pack “Je développe mon entreprise ou mon association” : 60e/mois",
+  // seed 002
+  "Que peut faire un individu isolé lorsqu'il s'aperçoit que son agence immobilière lui a abusivement facturé de microfrais de gestion ? Ou que les prix affichés par le supermarché ne semblent pas toujours corrects ? Ou que la quantité affichée sur le sachet du produit n'est pas la bonne (il manque 5 grammes sur le paquet de café) ? Dans 99% des cas, l'individu se doute qu'il n'est pas la seule victime, mais que faire tout seul ? Lancer une Class Action ? C'est long et compliqué...",
+  // seed 000
+  "⁷⁶ La plateforme Coursera, qui a popularisé la notion de MOOC (Massive Open Online Course), a levé 22 millions de dollars, puis 43 millions et encore 20 millions entre son lancement, en avril 2012, et novembre 2013, en affirmant (y compris contractuellement) que son business model n'était pas clairement défini (mais en démontrant son potentiel en ayant acquis 3,7 millions d'utilisateurs la première année, avec une fréquentation allant jusqu'à 180 000 étudiants par cours), voir Will Strategy, *Modèles économiques des MOOCs*, Conférence LeMOOC 2013.",
+  // seed 000
+  "2\tGoogle\tÉtats-Unis\tGOOG\t233\t37,9",
+  // seed 000
+  "Le service a réussi à attirer une audience de plus d'un million d'utilisateurs et s'est revendu à Intuit pour 190 millions de dollars en 2009⁸⁴. Le service terrifiait les banques américaines car il aurait pu en théorie permettre de faire des propositions publicitaires très fines pour des cartes de crédit ou des renégociations de prêts en utilisant les données du compte bancaire. En fait Mint.com n'a jamais vraiment monétisé l'audience et son rachat par Intuit a mis fin à cette recherche de modèles d'affaires.",
+  // seed 004
+  "Et pourtant, une société qui n’en fait pas partie, créée en 2015, est venue battre Alibaba en nombre d’acheteurs actifs en 2020 : 788,4 millions contre 779 millions pour Alibaba. Cependant, sur le volume de ventes, elle est encore loin d’Alibaba.",
+  // seed 004
+  "Le modèle consiste à bénéficier de réductions atteignant 90%( !) en invitant des « amis » à acheter ensemble les produits.",
+  // seed 004
+  "Mais, forcément, cette stratégie de conquête de marchés rapide a aussi une contrepartie : des pertes énormes, et tous les revenus réinvestis en marketing. Pour l’année 2020, les pertes sont de 920 millions d’euros (alors que Alibaba en 2020, c’est presque 20 milliards de dollars de résultat net), et 7,5 milliards d’euros ont déjà été levés en dette et capital depuis 2018. Les actionnaires ne doivent pas trop compter sur les distributions de dividendes. Et Pinduoduo se vante de ne pas avoir de CFO; certains y voient déjà source de magouille dans les comptes. ",
+  // seed 003
+  "Nous avons choisi de faire ce test sur le service d'assurance auto pour la population des jeunes conducteurs confrontés aux risques de l'alcool au volant. Nous nous appuyons sur des initiatives existantes pour la prévention de ce risque (par exemple : Sam, capitaine de soirée). Nous allons choisir deux groupes de 50 conducteurs et soumettre chacun à une offre puis comparer les résultats.",
+  // seed 003
+  "Offre : Si vous êtes Capitaine de Soirée un vendredi par mois pendant un an, vous payez votre assurance 30% moins cher",
+  // seed 003
+  "Offre : Si vous êtes capitaine de soirée un vendredi par mois, vous gagnez le badge SAM que vous pouvez partager et mentionner sur votre profil Blablacar",
+  // seed 000
+  "Selon l’Observatoire des Services Mobiles de l’ARCEP de septembre 2013, les abonnements représentaient en France 78.9% des cartes SIM activées alors que le parc prépayé était en forte diminution, moins 13,9 % en glissement annuel.",
+];
+
+/** The models whose figures have been read against their seed (issue 14 item 7): none only cites. */
+const CONVERTED = [
+  'amazon-cash-burn', 'appstore', 'cass-action', 'coaching-professionnel', 'coursera', 'google-search-adwords-adsense',
+  'intermediaire-droits-acces', 'mint', 'newspaper-two-sided', 'orange-nfc-diamond', 'personal-platform', 'pinduoduo',
+  'purple-button', 'ryanair', 'union-co-designers', 'youconnect',
+];
+
+describe('the library\'s provenance', () => {
+  it.each(CONVERTED)('%s cites no figure its source does not state', (id) => {
+    const { parameters, counts } = provenance(load(id).ecosystem!.doc);
+    expect(parameters.filter((p) => p.kind === 'cited').map((p) => p.name)).toEqual([]);
+    expect(counts.cited).toBe(0);
+  });
+
+  it.each(CONVERTED)('%s quotes its seed word for word', (id) => {
+    for (const p of provenance(load(id).ecosystem!.doc).parameters.filter((p) => p.kind === 'stated')) {
+      expect(SEED_PASSAGES.some((passage) => passage.includes(p.quote!)), `${id}: ${p.name}'s quote is not in the seed`).toBe(true);
+    }
+  });
+
+  it('reads each stated figure in its quote, the way the seed writes it', () => {
+    // by hand: « 2,8 milliards de dollars » is 2.8e9, « 30% » is 0.3, « les six premiers mois » is 6,
+    // « 788,4 millions » is 788.4e6, « 78.9% » is 0.789
+    const figure = (id: string, name: string) => {
+      const p = provenance(load(id).ecosystem!.doc).parameters.find((q) => q.name === name)!;
+      return [p.value, p.kind];
+    };
+    expect(figure('amazon-cash-burn', 'cash_burnt')).toEqual([2.8e9, 'stated']);
+    expect(figure('purple-button', 'young_discount')).toEqual([0.3, 'stated']);
+    expect(figure('appstore', 'discovery_months')).toEqual([6, 'stated']);
+    expect(figure('pinduoduo', 'active_buyers')).toEqual([788400000, 'stated']);
+    expect(figure('youconnect', 'postpaid_share')).toEqual([0.789, 'stated']);
+  });
+});
+
 describe('symbiose library', () => {
   const BIN = resolve('bin/symbiose.js');
   const run = (args: string[], cwd = process.cwd()) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
