@@ -77,7 +77,8 @@ describe('French output', () => {
     const exact = fr(['profit', '-m', PURPLE, '--actor', 'services', '--exact']).out;
     expect(exact).toMatch(new RegExp(`Running the services \\(fixe\\)\\s+−360${NNBSP}000\\s+−360${NNBSP}000\\s+−360${NNBSP}000\\s+−1${NNBSP}080${NNBSP}000`));
     expect(sheet).not.toContain('Point mort');
-    expect(sheet).toContain(`Gain net des membres sur l’horizon${NBSP}: −999${NBSP}k EUR`);
+    // Paid features 45,750 − API plan 86,400 − running 1,080,000 = −1,120,650 (the insurer pays the services nothing)
+    expect(sheet).toContain(`Gain net des membres sur l’horizon${NBSP}: −1,12${NBSP}M EUR`);
   });
 
   it('payers and summary: French headings, columns and percentages', () => {
@@ -88,8 +89,12 @@ describe('French output', () => {
     const summary = fr(['summary', '-m', PURPLE, '--exact']).out;
     expect(summary).toContain(`Synthèse — Purple Button`);
     expect(summary).toMatch(/Acteur\s+Trésorerie nette\s+Part de trésorerie/);
-    // The insurer is the only actor with positive net cash: it captures all of it.
-    expect(summary).toMatch(new RegExp(`Assureur\\s+42${NNBSP}676${NNBSP}414\\s+100,0${NNBSP}%`));
+    // The insurer is the only actor with positive net cash: it captures all of it. 42,676,414 before
+    // issue 14's seed fixes, + 122,000 of usage insights and 15,000 of prizes no longer paid, + 15
+    // group-A captains × 12 months × 25.5 of discount no longer given in the test year, + the year
+    // after (15 × 12 × 59.5 + 35 × 12 × 85 = 46,410) − its claims (15 × 12 × 57.6 + 35 × 12 × 64 =
+    // 37,248) = 42,827,166
+    expect(summary).toMatch(new RegExp(`Assureur\\s+42${NNBSP}827${NNBSP}166\\s+100,0${NNBSP}%`));
   });
 
   it('validate and file errors in French', () => {
@@ -99,7 +104,7 @@ describe('French output', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain(`bad.yaml${NBSP}: 1 erreur`);
     const good = fr(['validate', PURPLE]);
-    expect(good.out).toContain(`est valide${NBSP}: 8 acteurs, 19 objets de valeur, 19 transactions, 5 scénarios`);
+    expect(good.out).toContain(`est valide${NBSP}: 8 acteurs, 18 objets de valeur, 19 transactions, 5 scénarios`);
     const missing = run(['payers', '--lang', 'fr'], {}, dir);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain(`impossible de lire symbiose.yaml${NBSP}: fichier introuvable (aucun modèle indiqué`);

@@ -17,10 +17,9 @@ describe('seeding the workspace with the library', () => {
       expect((await store.list()).map((m) => [m.id, m.latest])).toEqual(ids.map((id) => [id, 1]));
       const ryanair = await store.read('ryanair');
       const text = readFileSync('library/ryanair.yaml', 'utf8');
-      // Library files are in format 1: migrated to 2 (positions, optional, were added), only the
-      // version line changes and every comment is kept.
-      expect(text).toMatch(/^symbiose: 1$/m);
-      expect(ryanair.text).toBe(text.replace(/^symbiose: 1$/m, 'symbiose: 3'));
+      // Library files are in the current format: stored as written, every comment kept.
+      expect(text).toMatch(/^symbiose: 3$/m);
+      expect(ryanair.text).toBe(text);
       expect(ryanair.document.name).toBe((await store.list()).find((m) => m.id === 'ryanair')!.name);
     } finally {
       await store.close();
