@@ -161,7 +161,9 @@ describe('library', () => {
     const cards = (await t.call('GET', '/api/library')).json;
     const purple = cards.find((card: { id: string }) => card.id === 'purple-button');
     expect(purple).toMatchObject({ id: 'purple-button', errors: 0 });
-    expect(purple.description.length).toBeGreaterThan(0);
+    // The library's texts are in both languages (format version 3).
+    expect(purple.description.fr.length).toBeGreaterThan(0);
+    expect(purple.description.en.length).toBeGreaterThan(0);
     expect(purple.provenance.parameters.length).toBeGreaterThan(0);
     expect(purple.assumptions).toEqual(purple.provenance.parameters);
     expect(purple.assumptions.find((p: { name: string }) => p.name === 'premium')).toMatchObject({ value: 40, unit: 'EUR/month' });
