@@ -104,4 +104,16 @@ describe('rewriteYaml', () => {
     data.steps.shift();
     expect(rewriteYaml(text, data)).toBe('steps:\n  - pay\n');
   });
+
+  it('renames two records and adds one before them, each in place, the header kept (property test, seed 1643099445)', () => {
+    const text = '# The header.\nactors:\n  hub: { kind: platform }\n  ops:\n    kind: segment\n    size: 4\n  devs:\n    kind: segment\n    size: 20\n  users: { kind: segment }\n';
+    // newcomer added after hub, ops renamed to renamed and devs to new_one: a rename is the key
+    // holding the same record, not the first new key beside it.
+    const data = {
+      actors: { hub: { kind: 'platform' }, newcomer: { kind: 'individual' }, renamed: { kind: 'segment', size: 4 }, new_one: { kind: 'segment', size: 20 }, users: { kind: 'segment' } },
+    };
+    expect(rewriteYaml(text, data)).toBe(
+      '# The header.\nactors:\n  hub: { kind: platform }\n  newcomer: { kind: individual }\n  renamed:\n    kind: segment\n    size: 4\n  new_one:\n    kind: segment\n    size: 20\n  users: { kind: segment }\n',
+    );
+  });
 });

@@ -115,7 +115,7 @@ class Writer {
     const keys = pairs.map(keyOf);
     if (keys.some((k) => k === undefined)) return false;
     const wanted = Object.keys(value);
-    const renamed = pairRenames(keys as string[], wanted);
+    const renamed = pairRenames(keys as string[], wanted, (old, now) => sameData((pairs[keys.indexOf(old)]!.value as Node | null)?.toJSON(), value[now]));
     const kept = new Map<string, Pair>();
     for (const pair of pairs) {
       const key = keyOf(pair)!;
@@ -317,7 +317,7 @@ class Writer {
  * Pairs removed keys with added ones that take their place (same preceding kept key), so a
  * renamed id keeps its line, its comments and its position.
  */
-function pairRenames(keys: string[], wanted: string[]): Map<string, string> {
+function pairRenames(keys: string[], wanted: string[], same: (old: string, now: string) => boolean): Map<string, string> {
   const anchor = (list: string[], i: number, kept: (k: string) => boolean) => {
     for (let j = i - 1; j >= 0; j--) if (kept(list[j]!)) return list[j]!;
     return '';
@@ -325,8 +325,15 @@ function pairRenames(keys: string[], wanted: string[]): Map<string, string> {
   const inBoth = (k: string) => keys.includes(k) && wanted.includes(k);
   const added = wanted.map((k, i) => ({ k, anchor: anchor(wanted, i, inBoth) })).filter(({ k }) => !keys.includes(k));
   const renames = new Map<string, string>();
-  keys.forEach((k, i) => {
+  // A key gone and a key come holding the same record are one rename, wherever each sits: a new
+  // record added beside two renamed ones must not take the first one's place.
+  keys.forEach((k) => {
     if (wanted.includes(k)) return;
+    const match = added.findIndex((a) => same(k, a.k));
+    if (match >= 0) renames.set(k, added.splice(match, 1)[0]!.k);
+  });
+  keys.forEach((k, i) => {
+    if (wanted.includes(k) || renames.has(k)) return;
     const at = anchor(keys, i, inBoth);
     const match = added.findIndex((a) => a.anchor === at);
     if (match >= 0) renames.set(k, added.splice(match, 1)[0]!.k);
