@@ -162,24 +162,7 @@ scenarios:
 describe('monthly periods discount at the annual rate turned monthly', () => {
   // An annual rate of 1.01^12 − 1 = 12.6825 % is 1 % a month. 100 a month for 12 months is worth
   // 100 × (1 − 1.01^−12) / 0.01 = 1 125.5077 today.
-  const ecosystem = ecosystemOf(`
-symbiose: 1
-name: Monthly
-currency: EUR
-period: month
-horizon: 12
-discountRate: ${1.01 ** 12 - 1}
-actors:
-  a: { kind: individual }
-  b: { kind: organisation }
-valueObjects:
-  money: { nature: money }
-  s: { nature: service }
-transactions:
-  pay: { transfers: [{ from: b, to: a, object: s }, { from: a, to: b, object: money, amount: 100 }] }
-scenarios:
-  m: { start: { actor: a, count: 1 }, steps: [pay] }
-`);
+  const ecosystem = ecosystemOf(`symbiose: 1\nname: Monthly\ncurrency: EUR\nperiod: month\nhorizon: 12\ndiscountRate: ${1.01 ** 12 - 1}\n${monthlyBody}`);
   it('gives an NPV of 1 125.5077', () => {
     expect(profitability(ecosystem, 'b').npv).toBeCloseTo(1125.5077, 4);
   });
