@@ -20,7 +20,7 @@ import { isProperName, numbersIn, placedTexts, sameWords } from './bilingual.js'
 const REQUIRED = {
   'seed-002': ['cass-action', 'union-co-designers', 'coaching-professionnel', 'intermediaire-droits-acces'],
   'seed-003': ['appstore', 'purple-button', 'personal-platform'],
-  'seed-000': ['google-search-adwords-adsense', 'newspaper-two-sided', 'ryanair', 'youconnect', 'orange-nfc-diamond', 'mint', 'amazon-cash-burn', 'coursera'],
+  'seed-000': ['google-search-adwords-adsense', 'newspaper-two-sided', 'ryanair', 'youconnect', 'orange-nfc-diamond', 'mint', 'amazon-cash-burn', 'coursera', 'hotel-booking-cepc'],
   'seed-004': ['pinduoduo'],
 };
 
@@ -146,6 +146,10 @@ const SEED_PASSAGES = [
   "Offre : Si vous êtes capitaine de soirée un vendredi par mois, vous gagnez le badge SAM que vous pouvez partager et mentionner sur votre profil Blablacar",
   // seed 000
   "Selon l’Observatoire des Services Mobiles de l’ARCEP de septembre 2013, les abonnements représentaient en France 78.9% des cartes SIM activées alors que le parc prépayé était en forte diminution, moins 13,9 % en glissement annuel.",
+  // seed 000, 5.3.3 (hotel-booking-cepc)
+  "Dans le domaine du tourisme, les utilisateurs de plateformes de réservation hôtelière n'ont pas réussi à se mettre d'accord avec les propriétaires desdites plateformes qui, après avoir pris une position dominante sur le marché, ont progressivement augmenté la part de valeur ponctionnée et ont saisi la Commission d'examen des pratiques commerciales (CEPC) qui a tranché en faveur des hôteliers⁷³.",
+  // seed 000, 5.3.3 footnote 73 (hotel-booking-cepc)
+  "⁷³ [Avis n° 13-10 sur les relations commerciales des hôteliers avec les entreprises exploitant les principaux sites de réservation hôtelière](#), septembre 2013.",
 ];
 
 /** The models whose figures have been read against their seed (issue 14 item 7): none only cites. */
@@ -153,6 +157,7 @@ const CONVERTED = [
   'amazon-cash-burn', 'appstore', 'cass-action', 'coaching-professionnel', 'coursera', 'google-search-adwords-adsense',
   'intermediaire-droits-acces', 'mint', 'newspaper-two-sided', 'orange-nfc-diamond', 'personal-platform', 'pinduoduo',
   'purple-button', 'ryanair', 'union-co-designers', 'youconnect',
+  'hotel-booking-cepc',
 ];
 
 describe('the library\'s provenance', () => {
