@@ -22,6 +22,7 @@ const REQUIRED = {
   'seed-003': ['appstore', 'purple-button', 'personal-platform'],
   'seed-000': ['google-search-adwords-adsense', 'newspaper-two-sided', 'ryanair', 'youconnect', 'orange-nfc-diamond', 'mint', 'amazon-cash-burn', 'coursera', 'hotel-booking-cepc'],
   'seed-004': ['pinduoduo'],
+  'seed-001': ['uber-clients-attract-clients'],
 };
 
 const ids = readdirSync('library').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
@@ -157,7 +158,7 @@ const CONVERTED = [
   'amazon-cash-burn', 'appstore', 'cass-action', 'coaching-professionnel', 'coursera', 'google-search-adwords-adsense',
   'intermediaire-droits-acces', 'mint', 'newspaper-two-sided', 'orange-nfc-diamond', 'personal-platform', 'pinduoduo',
   'purple-button', 'ryanair', 'union-co-designers', 'youconnect',
-  'hotel-booking-cepc',
+  'hotel-booking-cepc', 'uber-clients-attract-clients',
 ];
 
 describe('the library\'s provenance', () => {
