@@ -22,6 +22,9 @@ const load = (variant?: string) => {
   return result.ecosystem!;
 };
 
+/** A series' last value: the mean over the model's last month. */
+const lastOf = (series: ArrayLike<number>) => series[series.length - 1]!;
+
 /** Clients won in each month 1..horizon (word of mouth and marketing), from the dynamics. */
 function wonPerMonth(variant?: string): number[] {
   const eco = load(variant);
@@ -51,7 +54,7 @@ describe('seed 001: Uber, clients attract clients', () => {
     expect(won[0]).toBeLessThan(250000 / 30);
     expect(won[0]).toBeGreaterThan((250000 / 30) * (1 - 20000 / 2e6));
     for (let m = 1; m < 36; m++) expect(won[m]!).toBeLessThan(won[m - 1]!);
-    const clients = (v?: string) => load(v).series.get(canonicalName('Clients'))!.at(-1)!;
+    const clients = (v?: string) => lastOf(load(v).series.get(canonicalName('Clients'))!);
     expect(clients('decreasing-returns')).toBeLessThan(clients() / 2);
   });
 
@@ -70,7 +73,7 @@ describe('seed 001: Uber, clients attract clients', () => {
     expect(paid[1]).toBeCloseTo(16, 9);
     expect(paid[36]).toBeCloseTo(20 * (1 - 0.3), 9);
     // fewer chauffeurs come for 8 EUR than for 10: fewer rides served, fewer clients in the end
-    const last = (v: string | undefined, name: string) => load(v).series.get(canonicalName(name))!.at(-1)!;
+    const last = (v: string | undefined, name: string) => lastOf(load(v).series.get(canonicalName(name))!);
     expect(last('crushed-margins', 'Chauffeurs')).toBeLessThan(last(undefined, 'Chauffeurs'));
     expect(last('crushed-margins', 'Clients')).toBeLessThan(last(undefined, 'Clients'));
   });
