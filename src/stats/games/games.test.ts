@@ -60,7 +60,7 @@ describe('the airport game (Littlechild & Owen 1973)', () => {
     const dividends = tableOf(4, () => 0);
     // Möbius transform by hand: d(T) = Σ_{S ⊆ T} (−1)^{|T|−|S|} c(S).
     for (let t = 1; t < 16; t++) for (let s = t; ; s = (s - 1) & t) {
-      dividends[t] += (membersOf(t ^ s, 4).length % 2 ? -1 : 1) * table[s]!;
+      dividends[t]! += (membersOf(t ^ s, 4).length % 2 ? -1 : 1) * table[s]!;
       if (s === 0) break;
     }
     const terms: Term[] = [];
