@@ -30,16 +30,24 @@ export function tableWidth(block: TableBlock): number {
 }
 
 /**
- * Each column's width: its widest cell and its title. While the table is wider than TEXT_WIDTH,
- * titles wider than their column's cells go on two lines (a header such as "Part de
- * trésorerie" over 8-character figures), then the widest text column (figures are never cut) is
- * made narrower, down to MIN_LABEL or its title's longest word.
+ * Each column's width: its widest cell and its title, then, while the table is wider than
+ * TEXT_WIDTH, the widest text column (figures are never cut) made narrower, down to MIN_LABEL or
+ * its title. When that is not enough, titles wider than their column's cells go on two lines (a
+ * header such as "Part de trésorerie" over 8-character figures) and the labels are fitted again.
  */
 export function columnWidths(block: TableBlock): number[] {
   const cells = block.columns.map((_, i) => Math.max(0, ...block.rows.map((r) => width(r[i] ?? ''))));
-  const oneLine = block.columns.map((c, i) => Math.max(cells[i]!, width(c.title)));
-  const widths = total(oneLine) <= TEXT_WIDTH ? oneLine : block.columns.map((c, i) => Math.max(cells[i]!, twoLineWidth(c.title)));
-  const floor = block.columns.map((c) => Math.max(MIN_LABEL, longestWord(c.title)));
+  const oneLine = fitted(block, block.columns.map((c, i) => Math.max(cells[i]!, width(c.title))), block.columns.map((c) => Math.max(MIN_LABEL, width(c.title))));
+  if (total(oneLine) <= TEXT_WIDTH) return oneLine;
+  return fitted(
+    block,
+    block.columns.map((c, i) => Math.max(cells[i]!, twoLineWidth(c.title))),
+    block.columns.map((c) => Math.max(MIN_LABEL, twoLineWidth(c.title))),
+  );
+}
+
+/** `widths` with the widest text column narrowed, again and again, down to `floor`, until the table fits. */
+function fitted(block: TableBlock, widths: number[], floor: number[]): number[] {
   for (;;) {
     const excess = total(widths) - TEXT_WIDTH;
     const cuttable = block.columns.map((c, i) => (c.align !== 'right' && widths[i]! > floor[i]! ? i : -1)).filter((i) => i >= 0);
@@ -62,10 +70,6 @@ function twoLineWidth(title: string): number {
   let best = width(title);
   for (let i = title.indexOf(' '); i >= 0; i = title.indexOf(' ', i + 1)) best = Math.min(best, Math.max(width(title.slice(0, i)), width(title.slice(i + 1))));
   return best;
-}
-
-function longestWord(title: string): number {
-  return Math.max(...title.split(' ').map(width));
 }
 
 /** `text` cut to `size` characters, the last one an ellipsis, when it is longer. */
