@@ -7,11 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canvas, profitability, provenance, whoPays } from '../../src/analyses/index.js';
-import { flowRecords, type ModelDocument } from '../../src/core/index.js';
+import { applyVariant, flowRecords, type ModelDocument } from '../../src/core/index.js';
+import { parse } from 'yaml';
 import { ecosystemOf } from '../helpers.js';
 
 const text = (id: string) => readFileSync(`library/${id}.yaml`, 'utf8');
 const load = (id: string) => ecosystemOf(text(id), `library/${id}.yaml`);
+/** The model as one of its variants makes it (its parameters replaced), loaded from that document. */
+const loadVariant = (id: string, variant: string) =>
+  ecosystemOf(JSON.stringify(applyVariant(parse(text(id)) as ModelDocument, variant)), `library/${id}.yaml (${variant})`);
 const kindOf = (id: string, name: string) => provenance(load(id).doc as ModelDocument).parameters.find((p) => p.name === name)!;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -68,6 +72,21 @@ describe('seed 000, Mint.com', () => {
     expect(sheet.revenues.some((line) => line.kind === 'transaction' && line.transaction === 'sale')).toBe(false);
     expect(sum(sheet.totals.revenue)).toBeLessThan(0.05 * 190e6);
     expect(sheet.breakEven).toBeNull();
+  });
+
+  it('books no referral fee in the base model: the targeted offers are only what Mint could have done', () => {
+    // « Mint.com réfléchissait à des moyens de monétiser son audience en permettant notamment de faire
+    //   du ciblage publicitaire lié aux dépenses catégorisées » ; « il aurait pu en théorie permettre de
+    //   faire des propositions publicitaires très fines » ; « En fait Mint.com n'a jamais vraiment
+    //   monétisé l'audience »
+    const money = (e: ReturnType<typeof load>) => flowRecords(e.ledger).filter((f) => f.to === 'mint' && f.money > 0 && f.transaction !== 'sale');
+    expect(money(load('mint'))).toEqual([]);
+    expect(sum(profitability(load('mint'), 'mint').totals.revenue)).toBe(0);
+    expect(kindOf('mint', 'monetised').basis).toContain("n'a jamais vraiment monétisé l'audience");
+    // the variant shows the offers Mint « aurait pu » make: a fee per offer taken up, from the financial firms
+    const offered = money(loadVariant('mint', 'targeted-offers'));
+    expect(offered.length).toBeGreaterThan(0);
+    expect(new Set(offered.map((f) => `${f.from} ${f.transaction}`))).toEqual(new Set(['annonceurs take-up']));
   });
 
   it('does not cite a sale month the seed does not give', () => {
