@@ -50,9 +50,28 @@ describe('seed 003, Purple Button', () => {
     const discounted = premiums.filter((f) => f.perOccurrence < full - 1e-9);
     expect(Math.min(...discounted.map((f) => f.period))).toBe(13);
     for (const f of discounted) expect(f.perOccurrence).toBeCloseTo(full * 0.7);
-    // the drivers who kept it up: 50 drivers × 50 % who download × 60 % Capitaine every month = 15,
-    // for the 12 months of the next premium: 180 driver-months at 59.5 EUR
-    expect(sum(discounted.map((f) => f.occurrences))).toBeCloseTo(50 * 0.5 * 0.6 * 12);
+    // the drivers who kept it up: 50 drivers × 50 % who download × 60 % Capitaine the first month =
+    // 15, of whom 4 % miss each next month (the mean of the two drop-out rates, 1 % and 7 %, in the
+    // base model), 11 times before month 12: 15 × 0.96^11 = 9.5736, for the 12 months of the next
+    // premium: 114.88 driver-months at 59.5 EUR
+    expect(sum(discounted.map((f) => f.occurrences))).toBeCloseTo(50 * 0.5 * 0.6 * 0.96 ** 11 * 12);
+  });
+
+  it('gives group B no "year of the test": its offer has no duration, and the model says so', () => {
+    // Groupe B, « Offre : Si vous êtes capitaine de soirée un vendredi par mois, vous gagnez le badge
+    //   SAM que vous pouvez partager et mentionner sur votre profil Blablacar »: no « pendant un an »,
+    //   which only group A's offer says
+    const doc = load('purple-button').doc as ModelDocument;
+    const b = doc.scenarios['young-drivers-b']!;
+    expect(JSON.stringify(b.description)).not.toMatch(/year of the test|l'année du test/);
+    expect(JSON.stringify(b.description)).toMatch(/no duration in the seed/);
+    expect(String(b.start.count)).toContain('group_b_months');
+    const p = kindOf('purple-button', 'group_b_months');
+    expect(p.kind).toBe('assumed');
+    expect(p.basis).toContain('vous gagnez le badge SAM que vous pouvez partager');
+    // followed as many months as group A's year: 12 months of premiums, 50 drivers each
+    const months = flows.filter((f) => f.from === 'young-drivers-b' && f.to === 'insurer').map((f) => f.period);
+    expect(Math.max(...months)).toBe(12);
   });
 
   it('says the seed is silent on how long the discount lasts', () => {
