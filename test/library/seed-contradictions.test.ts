@@ -168,8 +168,25 @@ describe('seed 004, Pinduoduo', () => {
     expect(said.fr).toContain('191 Md€');
     expect(sales / 191e9).toBeGreaterThan(0.995);
     expect(sales / 191e9).toBeLessThan(1.005);
-    expect(said.en).toMatch(/210 bn EUR for 2020, a figure from outside the seed/);
+    expect(said.en).toContain('a result of the assumptions and not a reported figure');
     expect(p.basis).toContain('encore loin d’Alibaba');
+  });
+
+  it('writes take rate, orders and the buyers of 2019 as assumptions, never as reported figures', () => {
+    // « Cependant, sur le volume de ventes, elle est encore loin d'Alibaba. » ; « des pertes énormes,
+    //   et tous les revenus réinvestis en marketing. Pour l'année 2020, les pertes sont de 920 millions
+    //   d'euros »: the seed gives no sales, no revenue, no take rate and no buyers for 2019
+    for (const name of ['take_rate', 'orders_per_month', 'buyers_end_2019']) {
+      const p = kindOf('pinduoduo', name);
+      expect(p.kind, name).toBe('assumed');
+      expect(p.source, name).toBeUndefined();
+      const said = p.assumption as { fr: string; en: string };
+      expect(said.en, name).toContain('an assumption');
+      expect(said.fr, name).toContain('une hypothèse');
+      expect(said.en, name).not.toMatch(/reported about|revenue was|was about|declared/);
+      expect(said.fr, name).not.toMatch(/déclarait|représentait/);
+    }
+    expect(kindOf('pinduoduo', 'take_rate').basis).toContain('tous les revenus réinvestis en marketing');
   });
 });
 
