@@ -190,6 +190,20 @@ describe('seed 004, Pinduoduo', () => {
   });
 });
 
+describe('seed 003, AppStore', () => {
+  it('names pack 3 as the seed does, for a company or an association, wherever the model names it', () => {
+    // Groupe B, « Prix : découvrez les packs : 1 - Pack “Je monte mon projet” : gratuit ; 2 - Pack “je
+    //   gère mon projet” : 20e/mois ; 3 - Pack “Je développe mon entreprise ou mon association” : 60e/mois »
+    const written = text('appstore');
+    const mentions = [...written.matchAll(/Je développe mon entreprise[^»”\n]*/g)].map((m) => m[0]);
+    expect(mentions.length).toBeGreaterThanOrEqual(4);
+    for (const mention of mentions) expect(mention).toMatch(/^Je développe mon entreprise ou mon association/);
+    const share = kindOf('appstore', 'pack3_share').assumption as { fr: string; en: string };
+    expect(share.fr).toContain('entreprises ou associations');
+    expect(share.en).toContain('companies or associations');
+  });
+});
+
 describe('seed 002, Cass\' Action', () => {
   it('gives the consumer association a relationship of its own, not the service\'s', () => {
     // « Les associations de consommateurs, qui vont se constituer partie civile une fois que le
