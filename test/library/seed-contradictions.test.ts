@@ -190,6 +190,26 @@ describe('seed 004, Pinduoduo', () => {
   });
 });
 
+describe('seed 000, Google', () => {
+  it('fits the prices per click to an assumed advertising share of the 2011 turnover, not to all of it', () => {
+    // Figure 3, « Chiffre d'affaires 2011 Mds$ »: « 2	Google	États-Unis	GOOG	233	37,9 » — the whole
+    //   turnover; Figure 23, « une augmentation des recettes publicitaires de Google »: no figure. The
+    //   seed attributes no part of the 37,9 Mds$ to AdWords or AdSense.
+    const id = 'google-search-adwords-adsense';
+    const share = kindOf(id, 'ad_share');
+    expect(share.kind).toBe('assumed');
+    expect(share.basis).toContain('attributes no part of it to AdWords or AdSense');
+    expect(kindOf(id, 'revenue_2011_billions').source).not.toMatch(/treated as advertising/);
+    // by hand: 0.95 × 37.9 G$ = 36.005 G$ of clicks over the year, AdWords 70 % of it (25.2035 G$)
+    const clicks = flowRecords(load(id).ledger).filter((f) => f.from === 'annonceurs' && f.to === 'google' && f.money > 0);
+    expect(sum(clicks.map((f) => f.money))).toBeCloseTo(0.95 * 37.9e9, -3);
+    expect(sum(clicks.filter((f) => f.transaction === 'adwords-click').map((f) => f.money))).toBeCloseTo(0.7 * 0.95 * 37.9e9, -3);
+    // the old fit, the whole turnover from advertising, is a variant that says so
+    const whole = flowRecords(loadVariant(id, 'whole-turnover-from-ads').ledger).filter((f) => f.from === 'annonceurs' && f.to === 'google' && f.money > 0);
+    expect(sum(whole.map((f) => f.money))).toBeCloseTo(37.9e9, -3);
+  });
+});
+
 describe('seed 003, AppStore', () => {
   it('names pack 3 as the seed does, for a company or an association, wherever the model names it', () => {
     // Groupe B, « Prix : découvrez les packs : 1 - Pack “Je monte mon projet” : gratuit ; 2 - Pack “je
