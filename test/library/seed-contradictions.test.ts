@@ -62,7 +62,7 @@ describe('seed 003, Purple Button', () => {
     //   SAM que vous pouvez partager et mentionner sur votre profil Blablacar »: no « pendant un an »,
     //   which only group A's offer says
     const doc = load('purple-button').doc as ModelDocument;
-    const b = doc.scenarios['young-drivers-b']!;
+    const b = doc.scenarios!['young-drivers-b']!;
     expect(JSON.stringify(b.description)).not.toMatch(/year of the test|l'année du test/);
     expect(JSON.stringify(b.description)).toMatch(/no duration in the seed/);
     expect(String(b.start.count)).toContain('group_b_months');
