@@ -75,7 +75,7 @@ describe.each(ids)('%s', (id) => {
     for (const stock of stocks) {
       const series = ecosystem.series.get(canonicalName(stock))!;
       expect(series.length).toBe(doc.horizon + 1);
-      expect(series.every(Number.isFinite), stock).toBe(true);
+      expect(Array.from(series).every(Number.isFinite), stock).toBe(true);
     }
     // Some figure of the model reads the dynamics: a segment's size, a count, an amount or a cost.
     expect(readFileSync(`library/${id}.yaml`, 'utf8').split('\ndynamics:')[0]).toMatch(new RegExp(`\\b(${stocks.join('|')}|${Object.keys(doc.dynamics?.variables ?? {}).join('|') || '$^'})\\b`));
