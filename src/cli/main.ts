@@ -16,6 +16,7 @@ import { registerLimits } from './commands/limits.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerXmile } from './commands/xmile.js';
 import { registerSummary } from './commands/summary.js';
+import { registerShare } from './commands/share.js';
 import { registerStudio } from './commands/studio.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerPayers(program);
   registerProfit(program);
   registerSummary(program);
+  registerShare(program);
   registerCompare(program);
   registerLibrary(program);
   registerSimulate(program);

@@ -191,6 +191,50 @@ export const en = {
     "Cash share: of the net cash the ecosystem's earners capture (— for actors that pay more than they earn).\n" +
     'Value share: of the value created; negative when an actor gives more value than it gets.',
 
+  // Fair shares (symbiose share)
+  'share.title': 'Fair shares — {model}',
+  'share.intro':
+    '{scale}, in {currency}: value created {created}, the value of the coalition of every actor.\n' +
+    "Each actor's Shapley value is its average contribution over every order in which the actors could join;\n" +
+    'the gap is what it captures less its Shapley value (above zero: it captures more than it brings).',
+  'share.scaleTotal': 'Over {periods}, undiscounted',
+  'share.scaleNpv': 'Over {periods}, discounted at {rate} a year (NPV)',
+  'column.money': 'Money',
+  'column.nonMoney': 'Non-money',
+  'column.captured': 'Captured',
+  'column.share': 'Share',
+  'column.shapley': 'Shapley',
+  'column.gap': 'Gap',
+  'column.banzhaf': 'Banzhaf',
+  'column.sampled': 'Sampled',
+  'column.error': '± bound',
+  'share.concentration': 'Concentration of the value captured (losses count as nothing captured): HHI {hhi}, {hhiReading}; Gini {gini}, {giniReading}.',
+  'share.concentrationNone': 'Concentration: no actor captures any value, so there is no share to measure.',
+  'share.hhi.unconcentrated': 'unconcentrated (below 1,000)',
+  'share.hhi.moderate': 'moderately concentrated (1,000 to 1,800)',
+  'share.hhi.high': 'highly concentrated (above 1,800)',
+  'share.gini.low': 'low inequality (below 0.3)',
+  'share.gini.moderate': 'moderate inequality (0.3 to 0.4)',
+  'share.gini.high': 'high inequality (0.4 and above)',
+  'share.coreIn': (p) =>
+    `Core: today's split is in the core: no coalition would create more on its own than it captures (${p.looked} coalitions ${p.every === 'yes' ? 'checked, every one' : 'checked, the likely ones only: every actor alone, everyone but one, the actors of each path'}).` +
+    (p.coalition ? ` Closest to leaving: the coalition of ${p.coalition}, ${p.margin} above what it would create alone.` : ''),
+  'share.coreOut': (p) =>
+    `Core: today's split is NOT in the core: the coalition of ${p.coalition} would create ${p.value} on its own and captures ${p.captured} today, ${p.excess} less (${p.looked} coalitions ${p.every === 'yes' ? 'checked, every one' : 'checked, the likely ones only'}).`,
+  'share.sampled': 'Sampled Shapley values: {orders} random orders (seed {seed}), every error within ±{error} at {confidence} confidence ({bound}){reached}.',
+  'share.sampledShort': '; the error asked was not reached before the most orders allowed',
+  'share.bound.hoeffding': "Hoeffding's bound",
+  'share.bound.variance': 'empirical variance, normal approximation',
+  'share.leftOut': 'Left out of the game, too many paths to list: {scenarios}.',
+  'cmd.share': "each actor's fair share: captured value beside its Shapley and Banzhaf values, the core verdict, concentration",
+  'option.npv': 'discounted at the model rate (NPV) rather than the undiscounted total',
+  'option.sample': 'also estimate the Shapley values from random orders, to check them',
+  'option.seed': 'seed of the random orders (a whole number; default 1)',
+  'option.error': 'with --sample: the largest error wanted on each value, in the currency (default 1 % of the value created)',
+  'option.bound': 'with --sample: the error bound, hoeffding or variance (default variance)',
+  'usage.seed': '--seed expects a whole number, got "{value}"',
+  'usage.error': '--error expects a positive number, got "{value}"',
+
   // Help, commander, commands and options
   'help.usage': 'Usage:',
   'help.arguments': 'Arguments:',
