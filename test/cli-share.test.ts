@@ -89,7 +89,7 @@ describe('symbiose share', () => {
   it('says it in French', () => {
     const { out } = run(['share', 'fee.yaml', '--lang', 'fr'], dir);
     expect(out).toContain('Parts équitables — Fee');
-    expect(out).toContain('N’EST PAS dans le cœur : la coalition de buyers, seller créerait seule 50');
+    expect(out).toContain('N’EST PAS dans le cœur\u00a0: la coalition de buyers, seller créerait seule 50');
   });
 
   it('gives the figures as JSON and CSV', () => {

@@ -192,9 +192,9 @@ export const fr: Record<UiKey, Template> = {
   // Parts équitables (symbiose share)
   'share.title': 'Parts équitables — {model}',
   'share.intro':
-    '{scale}, en {currency} : valeur créée {created}, la valeur de la coalition de tous les acteurs.\n' +
-    'La valeur de Shapley d’un acteur est sa contribution moyenne sur tous les ordres dans lesquels les acteurs peuvent arriver ;\n' +
-    'l’écart est ce qu’il capte moins sa valeur de Shapley (au-dessus de zéro : il capte plus qu’il n’apporte).',
+    '{scale}, en {currency} : valeur créée {created}, la valeur de la coalition de tous les acteurs.\n' +
+    'La valeur de Shapley d’un acteur est sa contribution moyenne sur tous les ordres dans lesquels les acteurs peuvent arriver ;\n' +
+    'l’écart est ce qu’il capte moins sa valeur de Shapley (au-dessus de zéro : il capte plus qu’il n’apporte).',
   'share.scaleTotal': 'Sur {periods}, sans actualisation',
   'share.scaleNpv': 'Sur {periods}, actualisé à {rate} par an (VAN)',
   'column.money': 'Argent',
@@ -206,8 +206,8 @@ export const fr: Record<UiKey, Template> = {
   'column.banzhaf': 'Banzhaf',
   'column.sampled': 'Estimée',
   'column.error': '± borne',
-  'share.concentration': 'Concentration de la valeur captée (une perte compte pour rien de capté) : HHI {hhi}, {hhiReading} ; Gini {gini}, {giniReading}.',
-  'share.concentrationNone': 'Concentration : aucun acteur ne capte de valeur, il n’y a pas de parts à mesurer.',
+  'share.concentration': 'Concentration de la valeur captée (une perte compte pour rien de capté) : HHI {hhi}, {hhiReading} ; Gini {gini}, {giniReading}.',
+  'share.concentrationNone': 'Concentration : aucun acteur ne capte de valeur, il n’y a pas de parts à mesurer.',
   'share.hhi.unconcentrated': 'peu concentrée (moins de 1 000)',
   'share.hhi.moderate': 'modérément concentrée (de 1 000 à 1 800)',
   'share.hhi.high': 'très concentrée (plus de 1 800)',
@@ -215,23 +215,23 @@ export const fr: Record<UiKey, Template> = {
   'share.gini.moderate': 'inégalité modérée (de 0,3 à 0,4)',
   'share.gini.high': 'inégalité forte (0,4 et plus)',
   'share.coreIn': (p) =>
-    `Cœur : le partage actuel est dans le cœur : aucune coalition ne créerait seule plus qu’elle ne capte (${p.looked} coalitions ${p.every === 'yes' ? 'examinées, toutes' : 'examinées, les plus probables seulement : chaque acteur seul, tous sauf un, les acteurs de chaque chemin'}).` +
-    (p.coalition ? ` La plus proche de partir : la coalition de ${p.coalition}, ${p.margin} au-dessus de ce qu’elle créerait seule.` : ''),
+    `Cœur : le partage actuel est dans le cœur : aucune coalition ne créerait seule plus qu’elle ne capte (${p.looked} coalitions ${p.every === 'yes' ? 'examinées, toutes' : 'examinées, les plus probables seulement : chaque acteur seul, tous sauf un, les acteurs de chaque chemin'}).` +
+    (p.coalition ? ` La plus proche de partir : la coalition de ${p.coalition}, ${p.margin} au-dessus de ce qu’elle créerait seule.` : ''),
   'share.coreOut': (p) =>
-    `Cœur : le partage actuel N’EST PAS dans le cœur : la coalition de ${p.coalition} créerait seule ${p.value} et capte aujourd’hui ${p.captured}, soit ${p.excess} de moins (${p.looked} coalitions ${p.every === 'yes' ? 'examinées, toutes' : 'examinées, les plus probables seulement'}).`,
-  'share.sampled': 'Valeurs de Shapley estimées : {orders} ordres tirés au hasard (graine {seed}), chaque erreur dans ±{error} avec une confiance de {confidence} ({bound}){reached}.',
-  'share.sampledShort': ' ; l’erreur demandée n’a pas été atteinte avant le nombre maximal d’ordres',
+    `Cœur : le partage actuel N’EST PAS dans le cœur : la coalition de ${p.coalition} créerait seule ${p.value} et capte aujourd’hui ${p.captured}, soit ${p.excess} de moins (${p.looked} coalitions ${p.every === 'yes' ? 'examinées, toutes' : 'examinées, les plus probables seulement'}).`,
+  'share.sampled': 'Valeurs de Shapley estimées : {orders} ordres tirés au hasard (graine {seed}), chaque erreur dans ±{error} avec une confiance de {confidence} ({bound}){reached}.',
+  'share.sampledShort': ' ; l’erreur demandée n’a pas été atteinte avant le nombre maximal d’ordres',
   'share.bound.hoeffding': 'borne de Hoeffding',
   'share.bound.variance': 'variance empirique, approximation normale',
-  'share.leftOut': 'Laissés hors du jeu, trop de chemins à énumérer : {scenarios}.',
-  'cmd.share': 'la part équitable de chaque acteur : valeur captée face à ses valeurs de Shapley et de Banzhaf, verdict du cœur, concentration',
+  'share.leftOut': 'Laissés hors du jeu, trop de chemins à énumérer : {scenarios}.',
+  'cmd.share': 'la part équitable de chaque acteur : valeur captée face à ses valeurs de Shapley et de Banzhaf, verdict du cœur, concentration',
   'option.npv': 'actualisé au taux du modèle (VAN) plutôt que le total sans actualisation',
   'option.sample': 'estimer aussi les valeurs de Shapley par des ordres tirés au hasard, pour les vérifier',
-  'option.seed': 'graine des ordres tirés au hasard (un nombre entier ; 1 par défaut)',
-  'option.error': 'avec --sample : l’erreur maximale voulue sur chaque valeur, dans la devise (par défaut 1 % de la valeur créée)',
-  'option.bound': 'avec --sample : la borne d’erreur, hoeffding ou variance (variance par défaut)',
-  'usage.seed': '--seed attend un nombre entier, reçu « {value} »',
-  'usage.error': '--error attend un nombre positif, reçu « {value} »',
+  'option.seed': 'graine des ordres tirés au hasard (un nombre entier ; 1 par défaut)',
+  'option.error': 'avec --sample : l’erreur maximale voulue sur chaque valeur, dans la devise (par défaut 1 % de la valeur créée)',
+  'option.bound': 'avec --sample : la borne d’erreur, hoeffding ou variance (variance par défaut)',
+  'usage.seed': '--seed attend un nombre entier, reçu « {value} »',
+  'usage.error': '--error attend un nombre positif, reçu « {value} »',
 
   // Help, commander, commands and options
   'help.usage': 'Utilisation :',
