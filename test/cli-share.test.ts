@@ -154,6 +154,16 @@ describe('the share route', () => {
     }
   }, 60_000);
 
+  it('answers what symbiose check --json prints', async () => {
+    expect((await t.call('POST', '/api/library/purple-button/copy')).status).toBe(201);
+    const answer = await t.call('GET', '/api/models/purple-button/analyses/check?failOn=warning&maxShare=0.7');
+    expect(answer.status).toBe(200);
+    const cli = spawnSync(process.execPath, [BIN, 'check', 'purple-button', '--fail-on', 'warning', '--max-share', '0.7', '--json'], { encoding: 'utf8', env: { ...process.env, SYMBIOSE_LANG: 'en' } });
+    expect(cli.status).toBe(4);
+    expect(answer.json).toEqual(JSON.parse(cli.stdout));
+    expect(answer.json.failed).toBe(true);
+  }, 60_000);
+
   it('refuses a bad option with a 422 and its issue', async () => {
     expect((await t.call('POST', '/api/library/purple-button/copy')).status).toBe(201);
     const answer = await t.call('GET', '/api/models/purple-button/analyses/share?error=-2');

@@ -17,6 +17,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerXmile } from './commands/xmile.js';
 import { registerSummary } from './commands/summary.js';
 import { registerShare } from './commands/share.js';
+import { registerCheck } from './commands/check.js';
 import { registerStudio } from './commands/studio.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerProfit(program);
   registerSummary(program);
   registerShare(program);
+  registerCheck(program);
   registerCompare(program);
   registerLibrary(program);
   registerSimulate(program);

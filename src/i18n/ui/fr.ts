@@ -215,10 +215,10 @@ export const fr: Record<UiKey, Template> = {
   'share.gini.moderate': 'inégalité modérée (de 0,3 à 0,4)',
   'share.gini.high': 'inégalité forte (0,4 et plus)',
   'share.coreIn': (p) =>
-    `Cœur : le partage actuel est dans le cœur : aucune coalition ne créerait seule plus qu’elle ne capte (${p.looked} coalitions ${p.every === 'yes' ? 'examinées, toutes' : 'examinées, les plus probables seulement : chaque acteur seul, tous sauf un, les acteurs de chaque chemin'}).` +
-    (p.coalition ? ` La plus proche de partir : la coalition de ${p.coalition}, ${p.margin} au-dessus de ce qu’elle créerait seule.` : ''),
+    `Cœur : le partage actuel est dans le cœur : aucune coalition ne créerait seule plus qu’elle ne capte (${p.looked} coalitions ${p.every === 'yes' ? 'examinées, toutes' : 'examinées, les plus probables seulement : chaque acteur seul, tous sauf un, les acteurs de chaque chemin'}).` +
+    (p.coalition ? ` La plus proche de partir : la coalition de ${p.coalition}, ${p.margin} au-dessus de ce qu’elle créerait seule.` : ''),
   'share.coreOut': (p) =>
-    `Cœur : le partage actuel N’EST PAS dans le cœur : la coalition de ${p.coalition} créerait seule ${p.value} et capte aujourd’hui ${p.captured}, soit ${p.excess} de moins (${p.looked} coalitions ${p.every === 'yes' ? 'examinées, toutes' : 'examinées, les plus probables seulement'}).`,
+    `Cœur : le partage actuel N’EST PAS dans le cœur : la coalition de ${p.coalition} créerait seule ${p.value} et capte aujourd’hui ${p.captured}, soit ${p.excess} de moins (${p.looked} coalitions ${p.every === 'yes' ? 'examinées, toutes' : 'examinées, les plus probables seulement'}).`,
   'share.sampled': 'Valeurs de Shapley estimées : {orders} ordres tirés au hasard (graine {seed}), chaque erreur dans ±{error} avec une confiance de {confidence} ({bound}){reached}.',
   'share.sampledShort': ' ; l’erreur demandée n’a pas été atteinte avant le nombre maximal d’ordres',
   'share.bound.hoeffding': 'borne de Hoeffding',
@@ -232,6 +232,37 @@ export const fr: Record<UiKey, Template> = {
   'option.bound': 'avec --sample : la borne d’erreur, hoeffding ou variance (variance par défaut)',
   'usage.seed': '--seed attend un nombre entier, reçu « {value} »',
   'usage.error': '--error attend un nombre positif, reçu « {value} »',
+
+  // Contrôles de durabilité (symbiose check)
+  'check.title': 'Contrôles de durabilité — {model}',
+  'check.intro': '{scale}, en {currency} : valeur créée {created}. Un constat de niveau {threshold} ou plus fait échouer le contrôle.',
+  'check.passed': '✓ {check} : rien à signaler.',
+  'check.failed': '✗ {check} :',
+  'check.name.negative-net-value': 'acteurs qui captent moins que rien',
+  'check.name.data-nothing-back': 'données personnelles données sans contrepartie',
+  'check.name.capture': 'captation de la valeur',
+  'check.name.single-point-of-failure': 'points de défaillance uniques',
+  'check.name.subsidised-side': 'faces subventionnées d’une plateforme',
+  'check.severity.info': 'info',
+  'check.severity.warning': 'avertissement',
+  'check.severity.error': 'erreur',
+  'check.finding.negative-net-value': '{actor} : valeur captée {captured} ; qui perd à participer finit par partir.',
+  'check.finding.collapse': (p) =>
+    `Sans ${p.first}, en rejouant jusqu’à ce que plus personne ne perde : ${p.collapsed ? `${p.collapsed} ${p.rounds === 1 ? 'part' : 'partent'} aussi, et ` : ''}la valeur créée passe de ${p.before} à ${p.after} (${p.lost} perdus).`,
+  'check.finding.data-nothing-back': '{actor} : donne {object} ({units} fois, dans {transaction}, scénario {scenario}) sans rien recevoir de valorisé en retour sur ce chemin{elsewhere}.',
+  'check.elsewhere': ' (reçoit {amount} ailleurs dans l’écosystème)',
+  'check.finding.capture-share': '{actor} capte {captured}, soit {share} de la valeur créée (plus de {limit}).',
+  'check.finding.capture-gap': '{actor} capte {captured}, {gap} de plus que sa valeur de Shapley {shapley} (plus de {limit} de la valeur créée).',
+  'check.finding.single-point-of-failure': 'Sans {actor}, la valeur créée tombe à {without} : {share} disparaît.',
+  'check.finding.subsidised-side': '{platform} sert {actor}, qui lui paie {paid} pour {costs} de coûts variables à le servir ; {by} paient plus que les leurs.',
+  'check.verdictPass': 'Aucun constat de niveau {threshold} ou plus : le contrôle réussit.',
+  'check.verdictFail': (p) => `${p.count} constat${p.count === 1 ? '' : 's'} de niveau ${p.threshold} ou plus : le contrôle échoue (code 4).`,
+  'cmd.check': 'contrôles de durabilité : acteurs qui perdent, données personnelles sans contrepartie, captation, points de défaillance uniques, faces subventionnées ; code 4 en cas d’échec',
+  'option.failOn': 'la sévérité la plus basse qui fait échouer le contrôle (code 4) : info, warning ou error (error par défaut)',
+  'option.maxShare': 'captation : la plus grande part de la valeur créée qu’un acteur peut capter (0,5 par défaut)',
+  'option.maxGap': 'captation : de combien un acteur peut capter plus que sa valeur de Shapley, en part de la valeur créée (0,25 par défaut)',
+  'option.failureShare': 'la part de la valeur dont la perte fait d’un effondrement une erreur et d’un acteur un point de défaillance unique (0,5 par défaut)',
+  'usage.fraction': '{option} attend un nombre de 0 à 1, reçu « {value} »',
 
   // Help, commander, commands and options
   'help.usage': 'Utilisation :',
