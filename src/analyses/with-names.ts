@@ -27,6 +27,7 @@ const NAMED_LISTS: Record<string, { key: string; name: Namer }> = {
   objects: { key: 'objectNames', name: objectName },
   payers: { key: 'payerNames', name: actorName },
   payees: { key: 'payeeNames', name: actorName },
+  coalition: { key: 'coalitionNames', name: actorName },
 };
 
 export function withNames(doc: ModelDocument, data: unknown): unknown {

@@ -16,6 +16,8 @@ import { registerLimits } from './commands/limits.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerXmile } from './commands/xmile.js';
 import { registerSummary } from './commands/summary.js';
+import { registerShare } from './commands/share.js';
+import { registerCheck } from './commands/check.js';
 import { registerStudio } from './commands/studio.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
@@ -49,6 +51,8 @@ export function buildProgram(): Command {
   registerPayers(program);
   registerProfit(program);
   registerSummary(program);
+  registerShare(program);
+  registerCheck(program);
   registerCompare(program);
   registerLibrary(program);
   registerSimulate(program);

@@ -9,6 +9,8 @@ export { canvasBlocks, canvasItemText } from './canvas.js';
 export { paymentBlocks } from './payments.js';
 export { overviewBlocks, sheetBlocks, breakEvenText, sheetLineLabel, type Grouping } from './profit.js';
 export { sharingBlocks } from './sharing.js';
+export { shareBlocks } from './share.js';
+export { checkBlocks, findingText } from './check.js';
 export { compareBlocks } from './compare.js';
 export { summaryBlocks, csvChunks, toCsv, nonFinite, type SeriesSet } from './series.js';
 export { sheetsOf, figureCell, sheetsToCsv, seriesSheet, MAX_SHEET_VALUES, type Sheet, type Cell, type Percent } from './sheets.js';
