@@ -236,6 +236,8 @@ describe('symbiose check', () => {
   it('fails (exit 4) on a finding at the threshold, explains it, and passes below', () => {
     const failed = run('check', 'periods.yaml');
     expect(failed.code).toBe(4);
+    // Prose is wrapped to 100 columns: read it as one line.
+    failed.out = failed.out.replace(/\s+/g, ' ');
     expect(failed.out).toContain('[warning] d captures −2: it loses by taking part, and will leave.');
     expect(failed.out).toContain('[error] Without d, played again until nobody else loses: the value created goes from 16 to 0 (16 lost).');
     expect(failed.out).toContain('1 finding at error or above: the check fails (exit 4).');

@@ -17,7 +17,7 @@
  */
 import type { Ecosystem } from '../core/index.js';
 import { fairShareInput, fairShare, type FairShare } from './fair-share.js';
-import { capturedAmong, periodFactors, type EcosystemGame } from './game.js';
+import { capturedAmong, periodFactors, type EcosystemGame, type NeededSet } from './game.js';
 
 export type Severity = 'info' | 'warning' | 'error';
 export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
@@ -89,25 +89,41 @@ export function failsAt(checks: SustainabilityChecks, threshold: Severity): bool
 
 /** The actors below zero, and what falls with them, round after round. */
 function leaving(built: EcosystemGame, split: Float64Array, value: number, failureShare: number, tolerance: number): Finding[] {
-  const { actors } = built;
-  const findings: Finding[] = [];
-  const kept = actors.map(() => true);
-  const rounds: Array<Array<{ actor: string; captured: number }>> = [];
-  let captured = split;
-  for (;;) {
-    const out = actors.flatMap((actor, a) => (kept[a] && captured[a]! < -tolerance ? [{ actor, captured: captured[a]!, a }] : []));
-    if (out.length === 0) break;
-    rounds.push(out.map(({ actor, captured }) => ({ actor, captured })));
-    for (const { a } of out) kept[a] = false;
-    captured = capturedAmong(built, kept);
-  }
-  if (rounds.length === 0) return findings;
-  for (const { actor, captured } of rounds[0]!) findings.push({ code: 'negative-net-value', severity: 'warning', actor, captured });
-  const valueAfter = capturedAmong(built, kept).reduce((a, b) => a + b, 0);
+  const { rounds, valueAfter } = collapse(built, split, () => true, (captured) => captured < -tolerance);
+  if (rounds.length === 0) return [];
+  const findings: Finding[] = rounds[0]!.map(({ actor, captured }) => ({ code: 'negative-net-value', severity: 'warning', actor, captured }));
   const lost = value - valueAfter;
   const severe = value > 0 && lost > failureShare * value;
   findings.push({ code: 'collapse', severity: severe ? 'error' : 'warning', rounds, collapsed: rounds.slice(1).flat().map((r) => r.actor), valueBefore: value, valueAfter, lost });
   return findings;
+}
+
+export interface Collapse {
+  /** The actors leaving in each round, with what they captured when they left. */
+  rounds: Array<Array<{ actor: string; captured: number }>>;
+  /** Who is left, and the value they create. */
+  kept: boolean[];
+  valueAfter: number;
+}
+
+/**
+ * The game played again and again: every actor for whom `leaves(captured, actor)` holds leaves,
+ * the paths it was needed on are gone (and those `happens` rules out), until nobody else leaves.
+ */
+export function collapse(built: EcosystemGame, captured: ArrayLike<number>, happens: (set: NeededSet) => boolean, leaves: (captured: number, actor: number) => boolean): Collapse {
+  const kept = built.actors.map(() => true);
+  const rounds: Collapse['rounds'] = [];
+  let now = captured;
+  for (;;) {
+    const out = built.actors.flatMap((actor, a) => (kept[a] && leaves(now[a]!, a) ? [{ actor, captured: now[a]!, a }] : []));
+    if (out.length === 0) break;
+    rounds.push(out.map(({ actor, captured }) => ({ actor, captured })));
+    for (const { a } of out) kept[a] = false;
+    now = capturedAmong(built, kept, happens);
+  }
+  let valueAfter = 0;
+  for (let a = 0; a < now.length; a++) valueAfter += now[a]!;
+  return { rounds, kept, valueAfter };
 }
 
 /** Personal data given along a path by an individual or a segment that gets nothing valued back on it. */

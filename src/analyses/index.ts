@@ -11,3 +11,4 @@ export { withNames, roundFigures } from './with-names.js';
 export * from './game.js';
 export * from './fair-share.js';
 export * from './checks.js';
+export * from './data-value.js';

@@ -18,6 +18,7 @@ import { registerXmile } from './commands/xmile.js';
 import { registerSummary } from './commands/summary.js';
 import { registerShare } from './commands/share.js';
 import { registerCheck } from './commands/check.js';
+import { registerDataValue } from './commands/data-value.js';
 import { registerStudio } from './commands/studio.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerSummary(program);
   registerShare(program);
   registerCheck(program);
+  registerDataValue(program);
   registerCompare(program);
   registerLibrary(program);
   registerSimulate(program);

@@ -11,6 +11,7 @@ export { overviewBlocks, sheetBlocks, breakEvenText, sheetLineLabel, type Groupi
 export { sharingBlocks } from './sharing.js';
 export { shareBlocks } from './share.js';
 export { checkBlocks, findingText } from './check.js';
+export { dataValueBlocks } from './data-value.js';
 export { compareBlocks } from './compare.js';
 export { summaryBlocks, csvChunks, toCsv, nonFinite, type SeriesSet } from './series.js';
 export { sheetsOf, figureCell, sheetsToCsv, seriesSheet, MAX_SHEET_VALUES, type Sheet, type Cell, type Percent } from './sheets.js';

@@ -266,6 +266,21 @@ export const en = {
   'option.failureShare': 'the share of the value whose loss makes a collapse an error and an actor a single point of failure (default 0.5)',
   'usage.fraction': '{option} expects a number from 0 to 1, got "{value}"',
 
+  // Value of data (symbiose data-value)
+  'data.title': 'Value of data — {model}',
+  'data.intro':
+    '{scale}, in {currency}: value created {created}, of which {dependent} depends on data flows.\n' +
+    'A data flow that stops takes its transaction with it, and the paths that transaction is on; then the actors it leaves losing go too.',
+  'data.none': 'No data flow is put through by any scenario.',
+  'column.dataFlow': 'Data flow',
+  'column.direct': 'Lost at once',
+  'column.lost': 'Lost in all',
+  'column.collapsed': 'Who leaves',
+  'column.source': 'Data source',
+  'data.flow': '{object}: {from} → {to}',
+  'data.sources': 'The data-dependent value shared among the data sources (a coalition of sources is worth the value created with only their data flows kept):',
+  'cmd.dataValue': 'the value of each data flow (what is lost when it stops, and what cascades) and a fair split of the data-dependent value among the data sources',
+
   // Help, commander, commands and options
   'help.usage': 'Usage:',
   'help.arguments': 'Arguments:',

@@ -264,6 +264,21 @@ export const fr: Record<UiKey, Template> = {
   'option.failureShare': 'la part de la valeur dont la perte fait d’un effondrement une erreur et d’un acteur un point de défaillance unique (0,5 par défaut)',
   'usage.fraction': '{option} attend un nombre de 0 à 1, reçu « {value} »',
 
+  // Valeur des données (symbiose data-value)
+  'data.title': 'Valeur des données — {model}',
+  'data.intro':
+    '{scale}, en {currency} : valeur créée {created}, dont {dependent} dépend de flux de données.\n' +
+    'Un flux de données qui s’arrête emporte sa transaction, et les chemins où elle figure ; puis partent les acteurs qu’il laisse perdants.',
+  'data.none': 'Aucun scénario ne fait passer de flux de données.',
+  'column.dataFlow': 'Flux de données',
+  'column.direct': 'Perdu aussitôt',
+  'column.lost': 'Perdu en tout',
+  'column.collapsed': 'Qui part',
+  'column.source': 'Source de données',
+  'data.flow': '{object} : {from} → {to}',
+  'data.sources': 'La valeur qui dépend des données partagée entre les sources de données (une coalition de sources vaut la valeur créée avec leurs seuls flux de données) :',
+  'cmd.dataValue': 'la valeur de chaque flux de données (ce qui est perdu quand il s’arrête, et ce qui suit) et un partage équitable de la valeur qui dépend des données entre les sources',
+
   // Help, commander, commands and options
   'help.usage': 'Utilisation :',
   'help.arguments': 'Arguments :',

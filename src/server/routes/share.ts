@@ -3,7 +3,7 @@
  * Banzhaf values, the core verdict and concentration, with the command's options as parameters.
  */
 import { z } from 'zod';
-import { failsAt, SEVERITIES, sustainabilityChecks, type FairShareOptions, type Severity } from '../../analyses/index.js';
+import { dataValue, failsAt, SEVERITIES, sustainabilityChecks, type FairShareOptions, type Severity } from '../../analyses/index.js';
 import { fairShareOf } from '../../runtime/index.js';
 import type { Workspace } from '../../store/index.js';
 import { route, type Route } from '../route.js';
@@ -39,6 +39,9 @@ export const CheckQuery = ShownQuery.extend({
 });
 export type CheckQueryInput = z.infer<typeof CheckQuery>;
 
+export const DataValueQuery = ShownQuery.extend({ npv: Flag.optional().meta({ description: 'Discounted at the model rate (as --npv).' }) });
+export type DataValueQueryInput = z.infer<typeof DataValueQuery>;
+
 export function shareRoutes(workspace: Workspace): Route[] {
   const answers = (description: string) => ({
     200: { description, schema: z.unknown().meta({ description: 'As the CLI command prints with --json.' }) },
@@ -60,6 +63,18 @@ export function shareRoutes(workspace: Workspace): Route[] {
         const shares = await fairShareOf(ecosystem, { npv: options.npv }, { signal: input.c.req.raw.signal });
         const result = sustainabilityChecks(ecosystem, options, shares);
         return analysisAnswer(input, ecosystem, { ...result, failOn, failed: failsAt(result, failOn) });
+      },
+    }),
+    route<DataValueQueryInput>({
+      method: 'get',
+      path: '/api/models/:id/analyses/data-value',
+      summary: 'The value of each data flow (lost when it stops, and what cascades) and the data-dependent value shared among the data sources (symbiose data-value --json).',
+      tag: 'analyses',
+      query: DataValueQuery,
+      answers: answers('The data flows and the sources.'),
+      handle: async (input) => {
+        const { ecosystem } = await shown(workspace, input.params.id!, input.query);
+        return analysisAnswer(input, ecosystem, dataValue(ecosystem, { npv: input.query.npv === true }));
       },
     }),
     route<ShareQueryInput>({
