@@ -284,6 +284,10 @@ describe('the studio in a browser', () => {
     }
     await page.keyboard.press('Escape');
     await tab('profit');
+    // The what-if units (appstore's are "people", "month" and "EUR/month") in French words.
+    const units = await page.locator('[data-testid="sliders"] .unit').allTextContents();
+    expect(units).toEqual(expect.arrayContaining(['personnes', 'EUR/mois']));
+    expect(units.filter((u) => /\b(people|months?|years?|weeks?|days?)\b/.test(u))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/french.png` });
   });
 });

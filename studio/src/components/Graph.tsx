@@ -3,11 +3,12 @@
  * coloured by the nature of what they carry, each marked when an issue concerns it. Dragging a
  * node, drawing a connection and selecting are reported to the page, which turns them into edits.
  */
-import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as Side, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as Side, ReactFlow, useReactFlow, useStore, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Position } from '../../../src/core/index.js';
 import { actorNodes, NATURE_COLOURS, transferArrows } from '../logic/graph.js';
 import { placeKey } from '../logic/places.js';
+import { arrowLabels, boundsOf, fitViewport, LABEL_ZOOM } from '../logic/viewport.js';
 import type { ModelDocument, Issue } from '../../../src/core/index.js';
 import { useWords } from '../words.js';
 
@@ -38,8 +39,6 @@ const ActorBox = memo(function ActorBox({ data, selected }: NodeProps<Node<Actor
   );
 });
 const nodeTypes = { actor: ActorBox };
-/** Never larger than life when the whole graph is shown: one actor is not a page-wide box. */
-const FIT = { maxZoom: 1, padding: 0.15 };
 
 export interface GraphProps {
   doc: ModelDocument;
@@ -75,12 +74,21 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
   // React Flow moves a node while it is dragged; the model's position follows on release.
   const [nodes, setNodes] = useState(placed);
   useEffect(() => setNodes(placed), [placed]);
-  // A new layout, or an actor more or fewer, shows the whole graph again.
+  // A new layout, or an actor more or fewer, shows the graph again: whole if it fits readably.
   const flow = useReactFlow();
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    const frame = requestAnimationFrame(() => {
+      const bounds = boundsOf(placed.map((n) => n.position));
+      if (bounds && box.current) void flow.setViewport(fitViewport(bounds, box.current.clientWidth, box.current.clientHeight));
+    });
     return () => cancelAnimationFrame(frame);
   }, [fitRound, placed.length]);
+  const labelsShown = useStore((state) => state.transform[2] >= LABEL_ZOOM);
+  const labels = useMemo(() => {
+    const positions = new Map(actorNodes(doc).map((a) => [a.id, a.position ?? laidOut.get(a.id) ?? { x: 0, y: 0 }]));
+    return arrowLabels(transferArrows(doc), positions, (o) => doc.valueObjects[o]?.name ?? o, words.t('list.separator'));
+  }, [doc.actors, doc.transactions, doc.valueObjects, laidOut, words.locale]);
   const edges = useMemo<Edge[]>(
     () =>
       transferArrows(doc).map((arrow) => {
@@ -92,25 +100,23 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
           source: arrow.from,
           target: arrow.to,
           data: { transaction: arrow.transaction },
-          label: doc.valueObjects[arrow.object]?.name ?? arrow.object,
+          label: labels.get(arrow.id),
           className: `${faulty ? 'faulty' : ''}${chosen ? ' chosen' : ''}`,
           style: { stroke: faulty ? '#d32f2f' : colour, strokeWidth: chosen ? 3.5 : 2, strokeDasharray: faulty ? '6 3' : undefined },
           labelStyle: { fill: colour },
           markerEnd: { type: MarkerType.ArrowClosed, color: faulty ? '#d32f2f' : colour },
-          ariaLabel: arrow.transaction,
+          ariaLabel: `${doc.transactions[arrow.transaction]?.name ?? arrow.transaction}: ${doc.valueObjects[arrow.object]?.name ?? arrow.object}`,
         };
       }),
-    [doc, issues, selection],
+    [doc, issues, selection, labels],
   );
   return (
-    <div className="graph" data-testid="graph" data-ready={actorNodes(doc).every((a) => a.position || laidOut.has(a.id))}>
+    <div ref={box} className={`graph${labelsShown ? '' : ' no-labels'}`} data-testid="graph" data-ready={actorNodes(doc).every((a) => a.position || laidOut.has(a.id))}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={(changes: NodeChange<Node<ActorData>>[]) => setNodes((current) => applyNodeChanges(changes, current))}
-        fitView
-        fitViewOptions={FIT}
         minZoom={0.05}
         onlyRenderVisibleElements
         deleteKeyCode={null}
@@ -122,7 +128,8 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <Controls showInteractive={false} />
+        {/* Its fit button shows the whole graph, however small. */}
+        <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, padding: 0.1 }} />
       </ReactFlow>
     </div>
   );

@@ -11,6 +11,7 @@ import { reevaluate } from '../logic/analyse.js';
 import { useWords, type Words } from '../words.js';
 import { ActorChoice } from './ActorChoice.js';
 import { Chart, type ChartMark } from './Chart.js';
+import { Unit } from './common.js';
 import type { Selection } from './Graph.js';
 
 interface Slider {
@@ -68,7 +69,7 @@ export function ProfitView({ ecosystem, prepared, actor, onSelect }: { ecosystem
             return (
               <label key={s.name} className="slider">
                 <span>
-                  <code>{s.name}</code> {words.n(value)} {s.unit}
+                  <code>{s.name}</code> {words.n(value)} <Unit unit={s.unit} value={value} />
                 </span>
                 <input type="range" min={s.low} max={s.high} step={(s.high - s.low) / 100} value={value} data-parameter={s.name} onChange={(e) => move(s.name, Number(e.target.value))} />
               </label>
