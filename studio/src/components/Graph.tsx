@@ -55,9 +55,11 @@ export interface GraphProps {
 
 export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onMoved, onConnect }: GraphProps) {
   const words = useWords();
+  const actors = useMemo(() => actorNodes(doc), [doc.actors]);
+  const arrows = useMemo(() => transferArrows(doc), [doc.transactions, doc.valueObjects]);
   const placed = useMemo<Node<ActorData>[]>(
     () =>
-      actorNodes(doc).map((actor) => ({
+      actors.map((actor) => ({
         id: actor.id,
         type: 'actor',
         position: actor.position ?? laidOut.get(actor.id) ?? { x: 0, y: 0 },
@@ -69,11 +71,15 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
           faults: faults(issues.get(placeKey('actor', actor.id))),
         },
       })),
-    [doc, laidOut, issues, selection, words.locale],
+    [actors, laidOut, issues, selection, words.locale],
   );
   // React Flow moves a node while it is dragged; the model's position follows on release.
   const [nodes, setNodes] = useState(placed);
-  useEffect(() => setNodes(placed), [placed]);
+  useEffect(() => setNodes((current) => keptNodes(placed, current)), [placed]);
+  // For bench/studio.mjs: when the first nodes were on the page.
+  useEffect(() => {
+    if (nodes.length > 0 && performance.getEntriesByName('studio:nodes').length === 0) performance.mark('studio:nodes');
+  }, [nodes.length > 0]);
   // A new layout, or an actor more or fewer, shows the graph again: whole if it fits readably.
   const flow = useReactFlow();
   const box = useRef<HTMLDivElement>(null);
@@ -85,17 +91,24 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
     return () => cancelAnimationFrame(frame);
   }, [fitRound, placed.length]);
   const labelsShown = useStore((state) => state.transform[2] >= LABEL_ZOOM);
+  // Labels are placed again only when a position or a carried object's name moved: a draft is a
+  // new document at each keystroke, and placing a thousand labels is not free.
+  const placedLabels = useRef<{ key: string; labels: Map<string, string> }>({ key: '', labels: new Map() });
   const labels = useMemo(() => {
-    const positions = new Map(actorNodes(doc).map((a) => [a.id, a.position ?? laidOut.get(a.id) ?? { x: 0, y: 0 }]));
-    return arrowLabels(transferArrows(doc), positions, (o) => doc.valueObjects[o]?.name ?? o, words.t('list.separator'));
-  }, [doc.actors, doc.transactions, doc.valueObjects, laidOut, words.locale]);
-  const edges = useMemo<Edge[]>(
-    () =>
-      transferArrows(doc).map((arrow) => {
+    const positions = new Map(actors.map((a) => [a.id, a.position ?? laidOut.get(a.id) ?? { x: 0, y: 0 }]));
+    const nameOf = (o: string) => doc.valueObjects[o]?.name ?? o;
+    const key = [words.locale, ...[...positions].map(([id, p]) => `${id}@${p.x},${p.y}`), ...arrows.map((a) => `${a.id}:${a.from}>${a.to}:${nameOf(a.object)}`)].join('\n');
+    if (key !== placedLabels.current.key) placedLabels.current = { key, labels: arrowLabels(arrows, positions, nameOf, words.t('list.separator')) };
+    return placedLabels.current.labels;
+  }, [actors, arrows, laidOut, words.locale]);
+  const drawnEdges = useRef(new Map<string, Edge>());
+  const previousEdges = useRef<Edge[]>([]);
+  const edges = useMemo<Edge[]>(() => {
+    const next = arrows.map((arrow) => {
         const colour = arrow.nature ? NATURE_COLOURS[arrow.nature] : '#999';
         const faulty = faults(issues.get(placeKey('transaction', arrow.transaction))) > 0;
         const chosen = selection?.kind === 'transaction' && selection.id === arrow.transaction;
-        return {
+        const edge: Edge = {
           id: arrow.id,
           source: arrow.from,
           target: arrow.to,
@@ -107,11 +120,17 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
           markerEnd: { type: MarkerType.ArrowClosed, color: faulty ? '#d32f2f' : colour },
           ariaLabel: `${doc.transactions[arrow.transaction]?.name ?? arrow.transaction}: ${doc.valueObjects[arrow.object]?.name ?? arrow.object}`,
         };
-      }),
-    [doc, issues, selection, labels],
-  );
+        // An arrow drawn the same keeps its object, so React Flow leaves it alone.
+        const before = drawnEdges.current.get(arrow.id);
+        const kept = before && sameEdge(before, edge) ? before : edge;
+        drawnEdges.current.set(arrow.id, kept);
+        return kept;
+      });
+    // Every arrow drawn the same: the same array, so React Flow has nothing to look at again.
+    return sameItems(next, previousEdges.current) ? previousEdges.current : (previousEdges.current = next);
+  }, [arrows, issues, selection, labels]);
   return (
-    <div ref={box} className={`graph${labelsShown ? '' : ' no-labels'}`} data-testid="graph" data-ready={actorNodes(doc).every((a) => a.position || laidOut.has(a.id))}>
+    <div ref={box} className={`graph${labelsShown ? '' : ' no-labels'}`} data-testid="graph" data-ready={actors.every((a) => a.position || laidOut.has(a.id))}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -132,6 +151,41 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
         <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, padding: 0.1 }} />
       </ReactFlow>
     </div>
+  );
+}
+
+/**
+ * The nodes to draw: an actor drawn the same keeps its node object, and a changed one keeps the
+ * size React Flow measured. A node without a measured size is hidden until measured again, so
+ * without this every keystroke unmounted and remounted the whole graph.
+ */
+function keptNodes(next: Node<ActorData>[], current: Node<ActorData>[]): Node<ActorData>[] {
+  const before = new Map(current.map((n) => [n.id, n]));
+  const kept = next.map((node) => {
+    const old = before.get(node.id);
+    if (!old) return node;
+    const same = old.position.x === node.position.x && old.position.y === node.position.y && old.selected === node.selected && sameData(old.data, node.data);
+    return same ? old : { ...node, measured: old.measured };
+  });
+  return sameItems(kept, current) ? current : kept;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function sameData(a: ActorData, b: ActorData): boolean {
+  return a.name === b.name && a.kind === b.kind && a.kindWord === b.kindWord && a.faults === b.faults;
+}
+
+function sameEdge(a: Edge, b: Edge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.label === b.label &&
+    a.className === b.className &&
+    a.ariaLabel === b.ariaLabel &&
+    JSON.stringify([a.style, a.labelStyle, a.markerEnd]) === JSON.stringify([b.style, b.labelStyle, b.markerEnd])
   );
 }
 

@@ -3,7 +3,9 @@
  * them. The page keeps the version it edits; every edit is a change list saved on that version,
  * and a save refused as outdated shows the API's explanation with what was saved meanwhile.
  * While a field is being typed in, its change is applied to a draft in the page, which is checked
- * and quantified at each keystroke, so issues and figures follow without a save.
+ * and quantified after each keystroke (logic/analyst.ts: in a task of its own, the newest draft
+ * only), so issues and figures follow without a save. The graph is drawn from the document at
+ * once; the figures follow.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,7 +13,7 @@ import type { Change, Position } from '../../../src/core/index.js';
 import { applyModelChanges } from '../../../src/engine/index.js';
 import { changeMessage } from '../../../src/i18n/index.js';
 import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
-import { analyse } from '../logic/analyse.js';
+import { startAnalyst, type DraftAnalysis } from '../logic/analyst.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
 import { NODE_SIZE } from '../logic/graph.js';
 import { layoutInWorker } from '../logic/layout.js';
@@ -55,8 +57,19 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   }, [client, id, round]);
 
   const draft = useMemo(() => (version && pending ? applyModelChanges(version.document, pending).document : version?.document), [version, pending]);
-  const analysis = useMemo(() => (draft ? analyse(draft) : undefined), [draft]);
+  // Each draft is analysed after it is drawn; the last analysis made is shown.
+  const [analysis, setAnalysis] = useState<DraftAnalysis>();
+  const [asked, setAsked] = useState(0);
+  const analyst = useMemo(() => startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-worker') ? 'worker' : 'page'), []);
+  useEffect(() => () => analyst.stop(), [analyst]);
+  useEffect(() => {
+    if (draft) setAsked(analyst.analyse(draft));
+  }, [draft]);
   const byPlace = useMemo(() => issuesByPlace(analysis?.issues ?? []), [analysis]);
+  // For bench/studio.mjs: when the first figures were on the page.
+  useEffect(() => {
+    if (analysis && performance.getEntriesByName('studio:figures').length === 0) performance.mark('studio:figures');
+  }, [analysis !== undefined]);
 
   // Actors with no saved position are laid out once, off the main thread.
   const unplaced = useMemo(() => (draft ? Object.keys(draft.actors).filter((a) => !draft.actors[a]!.position) : []), [draft]);
@@ -163,7 +176,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   });
 
   if (loadError) return <ErrorNote error={loadError} />;
-  if (!version || !draft || !analysis) return <Loading />;
+  if (!version || !draft) return <Loading />;
   const modelIssues = byPlace.get('model') ?? [];
   return (
     <ReactFlowProvider>
@@ -209,10 +222,10 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         )}
         <ErrorNote error={failure} />
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
-        <div className="workbench">
+        <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
           <Graph doc={draft} laidOut={laidOut} fitRound={fitRound} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={(a, b) => void link(a, b)} />
-          <Analyses id={id} client={client} version={version} analysis={analysis} selection={selection} onSelect={setSelection} onRestored={restored} />
+          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={(overrides) => (analysis ? analyst.evaluate(analysis.draft, overrides) : Promise.resolve(null))} selection={selection} onSelect={setSelection} onRestored={restored} />
         </div>
         {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}
       </div>
