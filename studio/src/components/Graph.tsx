@@ -44,6 +44,8 @@ export interface GraphProps {
   doc: ModelDocument;
   /** Positions computed by the layout for actors that have none saved. */
   laidOut: ReadonlyMap<string, Position>;
+  /** Where actors with neither stand until the layout answers (a large model's first picture). */
+  provisional: ReadonlyMap<string, Position>;
   /** Changes when the whole graph should be shown again (after a layout). */
   fitRound: number;
   issues: ReadonlyMap<string, Issue[]>;
@@ -53,7 +55,7 @@ export interface GraphProps {
   onConnect: (from: string, to: string) => void;
 }
 
-export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onMoved, onConnect }: GraphProps) {
+export function Graph({ doc, laidOut, provisional, fitRound, issues, selection, onSelect, onMoved, onConnect }: GraphProps) {
   const words = useWords();
   const actors = useMemo(() => actorNodes(doc), [doc.actors]);
   const arrows = useMemo(() => transferArrows(doc), [doc.transactions, doc.valueObjects]);
@@ -62,7 +64,7 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
       actors.map((actor) => ({
         id: actor.id,
         type: 'actor',
-        position: actor.position ?? laidOut.get(actor.id) ?? { x: 0, y: 0 },
+        position: actor.position ?? laidOut.get(actor.id) ?? provisional.get(actor.id) ?? { x: 0, y: 0 },
         selected: selection?.kind === 'actor' && selection.id === actor.id,
         data: {
           name: actor.name,
@@ -71,7 +73,7 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
           faults: faults(issues.get(placeKey('actor', actor.id))),
         },
       })),
-    [actors, laidOut, issues, selection, words.locale],
+    [actors, laidOut, provisional, issues, selection, words.locale],
   );
   // React Flow moves a node while it is dragged; the model's position follows on release.
   const [nodes, setNodes] = useState(placed);
@@ -95,12 +97,12 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
   // new document at each keystroke, and placing a thousand labels is not free.
   const placedLabels = useRef<{ key: string; labels: Map<string, string> }>({ key: '', labels: new Map() });
   const labels = useMemo(() => {
-    const positions = new Map(actors.map((a) => [a.id, a.position ?? laidOut.get(a.id) ?? { x: 0, y: 0 }]));
+    const positions = new Map(actors.map((a) => [a.id, a.position ?? laidOut.get(a.id) ?? provisional.get(a.id) ?? { x: 0, y: 0 }]));
     const nameOf = (o: string) => doc.valueObjects[o]?.name ?? o;
     const key = [words.locale, ...[...positions].map(([id, p]) => `${id}@${p.x},${p.y}`), ...arrows.map((a) => `${a.id}:${a.from}>${a.to}:${nameOf(a.object)}`)].join('\n');
     if (key !== placedLabels.current.key) placedLabels.current = { key, labels: arrowLabels(arrows, positions, nameOf, words.t('list.separator')) };
     return placedLabels.current.labels;
-  }, [actors, arrows, laidOut, words.locale]);
+  }, [actors, arrows, laidOut, provisional, words.locale]);
   const drawnEdges = useRef(new Map<string, Edge>());
   const previousEdges = useRef<Edge[]>([]);
   const edges = useMemo<Edge[]>(() => {
@@ -178,6 +180,7 @@ function sameData(a: ActorData, b: ActorData): boolean {
   return a.name === b.name && a.kind === b.kind && a.kindWord === b.kindWord && a.faults === b.faults;
 }
 
+/** The fields arrows are drawn from (their style follows from className, colour and nature). */
 function sameEdge(a: Edge, b: Edge): boolean {
   return (
     a.source === b.source &&
@@ -185,7 +188,9 @@ function sameEdge(a: Edge, b: Edge): boolean {
     a.label === b.label &&
     a.className === b.className &&
     a.ariaLabel === b.ariaLabel &&
-    JSON.stringify([a.style, a.labelStyle, a.markerEnd]) === JSON.stringify([b.style, b.labelStyle, b.markerEnd])
+    a.style?.stroke === b.style?.stroke &&
+    a.style?.strokeWidth === b.style?.strokeWidth &&
+    a.labelStyle?.fill === b.labelStyle?.fill
   );
 }
 

@@ -15,7 +15,7 @@ import { changeMessage } from '../../../src/i18n/index.js';
 import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
 import { startAnalyst, type DraftAnalysis } from '../logic/analyst.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
-import { NODE_SIZE } from '../logic/graph.js';
+import { gridLayout, NODE_SIZE } from '../logic/graph.js';
 import { layoutInWorker } from '../logic/layout.js';
 import { issuesByPlace } from '../logic/places.js';
 import type { Route } from '../logic/route.js';
@@ -26,6 +26,10 @@ import { ErrorNote, IssueList, Loading } from './common.js';
 import { Graph, type Selection } from './Graph.js';
 import { Shortcuts } from './Shortcuts.js';
 import { SidePanel } from './SidePanel.js';
+
+/** Actors without positions past which the graph is first shown on a grid, while the layout runs. */
+const PROVISIONAL_FROM = 50;
+const NOWHERE: ReadonlyMap<string, Position> = new Map();
 
 export interface Editing {
   /** Shows a change list on the draft without saving it (a field being typed in). */
@@ -77,6 +81,9 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
     if (!draft || unplaced.every((a) => laidOut.has(a))) return;
     void layout(false);
   }, [unplaced.join('\n')]);
+  // Until then a large model stands on a grid: piled at one point, every node would be in view
+  // and drawn (React Flow draws only those in view), which held its first figures back seconds.
+  const provisional = useMemo(() => (unplaced.length > PROVISIONAL_FROM ? gridLayout(unplaced) : NOWHERE), [unplaced.join('\n')]);
 
   const layout = async (save: boolean) => {
     if (!draft) return;
@@ -223,7 +230,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         <ErrorNote error={failure} />
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
-          <Graph doc={draft} laidOut={laidOut} fitRound={fitRound} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
+          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={(a, b) => void link(a, b)} />
           <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={(overrides) => (analysis ? analyst.evaluate(analysis.draft, overrides) : Promise.resolve(null))} selection={selection} onSelect={setSelection} onRestored={restored} />
         </div>

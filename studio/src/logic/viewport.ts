@@ -77,7 +77,8 @@ export function arrowLabels(arrows: readonly TransferArrow[], positions: Readonl
     pairs.set(key, pair);
   }
   // Actors first: a label never covers one.
-  const placed: Box[] = [...positions.values()].map((p) => ({ ...p, ...NODE_SIZE }));
+  const placed = new BoxGrid();
+  for (const p of positions.values()) placed.add({ ...p, ...NODE_SIZE });
   const labels = new Map<string, string>();
   for (const { first, names } of pairs.values()) {
     const from = positions.get(first.from);
@@ -89,11 +90,38 @@ export function arrowLabels(arrows: readonly TransferArrow[], positions: Readonl
     const centre = { x: (from.x + NODE_SIZE.width + to.x) / 2, y: (from.y + to.y) / 2 + NODE_SIZE.height / 2 };
     const width = label.length * CHAR_WIDTH + 8;
     const box = { x: centre.x - width / 2, y: centre.y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT };
-    if (placed.some((other) => overlap(box, other))) continue;
-    placed.push(box);
+    if (placed.covers(box)) continue;
+    placed.add(box);
     labels.set(first.id, label);
   }
   return labels;
+}
+
+/** Boxes by the cells of a grid they touch, so a new box is checked only against its neighbours. */
+class BoxGrid {
+  static readonly CELL = 256;
+  #cells = new Map<string, Box[]>();
+
+  add(box: Box): void {
+    for (const key of this.#keys(box)) {
+      const cell = this.#cells.get(key);
+      if (cell) cell.push(box);
+      else this.#cells.set(key, [box]);
+    }
+  }
+
+  covers(box: Box): boolean {
+    return this.#keys(box).some((key) => this.#cells.get(key)?.some((other) => overlap(box, other)));
+  }
+
+  #keys(box: Box): string[] {
+    const keys: string[] = [];
+    const { CELL } = BoxGrid;
+    for (let x = Math.floor(box.x / CELL); x <= Math.floor((box.x + box.width) / CELL); x++) {
+      for (let y = Math.floor(box.y / CELL); y <= Math.floor((box.y + box.height) / CELL); y++) keys.push(`${x},${y}`);
+    }
+    return keys;
+  }
 }
 
 function overlap(a: Box, b: Box): boolean {
