@@ -3,7 +3,7 @@
  * canvas, who pays whom per scenario, profitability over time with what-if sliders, variants
  * side by side, the dynamics, and the model's history.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Api, Version } from '../api.js';
 import type { DraftAnalysis, Evaluated } from '../logic/analyst.js';
 import { useWords } from '../words.js';
@@ -33,7 +33,8 @@ export interface AnalysesProps {
   onRestored: (version: Version) => void;
 }
 
-export function Analyses(props: AnalysesProps) {
+/** Drawn again when its figures, version or selection change, not at each keystroke's draft. */
+export const Analyses = memo(function Analyses(props: AnalysesProps) {
   const words = useWords();
   const [tab, setTab] = useState<Tab>('profit');
   const { analysis, selection } = props;
@@ -61,4 +62,4 @@ export function Analyses(props: AnalysesProps) {
       </div>
     </section>
   );
-}
+});

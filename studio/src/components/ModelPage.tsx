@@ -13,7 +13,7 @@ import type { Change, Position } from '../../../src/core/index.js';
 import { applyModelChanges } from '../../../src/engine/index.js';
 import { changeMessage } from '../../../src/i18n/index.js';
 import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
-import { startAnalyst, type DraftAnalysis } from '../logic/analyst.js';
+import { startAnalyst, type Analyst, type DraftAnalysis } from '../logic/analyst.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
 import { gridLayout, NODE_SIZE } from '../logic/graph.js';
 import { layoutInWorker } from '../logic/layout.js';
@@ -64,11 +64,16 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   // Each draft is analysed after it is drawn; the last analysis made is shown.
   const [analysis, setAnalysis] = useState<DraftAnalysis>();
   const [asked, setAsked] = useState(0);
-  const analyst = useMemo(() => startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-worker') ? 'worker' : 'page'), []);
-  useEffect(() => () => analyst.stop(), [analyst]);
+  // Made and stopped by an effect, so that React's development double mount gets a live one.
+  const [analyst, setAnalyst] = useState<Analyst>();
   useEffect(() => {
-    if (draft) setAsked(analyst.analyse(draft));
-  }, [draft]);
+    const made = startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-worker') ? 'worker' : 'page');
+    setAnalyst(made);
+    return () => made.stop();
+  }, []);
+  useEffect(() => {
+    if (draft && analyst) setAsked(analyst.analyse(draft));
+  }, [draft, analyst]);
   const byPlace = useMemo(() => issuesByPlace(analysis?.issues ?? []), [analysis]);
   // For bench/studio.mjs: when the first figures were on the page.
   useEffect(() => {
@@ -136,7 +141,10 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
       busy.current = false;
     }
   };
-  const restored = (v: Version) => setVersion(v);
+  const restored = useCallback((v: Version) => setVersion(v), []);
+  // Stable while the analysis is: a keystroke's draft redraws the graph and the field, and the
+  // analyses only once their figures change.
+  const evaluate = useCallback((overrides: ReadonlyMap<string, number>) => (analysis && analyst ? analyst.evaluate(analysis.draft, overrides) : Promise.resolve(null)), [analysis, analyst]);
 
   const newActor = async () => {
     if (!draft) return;
@@ -232,7 +240,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
           <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={(a, b) => void link(a, b)} />
-          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={(overrides) => (analysis ? analyst.evaluate(analysis.draft, overrides) : Promise.resolve(null))} selection={selection} onSelect={setSelection} onRestored={restored} />
+          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} />
         </div>
         {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}
       </div>

@@ -198,6 +198,10 @@ function inPage(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
       if (ecosystem) last.recycle = ecosystem;
       return { ecosystem };
     },
-    stop: () => clearTimeout(timer),
+    stop: () => {
+      clearTimeout(timer);
+      timer = undefined;
+      waiting = undefined;
+    },
   };
 }
