@@ -7,7 +7,7 @@
  *   - layout: the dagre layout in its web worker (performance measure `studio:layout`), for
  *     models whose actors have no saved position;
  *   - edit → figures: a name typed into the side panel, each keystroke's draft checked, prepared
- *     and evaluated (in the page, or in the analysis worker with --in-worker) and shown: the CPU
+ *     and evaluated (in the analysis worker, or in the page with --in-page) and shown: the CPU
  *     time of the page's main thread for the step (Chrome's ThreadTime), and the latency to the
  *     frame after the figures;
  *   - slider → chart: one step of a what-if slider (evaluate with recycle, profitability, the
@@ -18,7 +18,7 @@
  *   npm run build && node bench/studio.mjs                 # every library model and the 300-actor one
  *   node bench/studio.mjs --models appstore,coursera --steps 20 --no-large
  *   node bench/studio.mjs --models none --actors 1000      # only a generated model, 1,000 actors
- *   node bench/studio.mjs --in-worker                      # drafts analysed in the worker, not the page
+ *   node bench/studio.mjs --in-page                        # drafts analysed in the page, not the worker
  *   node bench/studio.mjs --url http://127.0.0.1:4321      # a studio already running
  */
 import { spawn } from 'node:child_process';
@@ -39,8 +39,8 @@ const MODELS = option('models', readdirSync(join(ROOT, 'library')).filter((f) =>
 /** The generated model's size: actors, and 10 transactions for every 3 actors (300 / 1,000). */
 const ACTORS = Number(option('actors', '300'));
 const LARGE = !args.includes('--no-large');
-/** Drafts analysed by the analysis worker rather than in the page (logic/analyst.ts). */
-const QUERY = args.includes('--in-worker') ? '?analyse-in-worker' : '';
+/** Drafts analysed in the page rather than by the analysis worker (logic/analyst.ts). */
+const QUERY = args.includes('--in-page') ? '?analyse-in-page' : '';
 const CHROMIUM = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -209,7 +209,7 @@ try {
   studio.stop();
 }
 
-console.log(`Studio in headless chromium ${version}, 1280×800, ${STEPS} steps each, drafts analysed ${QUERY ? 'in the worker' : 'in the page'}; ms, median / worst of the steps`);
+console.log(`Studio in headless chromium ${version}, 1280×800, ${STEPS} steps each, drafts analysed ${QUERY ? 'in the page' : 'in the worker'}; ms, median / worst of the steps`);
 console.log('first render: nodes on the page / first figures, from navigation start. latency: from the input event to the frame after its figures (wall clock). main thread: the CPU time the page\'s main thread spent on the step (a 60 Hz frame is 16.7 ms).');
 console.log('| model | actors / transactions | first render (nodes / figures) | layout | edit → figures: main thread | edit latency | slider → chart: main thread | slider latency |');
 console.log('|---|---|---|---|---|---|---|---|');

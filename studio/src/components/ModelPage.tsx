@@ -2,8 +2,8 @@
  * One model open: the graph, the side panel that edits the selection, and the analyses beside
  * them. The page keeps the version it edits; every edit is a change list saved on that version,
  * and a save refused as outdated shows the API's explanation with what was saved meanwhile.
- * While a field is being typed in, its change is applied to a draft in the page, which is checked
- * and quantified after each keystroke (logic/analyst.ts: in a task of its own, the newest draft
+ * While a field is being typed in, its change is applied to a draft in the page, which the
+ * analysis worker checks and quantifies after each keystroke (logic/analyst.ts: the newest draft
  * only), so issues and figures follow without a save. The graph is drawn from the document at
  * once; the figures follow.
  */
@@ -61,13 +61,13 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   }, [client, id, round]);
 
   const draft = useMemo(() => (version && pending ? applyModelChanges(version.document, pending).document : version?.document), [version, pending]);
-  // Each draft is analysed after it is drawn; the last analysis made is shown.
+  // Each draft is analysed off the main thread; the last analysis that came back is shown.
   const [analysis, setAnalysis] = useState<DraftAnalysis>();
   const [asked, setAsked] = useState(0);
   // Made and stopped by an effect, so that React's development double mount gets a live one.
   const [analyst, setAnalyst] = useState<Analyst>();
   useEffect(() => {
-    const made = startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-worker') ? 'worker' : 'page');
+    const made = startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-page') ? 'page' : 'worker');
     setAnalyst(made);
     return () => made.stop();
   }, []);

@@ -1,9 +1,9 @@
 /**
  * Profitability of one actor over time: net cash flow per period (bars) and the cumulative
  * position (line), break-even and the deepest position marked; below, a slider for every
- * parameter with a range. A slider step evaluates the prepared draft with the new value (evaluate
- * with recycle: no parsing, no compiling, the last step's arrays reused; logic/analyst.ts) and
- * draws the figures and the chart again.
+ * parameter with a range. A slider step has the analysis worker evaluate the prepared draft with
+ * the new value (evaluate with recycle: no parsing, no compiling, the last step's arrays reused;
+ * logic/analyst.ts), and the figures and the chart are drawn again when it answers.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { actorName, profitability, type ProfitabilitySheet } from '../../../src/analyses/index.js';

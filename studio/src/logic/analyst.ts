@@ -1,12 +1,12 @@
 /**
  * Who analyses the drafts (logic/analyse.ts: check, prepare, evaluate) and evaluates what-if values
- * on the last draft prepared: the page itself, in a task after each keystroke, or
- * analysis-worker.ts off the main thread. The page is the default because it measured better
- * (bench/studio.mjs, README): Chrome runs the core fast (a few ms for a library model, about 25 ms
- * at 300 actors), and copying an ecosystem back from a worker costs the main thread about as much,
- * slows every slider step by a copy, and brings the first figures later (the worker loads the
- * core again). The worker stays for measuring on other machines (`?analyse-in-worker`). In both,
- * of the drafts waiting only the newest is analysed: a burst of keystrokes costs one analysis.
+ * on the last draft prepared: analysis-worker.ts off the main thread, or the page itself, in a
+ * task after each keystroke. The worker is the default: measured by bench/studio.mjs (README), it
+ * takes the core's time off the main thread at 300 actors (about 90 ms of main-thread work an edit
+ * against 130 in the page) and costs the page only the copy of the ecosystem it sends back, a few
+ * ms on the library models. The page is where no worker starts, and `?analyse-in-page` for
+ * measuring. In both, of the drafts waiting only the newest is analysed: a burst of keystrokes
+ * costs one analysis.
  */
 import type { Ecosystem, Issue, ModelDocument, Prepared } from '../../../src/core/index.js';
 import { analyse, reevaluate } from './analyse.js';
@@ -72,8 +72,8 @@ export interface Analyst {
   stop(): void;
 }
 
-/** `where`: the page (the default, and where no worker starts) or a worker (bench/studio.mjs --in-worker). */
-export function startAnalyst(onAnalysed: (analysis: DraftAnalysis) => void, where: 'page' | 'worker' = 'page'): Analyst {
+/** `where`: a worker (the default) or the page (where no worker starts; bench/studio.mjs --in-page). */
+export function startAnalyst(onAnalysed: (analysis: DraftAnalysis) => void, where: 'page' | 'worker' = 'worker'): Analyst {
   if (where === 'page') return inPage(onAnalysed);
   let worker: Worker;
   try {
