@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barnardExact, boschlooExact, EXACT_UNCONDITIONAL_MAX_TABLES, fisherExact, maximiseOnUnitInterval, type Alternative } from './exact.js';
+import { barnardExact, boschlooExact, EXACT_UNCONDITIONAL_MAX_TABLES, fisherExact, type Alternative } from './exact.js';
+import { maximiseOnUnitInterval } from './tables.js';
 import type { Counts } from './counts.js';
 
 // A 2 × 2 table as scipy writes it, [[x_a, x_b], [n_a − x_a, n_b − x_b]]: the groups are columns.

@@ -7,3 +7,6 @@ export * from './counts.js';
 export * from './intervals.js';
 export * from './exact.js';
 export * from './large-sample.js';
+export * from './power.js';
+export * from './exact-power.js';
+export * from './design-check.js';
