@@ -10,3 +10,4 @@ export * from './large-sample.js';
 export * from './power.js';
 export * from './exact-power.js';
 export * from './design-check.js';
+export * from './analysis.js';
