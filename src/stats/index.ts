@@ -2,3 +2,4 @@
 export * from './random.js';
 export * from './concentration.js';
 export * from './games/index.js';
+export * from './experiments/index.js';
