@@ -24,6 +24,21 @@ function run(args: string[], env: Record<string, string> = {}, cwd = mkdtempSync
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+/**
+ * The titles of the first table in a printed text, read column by column under the rule (a title
+ * too wide for its column is printed on two lines, set at the bottom).
+ */
+function columnTitles(out: string): string[] {
+  const lines = out.split('\n');
+  const rule = lines.findIndex((l) => l.startsWith('─'));
+  let top = rule;
+  while (top > 0 && lines[top - 1]!.trim() !== '') top--;
+  const header = lines.slice(top, rule);
+  return [...lines[rule]!.matchAll(/─+/g)].map((m) =>
+    header.map((l) => [...l].slice(m.index, m.index + m[0].length).join('').trim()).filter((w) => w !== '').join(' '),
+  );
+}
+
 describe('choosing the language', () => {
   it('takes --lang, then SYMBIOSE_LANG, then LC_ALL / LC_MESSAGES / LANG, else English', () => {
     const title = (r: { out: string }) => r.out.split('\n')[0];
@@ -63,8 +78,7 @@ describe('French output', () => {
   it('profit: French columns, verdicts and numbers', () => {
     const { out } = fr(['profit', '-m', PURPLE]);
     expect(out).toContain(`Sur 36 mois, en EUR${NNBSP}; VAN à 8,0${NNBSP}% par an.`);
-    expect(out).toMatch(/Acteur\s+Revenus\s+Paiements\s+Coûts\s+Trésorerie nette\s+VAN\s+Point mort\s+Point bas\s+en/);
-    expect(out).toContain(`Point mort  Point bas  en`);
+    expect(columnTitles(out)).toEqual(['Acteur', 'Revenus', 'Paiements', 'Coûts', 'Trésorerie nette', 'VAN', 'Point mort', 'Point bas', 'en']);
     // The segments apart, in what their members gain.
     expect(out).toContain('Ce que gagnent les membres des segments');
     expect(out).toMatch(/Segment\s+Argent versé\s+Argent reçu\s+Valeur reçue\s+Gain net/);
@@ -88,7 +102,7 @@ describe('French output', () => {
     expect(payers).toMatch(new RegExp(`Assurés\\s+Assureur\\s+Insurance \\(money\\)\\s+3${NNBSP}295${NNBSP}000\\s+131${NNBSP}800${NNBSP}000`));
     const summary = fr(['summary', '-m', PURPLE, '--exact']).out;
     expect(summary).toContain(`Synthèse — Purple Button`);
-    expect(summary).toMatch(/Acteur\s+Trésorerie nette\s+Part de trésorerie/);
+    expect(columnTitles(summary).slice(0, 3)).toEqual(['Acteur', 'Trésorerie nette', 'Part de trésorerie']);
     // The insurer is the only actor with positive net cash: it captures all of it. 42,676,414 before
     // issue 14's seed fixes, + 122,000 of usage insights and 15,000 of prizes no longer paid, + 15
     // group-A captains × 12 months × 25.5 of discount no longer given in the test year, + the year

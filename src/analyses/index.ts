@@ -8,3 +8,5 @@ export * from './provenance.js';
 export * from './catalogue.js';
 export * from './variants.js';
 export { withNames, roundFigures } from './with-names.js';
+export * from './game.js';
+export * from './fair-share.js';

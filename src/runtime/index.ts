@@ -11,3 +11,4 @@ export { compareVariants, type VariantComparison } from './variants.js';
 export { modelSimulation, splitNames, seriesData, MAX_JSON_VALUES, type Simulation } from './simulation.js';
 export { xmileDocument, type XmileImport } from './xmile-import.js';
 export { sheetsToXlsx } from './xlsx.js';
+export { enumerateInWorkers, GameWorkerFailed, type GameWorkerOptions } from './game-backend.js';

@@ -30,14 +30,26 @@ export function tableWidth(block: TableBlock): number {
 }
 
 /**
- * Each column's width: its widest cell, then, while the table is wider than TEXT_WIDTH, the widest
- * text column (figures are never cut) made narrower, down to MIN_LABEL or its title.
+ * Each column's width: its widest cell and its title, then, while the table is wider than
+ * TEXT_WIDTH, the widest text column (figures are never cut) made narrower, down to MIN_LABEL or
+ * its title. When that is not enough, titles wider than their column's cells go on two lines (a
+ * header such as "Part de trésorerie" over 8-character figures) and the labels are fitted again.
  */
 export function columnWidths(block: TableBlock): number[] {
-  const widths = block.columns.map((c, i) => Math.max(width(c.title), ...block.rows.map((r) => width(r[i] ?? ''))));
-  const floor = block.columns.map((c) => Math.max(MIN_LABEL, width(c.title)));
+  const cells = block.columns.map((_, i) => Math.max(0, ...block.rows.map((r) => width(r[i] ?? ''))));
+  const oneLine = fitted(block, block.columns.map((c, i) => Math.max(cells[i]!, width(c.title))), block.columns.map((c) => Math.max(MIN_LABEL, width(c.title))));
+  if (total(oneLine) <= TEXT_WIDTH) return oneLine;
+  return fitted(
+    block,
+    block.columns.map((c, i) => Math.max(cells[i]!, twoLineWidth(c.title))),
+    block.columns.map((c) => Math.max(MIN_LABEL, twoLineWidth(c.title))),
+  );
+}
+
+/** `widths` with the widest text column narrowed, again and again, down to `floor`, until the table fits. */
+function fitted(block: TableBlock, widths: number[], floor: number[]): number[] {
   for (;;) {
-    const excess = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) - TEXT_WIDTH;
+    const excess = total(widths) - TEXT_WIDTH;
     const cuttable = block.columns.map((c, i) => (c.align !== 'right' && widths[i]! > floor[i]! ? i : -1)).filter((i) => i >= 0);
     if (excess <= 0 || cuttable.length === 0) return widths;
     const widest = cuttable.reduce((a, b) => (widths[b]! > widths[a]! ? b : a));
@@ -46,10 +58,50 @@ export function columnWidths(block: TableBlock): number[] {
   }
 }
 
+/** A column title's lines at a column's width: one when it fits, else broken at spaces. */
+export function titleLines(title: string, size: number): string[] {
+  return width(title) <= size ? [title] : wrap(title, size).split('\n');
+}
+
+const total = (widths: number[]) => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+
+/** The narrowest a title can be on two lines: its widest line at the best space to break at. */
+function twoLineWidth(title: string): number {
+  let best = width(title);
+  for (let i = title.indexOf(' '); i >= 0; i = title.indexOf(' ', i + 1)) best = Math.min(best, Math.max(width(title.slice(0, i)), width(title.slice(i + 1))));
+  return best;
+}
+
 /** `text` cut to `size` characters, the last one an ellipsis, when it is longer. */
 export function cut(text: string, size: number): string {
   const chars = [...text];
   return chars.length <= size ? text : `${chars.slice(0, size - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * `text` with every line longer than `size` broken at spaces, each piece keeping the line's own
+ * indent (or `hang`, the indent of a list item's text). A word longer than `size` stays whole:
+ * a name or an address cut in two would be worse than a long line.
+ */
+export function wrap(text: string, size = TEXT_WIDTH, hang?: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (width(line) <= size) return line;
+      const first = /^ */.exec(line)![0];
+      const indent = hang ?? first;
+      const lines: string[] = [];
+      let current = first;
+      for (const word of line.trimStart().split(/ +/)) {
+        const empty = current === (lines.length === 0 ? first : indent);
+        if (!empty && width(`${current} ${word}`) > size) {
+          lines.push(current);
+          current = indent + word;
+        } else current = empty ? current + word : `${current} ${word}`;
+      }
+      return [...lines, current].join('\n');
+    })
+    .join('\n');
 }
 
 /** Display width, counting each code point once (enough for the Latin and arrow text printed here). */

@@ -4,7 +4,7 @@
  * here; workbooks in runtime/xlsx.ts). Pure. The CLI prints them as text or Markdown; the CLI and
  * the HTTP API both export them as CSV and xlsx.
  */
-export { heading, paragraph, list, table, tableWidth, columnWidths, cut, width, TEXT_WIDTH, type Align, type Block, type TableBlock } from './blocks.js';
+export { heading, paragraph, list, table, tableWidth, columnWidths, cut, titleLines, width, wrap, TEXT_WIDTH, type Align, type Block, type TableBlock } from './blocks.js';
 export { canvasBlocks, canvasItemText } from './canvas.js';
 export { paymentBlocks } from './payments.js';
 export { overviewBlocks, sheetBlocks, breakEvenText, sheetLineLabel, type Grouping } from './profit.js';

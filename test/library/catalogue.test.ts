@@ -20,8 +20,9 @@ import { isProperName, numbersIn, placedTexts, sameWords } from './bilingual.js'
 const REQUIRED = {
   'seed-002': ['cass-action', 'union-co-designers', 'coaching-professionnel', 'intermediaire-droits-acces'],
   'seed-003': ['appstore', 'purple-button', 'personal-platform'],
-  'seed-000': ['google-search-adwords-adsense', 'newspaper-two-sided', 'ryanair', 'youconnect', 'orange-nfc-diamond', 'mint', 'amazon-cash-burn', 'coursera'],
+  'seed-000': ['google-search-adwords-adsense', 'newspaper-two-sided', 'ryanair', 'youconnect', 'orange-nfc-diamond', 'mint', 'amazon-cash-burn', 'coursera', 'hotel-booking-cepc', 'alibaba-alipay-aliloan'],
   'seed-004': ['pinduoduo'],
+  'seed-001': ['uber-clients-attract-clients'],
 };
 
 const ids = readdirSync('library').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
@@ -146,6 +147,12 @@ const SEED_PASSAGES = [
   "Offre : Si vous êtes capitaine de soirée un vendredi par mois, vous gagnez le badge SAM que vous pouvez partager et mentionner sur votre profil Blablacar",
   // seed 000
   "Selon l’Observatoire des Services Mobiles de l’ARCEP de septembre 2013, les abonnements représentaient en France 78.9% des cartes SIM activées alors que le parc prépayé était en forte diminution, moins 13,9 % en glissement annuel.",
+  // seed 000, 5.3.3 (hotel-booking-cepc)
+  "Dans le domaine du tourisme, les utilisateurs de plateformes de réservation hôtelière n'ont pas réussi à se mettre d'accord avec les propriétaires desdites plateformes qui, après avoir pris une position dominante sur le marché, ont progressivement augmenté la part de valeur ponctionnée et ont saisi la Commission d'examen des pratiques commerciales (CEPC) qui a tranché en faveur des hôteliers⁷³.",
+  // seed 000, 5.3.3 footnote 73 (hotel-booking-cepc)
+  "⁷³ [Avis n° 13-10 sur les relations commerciales des hôteliers avec les entreprises exploitant les principaux sites de réservation hôtelière](#), septembre 2013.",
+  // seed 000, 6.2.3 (alibaba-alipay-aliloan)
+  "mobile avec près de 800 millions de comptes enregistrés à la date de novembre 2013 (Alipay est bien plus gros que son équivalent occidental Paypal qui appartient à eBay). Alibaba avait commencé en 2007 avec le lancement d'AliLoan en 2007 pour des octrois de crédit en ligne aux petits marchands en ligne d'Alibaba basés sur des modèles de mesure du risque liés aux données des ventes et de la plateforme. C'est un scoring unique et redoutable car il permet à la plateforme de proposer des offres bien plus attractives que les banques grâce à l'utilisation de données extra-financières comme la satisfaction client, l'analyse des cycles de vente de l'acteur ou les pourcentages de retours de livraison. En finançant ses marchands pour sa galerie en ligne, Alibaba favorise le développement des ventes sur sa plateforme. Le volume de crédit octroyé a été de plusieurs dizaines de milliards de yuans⁸⁶ depuis et s'avère très lucratif pour Alibaba. En plus de ses activités de paiement (Alipay) et de prêt pour ses petits marchands (Aliloan), Alibaba s'est lancé en Octobre 2013 dans des activités de vente d'assurance en ligne en Chine pour les particuliers avec Joint-Venture appelée Zhong An Online Property Insurance dont les autres principaux partenaires sont Ping An Insurance et Tencent⁸⁷.",
 ];
 
 /** The models whose figures have been read against their seed (issue 14 item 7): none only cites. */
@@ -153,6 +160,7 @@ const CONVERTED = [
   'amazon-cash-burn', 'appstore', 'cass-action', 'coaching-professionnel', 'coursera', 'google-search-adwords-adsense',
   'intermediaire-droits-acces', 'mint', 'newspaper-two-sided', 'orange-nfc-diamond', 'personal-platform', 'pinduoduo',
   'purple-button', 'ryanair', 'union-co-designers', 'youconnect',
+  'hotel-booking-cepc', 'uber-clients-attract-clients', 'alibaba-alipay-aliloan',
 ];
 
 describe('the library\'s provenance', () => {

@@ -1,6 +1,6 @@
 /** Printed blocks as terminal text (colours when asked) or Markdown: the CLI's renderers. */
 import pc from 'picocolors';
-import { columnWidths, cut, width, type Block, type TableBlock } from '../../tables/index.js';
+import { columnWidths, cut, titleLines, width, wrap, TEXT_WIDTH, type Block, type TableBlock } from '../../tables/index.js';
 
 export function renderText(blocks: Block[], color = false): string {
   const paint = color ? pc : pc.createColors(false);
@@ -8,11 +8,12 @@ export function renderText(blocks: Block[], color = false): string {
     .map((block) => {
       switch (block.kind) {
         case 'heading':
-          return block.level === 1 ? paint.bold(paint.cyan(block.text)) : paint.bold(block.text);
+          return block.level === 1 ? paint.bold(paint.cyan(wrap(block.text))) : paint.bold(wrap(block.text));
         case 'text':
-          return block.text;
+          return wrap(block.text);
         case 'list':
-          return block.items.length === 0 ? paint.dim(`  ${block.empty}`) : block.items.map((item) => `  • ${item}`).join('\n');
+          // An item's lines after its first align with its text, past the bullet.
+          return block.items.length === 0 ? paint.dim(`  ${block.empty}`) : block.items.map((item) => wrap(`  • ${item}`, TEXT_WIDTH, '    ')).join('\n');
         case 'table':
           return textTable(block, paint);
       }
@@ -20,17 +21,50 @@ export function renderText(blocks: Block[], color = false): string {
     .join('\n\n') + '\n';
 }
 
+/**
+ * A table as text. One still wider than TEXT_WIDTH once fitted (many variants side by side,
+ * financing beside operating cash in French) is printed as several tables, each with the first
+ * column (the labels) and as many of the next columns as fit, as R prints a wide data frame.
+ */
 function textTable(block: TableBlock, paint: ReturnType<typeof pc.createColors>): string {
   const widths = columnWidths(block);
+  const parts = columnGroups(widths);
+  if (parts.length > 1) return parts.map((group) => textTable(columnsOf(block, [0, ...group]), paint)).join('\n\n');
   const pad = (full: string, i: number) => {
     const text = block.columns[i]!.align === 'right' ? full : cut(full, widths[i]!);
     const gap = ' '.repeat(Math.max(0, widths[i]! - width(text)));
     return block.columns[i]!.align === 'right' ? gap + text : text + gap;
   };
-  const header = block.columns.map((c, i) => pad(c.title, i)).join('  ');
+  // A title wider than its column takes two lines, set at the bottom, over the rule.
+  const titles = block.columns.map((c, i) => titleLines(c.title, widths[i]!));
+  const depth = Math.max(...titles.map((lines) => lines.length));
+  const header = Array.from({ length: depth }, (_, line) =>
+    titles.map((lines, i) => pad(lines[line - (depth - lines.length)] ?? '', i)).join('  ').trimEnd(),
+  );
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   const rows = block.rows.map((row) => block.columns.map((_, i) => pad(row[i] ?? '', i)).join('  ').trimEnd());
-  return [paint.bold(header.trimEnd()), paint.dim(rule), ...rows].join('\n');
+  return [...header.map((line) => paint.bold(line)), paint.dim(rule), ...rows].join('\n');
+}
+
+/** Columns after the first, grouped so that each group beside the first column fits TEXT_WIDTH. */
+function columnGroups(widths: number[]): number[][] {
+  const groups: number[][] = [[]];
+  let used = widths[0]!;
+  for (let i = 1; i < widths.length; i++) {
+    const current = groups[groups.length - 1]!;
+    if (current.length > 0 && used + 2 + widths[i]! > TEXT_WIDTH) {
+      groups.push([i]);
+      used = widths[0]! + 2 + widths[i]!;
+    } else {
+      current.push(i);
+      used += 2 + widths[i]!;
+    }
+  }
+  return groups;
+}
+
+function columnsOf(block: TableBlock, indexes: number[]): TableBlock {
+  return { ...block, columns: indexes.map((i) => block.columns[i]!), rows: block.rows.map((row) => indexes.map((i) => row[i] ?? '')) };
 }
 
 export function renderMarkdown(blocks: Block[]): string {
