@@ -4,9 +4,11 @@
  * a record per flow: what a flow is was fixed at prepare time, so a period writes numbers only,
  * and the per-path figures are filled in one pass at the end from what the periods left.
  *
- * The working arrays (slots, per-period counts, the memo of quantities, the periods' history)
- * are made once per prepared model and reused by every run; the figures a run returns are its
- * own, in one buffer, and stay as they were when the model is evaluated again.
+ * The working arrays (slots, per-period counts, the memo of quantities) are made once per
+ * prepared model and reused by every run. What the periods leave for the paths (the history) is
+ * made for each run and let go after it: at 10⁵ actors it takes 45 MB, which a model evaluated
+ * once would otherwise hold to the end. The figures a run returns are its own, in one buffer,
+ * and stay as they were when the model is evaluated again.
  */
 import { EvaluationError } from './expression/index.js';
 import { issue, type Issue, type Path } from './issues.js';
@@ -44,8 +46,18 @@ interface Scratch {
   worths: Float64Array;
   /** A path's weight in each period (fillPaths). */
   weight: Float64Array;
-  /** What each period leaves for the paths, but the per-line amounts (the ledger's column). */
-  history: Omit<PathHistory, 'perOccurrence'>;
+}
+
+/** What each period leaves for the paths, but the per-line amounts (the ledger's column), for one run. */
+function historyOf(prepared: PreparedQuantities): Omit<PathHistory, 'perOccurrence'> {
+  const width = prepared.model.doc.horizon + 1;
+  return {
+    starts: new Float64Array(prepared.scenarios.length * width),
+    counts: new Float64Array(prepared.stepCount * width),
+    fractions: new Float64Array(prepared.paths.fractionCount * width),
+    worth: new Float64Array(prepared.lines.length * (width - 1)),
+    costAmounts: new Float64Array(prepared.costs.length * width),
+  };
 }
 
 const scratches = new WeakMap<PreparedQuantities, Scratch>();
@@ -67,13 +79,6 @@ function scratchOf(prepared: PreparedQuantities): Scratch {
     amounts: new Float64Array(prepared.lineTransfers.length),
     worths: new Float64Array(prepared.lineTransfers.length),
     weight: new Float64Array(width),
-    history: {
-      starts: new Float64Array(prepared.scenarios.length * width),
-      counts: new Float64Array(prepared.stepCount * width),
-      fractions: new Float64Array(prepared.paths.fractionCount * width),
-      worth: new Float64Array(prepared.lines.length * (width - 1)),
-      costAmounts: new Float64Array(prepared.costs.length * width),
-    },
   };
   scratches.set(prepared, scratch);
   return scratch;
@@ -101,7 +106,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   const { flows, costs, occurrences } = ledger;
   let costCount = 0;
   const scratch = scratchOf(prepared);
-  const { values, previous, counts, memo, memoPeriod, cache, cached, reach, amounts, worths, history } = scratch;
+  const { values, previous, counts, memo, memoPeriod, cache, cached, reach, amounts, worths } = scratch;
+  const history = historyOf(prepared);
   values.fill(0);
   memoPeriod.fill(-1);
   cached.fill(0);
