@@ -3,8 +3,7 @@ export * from './random.js';
 export * from './concentration.js';
 export * from './games/index.js';
 export * from './experiments/index.js';
-// normalQuantile (AS 241) stays inside the family: games/ exports its own (Acklam's) under that name.
-export { betaCdf, betaQuantile, lnBeta, lnGamma, normalCdf, normalDensity } from './special.js';
+export { betaCdf, betaQuantile, lnBeta, lnGamma, normalCdf, normalDensity, normalQuantile } from './special.js';
 export * from './distributions.js';
 export * from './sobol.js';
 export * from './sampling.js';

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { enumerate, tableValues, unanimityValues, membersOf } from './enumerate.js';
 import { banzhafOfTerms, grandValue, shapleyOfTerms, unanimityGame, withoutPlayers, marginalRanges, type Term } from './unanimity.js';
 import { coreByEnumeration, coreBySearch } from './core.js';
-import { functionCoalitions, sampledShapley, unanimityCoalitions, normalQuantile } from './sampling.js';
+import { functionCoalitions, sampledShapley, unanimityCoalitions } from './sampling.js';
+import { normalQuantile } from '../special.js';
 
 const tableOf = (players: number, v: (members: number[]) => number) => Float64Array.from({ length: 2 ** players }, (_, mask) => v(membersOf(mask, players)));
 
