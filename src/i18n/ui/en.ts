@@ -195,7 +195,7 @@ export const en = {
   'share.title': 'Fair shares — {model}',
   'share.intro':
     '{scale}, in {currency}: value created {created}, the value of the coalition of every actor.\n' +
-    "Each actor's Shapley value is its average contribution over every order in which the actors could join;\n" +
+    "Each actor's Shapley value is its average contribution over every order in which the actors could join; " +
     'the gap is what it captures less its Shapley value (above zero: it captures more than it brings).',
   'share.scaleTotal': 'Over {periods}, undiscounted',
   'share.scaleNpv': 'Over {periods}, discounted at {rate} a year (NPV)',

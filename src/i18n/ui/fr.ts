@@ -193,7 +193,7 @@ export const fr: Record<UiKey, Template> = {
   'share.title': 'Parts équitables — {model}',
   'share.intro':
     '{scale}, en {currency} : valeur créée {created}, la valeur de la coalition de tous les acteurs.\n' +
-    'La valeur de Shapley d’un acteur est sa contribution moyenne sur tous les ordres dans lesquels les acteurs peuvent arriver ;\n' +
+    'La valeur de Shapley d’un acteur est sa contribution moyenne sur tous les ordres dans lesquels les acteurs peuvent arriver ; ' +
     'l’écart est ce qu’il capte moins sa valeur de Shapley (au-dessus de zéro : il capte plus qu’il n’apporte).',
   'share.scaleTotal': 'Sur {periods}, sans actualisation',
   'share.scaleNpv': 'Sur {periods}, actualisé à {rate} par an (VAN)',
