@@ -146,7 +146,7 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     add('keyPartners', partner, { kind: 'partner', actor: partner, supplies: distinct });
   }
   for (const item of moneyItems(mine, actor, flowsOf, ledger)) {
-    add(item.direction === 'in' ? 'revenueStreams' : 'costStructure', ['money', item.transaction, item.counterparty].join('\u0000'), item);
+    add(item.direction === 'in' ? 'revenueStreams' : 'costStructure', `money\u0000${item.transaction}\u0000${item.counterparty}`, item);
   }
   const { rows, row, amount } = ledger.costs;
   for (let i = 0; i < row.length; i++) {
@@ -165,7 +165,7 @@ function moneyItems(mine: Edge[], actor: string, flowsOf: (edge: Edge) => number
   for (const edge of mine.filter((e) => e.money)) {
     const direction = edge.to === actor ? 'in' : 'out';
     const counterparty = direction === 'in' ? edge.from : edge.to;
-    const key = [edge.transaction, counterparty, direction].join('\u0000');
+    const key = `${edge.transaction}\u0000${counterparty}\u0000${direction}`;
     const group = groups.get(key) ?? { transaction: edge.transaction, counterparty, direction, flows: [] };
     for (const i of flowsOf(edge)) group.flows.push(i);
     groups.set(key, group);
@@ -245,7 +245,7 @@ function segmentSize(ecosystem: Ecosystem, id: string, periods: number[]): numbe
  */
 function edgeFlows(ledger: Ledger, actor: string): (edge: Edge) => number[] {
   const { lines } = ledger.flows;
-  const key = (e: { transaction: string; from: string; to: string; object: string }) => [e.transaction, e.from, e.to, e.object].join('\u0000');
+  const key = (e: { transaction: string; from: string; to: string; object: string }) => `${e.transaction}\u0000${e.from}\u0000${e.to}\u0000${e.object}`;
   const linesOf = groupBy(
     lines.flatMap((line, l) => (line.from === actor || line.to === actor ? [l] : [])),
     (l) => key(lines[l]!),
