@@ -69,12 +69,13 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   const blocks = Object.fromEntries(CANVAS_BLOCKS.map((b) => [b, [] as CanvasItem[]])) as Canvas['blocks'];
   // Items meet again under the same key (the same object to the same customer from two
   // transactions): they are one item, their amounts added.
-  const seen = new Map<string, CanvasItem>();
+  // One map per block, so that no key is made twice as long for every item of a large canvas.
+  const seen = new Map<CanvasBlock, Map<string, CanvasItem>>(CANVAS_BLOCKS.map((b) => [b, new Map()]));
   const add = (block: CanvasBlock, key: string, item: CanvasItem): void => {
-    const at = `${block}\u0000${key}`;
-    const existing = seen.get(at);
+    const inBlock = seen.get(block)!;
+    const existing = inBlock.get(key);
     if (!existing) {
-      seen.set(at, item);
+      inBlock.set(key, item);
       blocks[block].push(item);
     } else if ('amount' in item && item.amount !== undefined && 'amount' in existing) {
       existing.amount = (existing.amount ?? 0) + item.amount;
@@ -271,5 +272,6 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
+  // Most lists of a large canvas hold one value (one offer to each customer): no set for them.
+  return values.length <= 1 ? values.slice() : [...new Set(values)];
 }
