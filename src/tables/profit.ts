@@ -2,7 +2,7 @@
  * Profitability as printable blocks: an overview of every actor, or one actor's full sheet with
  * a column per period, or per year when the periods are too many to read.
  */
-import { actorName, transactionName, type ProfitabilitySheet, type SheetLineKey } from '../analyses/index.js';
+import { actorName, sheetTotals, transactionName, type ProfitabilitySheet, type SheetLineKey, type SheetTotals } from '../analyses/index.js';
 import type { ModelDocument } from '../core/index.js';
 import { annualDiscountRate, PERIODS_PER_YEAR, recordById } from '../core/index.js';
 import type { Locale } from '../i18n/index.js';
@@ -29,7 +29,8 @@ export function netGain(sheet: ProfitabilitySheet): number[] {
   return sheet.totals.net.map((x, p) => x + sheet.totals.valueReceived[p]!);
 }
 
-export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[], locale: Locale): Block[] {
+/** Every actor's totals (`eachSheet(ecosystem, sheetTotals)`): businesses, then segments. */
+export function overviewBlocks(doc: ModelDocument, sheets: SheetTotals[], locale: Locale): Block[] {
   const segments = sheets.filter((s) => isSegment(doc, s.actor));
   const businesses = sheets.filter((s) => !isSegment(doc, s.actor));
   return [
@@ -38,7 +39,7 @@ export function overviewBlocks(doc: ModelDocument, sheets: ProfitabilitySheet[],
   ];
 }
 
-function segmentOverview(doc: ModelDocument, sheets: ProfitabilitySheet[], locale: Locale): Block[] {
+function segmentOverview(doc: ModelDocument, sheets: SheetTotals[], locale: Locale): Block[] {
   const t = words(locale);
   const money = (x: number) => formatMoney(locale, x);
   return [
@@ -53,21 +54,22 @@ function segmentOverview(doc: ModelDocument, sheets: ProfitabilitySheet[], local
       ],
       sheets.map((s) => [
         actorName(doc, s.actor),
-        money(sum(s.totals.payments) + sum(s.totals.costs)),
-        money(sum(s.totals.revenue) + sum(s.totals.financing)),
-        money(sum(s.totals.valueReceived)),
-        money(sum(netGain(s)) + sum(s.totals.financing)),
+        money(s.payments + s.costs),
+        money(s.revenue + s.financing),
+        money(s.valueReceived),
+        // Net cash plus value received, as the segment's sheet adds them period by period.
+        money(s.net + s.valueReceived + s.financing),
       ]),
     ),
     paragraph(t('profit.segmentsNote')),
   ];
 }
 
-function businessOverview(doc: ModelDocument, sheets: ProfitabilitySheet[], locale: Locale): Block[] {
+function businessOverview(doc: ModelDocument, sheets: SheetTotals[], locale: Locale): Block[] {
   const t = words(locale);
   const money = (x: number) => formatMoney(locale, x);
   // Financing (equity, loans) gets its own column, only when the model has some.
-  const financed = sheets.some((s) => s.financing.length > 0);
+  const financed = sheets.some((s) => s.financed);
   return [
     heading(t('profit.title', { model: doc.name })),
     paragraph(t('profit.intro', { periods: periodCount(locale, doc.period, doc.horizon), currency: doc.currency, rate: formatPercent(locale, annualDiscountRate(doc.discountRate)) })),
@@ -86,11 +88,11 @@ function businessOverview(doc: ModelDocument, sheets: ProfitabilitySheet[], loca
       ],
       sheets.map((s) => [
         actorName(doc, s.actor),
-        money(sum(s.totals.revenue)),
-        money(sum(s.totals.payments)),
-        money(sum(s.totals.costs)),
-        money(s.totalNet),
-        ...(financed ? [money(sum(s.totals.financing))] : []),
+        money(s.revenue),
+        money(s.payments),
+        money(s.costs),
+        money(s.net),
+        ...(financed ? [money(s.financing)] : []),
         money(s.npv),
         breakEvenText(s, doc, locale, true),
         // Two cells, so a spreadsheet reads the amount as a number.
@@ -102,12 +104,11 @@ function businessOverview(doc: ModelDocument, sheets: ProfitabilitySheet[], loca
 }
 
 /** The break-even verdict; `short` for a table cell, where the horizon is said above the table. */
-export function breakEvenText(sheet: ProfitabilitySheet, doc: ModelDocument, locale: Locale, short = false): string {
+export function breakEvenText(sheet: Pick<SheetTotals, 'breakEven' | 'noCash' | 'financed'>, doc: ModelDocument, locale: Locale, short = false): string {
   const t = words(locale);
   if (sheet.breakEven === null) return t(short ? 'breakEven.notReached' : 'breakEven.notWithinHorizon');
   if (sheet.breakEven === 0) {
-    const none = sheet.totals.cumulative.every((x) => x === 0);
-    return none ? t(sheet.financing.length > 0 ? 'breakEven.financingOnly' : 'breakEven.noCash') : t('breakEven.fromStart');
+    return sheet.noCash ? t(sheet.financed ? 'breakEven.financingOnly' : 'breakEven.noCash') : t('breakEven.fromStart');
   }
   return periodAt(locale, doc.period, sheet.breakEven);
 }
@@ -147,7 +148,7 @@ export function sheetBlocks(doc: ModelDocument, sheet: ProfitabilitySheet, group
     paragraph(
       [
         t('sheet.npv', { rate: formatPercent(locale, annualDiscountRate(doc.discountRate)), amount: money(sheet.npv), currency: doc.currency }),
-        t('sheet.breakEven', { verdict: breakEvenText(sheet, doc, locale) }),
+        t('sheet.breakEven', { verdict: breakEvenText(sheetTotals(sheet), doc, locale) }),
         t('sheet.deepest', { verdict: deepest }),
       ].join('\n'),
     ),

@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canvas, profitabilityOfAll, valueSharing, whoPays } from '../../src/analyses/index.js';
+import { canvas, profitabilityOfAll, sheetTotals, valueSharing, whoPays } from '../../src/analyses/index.js';
 import { renderText } from '../../src/cli/render/text.js';
 import { loadEcosystem } from '../../src/engine/link/index.js';
 import type { Locale } from '../../src/i18n/index.js';
@@ -21,7 +21,7 @@ function printed(id: string, locale: Locale): Array<{ what: string; text: string
   const sheets = profitabilityOfAll(ecosystem);
   const outputs: Array<{ what: string; blocks: Block[] }> = [
     { what: 'payers', blocks: paymentBlocks(doc, whoPays(ecosystem), locale) },
-    { what: 'profit', blocks: overviewBlocks(doc, sheets, locale) },
+    { what: 'profit', blocks: overviewBlocks(doc, sheets.map(sheetTotals), locale) },
     { what: 'summary', blocks: sharingBlocks(doc, valueSharing(ecosystem), locale) },
     ...Object.keys(doc.actors).flatMap((actor) => [
       { what: `canvas ${actor}`, blocks: canvasBlocks(doc, canvas(ecosystem, actor), locale) },

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { profitability, profitabilityOfAll, withNames } from '../../analyses/index.js';
+import { eachSheet, profitability, profitabilityOfAll, sheetTotals, withNames } from '../../analyses/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
@@ -28,8 +28,9 @@ export function registerProfit(program: Command): void {
       const sheet = profitability(ecosystem, resolveActor(ecosystem, options.actor));
       emit(format, () => sheetBlocks(doc, sheet, options.by ?? 'auto', cliLocale()), () => withNames(doc, sheet));
     } else {
-      const sheets = profitabilityOfAll(ecosystem);
-      emit(format, () => overviewBlocks(doc, sheets, cliLocale()), () => withNames(doc, sheets));
+      // Tables need each sheet's totals only: sheets are dropped as read (10⁵ actors' sheets at
+      // once would hold about 230 MB); JSON gives them whole.
+      emit(format, () => overviewBlocks(doc, eachSheet(ecosystem, sheetTotals), cliLocale()), () => withNames(doc, profitabilityOfAll(ecosystem)));
     }
   });
 }

@@ -3,7 +3,7 @@
  * command it stands for, so a new user sees what Symbiose answers and how to ask it.
  */
 import type { Command } from 'commander';
-import { canvas, profitability, profitabilityOfAll, valueSharing, whoPays } from '../../analyses/index.js';
+import { canvas, profitability, eachSheet, sheetTotals, valueSharing, whoPays } from '../../analyses/index.js';
 import { textIn } from '../../core/index.js';
 import { packageFile } from '../files.js';
 import { requireEcosystem } from '../model-file.js';
@@ -40,7 +40,7 @@ export function registerTour(program: Command): void {
         ),
         ...step(1, t('tour.step1'), `symbiose canvas insurer -m ${TOUR_MODEL}`, canvasBlocks(doc, canvas(ecosystem, 'insurer'), locale)),
         ...step(2, t('tour.step2'), `symbiose payers -m ${TOUR_MODEL}`, paymentBlocks(doc, whoPays(ecosystem), locale)),
-        ...step(3, t('tour.step3'), `symbiose profit -m ${TOUR_MODEL}`, overviewBlocks(doc, profitabilityOfAll(ecosystem), locale)),
+        ...step(3, t('tour.step3'), `symbiose profit -m ${TOUR_MODEL}`, overviewBlocks(doc, eachSheet(ecosystem, sheetTotals), locale)),
         ...step(4, t('tour.step4'), `symbiose profit -m ${TOUR_MODEL} --actor services`, sheetBlocks(doc, profitability(ecosystem, 'services'), 'auto', locale)),
         ...step(5, t('tour.step5'), `symbiose summary -m ${TOUR_MODEL}`, sharingBlocks(doc, valueSharing(ecosystem), locale)),
         heading(t('tour.yourTurn')),

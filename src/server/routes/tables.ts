@@ -3,7 +3,7 @@
  * same blocks (src/tables) made into sheets, amounts in full, then CSV or a workbook.
  */
 import { z } from 'zod';
-import { canvas, profitability, profitabilityOfAll, valueSharing, whoPays } from '../../analyses/index.js';
+import { canvas, profitability, eachSheet, sheetTotals, valueSharing, whoPays } from '../../analyses/index.js';
 import { issue } from '../../core/index.js';
 import type { EngineBackend } from '../../engine/index.js';
 import type { Locale } from '../../i18n/index.js';
@@ -66,7 +66,7 @@ async function blocksOf(workspace: Workspace, version: Version, table: Exclude<T
       return paymentBlocks(doc, whoPays(ecosystem), locale);
     case 'profit':
       return query.actor === undefined
-        ? overviewBlocks(doc, profitabilityOfAll(ecosystem), locale)
+        ? overviewBlocks(doc, eachSheet(ecosystem, sheetTotals), locale)
         : sheetBlocks(doc, profitability(ecosystem, actorOf(ecosystem, model, query.actor, locale)), query.by ?? 'auto', locale);
     case 'summary':
       return sharingBlocks(doc, valueSharing(ecosystem), locale);
