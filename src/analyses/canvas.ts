@@ -71,12 +71,13 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   const blocks = Object.fromEntries(CANVAS_BLOCKS.map((b) => [b, [] as CanvasItem[]])) as Canvas['blocks'];
   // Items meet again under the same key (the same object to the same customer from two
   // transactions): they are one item, their amounts added.
-  const seen = new Map<string, CanvasItem>();
+  // One map per block, so that no key is made twice as long for every item of a large canvas.
+  const seen = new Map<CanvasBlock, Map<string, CanvasItem>>(CANVAS_BLOCKS.map((b) => [b, new Map()]));
   const add = (block: CanvasBlock, key: string, item: CanvasItem): void => {
-    const at = `${block}\u0000${key}`;
-    const existing = seen.get(at);
+    const inBlock = seen.get(block)!;
+    const existing = inBlock.get(key);
     if (!existing) {
-      seen.set(at, item);
+      inBlock.set(key, item);
       blocks[block].push(item);
     } else if ('amount' in item && item.amount !== undefined && 'amount' in existing) {
       existing.amount = (existing.amount ?? 0) + item.amount;
@@ -153,7 +154,7 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     add('keyPartners', partner, { kind: 'partner', actor: partner, supplies: distinct });
   }
   for (const item of moneyItems(mine, actor, flowsOf, ledger)) {
-    add(item.direction === 'in' ? 'revenueStreams' : 'costStructure', ['money', item.transaction, item.counterparty].join('\u0000'), item);
+    add(item.direction === 'in' ? 'revenueStreams' : 'costStructure', `money\u0000${item.transaction}\u0000${item.counterparty}`, item);
   }
   const { rows, row, amount } = ledger.costs;
   for (let i = 0; i < row.length; i++) {
@@ -173,7 +174,7 @@ function moneyItems(mine: Edge[], actor: string, flowsOf: (edge: Edge) => number
   for (const edge of mine.filter((e) => e.money && !e.financing)) {
     const direction = edge.to === actor ? 'in' : 'out';
     const counterparty = direction === 'in' ? edge.from : edge.to;
-    const key = [edge.transaction, counterparty, direction].join('\u0000');
+    const key = `${edge.transaction}\u0000${counterparty}\u0000${direction}`;
     const group = groups.get(key) ?? { transaction: edge.transaction, counterparty, direction, flows: [] };
     for (const i of flowsOf(edge)) group.flows.push(i);
     groups.set(key, group);
@@ -253,7 +254,7 @@ function segmentSize(ecosystem: Ecosystem, id: string, periods: number[]): numbe
  */
 function edgeFlows(ledger: Ledger, actor: string): (edge: Edge) => number[] {
   const { lines } = ledger.flows;
-  const key = (e: { transaction: string; from: string; to: string; object: string }) => [e.transaction, e.from, e.to, e.object].join('\u0000');
+  const key = (e: { transaction: string; from: string; to: string; object: string }) => `${e.transaction}\u0000${e.from}\u0000${e.to}\u0000${e.object}`;
   const linesOf = groupBy(
     lines.flatMap((line, l) => (line.from === actor || line.to === actor ? [l] : [])),
     (l) => key(lines[l]!),
@@ -279,5 +280,6 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
+  // Most lists of a large canvas hold one value (one offer to each customer): no set for them.
+  return values.length <= 1 ? values.slice() : [...new Set(values)];
 }

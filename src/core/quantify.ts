@@ -229,16 +229,18 @@ export function prepareQuantities(
   // one quantity, worked out once a period), and one closure per tree: quantities written alike
   // share a tree (compile.ts), and every name binds to the same slot here.
   const preparedOf = new Map<CompiledQuantity, PreparedQuantity>();
-  const runs = new Map<Expr, CompiledExpression>();
+  const runs = new Map<Expr, { run: CompiledExpression; readsTime: boolean; constant: boolean }>();
   const prepared = (q: CompiledQuantity | undefined, timeApart = false): P => {
     if (!q) return undefined;
-    if (!timeApart && q.names.includes('t')) readsTime = true;
+    let tree = runs.get(q.expr);
+    if (!tree) {
+      // What a tree reads depends on its text only, so once per tree too.
+      tree = { run: compileExpression(q.expr, slotOf), readsTime: q.names.includes('t'), constant: q.names.every((n) => constantNames.has(n)) };
+      runs.set(q.expr, tree);
+    }
+    if (!timeApart && tree.readsTime) readsTime = true;
     let found = preparedOf.get(q);
-    if (found) return found;
-    let run = runs.get(q.expr);
-    if (!run) runs.set(q.expr, (run = compileExpression(q.expr, slotOf)));
-    found = { path: q.path, run, source: q, id: quantityCount++, constant: q.names.every((n) => constantNames.has(n)) };
-    preparedOf.set(q, found);
+    if (!found) preparedOf.set(q, (found = { path: q.path, run: tree.run, source: q, id: quantityCount++, constant: tree.constant }));
     return found;
   };
 

@@ -288,7 +288,7 @@ class Reader {
         value = this.flow(p, indent, trie, depth + 1);
         kind = NodeKind.Other;
       } else if (c === DQ || c === SQ) {
-        value = this.quoted(p);
+        value = detached(this.quoted(p));
         kind = NodeKind.Quoted;
         this.scalars++;
       } else if (c === PIPE || c === GREATER) {
@@ -370,7 +370,7 @@ class Reader {
     }
     while (t.charCodeAt(i - 1) === SPACE) i--;
     this.end = i;
-    return plainScalar(t.slice(at, i));
+    return detached(plainScalar(t.slice(at, i)));
   }
 
   /**
@@ -435,7 +435,7 @@ class Reader {
         }
       }
     }
-    return strip ? body : `${body}\n`;
+    return detached(strip ? body : `${body}\n`);
   }
 
   /** A quoted scalar on one line; `end` after its closing quote. */
@@ -663,7 +663,7 @@ class Reader {
       value = this.alias(p, true);
     }
     else if (c === DQ || c === SQ) {
-      value = this.quoted(p);
+      value = detached(this.quoted(p));
       kind = NodeKind.Quoted;
       this.scalars++;
     } else {
@@ -689,7 +689,7 @@ class Reader {
     }
     while (t.charCodeAt(i - 1) === SPACE) i--;
     this.end = i;
-    return plainScalar(t.slice(at, i));
+    return detached(plainScalar(t.slice(at, i)));
   }
 }
 
@@ -712,6 +712,17 @@ const HEXADECIMAL = /^0x[0-9a-fA-F]+$/;
 const NOT_A_NUMBER = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/**
+ * A value that does not hold on to the text it was read from. V8 makes a substring of 13
+ * characters or more a view into its parent, so one long name kept in the document would keep
+ * the whole file (20 MB) alive as long as the model: such a string is copied (the concatenation
+ * is flattened into a string of its own, which the slice then views). Keys need nothing: V8
+ * stores property names as strings of their own.
+ */
+function detached<T>(value: T): T {
+  return typeof value === 'string' && value.length >= 13 ? ((' ' + value).slice(1) as T) : value;
+}
 
 /** A plain scalar's value: null, a boolean, a number, else the string itself. */
 export function plainScalar(s: string): unknown {

@@ -170,31 +170,27 @@ export function preparePaths(
       for (const [node, branch] of alternative.choices) lists.choice.push(orOffsets[node]! + branch);
       lists.choiceStart.push(lists.choice.length);
       // One occurrence row per transaction on the path, in order of first appearance, with its steps.
-      const byTransaction = new Map<string, { row: number; position: number; steps: number[] }>();
-      for (const step of alternative.steps) {
-        let entry = byTransaction.get(step.transaction);
-        if (!entry) {
-          byTransaction.set(step.transaction, (entry = { row: rowTransaction.length, position: step.position, steps: [] }));
-          rowTransaction.push(step.transaction);
-        }
-        entry.steps.push(step.index);
-      }
+      const byTransaction = stepsByTransaction(alternative.steps, rowTransaction.length);
       for (const [transaction, { row, position, steps }] of byTransaction) {
+        rowTransaction.push(transaction);
         for (const index of steps) lists.step.push(index);
         lists.stepStart.push(lists.step.length);
         const first = lines.lineStart[scenario.countOffset + position]!;
-        (transactions.get(transaction) ?? []).forEach((transfer, i) => {
+        const transfers = transactions.get(transaction) ?? [];
+        for (let i = 0; i < transfers.length; i++) {
           flows.row.push(row);
           flows.line.push(first + i);
-          flows.money.push(transfer.nature === 'money' ? 1 : 0);
-        });
+          flows.money.push(transfers[i]!.nature === 'money' ? 1 : 0);
+        }
       }
       lists.rowStart.push(lists.stepStart.length - 1);
       lists.flowStart.push(flows.row.length);
-      const onPath = [...byTransaction.keys()].flatMap((transaction) => variableCosts.get(transaction) ?? []).sort((a, b) => a - b);
-      for (const index of onPath) {
-        charged.row.push(byTransaction.get(costs[index]!.per!)!.row);
-        charged.index.push(index);
+      if (variableCosts.size > 0) {
+        const onPath = [...byTransaction.keys()].flatMap((transaction) => variableCosts.get(transaction) ?? []).sort((a, b) => a - b);
+        for (const index of onPath) {
+          charged.row.push(byTransaction.get(costs[index]!.per!)!.row);
+          charged.index.push(index);
+        }
       }
       lists.costStart.push(charged.row.length);
     }
@@ -298,6 +294,20 @@ function alternatives(steps: readonly PreparedStep[]): Alternative[] | undefined
     acc = acc.flatMap((a) => chosen.map((o) => ({ choices: [...a.choices, ...o.choices], branches: [...a.branches, ...o.branches], steps: [...a.steps, ...o.steps] })));
   }
   return acc;
+}
+
+/**
+ * A path's steps grouped by transaction, in order of first appearance, each group numbered from
+ * `firstRow` on and with its transaction's position in the scenario's order.
+ */
+function stepsByTransaction(steps: Alternative['steps'], firstRow: number): Map<string, { row: number; position: number; steps: number[] }> {
+  const groups = new Map<string, { row: number; position: number; steps: number[] }>();
+  for (const step of steps) {
+    const group = groups.get(step.transaction);
+    if (group) group.steps.push(step.index);
+    else groups.set(step.transaction, { row: firstRow + groups.size, position: step.position, steps: [step.index] });
+  }
+  return groups;
 }
 
 /** Appends in a loop: a spread of a list of 10⁵ steps would overflow the stack. */
