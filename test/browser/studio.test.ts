@@ -292,6 +292,8 @@ describe('the studio in a browser', () => {
     const id = decodeURIComponent(page.url().split('#/model/')[1]!);
     const models = (await (await fetch(`${studio.url}/api/models`)).json()) as Array<{ id: string }>;
     expect(models.map((m) => m.id)).toContain(id);
+    await page.getByRole('status').getByRole('button').click();
+    await poll(() => page.getByRole('status').count()).toBe(0);
   });
 
   it('lists the shortcuts under ?', async () => {
