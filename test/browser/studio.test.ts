@@ -115,6 +115,18 @@ describe('the studio in a browser', () => {
   let modelUrl = '';
   /** The ids the studio gave the three actors (from their first names). */
   const ids = { customers: '', shop: '', supplier: '' };
+  it('shows each actor’s fair share beside what it captures, and the core verdict', async () => {
+    await tab('sharing');
+    const sharing = page.getByTestId('sharing');
+    await poll(() => sharing.locator('.blocks th').allTextContents()).toEqual(expect.arrayContaining(['Captured', 'Shapley', 'Gap']));
+    // One row per actor of the AppStore, and the verdict the command line's share gives.
+    const model = parse(readFileSync('library/appstore.yaml', 'utf8')) as { actors: Record<string, unknown> };
+    await poll(() => sharing.locator('.blocks tbody tr').count()).toBe(Object.keys(model.actors).length);
+    await poll(() => sharing.locator('p.prose').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Core: today's split is (NOT )?in the core/)]));
+    await poll(() => sharing.locator('[data-testid="sharing-chart"] canvas').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/sharing.png` });
+  });
+
   it('builds a three-actor ecosystem from scratch with the mouse and the keyboard, and reads its profitability', async () => {
     await page.goto(`${studio.url}/#/models`);
     await page.getByTestId('new-model-name').fill('Corner shop');
@@ -309,7 +321,7 @@ describe('the studio in a browser', () => {
     const views: Array<[string, () => Promise<void>]> = [
       ['library', async () => void (await page.goto(`${studio.url}/#/library`))],
       ['models', async () => void (await page.goto(`${studio.url}/#/models`))],
-      ...['canvas', 'payers', 'profit', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
+      ...['canvas', 'payers', 'profit', 'sharing', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
         name,
         async () => {
           if (!page.url().includes('#/model/appstore')) {
