@@ -124,7 +124,14 @@ describe('the studio in a browser', () => {
     await poll(() => sharing.locator('.blocks tbody tr').count()).toBe(Object.keys(model.actors).length);
     await poll(() => sharing.locator('p.prose').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Core: today's split is (NOT )?in the core/)]));
     await poll(() => sharing.locator('[data-testid="sharing-chart"] canvas').count()).toBeGreaterThan(0);
+    // The checks as symbiose check says them, and on the graph: the AppStore's bank is a single
+    // point of failure (without it the value created falls below zero), an info finding.
+    await poll(() => sharing.locator('p.prose').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('single points of failure')]));
+    await poll(() => node('bank').locator('.check').getAttribute('data-check')).toBe('info');
+    await poll(() => node('bank').locator('.check').getAttribute('title')).toContain('the value created falls to');
     await page.screenshot({ path: `${SHOTS}/sharing.png` });
+    await tab('profit');
+    await poll(() => page.locator('.actor .check').count()).toBe(0);
   });
 
   it('builds a three-actor ecosystem from scratch with the mouse and the keyboard, and reads its profitability', async () => {
