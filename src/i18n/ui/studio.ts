@@ -245,7 +245,7 @@ export const studioFr: Record<StudioKey, Template> = {
   'studio.whatIf.title': 'Et si',
   'studio.whatIf.reset': 'Revenir aux valeurs du modèle',
   'studio.variants.none': 'Ce modèle n’a pas de variantes.',
-  'studio.variants.failed': 'La variante {variant} a des erreurs : ses chiffres apparaîtront une fois corrigées.',
+  'studio.variants.failed': 'La variante {variant} a des erreurs : ses chiffres apparaîtront une fois corrigées.',
   'studio.dynamics.none': 'Ce modèle n’a pas de dynamique.',
   'studio.dynamics.variables': 'Variables',
   'studio.history.version': 'Version {n} ({kind})',
