@@ -122,27 +122,27 @@ export function Graph({ doc, laidOut, provisional, fitRound, issues, findings, s
   const previousEdges = useRef<Edge[]>([]);
   const edges = useMemo<Edge[]>(() => {
     const next = arrows.map((arrow) => {
-        const colour = arrow.nature ? NATURE_COLOURS[arrow.nature] : '#999';
-        const faulty = faults(issues.get(placeKey('transaction', arrow.transaction))) > 0;
-        const chosen = selection?.kind === 'transaction' && selection.id === arrow.transaction;
-        const edge: Edge = {
-          id: arrow.id,
-          source: arrow.from,
-          target: arrow.to,
-          data: { transaction: arrow.transaction },
-          label: labels.get(arrow.id),
-          className: `${faulty ? 'faulty' : ''}${chosen ? ' chosen' : ''}`,
-          style: { stroke: faulty ? '#d32f2f' : colour, strokeWidth: chosen ? 3.5 : 2, strokeDasharray: faulty ? '6 3' : undefined },
-          labelStyle: { fill: colour },
-          markerEnd: { type: MarkerType.ArrowClosed, color: faulty ? '#d32f2f' : colour },
-          ariaLabel: `${doc.transactions[arrow.transaction]?.name ?? arrow.transaction}: ${doc.valueObjects[arrow.object]?.name ?? arrow.object}`,
-        };
-        // An arrow drawn the same keeps its object, so React Flow leaves it alone.
-        const before = drawnEdges.current.get(arrow.id);
-        const kept = before && sameEdge(before, edge) ? before : edge;
-        drawnEdges.current.set(arrow.id, kept);
-        return kept;
-      });
+      const colour = arrow.nature ? NATURE_COLOURS[arrow.nature] : '#999';
+      const faulty = faults(issues.get(placeKey('transaction', arrow.transaction))) > 0;
+      const chosen = selection?.kind === 'transaction' && selection.id === arrow.transaction;
+      const edge: Edge = {
+        id: arrow.id,
+        source: arrow.from,
+        target: arrow.to,
+        data: { transaction: arrow.transaction },
+        label: labels.get(arrow.id),
+        className: `${faulty ? 'faulty' : ''}${chosen ? ' chosen' : ''}`,
+        style: { stroke: faulty ? '#d32f2f' : colour, strokeWidth: chosen ? 3.5 : 2, strokeDasharray: faulty ? '6 3' : undefined },
+        labelStyle: { fill: colour },
+        markerEnd: { type: MarkerType.ArrowClosed, color: faulty ? '#d32f2f' : colour },
+        ariaLabel: `${doc.transactions[arrow.transaction]?.name ?? arrow.transaction}: ${doc.valueObjects[arrow.object]?.name ?? arrow.object}`,
+      };
+      // An arrow drawn the same keeps its object, so React Flow leaves it alone.
+      const before = drawnEdges.current.get(arrow.id);
+      const kept = before && sameEdge(before, edge) ? before : edge;
+      drawnEdges.current.set(arrow.id, kept);
+      return kept;
+    });
     // Every arrow drawn the same: the same array, so React Flow has nothing to look at again.
     return sameItems(next, previousEdges.current) ? previousEdges.current : (previousEdges.current = next);
   }, [arrows, issues, selection, labels]);
