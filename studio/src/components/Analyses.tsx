@@ -6,6 +6,7 @@
 import { memo, useState } from 'react';
 import type { Api, Version } from '../api.js';
 import type { DraftAnalysis, Evaluated } from '../logic/analyst.js';
+import type { ActorFindings } from '../logic/findings.js';
 import { useWords } from '../words.js';
 import { Loading } from './common.js';
 import { CanvasView } from './CanvasView.js';
@@ -31,6 +32,8 @@ export interface AnalysesProps {
   selection: Selection;
   onSelect: (selection: Selection) => void;
   onRestored: (version: Version) => void;
+  /** The checks' findings by actor while the value-sharing tab shows them, for the graph. */
+  onFindings: (found: ReadonlyMap<string, ActorFindings> | undefined) => void;
 }
 
 /** Drawn again when its figures, version or selection change, not at each keystroke's draft. */
@@ -56,7 +59,7 @@ export const Analyses = memo(function Analyses(props: AnalysesProps) {
         {ecosystem && tab === 'canvas' && <CanvasView ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'payers' && <PayersView ecosystem={ecosystem} />}
         {ecosystem && tab === 'profit' && <ProfitView ecosystem={ecosystem} draft={analysis!.draft} evaluate={props.evaluate} actor={actor} onSelect={props.onSelect} />}
-        {ecosystem && tab === 'sharing' && <SharingView ecosystem={ecosystem} />}
+        {ecosystem && tab === 'sharing' && <SharingView ecosystem={ecosystem} onFindings={props.onFindings} />}
         {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
         {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} />}
       </div>

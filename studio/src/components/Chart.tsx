@@ -43,7 +43,7 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
       series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: uPlot.paths.bars!({ size: [s.align ? 0.35 : 0.6, 40], align: s.align ?? 0 }), fill: `${s.colour}55`, points: { show: false } } : {}) }))],
       hooks: { draw: [(u: uPlot) => drawMarks(u, marksRef.current)] },
       // Periods are whole numbers: no tick between two of them.
-      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (_: uPlot, ticks: number[]) => ticks.map((t) => xNames[t] ?? '') } : {}) }, { size: axisWidth, values: (_: uPlot, ticks: number[]) => ticks.map((t) => axisFigure(words.locale, t)) }],
+      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (u: uPlot, ticks: number[]) => ticks.map((t) => cut(xNames[t] ?? '', slotChars(u, xNames.length))) } : {}) }, { size: axisWidth, values: (_: uPlot, ticks: number[]) => ticks.map((t) => axisFigure(words.locale, t)) }],
       legend: { show: true, live: false },
     };
     plot.current = new uPlot(options, data(x, series), box.current);
@@ -65,6 +65,16 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
       <div ref={box} />
     </div>
   );
+}
+
+/** How many characters of a name fit under its slot (about 7 px each at uPlot's 12 px font). */
+function slotChars(u: uPlot, slots: number): number {
+  return Math.max(3, Math.floor(u.bbox.width / devicePixelRatio / Math.max(1, slots) / 7));
+}
+
+/** A name cut to `chars` characters, the cut marked; the legend and the table below give it whole. */
+function cut(name: string, chars: number): string {
+  return name.length <= chars ? name : `${name.slice(0, chars - 1).trimEnd()}…`;
 }
 
 /** A y-axis figure: scaled from 10,000 up as the CLI prints amounts (40 M, −250 k), else as is. */

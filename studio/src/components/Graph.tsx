@@ -7,6 +7,9 @@ import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Position } from '../../../src/core/index.js';
 import { actorNodes, NATURE_COLOURS, transferArrows } from '../logic/graph.js';
+import type { Severity } from '../../../src/analyses/index.js';
+import { findingText } from '../../../src/tables/index.js';
+import type { ActorFindings } from '../logic/findings.js';
 import { placeKey } from '../logic/places.js';
 import { arrowLabels, boundsOf, fitViewport, LABEL_ZOOM } from '../logic/viewport.js';
 import type { ModelDocument, Issue } from '../../../src/core/index.js';
@@ -19,6 +22,9 @@ interface ActorData extends Record<string, unknown> {
   kind: string;
   kindWord: string;
   faults: number;
+  /** The worst severity of the sustainability checks' findings on it, and their words. */
+  check: Severity | undefined;
+  checkText: string;
 }
 
 const ActorBox = memo(function ActorBox({ data, selected }: NodeProps<Node<ActorData>>) {
@@ -32,6 +38,11 @@ const ActorBox = memo(function ActorBox({ data, selected }: NodeProps<Node<Actor
       {data.faults > 0 && (
         <span className="badge" aria-hidden="true">
           {data.faults}
+        </span>
+      )}
+      {data.check && (
+        <span className={`check ${data.check}`} title={data.checkText} data-check={data.check}>
+          !
         </span>
       )}
       <Handle type="source" position={Side.Right} />
@@ -49,13 +60,15 @@ export interface GraphProps {
   /** Changes when the whole graph should be shown again (after a layout). */
   fitRound: number;
   issues: ReadonlyMap<string, Issue[]>;
+  /** The sustainability checks' findings by actor, while they are shown. */
+  findings: ReadonlyMap<string, ActorFindings> | undefined;
   selection: Selection;
   onSelect: (selection: Selection) => void;
   onMoved: (actor: string, position: Position) => void;
   onConnect: (from: string, to: string) => void;
 }
 
-export function Graph({ doc, laidOut, provisional, fitRound, issues, selection, onSelect, onMoved, onConnect }: GraphProps) {
+export function Graph({ doc, laidOut, provisional, fitRound, issues, findings, selection, onSelect, onMoved, onConnect }: GraphProps) {
   const words = useWords();
   const actors = useMemo(() => actorNodes(doc), [doc.actors]);
   const arrows = useMemo(() => transferArrows(doc), [doc.transactions, doc.valueObjects]);
@@ -71,9 +84,11 @@ export function Graph({ doc, laidOut, provisional, fitRound, issues, selection, 
           kind: actor.kind,
           kindWord: words.t(`actorKind.${actor.kind}`),
           faults: faults(issues.get(placeKey('actor', actor.id))),
+          check: findings?.get(actor.id)?.severity,
+          checkText: (findings?.get(actor.id)?.findings ?? []).map((f) => findingText(doc, f, words.locale)).join('\n'),
         },
       })),
-    [actors, laidOut, provisional, issues, selection, words.locale],
+    [actors, laidOut, provisional, issues, findings, selection, words.locale],
   );
   // React Flow moves a node while it is dragged; the model's position follows on release.
   const [nodes, setNodes] = useState(placed);
@@ -107,27 +122,27 @@ export function Graph({ doc, laidOut, provisional, fitRound, issues, selection, 
   const previousEdges = useRef<Edge[]>([]);
   const edges = useMemo<Edge[]>(() => {
     const next = arrows.map((arrow) => {
-        const colour = arrow.nature ? NATURE_COLOURS[arrow.nature] : '#999';
-        const faulty = faults(issues.get(placeKey('transaction', arrow.transaction))) > 0;
-        const chosen = selection?.kind === 'transaction' && selection.id === arrow.transaction;
-        const edge: Edge = {
-          id: arrow.id,
-          source: arrow.from,
-          target: arrow.to,
-          data: { transaction: arrow.transaction },
-          label: labels.get(arrow.id),
-          className: `${faulty ? 'faulty' : ''}${chosen ? ' chosen' : ''}`,
-          style: { stroke: faulty ? '#d32f2f' : colour, strokeWidth: chosen ? 3.5 : 2, strokeDasharray: faulty ? '6 3' : undefined },
-          labelStyle: { fill: colour },
-          markerEnd: { type: MarkerType.ArrowClosed, color: faulty ? '#d32f2f' : colour },
-          ariaLabel: `${doc.transactions[arrow.transaction]?.name ?? arrow.transaction}: ${doc.valueObjects[arrow.object]?.name ?? arrow.object}`,
-        };
-        // An arrow drawn the same keeps its object, so React Flow leaves it alone.
-        const before = drawnEdges.current.get(arrow.id);
-        const kept = before && sameEdge(before, edge) ? before : edge;
-        drawnEdges.current.set(arrow.id, kept);
-        return kept;
-      });
+      const colour = arrow.nature ? NATURE_COLOURS[arrow.nature] : '#999';
+      const faulty = faults(issues.get(placeKey('transaction', arrow.transaction))) > 0;
+      const chosen = selection?.kind === 'transaction' && selection.id === arrow.transaction;
+      const edge: Edge = {
+        id: arrow.id,
+        source: arrow.from,
+        target: arrow.to,
+        data: { transaction: arrow.transaction },
+        label: labels.get(arrow.id),
+        className: `${faulty ? 'faulty' : ''}${chosen ? ' chosen' : ''}`,
+        style: { stroke: faulty ? '#d32f2f' : colour, strokeWidth: chosen ? 3.5 : 2, strokeDasharray: faulty ? '6 3' : undefined },
+        labelStyle: { fill: colour },
+        markerEnd: { type: MarkerType.ArrowClosed, color: faulty ? '#d32f2f' : colour },
+        ariaLabel: `${doc.transactions[arrow.transaction]?.name ?? arrow.transaction}: ${doc.valueObjects[arrow.object]?.name ?? arrow.object}`,
+      };
+      // An arrow drawn the same keeps its object, so React Flow leaves it alone.
+      const before = drawnEdges.current.get(arrow.id);
+      const kept = before && sameEdge(before, edge) ? before : edge;
+      drawnEdges.current.set(arrow.id, kept);
+      return kept;
+    });
     // Every arrow drawn the same: the same array, so React Flow has nothing to look at again.
     return sameItems(next, previousEdges.current) ? previousEdges.current : (previousEdges.current = next);
   }, [arrows, issues, selection, labels]);
@@ -177,7 +192,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function sameData(a: ActorData, b: ActorData): boolean {
-  return a.name === b.name && a.kind === b.kind && a.kindWord === b.kindWord && a.faults === b.faults;
+  return a.name === b.name && a.kind === b.kind && a.kindWord === b.kindWord && a.faults === b.faults && a.check === b.check && a.checkText === b.checkText;
 }
 
 /** The fields arrows are drawn from (their style follows from className, colour and nature). */

@@ -14,6 +14,7 @@ import { applyModelChanges } from '../../../src/engine/index.js';
 import { changeMessage } from '../../../src/i18n/index.js';
 import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
 import { startAnalyst, type Analyst, type DraftAnalysis } from '../logic/analyst.js';
+import type { ActorFindings } from '../logic/findings.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
 import { gridLayout, NODE_SIZE } from '../logic/graph.js';
 import { layoutInWorker } from '../logic/layout.js';
@@ -49,6 +50,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   const [outdated, setOutdated] = useState<ApiErrorBody>();
   const [laidOut, setLaidOut] = useState<Map<string, Position>>(new Map());
   const [showKeys, setShowKeys] = useState(false);
+  const [findings, setFindings] = useState<ReadonlyMap<string, ActorFindings>>();
   const [fitRound, setFitRound] = useState(0);
   const [round, setRound] = useState(0);
   const busy = useRef(false);
@@ -238,9 +240,9 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         <ErrorNote error={failure} />
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
-          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
+          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={(a, b) => void link(a, b)} />
-          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} />
+          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} onFindings={setFindings} />
         </div>
         {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}
       </div>

@@ -1,53 +1,48 @@
 /**
- * How the value created is shared: each actor's net cash and the worth of what it receives over
- * the horizon, as bars side by side, with the shares in a table below.
+ * How the value created is shared, and whether fairly: each actor's captured value beside its
+ * Shapley value (its average contribution over every order of joining) as bars side by side;
+ * below, the fair-share table, the concentration and the core verdict as the command line's
+ * `symbiose share` says them, then the sustainability checks as `symbiose check` does (src/tables).
+ * While the tab is shown, the actors the checks' findings name are marked on the graph.
  */
-import { actorName, valueSharing } from '../../../src/analyses/index.js';
+import { useEffect, useMemo } from 'react';
+import { actorName, fairShare, SEVERITIES, sustainabilityChecks, type Severity } from '../../../src/analyses/index.js';
 import type { Ecosystem } from '../../../src/core/index.js';
+import { checkBlocks, shareBlocks } from '../../../src/tables/index.js';
+import { findingsByActor, type ActorFindings } from '../logic/findings.js';
 import { useWords } from '../words.js';
+import { Blocks } from './Blocks.js';
 import { Chart } from './Chart.js';
 
-export function SharingView({ ecosystem }: { ecosystem: Ecosystem }) {
+/** A finding at this severity or above fails a check, as `symbiose check` says by default. */
+const FAIL_ON: Severity = 'error';
+
+export function SharingView({ ecosystem, onFindings }: { ecosystem: Ecosystem; onFindings: (found: ReadonlyMap<string, ActorFindings> | undefined) => void }) {
   const words = useWords();
-  const sharing = valueSharing(ecosystem);
   const { doc } = ecosystem;
-  const names = sharing.actors.map((a) => actorName(doc, a.actor));
-  const share = (x: number | undefined) => (x === undefined ? '—' : `${words.n(x * 100)} %`);
+  const shares = useMemo(() => fairShare(ecosystem), [ecosystem]);
+  const checks = useMemo(() => sustainabilityChecks(ecosystem, {}, shares), [ecosystem, shares]);
+  const failing = checks.checks.flatMap((c) => c.findings).filter((f) => SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(FAIL_ON)).length;
+  useEffect(() => {
+    onFindings(findingsByActor(checks));
+    return () => onFindings(undefined);
+  }, [checks]);
+  const names = shares.actors.map((a) => actorName(doc, a.actor));
+  // The titles name the model, already in the toolbar.
+  const blocks = useMemo(() => [...shareBlocks(doc, shares, words.locale).slice(1), ...checkBlocks(doc, checks, FAIL_ON, failing, words.locale).slice(1)], [shares, checks, words.locale]);
   return (
     <div className="sharing" data-testid="sharing">
-      <p className="muted">{words.t('studio.sharing.created', { amount: words.n(sharing.valueCreated), currency: sharing.currency })}</p>
       <Chart
         testId="sharing-chart"
         x={names.map((_, i) => i)}
         xLabel={words.t('column.actor')}
         xNames={names}
         series={[
-          { label: words.t('column.netCash'), values: sharing.actors.map((a) => a.money), colour: '#2e7d32', bars: true, align: -1 },
-          { label: words.t('column.nonMoneyValue'), values: sharing.actors.map((a) => a.nonMoney), colour: '#6a1b9a', bars: true, align: 1 },
+          { label: words.t('column.captured'), values: shares.actors.map((a) => a.captured), colour: '#2e7d32', bars: true, align: -1 },
+          { label: words.t('column.shapley'), values: shares.actors.map((a) => a.shapley), colour: '#6a1b9a', bars: true, align: 1 },
         ]}
       />
-      <table>
-        <thead>
-          <tr>
-            <th>{words.t('column.actor')}</th>
-            <th className="number">{words.t('column.netCash')}</th>
-            <th className="number">{words.t('column.cashShare')}</th>
-            <th className="number">{words.t('column.nonMoneyValue')}</th>
-            <th className="number">{words.t('column.valueShare')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sharing.actors.map((a, i) => (
-            <tr key={a.actor}>
-              <td>{names[i]}</td>
-              <td className="number">{words.n(a.money)}</td>
-              <td className="number">{share(a.moneyShare)}</td>
-              <td className="number">{words.n(a.nonMoney)}</td>
-              <td className="number">{share(a.totalShare)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Blocks blocks={blocks} />
     </div>
   );
 }
