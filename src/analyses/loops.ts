@@ -10,7 +10,8 @@
  * Two-actor cycles are every exchange of a transaction (the payer pays, the other serves), so by
  * default cycles start at three actors. Circuits are found depth-first from each actor through
  * later actors only (each circuit once, from its first actor in the document's order), up to
- * `maxLength` actors and `maxFound` circuits.
+ * `maxLength` actors, `maxFound` circuits and `maxSteps` arrows followed (a large graph is
+ * searched that far and said truncated).
  */
 import type { Ecosystem } from '../core/index.js';
 import { periodFactors } from './game.js';
@@ -36,6 +37,8 @@ export interface CycleOptions {
   minLength?: number;
   maxLength?: number;
   maxFound?: number;
+  /** The most arrows followed in the search (default 5,000,000): past it the search stops, truncated. */
+  maxSteps?: number;
   npv?: boolean;
 }
 
@@ -45,7 +48,7 @@ export interface ValueCycles {
   minLength: number;
   maxLength: number;
   cycles: ValueCycle[];
-  /** Whether the search stopped at maxFound circuits (there may be more). */
+  /** Whether the search stopped at maxFound circuits or maxSteps arrows (there may be more). */
   truncated: boolean;
 }
 
@@ -53,6 +56,7 @@ export function valueCycles(ecosystem: Ecosystem, options: CycleOptions = {}): V
   const minLength = options.minLength ?? 3;
   const maxLength = options.maxLength ?? 8;
   const maxFound = options.maxFound ?? 10_000;
+  let steps = options.maxSteps ?? 5_000_000;
   const arrows = arrowsOf(ecosystem, options.npv === true);
   const actors = Object.keys(ecosystem.doc.actors);
   const number = new Map(actors.map((a, i) => [a, i]));
@@ -72,6 +76,10 @@ export function valueCycles(ecosystem: Ecosystem, options: CycleOptions = {}): V
   const visit = (start: number, node: number): void => {
     if (truncated) return;
     for (const to of next[node]!) {
+      if (--steps < 0) {
+        truncated = true;
+        return;
+      }
       if (to === start && path.length >= minLength) {
         if (found.length >= maxFound) {
           truncated = true;
