@@ -1,10 +1,10 @@
-/** `share`, `check` and `data-value` fit a 100-column terminal for every library model, in both languages (issue 14's rule). */
+/** `share`, `check`, `data-value` and `loops` fit a 100-column terminal for every library model, in both languages (issue 14's rule). */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dataValue, fairShare, sustainabilityChecks } from '../src/analyses/index.js';
+import { dataValue, fairShare, sustainabilityChecks, valueCycles } from '../src/analyses/index.js';
 import { renderText } from '../src/cli/render/text.js';
 import { loadEcosystem } from '../src/engine/link/index.js';
-import { checkBlocks, dataValueBlocks, shareBlocks } from '../src/tables/index.js';
+import { checkBlocks, dataValueBlocks, loopBlocks, shareBlocks } from '../src/tables/index.js';
 
 const ids = readdirSync('library').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
 
@@ -16,7 +16,7 @@ describe('share, check and data-value fit 100 columns', () => {
       const checks = sustainabilityChecks(ecosystem!, {}, shares);
       for (const locale of ['en', 'fr'] as const) {
         const data = dataValue(ecosystem!);
-        for (const blocks of [shareBlocks(ecosystem!.doc, shares, locale), checkBlocks(ecosystem!.doc, checks, 'error', 0, locale), dataValueBlocks(ecosystem!.doc, data, locale)]) {
+        for (const blocks of [shareBlocks(ecosystem!.doc, shares, locale), checkBlocks(ecosystem!.doc, checks, 'error', 0, locale), dataValueBlocks(ecosystem!.doc, data, locale), loopBlocks(ecosystem!.doc, valueCycles(ecosystem!), locale)]) {
           const text = renderText(blocks, false);
           for (const line of text.split('\n')) expect([...line].length, `${locale}: ${line}`).toBeLessThanOrEqual(100);
         }

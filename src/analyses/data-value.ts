@@ -14,7 +14,7 @@
 import type { Ecosystem } from '../core/index.js';
 import { banzhafOfTerms, shapleyOfTerms, unanimityGame, type Term } from '../stats/index.js';
 import { collapse } from './checks.js';
-import { capturedAmong, ecosystemGame, type DataFlow } from './game.js';
+import { capturedAmong, ecosystemGame, type DataFlow, type NeededSet } from './game.js';
 
 export interface DataFlowValue extends DataFlow {
   /** The value of the paths it is on: what is lost at once when it stops. */
@@ -50,11 +50,25 @@ export function dataValue(ecosystem: Ecosystem, options: { npv?: boolean } = {})
   const before = capturedAmong(built, everyone);
   const valueCreated = before.reduce((a, b) => a + b, 0);
   const tolerance = 1e-9 * (1 + Math.abs(valueCreated) + built.ownCosts.reduce((a, b) => a + b, 0));
+  // The sets each data flow is on: stopping it takes those away, and only their members' captures change.
+  const setsOf: number[][] = built.dataFlows.map(() => []);
+  built.needed.forEach((set, k) => set.dataFlows.forEach((f) => setsOf[f]!.push(k)));
   const flows = built.dataFlows.map((flow, f): DataFlowValue => {
-    const happens = (set: { dataFlows: number[] }) => !set.dataFlows.includes(f);
-    const direct = built.needed.reduce((a, set) => a + (happens(set) ? 0 : set.worth), 0);
-    // Only those pushed below zero by the stop leave: those already there are the sharing's own finding.
-    const result = collapse(built, capturedAmong(built, everyone, happens), happens, (captured, a) => captured < -tolerance && before[a]! >= -tolerance);
+    const gone = new Set(setsOf[f]);
+    const happens = (set: NeededSet) => !set.dataFlows.includes(f);
+    let direct = 0;
+    const captured = Float64Array.from(before);
+    for (const k of gone) {
+      const set = built.needed[k]!;
+      direct += set.worth;
+      set.members.forEach((a, j) => (captured[a]! -= set.captured[j]!));
+    }
+    // Only those pushed below zero by the stop leave (those already there are the sharing's own
+    // finding); when nobody is, nothing more happens and the game need not be played again.
+    const leaves = (x: number, a: number) => x < -tolerance && before[a]! >= -tolerance;
+    const anyone = [...gone].some((k) => built.needed[k]!.members.some((a) => leaves(captured[a]!, a)));
+    if (!anyone) return { ...flow, direct, valueAfter: valueCreated - direct, lost: direct, collapsed: [] };
+    const result = collapse(built, captured, happens, leaves);
     return { ...flow, direct, valueAfter: result.valueAfter, lost: valueCreated - result.valueAfter, collapsed: result.rounds.flat().map((r) => r.actor) };
   });
   flows.sort((a, b) => b.lost - a.lost);

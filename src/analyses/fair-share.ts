@@ -15,7 +15,6 @@
 import type { Ecosystem } from '../core/index.js';
 import {
   banzhafOfTerms,
-  coalitionValue,
   coreByEnumeration,
   coreBySearch,
   marginalRanges,
@@ -25,6 +24,7 @@ import {
   verdictOfChunks,
   type Bound,
   type ChunkSums,
+  type UnanimityGame,
 } from '../stats/index.js';
 import { ecosystemGame, type EcosystemGame } from './game.js';
 import { valueSharing, type Concentration, type ValueSharing } from './sharing.js';
@@ -128,6 +128,7 @@ export function fairShare(ecosystem: Ecosystem, options: FairShareOptions = {}):
   const { game } = built;
   const shapley = shapleyOfTerms(game);
   const banzhaf = banzhafOfTerms(game);
+  const alone = aloneValues(game);
   const rows = sharing.actors.map((a, i): ActorFairShare => ({
     actor: a.actor,
     captured: a.total,
@@ -137,7 +138,7 @@ export function fairShare(ecosystem: Ecosystem, options: FairShareOptions = {}):
     shapley: shapley[i]!,
     gap: a.total - shapley[i]!,
     banzhaf: banzhaf[i]!,
-    alone: coalitionValue(game, (j) => j === i),
+    alone: alone[i]!,
   }));
   const result: FairShare = {
     currency: sharing.currency,
@@ -152,6 +153,13 @@ export function fairShare(ecosystem: Ecosystem, options: FairShareOptions = {}):
   };
   if (options.sample) result.sampled = sampled(built, options.sample, 0.01 * Math.abs(sharing.valueCreated) || 1);
   return result;
+}
+
+/** v({i}) for every i: the terms whose one member is i (one pass, whatever the number of actors). */
+function aloneValues(game: UnanimityGame): Float64Array {
+  const out = new Float64Array(game.players);
+  for (let k = 0; k < game.worth.length; k++) if (game.start[k + 1]! - game.start[k]! === 1) out[game.members[game.start[k]!]!]! += game.worth[k]!;
+  return out;
 }
 
 function coreCheck({ game, actors }: EcosystemGame, split: Float64Array, options: FairShareOptions): CoreCheck {

@@ -12,3 +12,4 @@ export * from './game.js';
 export * from './fair-share.js';
 export * from './checks.js';
 export * from './data-value.js';
+export * from './loops.js';

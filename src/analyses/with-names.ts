@@ -29,6 +29,7 @@ const NAMED_LISTS: Record<string, { key: string; name: Namer }> = {
   payees: { key: 'payeeNames', name: actorName },
   coalition: { key: 'coalitionNames', name: actorName },
   collapsed: { key: 'collapsedNames', name: actorName },
+  actors: { key: 'actorNames', name: actorName },
 };
 
 export function withNames(doc: ModelDocument, data: unknown): unknown {

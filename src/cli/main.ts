@@ -19,6 +19,7 @@ import { registerSummary } from './commands/summary.js';
 import { registerShare } from './commands/share.js';
 import { registerCheck } from './commands/check.js';
 import { registerDataValue } from './commands/data-value.js';
+import { registerLoops } from './commands/loops.js';
 import { registerStudio } from './commands/studio.js';
 import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
   registerShare(program);
   registerCheck(program);
   registerDataValue(program);
+  registerLoops(program);
   registerCompare(program);
   registerLibrary(program);
   registerSimulate(program);

@@ -281,6 +281,21 @@ export const en = {
   'data.sources': 'The data-dependent value shared among the data sources (a coalition of sources is worth the value created with only their data flows kept):',
   'cmd.dataValue': 'the value of each data flow (what is lost when it stops, and what cascades) and a fair split of the data-dependent value among the data sources',
 
+  // Cycles of value (symbiose loops)
+  'loops.title': 'Cycles of value — {model}',
+  'loops.intro':
+    '{scale}, in {currency}: circles of {min} to {max} actors along which what one gives comes back to it through the others, ' +
+    'shortest first. The value around a cycle is its narrowest arrow (money and worth): no more goes all the way round.',
+  'loops.none': 'No cycle of {min} to {max} actors.',
+  'loops.truncated': 'The search stopped at {count} cycles: there may be more.',
+  'loops.arrow': '{from} → {to}: {objects}',
+  'loops.arrowSeparator': '; ',
+  'loops.cycle': '{cycle}, {around} around: {arrows}',
+  'cmd.loops': 'the cycles of value in the graph, shortest first, with what goes along them and the value that flows around each',
+  'option.minLength': 'the fewest actors in a cycle (default 3: two-actor cycles are every exchange)',
+  'option.maxLength': 'the most actors in a cycle (default 8)',
+  'usage.length': '{option} expects a whole number from 2 to 50, got "{value}"',
+
   // Help, commander, commands and options
   'help.usage': 'Usage:',
   'help.arguments': 'Arguments:',

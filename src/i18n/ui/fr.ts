@@ -279,6 +279,21 @@ export const fr: Record<UiKey, Template> = {
   'data.sources': 'La valeur qui dépend des données partagée entre les sources de données (une coalition de sources vaut la valeur créée avec leurs seuls flux de données) :',
   'cmd.dataValue': 'la valeur de chaque flux de données (ce qui est perdu quand il s’arrête, et ce qui suit) et un partage équitable de la valeur qui dépend des données entre les sources',
 
+  // Cycles de valeur (symbiose loops)
+  'loops.title': 'Cycles de valeur — {model}',
+  'loops.intro':
+    '{scale}, en {currency} : cercles de {min} à {max} acteurs le long desquels ce qu’un acteur donne lui revient par les autres, ' +
+    'les plus courts d’abord. La valeur qui fait le tour est celle de sa flèche la plus étroite (argent et valeur) : rien de plus ne fait le tour.',
+  'loops.none': 'Aucun cycle de {min} à {max} acteurs.',
+  'loops.truncated': 'La recherche s’est arrêtée à {count} cycles : il peut y en avoir d’autres.',
+  'loops.arrow': '{from} → {to} : {objects}',
+  'loops.arrowSeparator': ' ; ',
+  'loops.cycle': '{cycle}, {around} font le tour : {arrows}',
+  'cmd.loops': 'les cycles de valeur du graphe, les plus courts d’abord, avec ce qui y circule et la valeur qui fait le tour de chacun',
+  'option.minLength': 'le plus petit nombre d’acteurs d’un cycle (3 par défaut : les cycles de deux acteurs sont tous les échanges)',
+  'option.maxLength': 'le plus grand nombre d’acteurs d’un cycle (8 par défaut)',
+  'usage.length': '{option} attend un nombre entier de 2 à 50, reçu « {value} »',
+
   // Help, commander, commands and options
   'help.usage': 'Utilisation :',
   'help.arguments': 'Arguments :',

@@ -3,7 +3,7 @@
  * Banzhaf values, the core verdict and concentration, with the command's options as parameters.
  */
 import { z } from 'zod';
-import { dataValue, failsAt, SEVERITIES, sustainabilityChecks, type FairShareOptions, type Severity } from '../../analyses/index.js';
+import { dataValue, valueCycles, failsAt, SEVERITIES, sustainabilityChecks, type FairShareOptions, type Severity } from '../../analyses/index.js';
 import { fairShareOf } from '../../runtime/index.js';
 import type { Workspace } from '../../store/index.js';
 import { route, type Route } from '../route.js';
@@ -39,6 +39,13 @@ export const CheckQuery = ShownQuery.extend({
 });
 export type CheckQueryInput = z.infer<typeof CheckQuery>;
 
+export const LoopsQuery = ShownQuery.extend({
+  npv: Flag.optional().meta({ description: 'Discounted at the model rate (as --npv).' }),
+  minLength: z.coerce.number().int().min(2).max(50).optional().meta({ description: 'The fewest actors in a cycle (default 3).' }),
+  maxLength: z.coerce.number().int().min(2).max(50).optional().meta({ description: 'The most actors in a cycle (default 8).' }),
+});
+export type LoopsQueryInput = z.infer<typeof LoopsQuery>;
+
 export const DataValueQuery = ShownQuery.extend({ npv: Flag.optional().meta({ description: 'Discounted at the model rate (as --npv).' }) });
 export type DataValueQueryInput = z.infer<typeof DataValueQuery>;
 
@@ -63,6 +70,19 @@ export function shareRoutes(workspace: Workspace): Route[] {
         const shares = await fairShareOf(ecosystem, { npv: options.npv }, { signal: input.c.req.raw.signal });
         const result = sustainabilityChecks(ecosystem, options, shares);
         return analysisAnswer(input, ecosystem, { ...result, failOn, failed: failsAt(result, failOn) });
+      },
+    }),
+    route<LoopsQueryInput>({
+      method: 'get',
+      path: '/api/models/:id/analyses/loops',
+      summary: 'The cycles of value in the graph, shortest first, with what goes along them and the value around each (symbiose loops --json).',
+      tag: 'analyses',
+      query: LoopsQuery,
+      answers: answers('The cycles.'),
+      handle: async (input) => {
+        const { ecosystem } = await shown(workspace, input.params.id!, input.query);
+        const { npv, minLength, maxLength } = input.query;
+        return analysisAnswer(input, ecosystem, valueCycles(ecosystem, { npv: npv === true, ...(minLength !== undefined ? { minLength } : {}), ...(maxLength !== undefined ? { maxLength } : {}) }));
       },
     }),
     route<DataValueQueryInput>({

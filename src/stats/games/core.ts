@@ -8,7 +8,10 @@
  * members), which can prove a split is outside the core but not that it is inside.
  */
 import { chunking, enumerateChunk, mergeChunks, membersOf, unanimityValues, type ChunkSums } from './enumerate.js';
-import { coalitionValue, grandValue, type UnanimityGame } from './unanimity.js';
+import { grandValue, type UnanimityGame } from './unanimity.js';
+
+/** The most members a term may have for its coalition to be looked at by the search (2^12 subsets). */
+const SUBSET_MEMBERS = 12;
 
 export interface CoreVerdict {
   /** Whether every coalition was looked at. */
@@ -79,13 +82,19 @@ export function coreBySearch(game: UnanimityGame, split: ArrayLike<number>): Cor
       consider(() => Array.from({ length: n }, (_, j) => j).filter((j) => j !== i), grand - touching[i]!, paidAll - split[i]!);
       looked += 2;
     }
+    // A term's members are worth the terms on their subsets: looked up by key, each subset of
+    // at most SUBSET_MEMBERS members (a larger set is left out), so the search stays linear in
+    // the number of terms however many actors there are.
+    const worthOf = new Map<string, number>();
+    for (let k = 0; k < game.worth.length; k++) worthOf.set(game.members.subarray(game.start[k]!, game.start[k + 1]!).join(','), game.worth[k]!);
     for (let k = 0; k < game.worth.length; k++) {
       const members = Array.from(game.members.subarray(game.start[k]!, game.start[k + 1]!));
-      if (members.length < 2 || members.length === n) continue;
-      const inside = new Set(members);
+      if (members.length < 2 || members.length === n || members.length > SUBSET_MEMBERS) continue;
+      let value = 0;
+      for (let subset = 1; subset < 2 ** members.length; subset++) value += worthOf.get(members.filter((_, j) => subset & (1 << j)).join(',')) ?? 0;
       let paid = 0;
       for (const i of members) paid += split[i]!;
-      consider(() => members, coalitionValue(game, (i) => inside.has(i)), paid);
+      consider(() => members, value, paid);
       looked++;
     }
   }

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { valueCycles, withNames, type CycleOptions } from '../../analyses/index.js';
+import { loopBlocks } from '../../tables/index.js';
+import { UsageError } from '../errors.js';
+import { cliLocale, t } from '../lang.js';
+import { emit } from '../output.js';
+import { analysisInput, chosenModel, modelArgument, withAnalysisOptions, type AnalysisOptions } from './shared.js';
+
+interface LoopOptions extends AnalysisOptions {
+  npv?: boolean;
+  minLength?: string;
+  maxLength?: string;
+}
+
+export function registerLoops(program: Command): void {
+  withAnalysisOptions(
+    program
+      .command('loops')
+      .description(t('cmd.loops'))
+      .addArgument(modelArgument())
+      .option('--min-length <n>', t('option.minLength'))
+      .option('--max-length <n>', t('option.maxLength'))
+      .option('--npv', t('option.npv')),
+  ).action((model: string | undefined, options: LoopOptions, command: Command) => {
+    const length = (option: string, value: string | undefined) => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 2 || n > 50) throw new UsageError(t('usage.length', { option, value }));
+      return n;
+    };
+    const cycleOptions: CycleOptions = { npv: options.npv === true };
+    const min = length('--min-length', options.minLength);
+    const max = length('--max-length', options.maxLength);
+    if (min !== undefined) cycleOptions.minLength = min;
+    if (max !== undefined) cycleOptions.maxLength = max;
+    const { format, ecosystem } = analysisInput(chosenModel(model, command), options);
+    const result = valueCycles(ecosystem, cycleOptions);
+    emit(format, () => loopBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
+  });
+}
