@@ -25,7 +25,7 @@ export function registerRisk(program: Command): void {
     .addArgument(modelArgument())
     .addOption(modelOption())
     .option('--runs <n>', t('option.runs'), '1000')
-    .option('--seed <s>', t('option.seed'), '1')
+    .option('--seed <s>', t('option.riskSeed'), '1')
     .addOption(new Option('--sampling <how>', t('option.sampling')).choices(['mc', 'lhs', 'sobol']).default('lhs'))
     .option('--ranges', t('option.ranges')))
     .action((given: string | undefined, options: RiskCliOptions, command: Command) => {

@@ -543,7 +543,7 @@ export const en = {
   // symbiose risk (src/tables/risk.ts)
   'cmd.risk': 'the chance that each actor loses money: ranged assumptions drawn, NPV percentiles, mean and probability of loss',
   'option.runs': 'how many draws (default 1000)',
-  'option.seed': 'the seed of the draws, a whole number (default 1): the same seed gives the same figures',
+  'option.riskSeed': 'the seed of the draws, a whole number (default 1): the same seed gives the same figures',
   'option.sampling': 'how the draws cover the ranges: mc (plain Monte Carlo), lhs (Latin hypercube), sobol (Sobol points)',
   'option.ranges': 'draw every declared range as a PERT distribution around its value',
   'usage.riskNeedsRanges': 'the model format has no distributions yet: add --ranges to draw each declared range as a PERT around its value',

@@ -541,7 +541,7 @@ export const fr: Record<UiKey, Template> = {
   // symbiose risk (src/tables/risk.ts)
   'cmd.risk': 'la probabilité que chaque acteur perde de l’argent : hypothèses tirées dans leurs fourchettes, centiles de la VAN, moyenne et probabilité de perte',
   'option.runs': 'combien de tirages (1000 par défaut)',
-  'option.seed': 'la graine des tirages, un nombre entier (1 par défaut) : la même graine donne les mêmes chiffres',
+  'option.riskSeed': 'la graine des tirages, un nombre entier (1 par défaut) : la même graine donne les mêmes chiffres',
   'option.sampling': 'comment les tirages couvrent les fourchettes : mc (Monte-Carlo simple), lhs (hypercube latin), sobol (points de Sobol)',
   'option.ranges': 'tirer chaque fourchette déclarée selon une loi PERT autour de sa valeur',
   'usage.riskNeedsRanges': 'le format des modèles n’a pas encore de lois de probabilité : ajoutez --ranges pour tirer chaque fourchette déclarée selon une PERT autour de sa valeur',
