@@ -100,6 +100,15 @@ describe('which assumptions --ranges draws', () => {
     expect(riskAssumptions(coaching.doc).held.filter((h) => h.reason === 'range-of-expression').map((h) => h.parameter)).toEqual(['premium_worth']);
   });
 
+  it('draws a parameter compared with t as whole periods, on either side of the comparison', () => {
+    const text = SHOP.replace('horizon: 1', 'horizon: 6')
+      .replace('  rent: {', '  opening: { value: 2, assumption: "a guess", range: [1, 4] }\n  promo_end: { value: 3, assumption: "a guess", range: [2, 5] }\n  rent: {')
+      .replace('start: { actor: buyer, count: 1 }', 'start: { actor: buyer, count: "if(t >= opening and promo_end > t, 2, 1) * price / price" }');
+    const { doc, prepared } = loaded(text, 'shop.yaml');
+    expect(riskAssumptions(doc).sampled.map((a) => [a.parameter, a.period])).toEqual([['price', false], ['opening', true], ['promo_end', true]]);
+    expect(runRisk(prepared, doc, { runs: 50, seed: 2, sampling: 'mc' }).failed).toBe(0);
+  });
+
   it('refuses nothing silently: a range without width or around a value outside it is held, with its reason', () => {
     const text = SHOP.replace('range: [50, 250]', 'range: [120, 250]').replace('source: "the lease"', 'assumption: "fixed", range: [100, 100]');
     const { doc } = loaded(text, 'shop.yaml');

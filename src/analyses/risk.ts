@@ -24,9 +24,9 @@ export type HeldReason =
   | 'value-outside-range';
 
 /**
- * An assumption drawn from PERT(min, mode, max). `period`: it sets a timing (a cost's `at:`, or
- * a comparison with the period `t` such as `t == hackathon_month`), so each draw is rounded to a
- * whole period: a draw of 6.4 would otherwise never equal any period and have no effect.
+ * An assumption drawn from PERT(min, mode, max). `period`: it sets a timing (it is compared with
+ * the period `t`, as in `t == hackathon_month`), so each draw is rounded to a whole period: a
+ * draw of 6.4 would otherwise never equal any period and have no effect.
  */
 export interface SampledAssumption { parameter: string; min: number; mode: number; max: number; period: boolean }
 export interface HeldAssumption { parameter: string; reason: HeldReason }
@@ -59,19 +59,18 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/g;
 const COMPARISON = /==|!=|<=|>=|<|>/;
 
 /**
- * Every name that sets a timing: read by an `at:`, or compared with the period `t` in any
- * expression of the document (the names on the other side of `t <= test_months + discount_months`).
- * Read from the text of the expressions; a name that reaches a timing through another parameter
- * is not followed.
+ * Every name that sets a timing: compared with the period `t` in any expression of the document
+ * (the names on the other side of `t <= test_months + discount_months`). A cost's `at:` is a
+ * number in the format, so no parameter reaches it. Read from the text of the expressions; a
+ * name that reaches a comparison through another parameter is not followed.
  */
 function timingNames(doc: ModelDocument): Set<string> {
   const names = new Set<string>();
-  const visit = (node: unknown, key?: string): void => {
+  const visit = (node: unknown): void => {
     if (typeof node === 'string') {
-      if (key === 'at') for (const word of node.match(NAME) ?? []) names.add(word);
-      else if (COMPARISON.test(node)) comparedWithPeriod(node).forEach((n) => names.add(n));
-    } else if (Array.isArray(node)) node.forEach((item) => visit(item));
-    else if (node && typeof node === 'object') for (const [k, value] of Object.entries(node)) visit(value, k);
+      if (COMPARISON.test(node)) comparedWithPeriod(node).forEach((n) => names.add(n));
+    } else if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') Object.values(node).forEach(visit);
   };
   visit(doc);
   return names;
