@@ -13,3 +13,4 @@ export * from './fair-share.js';
 export * from './checks.js';
 export * from './data-value.js';
 export * from './loops.js';
+export * from './risk.js';

@@ -10,6 +10,7 @@ import { registerTemplate } from './commands/template.js';
 import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
 import { registerPayers } from './commands/payers.js';
+import { registerRisk } from './commands/risk.js';
 import { registerProfit } from './commands/profit.js';
 import { registerSchema } from './commands/schema.js';
 import { registerLimits } from './commands/limits.js';
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   registerDataValue(program);
   registerLoops(program);
   registerCompare(program);
+  registerRisk(program);
   registerLibrary(program);
   registerSimulate(program);
   registerTemplate(program);

@@ -18,3 +18,4 @@ export { summaryBlocks, csvChunks, toCsv, nonFinite, type SeriesSet } from './se
 export { sheetsOf, figureCell, sheetsToCsv, seriesSheet, MAX_SHEET_VALUES, type Sheet, type Cell, type Percent } from './sheets.js';
 export { printExactAmounts, amountsScaled, formatMoney, formatCount, formatFigure, formatSignificant, formatPercent, formatShare } from './numbers.js';
 export { words, periodCount, periodAt, listOf, costName } from './words.js';
+export { riskBlocks } from './risk.js';
