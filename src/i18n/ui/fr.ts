@@ -3,6 +3,7 @@ import type { Template } from '../template.js';
 import type { UiKey } from './en.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
+import { experimentFr } from './experiment.js';
 import { SERVER_FR } from './server.js';
 
 export const fr: Record<UiKey, Template> = {
@@ -446,4 +447,5 @@ export const fr: Record<UiKey, Template> = {
   'store.nothing-to-redo': 'le modèle « {model} » n’a rien à rétablir',
 
   ...studioFr,
+  ...experimentFr,
 };

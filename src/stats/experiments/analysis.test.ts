@@ -52,3 +52,20 @@ describe('analysis of an A/B test', () => {
     expect(() => analyseConversions([c(1, 10), c(11, 10)])).toThrow(/variant 2/);
   });
 });
+
+describe('verdicts', () => {
+  it('says the evidence is too weak and what sample would decide', async () => {
+    const { verdictOf } = await import('./verdict.js');
+    const [cmp] = analyseConversions([c(5, 50), c(12, 50)]).comparisons;
+    const v = verdictOf(cmp!, 0.1);
+    expect(v.code).toBe('too-weak-to-decide');
+    // 10 % vs 24 %: ss(0.14, 0.10, 0.8, ratio=1, alpha=0.05) → 111.82162564286055; corrected
+    // n/4 · (1 + √(1 + 4/(0.14 n)))² in Python → 125.70145434491828, so 126 per group.
+    expect(v.decidingSample?.exactA).toBeCloseTo(125.70145434491828, 9);
+    expect(v.decidingSample?.trialsA).toBe(126);
+    // stats.boschloo_exact([[12, 2], [38, 48]]).pvalue → 0.004028706651074411
+    const [strong] = analyseConversions([c(2, 50), c(12, 50)]).comparisons;
+    expect(strong!.pValue).toBeCloseTo(0.004028706651074411, 8);
+    expect(verdictOf(strong!, 0.04)).toMatchObject({ code: 'variant-differs', test: 'boschloo' });
+  });
+});

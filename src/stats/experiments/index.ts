@@ -11,3 +11,4 @@ export * from './power.js';
 export * from './exact-power.js';
 export * from './design-check.js';
 export * from './analysis.js';
+export * from './verdict.js';
