@@ -1,6 +1,6 @@
 /** `symbiose compare` reads and parses the model once, then evaluates each variant from it. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +36,41 @@ describe('symbiose compare', () => {
       // The JSON may name things beside the figures (actor names): the figures must be these.
       expect(compared.find((o) => o.variant === id)).toMatchObject(expected);
     }
+  });
+
+  it("gives a segment what its members gain in each variant, not NPV or break-even", () => {
+    const file = join(dir, 'bakery.yaml');
+    writeFileSync(
+      file,
+      `symbiose: 3
+name: Bakery
+currency: EUR
+period: month
+horizon: 12
+actors:
+  bakery: { kind: organisation }
+  households: { kind: segment, size: 100 }
+valueObjects:
+  money: { nature: money }
+  bread: { nature: product, valuation: 3 }
+parameters:
+  price: { value: 2 }
+transactions:
+  buy: { transfers: [{ from: households, to: bakery, object: money, amount: price }, { from: bakery, to: households, object: bread }] }
+scenarios:
+  weekly: { start: { actor: households, count: 4 }, steps: [buy] }
+variants:
+  dearer: { name: Dearer bread, set: { price: 2.5 } }
+`,
+    );
+    const text = cli(['compare', '-m', file, '--exact']).stdout;
+    // By hand: 100 households × 4 loaves × 12 months = 4,800 loaves, worth 3 each = 14,400;
+    // they pay 2 (9,600) as written and 2.5 (12,000) in the variant: gains 4,800 and 2,400.
+    const block = text.slice(text.indexOf('households'), text.indexOf('EUR;'));
+    expect(block).toMatch(/^  Value received \(non-money\)\s+14,400\s+14,400$/m);
+    expect(block).toMatch(/^  Money \(net\)\s+−9,600\s+−12,000$/m);
+    expect(block).toMatch(/^  Net gain\s+4,800\s+2,400$/m);
+    expect(block).not.toMatch(/NPV|Break-even/);
+    expect(text.slice(0, text.indexOf('households'))).toMatch(/^  NPV/m);
   });
 });

@@ -107,8 +107,12 @@ describe('French output', () => {
     // issue 14's seed fixes, + 122,000 of usage insights and 15,000 of prizes no longer paid, + 15
     // group-A captains × 12 months × 25.5 of discount no longer given in the test year, + the year
     // after (15 × 12 × 59.5 + 35 × 12 × 85 = 46,410) − its claims (15 × 12 × 57.6 + 35 × 12 × 64 =
-    // 37,248) = 42,827,166
-    expect(summary).toMatch(new RegExp(`Assureur\\s+42${NNBSP}827${NNBSP}166\\s+100,0${NNBSP}%`));
+    // 37,248) = 42,827,166 with 15 captains all year. Since the test's dynamics, each group's
+    // captains drop out by 4 % a month: S_p = 15 × 0.96^(p − 1) in month p, 145.234 driver-months
+    // over the year (claims 6.4 lower each: 929.50 in place of 1,152, in each group: −445.01), and
+    // 15 × 0.96^11 = 9.5736 captains pay 30 % less the year after (5.4264 fewer: 5.4264 × 12 × 25.5
+    // = +1,660.48 of premium, 5.4264 × 12 × 6.4 = −416.75 of claims): 42,827,964.73
+    expect(summary).toMatch(new RegExp(`Assureur\\s+42${NNBSP}827${NNBSP}965\\s+100,0${NNBSP}%`));
   });
 
   it('validate and file errors in French', () => {

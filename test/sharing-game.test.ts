@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ecosystemGame, fairShare, valueSharing } from '../src/analyses/index.js';
+import { capturedAmong, ecosystemGame, fairShare, valueSharing } from '../src/analyses/index.js';
 import { coalitionValue, grandValue } from '../src/stats/index.js';
 import { loadEcosystem } from '../src/engine/link/index.js';
 import { ecosystemOf } from './helpers.js';
@@ -63,6 +63,16 @@ scenarios:
   const players = ['households', 'bakery', 'app'];
   const { game } = ecosystemGame(ecosystem);
   const v = (...members: string[]) => coalitionValue(game, (i) => members.includes(players[i]!));
+
+  it('says what each captures when the app is gone: its branch is lost, not moved', () => {
+    // Without the app, households buy 600 loaves a month: 6 × 600 × (3 − 2.5) = 1 800; the bakery
+    // sells them: 6 × (600 × (2.5 − 0.8) − 1 000) = 120.
+    const built = ecosystemGame(ecosystem);
+    const captured = capturedAmong(built, [true, true, false]);
+    expect(captured[0]).toBeCloseTo(1800, 6);
+    expect(captured[1]).toBeCloseTo(120, 6);
+    expect(captured[2]).toBe(0);
+  });
 
   it('values the coalitions', () => {
     expect(v('households', 'bakery', 'app')).toBeCloseTo(4470, 6);
@@ -262,6 +272,10 @@ describe('every library model', () => {
         expect(Math.abs(result.actors.reduce((a, r) => a + r.shapley, 0) - sharing.valueCreated)).toBeLessThan(scale);
         expect(Math.abs(result.actors.reduce((a, r) => a + r.captured, 0) - sharing.valueCreated)).toBeLessThan(scale);
         expect(result.core.coalitions).toBe('every');
+        // What each captures with everyone kept, from the needed sets: valueSharing's totals.
+        const built = ecosystemGame(ecosystem!, { npv });
+        const captured = capturedAmong(built, built.actors.map(() => true));
+        sharing.actors.forEach((a, i) => expect(Math.abs(captured[i]! - a.total), a.actor).toBeLessThan(scale));
       }
     });
   }

@@ -347,6 +347,30 @@ transactions: {}
     expect(result.ecosystem).toBeDefined();
   });
 
+  it('counts a parameter that only a variant reads as used: the variant sets another to it', () => {
+    const model = (set: string) => `${HEADER}parameters:
+  price: { value: 10, assumption: "a price", range: [5, 20] }
+  low_price: { value: 6, assumption: "the price of the cheap offer", range: [3, 9] }
+actors:
+  shop: { kind: organisation }
+  buyers: { kind: segment, size: 100 }
+valueObjects:
+  money: { nature: money }
+  good: { nature: product }
+transactions:
+  sale:
+    transfers:
+      - { from: shop, to: buyers, object: good }
+      - { from: buyers, to: shop, object: money, amount: price }
+scenarios:
+  buy: { start: { actor: buyers, count: 1 }, steps: [sale] }
+variants:
+  cheap: { set: { price: ${set} } }
+`;
+    expect(issuesOf(model('low_price')).map((i) => i.code)).toEqual([]);
+    expect(issuesOf(model('6')).map((i) => `${i.code} ${i.line}`)).toEqual(['unused-parameter 8']);
+  });
+
   it('refuses alias bombs instead of expanding them', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
     const result = loadModel(bomb, 'bomb.yaml');

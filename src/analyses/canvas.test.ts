@@ -30,13 +30,51 @@ scenarios:
 `);
 
 describe('canvas roles', () => {
+  it('keeps financing out of revenue streams and costs, and a data seller out of the unpaid data givers', () => {
+    const financed = ecosystemOf(`
+symbiose: 3
+name: Financed
+currency: EUR
+period: month
+horizon: 2
+actors:
+  startup: { kind: organisation }
+  fund: { kind: organisation }
+  broker: { kind: organisation }
+  clients: { kind: segment, size: 4 }
+valueObjects:
+  money: { nature: money }
+  shares: { nature: right }
+  profiles: { nature: data, personal: true }
+  app: { nature: service }
+transactions:
+  round: { financing: true, transfers: [{ from: fund, to: startup, object: money, amount: 1000 }, { from: startup, to: fund, object: shares }] }
+  buy-profiles: { transfers: [{ from: broker, to: startup, object: profiles }, { from: startup, to: broker, object: money, amount: 3 }] }
+  sell: { transfers: [{ from: startup, to: clients, object: app }, { from: clients, to: startup, object: money, amount: 10 }] }
+scenarios:
+  raise: { start: { actor: fund, count: 1 }, steps: [round] }
+  serve: { start: { actor: clients, count: 1 }, steps: [sell, buy-profiles] }
+`);
+    const c = canvas(financed, 'startup');
+    // 4 clients a month for 2 months pay 10 each: 80; the fund's 1000 a month is financing, in neither block.
+    expect(c.blocks.revenueStreams).toEqual([{ kind: 'money', transaction: 'sell', counterparty: 'clients', direction: 'in', price: 10, amount: 80 }]);
+    expect(c.blocks.costStructure).toEqual([{ kind: 'money', transaction: 'buy-profiles', counterparty: 'broker', direction: 'out', price: 3, amount: 24 }]);
+    expect(canvas(financed, 'fund').blocks.costStructure).toEqual([]);
+    // The broker is paid for its profiles: a supplier partner in the usual way, listed once.
+    expect(c.blocks.keyPartners.filter((p) => p.kind === 'partner' && p.actor === 'broker')).toHaveLength(1);
+  });
+
   it("serves users in a barter and the brand for money; buys from developers", () => {
     const c = canvas(ecosystem, 'platform');
     expect(c.blocks.customerSegments).toEqual([
       { kind: 'customer', actor: 'users', actorKind: 'segment', objects: ['service'] },
       { kind: 'customer', actor: 'brand', actorKind: 'organisation', objects: ['ads'] },
     ]);
-    expect(c.blocks.keyPartners).toEqual([{ kind: 'partner', actor: 'developers', supplies: [{ object: 'prototype' }] }]);
+    // The users give their personal data unpaid: they are partners too, as well as customers.
+    expect(c.blocks.keyPartners).toEqual([
+      { kind: 'partner', actor: 'users', supplies: [{ object: 'data' }] },
+      { kind: 'partner', actor: 'developers', supplies: [{ object: 'prototype' }] },
+    ]);
     expect(c.blocks.keyResources).toEqual([
       { kind: 'resource', object: 'data', nature: 'data', personal: true, from: 'users' },
       { kind: 'resource', object: 'prototype', nature: 'product', personal: false, from: 'developers' },

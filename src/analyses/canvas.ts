@@ -61,6 +61,8 @@ interface Edge {
   to: string;
   object: string;
   money: boolean;
+  /** Equity, loans and their repayment: money that is neither revenue nor cost. */
+  financing: boolean;
   channel: string | undefined;
 }
 
@@ -88,6 +90,7 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
       to: tr.to,
       object: tr.object,
       money: doc.valueObjects[tr.object]?.nature === 'money',
+      financing: t.financing === true,
       channel: tr.channel ?? t.channel,
     })),
   );
@@ -97,7 +100,11 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   // Customers are served by the actor; partners serve it (they supply it, against money or not).
   const offers = mine.filter((e) => e.from === actor && !e.money && serves(actor, e.to, e.transaction));
   const customers = new Set(offers.map((e) => e.to));
-  const supplies = mine.filter((e) => e.to === actor && !e.money && serves(e.from, actor, e.transaction));
+  // Personal data given to the actor without the actor paying for it is supplied too: whoever
+  // gives it is a partner, served in return or not (seed 003's individuals as data providers).
+  const unpaidData = (e: Edge) =>
+    doc.valueObjects[e.object]?.personal === true && !byTransaction.get(e.transaction)!.some((x) => x.from === actor && x.to === e.from && x.money);
+  const supplies = mine.filter((e) => e.to === actor && !e.money && (serves(e.from, actor, e.transaction) || unpaidData(e)));
   const suppliers = new Set(supplies.map((e) => e.from));
   // Also partners: those the actor pays within a transaction where they deliver something to
   // someone (a bundle where a partner serves the actor's customers, paid by the actor).
@@ -153,11 +160,12 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
 
 /**
  * The actor's money lines, one per transaction, counterparty and direction. A price of zero over
- * the whole horizon (a subsidy never paid) is no stream of money.
+ * the whole horizon (a subsidy never paid) is no stream of money, and financing (equity, loans,
+ * repayments) is neither a revenue stream nor a cost, as the profitability sheets keep it apart.
  */
 function moneyItems(mine: Edge[], actor: string, flowsOf: (edge: Edge) => number[], ledger: Ledger): Array<Extract<CanvasItem, { kind: 'money' }>> {
   const groups = new Map<string, { transaction: string; counterparty: string; direction: 'in' | 'out'; flows: number[] }>();
-  for (const edge of mine.filter((e) => e.money)) {
+  for (const edge of mine.filter((e) => e.money && !e.financing)) {
     const direction = edge.to === actor ? 'in' : 'out';
     const counterparty = direction === 'in' ? edge.from : edge.to;
     const key = [edge.transaction, counterparty, direction].join('\u0000');

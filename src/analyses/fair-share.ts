@@ -27,10 +27,11 @@ import {
   type ChunkSums,
 } from '../stats/index.js';
 import { ecosystemGame, type EcosystemGame } from './game.js';
-import { valueSharing, type Concentration } from './sharing.js';
+import { valueSharing, type Concentration, type ValueSharing } from './sharing.js';
 
-/** Most actors whose coalitions are all checked in this thread. */
+/** Most actors whose coalitions are all checked in this thread, and on worker threads (the surfaces). */
 export const CORE_IN_PROCESS = 20;
+export const CORE_IN_WORKERS = 25;
 
 export interface FairShareOptions {
   npv?: boolean;
@@ -39,7 +40,31 @@ export interface FairShareOptions {
   /** The enumerated chunks of the game with the captured split, worked out elsewhere (worker threads). */
   coreChunks?: readonly ChunkSums[];
   /** Also estimate the Shapley values from random orders. */
-  sample?: { seed: number; error: number; bound?: Bound; delta?: number; maxOrders?: number };
+  sample?: SampleOptions;
+  /** The game and split already made by fairShareInput (for a caller that enumerated its chunks elsewhere). */
+  input?: FairShareInput;
+}
+
+export interface SampleOptions {
+  seed: number;
+  /** The largest error wanted on each actor's value (default 1 % of |value created|, or 1 if it is 0). */
+  error?: number;
+  bound?: Bound;
+  delta?: number;
+  maxOrders?: number;
+}
+
+/** The game and today's split (what each actor captures, in the order of the game's players). */
+export interface FairShareInput {
+  game: EcosystemGame;
+  sharing: ValueSharing;
+  split: Float64Array;
+}
+
+export function fairShareInput(ecosystem: Ecosystem, options: { npv?: boolean } = {}): FairShareInput {
+  const npv = options.npv === true;
+  const sharing = valueSharing(ecosystem, { npv });
+  return { game: ecosystemGame(ecosystem, { npv }), sharing, split: Float64Array.from(sharing.actors, (a) => a.total) };
 }
 
 export interface ActorFairShare {
@@ -71,6 +96,8 @@ export interface CoreCheck {
 
 export interface SampledShares {
   seed: number;
+  /** The error asked for. */
+  asked: number;
   bound: Bound;
   delta: number;
   orders: number;
@@ -97,11 +124,8 @@ export interface FairShare {
 }
 
 export function fairShare(ecosystem: Ecosystem, options: FairShareOptions = {}): FairShare {
-  const npv = options.npv === true;
-  const sharing = valueSharing(ecosystem, { npv });
-  const built = ecosystemGame(ecosystem, { npv });
-  const { game, actors } = built;
-  const split = Float64Array.from(sharing.actors, (a) => a.total);
+  const { game: built, sharing, split } = options.input ?? fairShareInput(ecosystem, options);
+  const { game } = built;
   const shapley = shapleyOfTerms(game);
   const banzhaf = banzhafOfTerms(game);
   const rows = sharing.actors.map((a, i): ActorFairShare => ({
@@ -126,7 +150,7 @@ export function fairShare(ecosystem: Ecosystem, options: FairShareOptions = {}):
     core: coreCheck(built, split, options),
     leftOut: built.leftOut,
   };
-  if (options.sample) result.sampled = sampled(built, options.sample);
+  if (options.sample) result.sampled = sampled(built, options.sample, 0.01 * Math.abs(sharing.valueCreated) || 1);
   return result;
 }
 
@@ -141,11 +165,11 @@ function coreCheck({ game, actors }: EcosystemGame, split: Float64Array, options
   };
 }
 
-function sampled({ game, actors }: EcosystemGame, options: NonNullable<FairShareOptions['sample']>): SampledShares {
+function sampled({ game, actors }: EcosystemGame, options: SampleOptions, defaultError: number): SampledShares {
   const bound = options.bound ?? 'variance';
   const run = sampledShapley(unanimityCoalitions(game), {
     seed: options.seed,
-    error: options.error,
+    error: options.error ?? defaultError,
     bound,
     ranges: marginalRanges(game),
     ...(options.delta !== undefined ? { delta: options.delta } : {}),
@@ -153,6 +177,7 @@ function sampled({ game, actors }: EcosystemGame, options: NonNullable<FairShare
   });
   return {
     seed: options.seed,
+    asked: options.error ?? defaultError,
     bound,
     delta: run.delta,
     orders: run.orders,

@@ -10,3 +10,5 @@ export * from './variants.js';
 export { withNames, roundFigures } from './with-names.js';
 export * from './game.js';
 export * from './fair-share.js';
+export * from './checks.js';
+export * from './data-value.js';

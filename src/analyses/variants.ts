@@ -8,7 +8,15 @@ import { eachSheet } from './profitability.js';
 export interface VariantOutcome {
   variant: string;
   name: string;
-  actors: Array<{ actor: string; npv: number; net: number; breakEven: number | null; deepest: { amount: number; period: number } }>;
+  actors: Array<{
+    actor: string;
+    npv: number;
+    net: number;
+    /** Worth of the non-money objects received over the horizon: with `net`, a segment's gain. */
+    valueReceived: number;
+    breakEven: number | null;
+    deepest: { amount: number; period: number };
+  }>;
   /** Stocks of the dynamics at the horizon (canonical names). */
   stocks: Record<string, number>;
 }
@@ -22,7 +30,14 @@ export function variantOutcome(variant: string, name: string, ecosystem: Ecosyst
   return {
     variant,
     name,
-    actors: eachSheet(ecosystem, (s) => ({ actor: s.actor, npv: s.npv, net: s.totalNet, breakEven: s.breakEven, deepest: s.deepest })),
+    actors: eachSheet(ecosystem, (s) => ({
+      actor: s.actor,
+      npv: s.npv,
+      net: s.totalNet,
+      valueReceived: s.totals.valueReceived.reduce((a, b) => a + b, 0),
+      breakEven: s.breakEven,
+      deepest: s.deepest,
+    })),
     stocks,
   };
 }

@@ -27,6 +27,8 @@ const NAMED_LISTS: Record<string, { key: string; name: Namer }> = {
   objects: { key: 'objectNames', name: objectName },
   payers: { key: 'payerNames', name: actorName },
   payees: { key: 'payeeNames', name: actorName },
+  coalition: { key: 'coalitionNames', name: actorName },
+  collapsed: { key: 'collapsedNames', name: actorName },
 };
 
 export function withNames(doc: ModelDocument, data: unknown): unknown {

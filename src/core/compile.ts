@@ -225,8 +225,10 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
 
   issues.push(...populationCounts(doc));
 
-  // The dynamics read parameters in their own (XMILE) equations: a name there counts as a use.
-  for (const word of dynamicsWords(doc)) used.add(word);
+  // The dynamics read parameters in their own (XMILE) equations, and a variant may set a parameter
+  // to another (an alternative figure with its own provenance): a name there counts as a use.
+  for (const word of wordsIn(doc.dynamics)) used.add(word);
+  for (const variant of Object.values(doc.variants ?? {})) for (const word of wordsIn(Object.values(variant.set))) used.add(word);
   for (const { name } of specs) {
     if (!used.has(name) && !used.has(canonicalName(name))) issues.push(issue('unused-parameter', ['parameters', name], { name }, { severity: 'warning', atKey: true }));
   }
@@ -310,15 +312,15 @@ function constantsAmong(ordered: Array<{ name: string; value: Q }>): string[] {
   return [...constant];
 }
 
-/** Every identifier-like word of the dynamics' equations, canonical. */
-function dynamicsWords(doc: ModelDocument): Set<string> {
+/** Every identifier-like word of the texts in a value (the dynamics' equations, variants' values), canonical. */
+function wordsIn(section: unknown): Set<string> {
   const words = new Set<string>();
   const scan = (value: unknown): void => {
     if (typeof value === 'string') for (const w of value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) words.add(canonicalName(w));
     else if (Array.isArray(value)) value.forEach(scan);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(scan);
   };
-  scan(doc.dynamics);
+  scan(section);
   return words;
 }
 

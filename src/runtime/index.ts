@@ -12,3 +12,4 @@ export { modelSimulation, splitNames, seriesData, MAX_JSON_VALUES, type Simulati
 export { xmileDocument, type XmileImport } from './xmile-import.js';
 export { sheetsToXlsx } from './xlsx.js';
 export { enumerateInWorkers, GameWorkerFailed, type GameWorkerOptions } from './game-backend.js';
+export { fairShareOf } from './fair-share.js';

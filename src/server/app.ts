@@ -15,6 +15,7 @@ import { requestLocale } from './locale.js';
 import { openApiDocument } from './openapi.js';
 import { mount, route, type Env, type Route } from './route.js';
 import { analysisRoutes } from './routes/analyses.js';
+import { shareRoutes } from './routes/share.js';
 import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
@@ -57,6 +58,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   const routes: Route[] = [
     ...modelRoutes(options.workspace),
     ...analysisRoutes(options.workspace, engine),
+    ...shareRoutes(options.workspace),
     ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
   ];

@@ -3,6 +3,7 @@ import { actorName, type VariantOutcome } from '../analyses/index.js';
 import { annualDiscountRate, type ModelDocument } from '../core/index.js';
 import { text, type Locale } from '../i18n/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
+import { isSegment } from './profit.js';
 import { formatCount, formatMoney, formatPercent } from './numbers.js';
 import { periodAt, periodCount, words } from './words.js';
 
@@ -18,6 +19,13 @@ export function compareBlocks(doc: ModelDocument, outcomes: VariantOutcome[], on
   for (const actor of Object.keys(doc.actors).filter((a) => only === undefined || a === only)) {
     const of = (o: VariantOutcome) => o.actors.find((a) => a.actor === actor)!;
     rows.push([actorName(doc, actor), ...outcomes.map(() => '')]);
+    // A segment is a population, not a business: what its members gain, not NPV or break-even.
+    if (isSegment(doc, actor)) {
+      rows.push([t('compare.valueReceived'), ...outcomes.map((o) => formatMoney(locale, of(o).valueReceived))]);
+      rows.push([t('compare.netMoney'), ...outcomes.map((o) => formatMoney(locale, of(o).net))]);
+      rows.push([t('compare.netGain'), ...outcomes.map((o) => formatMoney(locale, of(o).valueReceived + of(o).net))]);
+      continue;
+    }
     rows.push([t('compare.npv'), ...outcomes.map((o) => formatMoney(locale, of(o).npv))]);
     rows.push([t('compare.net'), ...outcomes.map((o) => formatMoney(locale, of(o).net))]);
     rows.push([t('compare.breakEven'), ...outcomes.map((o) => (of(o).net === 0 && of(o).deepest.amount === 0 ? '—' : breakEven(of(o).breakEven, doc, locale)))]);

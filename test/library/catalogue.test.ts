@@ -20,7 +20,7 @@ import { isProperName, numbersIn, placedTexts, sameWords } from './bilingual.js'
 const REQUIRED = {
   'seed-002': ['cass-action', 'union-co-designers', 'coaching-professionnel', 'intermediaire-droits-acces'],
   'seed-003': ['appstore', 'purple-button', 'personal-platform'],
-  'seed-000': ['google-search-adwords-adsense', 'newspaper-two-sided', 'ryanair', 'youconnect', 'orange-nfc-diamond', 'mint', 'amazon-cash-burn', 'coursera', 'hotel-booking-cepc', 'alibaba-alipay-aliloan'],
+  'seed-000': ['google-search-adwords-adsense', 'newspaper-two-sided', 'ryanair', 'youconnect', 'orange-nfc-diamond', 'mint', 'amazon-cash-burn', 'coursera', 'hotel-booking-cepc', 'alibaba-alipay-aliloan', 'apple-value-network', 'online-advertising'],
   'seed-004': ['pinduoduo'],
   'seed-001': ['uber-clients-attract-clients'],
 };
@@ -153,6 +153,12 @@ const SEED_PASSAGES = [
   "⁷³ [Avis n° 13-10 sur les relations commerciales des hôteliers avec les entreprises exploitant les principaux sites de réservation hôtelière](#), septembre 2013.",
   // seed 000, 6.2.3 (alibaba-alipay-aliloan)
   "mobile avec près de 800 millions de comptes enregistrés à la date de novembre 2013 (Alipay est bien plus gros que son équivalent occidental Paypal qui appartient à eBay). Alibaba avait commencé en 2007 avec le lancement d'AliLoan en 2007 pour des octrois de crédit en ligne aux petits marchands en ligne d'Alibaba basés sur des modèles de mesure du risque liés aux données des ventes et de la plateforme. C'est un scoring unique et redoutable car il permet à la plateforme de proposer des offres bien plus attractives que les banques grâce à l'utilisation de données extra-financières comme la satisfaction client, l'analyse des cycles de vente de l'acteur ou les pourcentages de retours de livraison. En finançant ses marchands pour sa galerie en ligne, Alibaba favorise le développement des ventes sur sa plateforme. Le volume de crédit octroyé a été de plusieurs dizaines de milliards de yuans⁸⁶ depuis et s'avère très lucratif pour Alibaba. En plus de ses activités de paiement (Alipay) et de prêt pour ses petits marchands (Aliloan), Alibaba s'est lancé en Octobre 2013 dans des activités de vente d'assurance en ligne en Chine pour les particuliers avec Joint-Venture appelée Zhong An Online Property Insurance dont les autres principaux partenaires sont Ping An Insurance et Tencent⁸⁷.",
+  // seed 000, 6.3.6 (apple-value-network)
+  "Dans l'économie numérique les revenus sont diffus pour une très grande part, et devenus plus indirects. Ainsi Apple investit 900 millions de dollars pour la gratuité d'OS X et des logiciels, mais ceci pour récupérer des milliards supplémentaires par sa stratégie axée sur les devices.",
+  // seed 000, 4.1, Figure 3 (apple-value-network)
+  "1\tApple\tÉtats-Unis\tAAPL\t483\t108,2",
+  // seed 004, « L'économie des vainqueurs » (online-advertising)
+  "Quelques chiffres rapportés par Philippe Delmas pour comprendre cette « économie des vainqueurs » : En 2018, Apple et Google contrôlent 97% des logiciels de téléphonie mobile, contre 5% en 2005. En 2016, Amazon a capté les deux tiers de la croissance du e-commerce aux Etats Unis. 75% du marché mondial du streaming musical et les deux tiers des ventes d’applis en ligne appartiennent à Apple. Et ça continue avec la publicité, forcément : En 2018, Google et Facebook ont capté la moitié des recettes publicitaires mondiales sur le Net et 60% aux Etats Unis où la publicité digitale représente maintenant la moitié du marché publicitaire total.",
 ];
 
 /** The models whose figures have been read against their seed (issue 14 item 7): none only cites. */
@@ -160,7 +166,8 @@ const CONVERTED = [
   'amazon-cash-burn', 'appstore', 'cass-action', 'coaching-professionnel', 'coursera', 'google-search-adwords-adsense',
   'intermediaire-droits-acces', 'mint', 'newspaper-two-sided', 'orange-nfc-diamond', 'personal-platform', 'pinduoduo',
   'purple-button', 'ryanair', 'union-co-designers', 'youconnect',
-  'hotel-booking-cepc', 'uber-clients-attract-clients', 'alibaba-alipay-aliloan',
+  'hotel-booking-cepc', 'uber-clients-attract-clients', 'alibaba-alipay-aliloan', 'apple-value-network',
+  'online-advertising',
 ];
 
 describe('the library\'s provenance', () => {

@@ -76,6 +76,17 @@ describe('seed 000, 5.3.3: the hotel-booking platforms and the CEPC', () => {
     expect(paid[48]).toBeGreaterThan(commissionPerNight()[48]!);
   });
 
+  it('with an opinion that rolls the commission back, brings it back near its start within the horizon', () => {
+    // an assumption (the seed says only « a tranché en faveur des hôteliers »): the excess over 15 %
+    // decays with a 6-month time constant from month 33, so by month 48 it is about e^(−16/6) ≈ 7 %
+    // of what it was, against the base model where it stays
+    const held = commissionPerNight()[48]! - RATE * START;
+    const rolled = commissionPerNight('commission-rolled-back')[48]! - RATE * START;
+    expect(held).toBeGreaterThan(0);
+    expect(rolled).toBeGreaterThan(0);
+    expect(rolled / held).toBeLessThan(0.1);
+  });
+
   it('dates the opinion with the seed\'s words and says the rest is assumed', () => {
     const { parameters } = provenance(load().doc as ModelDocument);
     const kind = (name: string) => parameters.find((p) => p.name === name)!;

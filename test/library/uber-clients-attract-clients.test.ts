@@ -58,6 +58,19 @@ describe('seed 001: Uber, clients attract clients', () => {
     expect(clients('decreasing-returns')).toBeLessThan(clients() / 2);
   });
 
+  it('serves a larger share of the rides as the clients grow: quality does not deteriorate', () => {
+    // « un nombre croissant de clients ne détériore pas la qualité de service d'autre part, bien au
+    // contraire »: once the launch's first rush is absorbed (months 1 and 2), the share of rides a chauffeur
+    // comes for rises every month while the clients grow
+    const eco = load();
+    const served = eco.series.get(canonicalName('served_share'))!;
+    const clients = eco.series.get(canonicalName('Clients'))!;
+    for (let m = 3; m <= 36; m++) {
+      expect(clients[m]!).toBeGreaterThan(clients[m - 1]!);
+      expect(served[m]!).toBeGreaterThan(served[m - 1]!);
+    }
+  });
+
   it('passes the chauffeur 16 EUR of a 20 EUR ride, which leaves 10 EUR once the ride is paid for', () => {
     // 20 × (1 − 0.2) = 16 EUR to the chauffeur; 16 − 6 of fuel, wear and insurance = 10 EUR
     const paid = chauffeurPerRide();
