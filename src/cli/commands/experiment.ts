@@ -1,6 +1,6 @@
 /** `symbiose experiment analyse|plan`: the statistics of src/stats/experiments on counts given on the command line. */
 import type { Command } from 'commander';
-import { analyseConversions, checkDesign, verdictOf, type Counts } from '../../stats/index.js';
+import { analyseConversions, checkExperimentDesign, verdictOf, type Counts } from '../../stats/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
@@ -87,7 +87,7 @@ export function registerExperiment(program: Command): void {
     const rates = { control: parseRate('--control', options.control), variant: parseRate('--variant', options.variant) };
     if (rates.control === rates.variant) throw new UsageError(t('experiment.sameRates'));
     const [trialsA, trialsB] = parseTrials(options.trials);
-    const check = checkDesign(rates, trialsA, trialsB, { alpha: parseFraction('--alpha', options.alpha), targetPower: parseFraction('--power', options.power) });
+    const check = checkExperimentDesign(rates, trialsA, trialsB, { alpha: parseFraction('--alpha', options.alpha), targetPower: parseFraction('--power', options.power) });
     emit(format, () => planBlocks(check, cliLocale()), () => check);
   });
 }

@@ -9,14 +9,14 @@
  */
 import { assertCounts, type Counts } from './counts.js';
 import { boschlooExact, EXACT_UNCONDITIONAL_MAX_TABLES, fisherExact, type ExactTest } from './exact.js';
-import { rateDifference, rateRatio, type Estimate } from './intervals.js';
+import { rateDifference, rateRatio, type IntervalEstimate } from './intervals.js';
 import { chiSquareTest, proportionsZTest, type LargeSampleTest } from './large-sample.js';
 
 export interface Comparison {
   /** Index of the variant compared with the control (index 0). */
   readonly variant: number;
-  readonly difference: Estimate;
-  readonly ratio: Estimate;
+  readonly difference: IntervalEstimate;
+  readonly ratio: IntervalEstimate;
   readonly fisher: ExactTest;
   readonly boschloo?: ExactTest;
   readonly z: LargeSampleTest;
