@@ -67,6 +67,8 @@ describe('symbiose experiment analyse', () => {
     const out = run(['experiment', 'analyse', '30/1000', '42/1000', '25/1000', '51/1000'], 'fr').stdout.replace(/\s+/g, ' ');
     expect(out).toContain('Test du khi-deux, 3 degrés de liberté');
     expect(out).toContain('p = 0,00881');
+    // Holm on the three z tests (analysis.test.ts): B 0,3, C 0,494, D 0,0516
+    expect(out).toContain('valeurs p ajustées B 0,3, C 0,494, D 0,0516');
   });
 
   it('gives JSON with the named methods, and refuses bad counts with exit 2', () => {

@@ -64,7 +64,7 @@ export function registerExperiment(program: Command): void {
     const variants = values.map(parseCounts);
     const level = parseFraction('--level', options.level);
     const alpha = parseFraction('--alpha', options.alpha);
-    const analysis = analyseConversions(variants, level);
+    const analysis = analyseConversions(variants, level, alpha);
     const controlRate = variants[0]!.successes / variants[0]!.trials;
     emit(
       format,

@@ -63,6 +63,10 @@ export function analysisBlocks(analysis: ConversionAnalysis, alpha: number, loca
     const caveat = o.conditions.holds ? '' : t('experiment.overallCondition', { min: formatNumber(locale, o.conditions.minExpected, 1) });
     words.push(paragraph(t('experiment.overall', { k: analysis.variants.length, df: o.degreesOfFreedom, x2: significant(locale, o.statistic), p: significant(locale, o.pValue) }) + caveat));
   }
+  if (analysis.holm) {
+    const list = analysis.holm.adjusted.map((p, i) => `${variantName(analysis.comparisons[i]!.variant)} ${significant(locale, p)}`).join(', ');
+    words.push(paragraph(t('experiment.holm', { m: analysis.comparisons.length, alpha: formatNumber(locale, alpha, 4), list })));
+  }
   return [heading(t('experiment.analysisHeading')), table(columns, rows), ...words];
 }
 

@@ -52,6 +52,7 @@ export const experimentEn = {
     (p.needed ? ` To detect a change from ${p.control} to ${p.observed} with 80 % power would take about ${p.needed} trials per group.` : ''),
   'experiment.condition': "{variant}: the z test's condition fails (an expected count of {min}, below 5), so Fisher's exact test decides.",
   'experiment.overall': 'All {k} variants alike? Chi-square test, {df} degrees of freedom: X² = {x2}, p = {p}.',
+  'experiment.holm': 'With {m} comparisons against the control, Holm’s correction keeps the chance of any false alarm at {alpha}: adjusted p-values {list}.',
   'experiment.overallCondition': ' Its condition fails (an expected count of {min}, below 5): read it with care.',
   'experiment.design-cannot-answer': (p) =>
     `This design cannot answer the test card: with ${p.trialsA} and ${p.trialsB} trials, a real change from ${p.control} to ${p.variant} would be detected with a probability of only ${p.power} (${p.how}). ` +
@@ -109,6 +110,7 @@ export const experimentFr: Record<keyof typeof experimentEn, Template> = {
     (p.needed ? ` Pour détecter un passage de ${p.control} à ${p.observed} avec une puissance de 80 %, il faudrait environ ${p.needed} essais par groupe.` : ''),
   'experiment.condition': '{variant} : la condition du test z n’est pas remplie (un effectif attendu de {min}, sous 5), donc le test exact de Fisher tranche.',
   'experiment.overall': 'Les {k} variantes convertissent-elles autant ? Test du khi-deux, {df} degrés de liberté : X² = {x2}, p = {p}.',
+  'experiment.holm': 'Avec {m} comparaisons au témoin, la correction de Holm garde à {alpha} le risque d’une fausse alerte quelconque : valeurs p ajustées {list}.',
   'experiment.overallCondition': ' Sa condition n’est pas remplie (un effectif attendu de {min}, sous 5) : à lire avec prudence.',
   'experiment.design-cannot-answer': (p) =>
     `Ce plan ne peut pas répondre à la carte de test : avec ${p.trialsA} et ${p.trialsB} essais, un vrai passage de ${p.control} à ${p.variant} ne serait détecté qu’avec une probabilité de ${p.power} (${p.how}). ` +

@@ -35,6 +35,11 @@ describe('analysis of an A/B test', () => {
     const expected = [0.14976048308379508, 0.49418622463757433, 0.017215682009424405];
     result.comparisons.forEach((x, i) => expect(x.pValue).toBeCloseTo(expected[i]!, 12));
     expect(result.comparisons.every((x) => x.boschloo === undefined)).toBe(true);
+    // Holm by hand on those three: sorted 0.01722 · 3 = 0.05165, 0.14976 · 2 = 0.29952, 0.49419 · 1,
+    // kept non-decreasing → [0.29952…, 0.49419…, 0.05165…]; D's 0.017 no longer clears 0.05.
+    const holm = [2 * 0.14976048308379508, 0.49418622463757433, 3 * 0.017215682009424405];
+    holm.forEach((x, i) => expect(result.holm?.adjusted[i]).toBeCloseTo(x, 12));
+    expect(result.holm?.rejected).toEqual([false, false, false]);
   });
 
   it("falls back to Fisher's test on large groups with too few conversions for the z test", () => {
