@@ -26,6 +26,7 @@ import { registerTour } from './commands/tour.js';
 import { registerValidate } from './commands/validate.js';
 import { LocalizedCommand } from './commander.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerExperiment } from './commands/experiment.js';
 import { EXIT, InvalidModelError, OutputError, outputErrorMessage, UsageError } from './errors.js';
 import { finishOutput, watchStandardOutput } from './output.js';
 import { chooseCliLocale, langArgument, t } from './lang.js';
@@ -67,6 +68,7 @@ export function buildProgram(): Command {
   registerSchema(program);
   registerLimits(program);
   registerMigrate(program);
+  registerExperiment(program);
   // Commands that stop cleanly on Ctrl-C take the signal as they start (see runtime/interrupt.ts);
   // the others get the default back, so Ctrl-C ends them even inside synchronous work.
   program.hook('preAction', (_program, command) => {

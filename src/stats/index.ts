@@ -9,8 +9,3 @@ export * from './sobol.js';
 export * from './sampling.js';
 export * from './summary.js';
 export * from './rank-correlation.js';
-// Two families name a thing alike: the sampling design's check and estimate keep the plain names,
-// the experiments' come under names of their own.
-export { checkDesign } from './sampling.js';
-export type { Estimate } from './summary.js';
-export { checkDesign as checkExperimentDesign, type Estimate as IntervalEstimate } from './experiments/index.js';

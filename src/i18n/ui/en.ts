@@ -5,6 +5,7 @@
 import type { Template } from '../template.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
+import { experimentEn } from './experiment.js';
 import { SERVER_EN } from './server.js';
 
 export const en = {
@@ -589,6 +590,7 @@ export const en = {
   'risk.reason.no-range': 'no range',
   // The studio (the web surface): studio.ts
   ...studioEn,
+  ...experimentEn,
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;

@@ -3,6 +3,7 @@ import type { Template } from '../template.js';
 import type { UiKey } from './en.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
+import { experimentFr } from './experiment.js';
 import { SERVER_FR } from './server.js';
 
 export const fr: Record<UiKey, Template> = {
@@ -587,4 +588,5 @@ export const fr: Record<UiKey, Template> = {
   'risk.reason.no-range': 'pas de fourchette',
 
   ...studioFr,
+  ...experimentFr,
 };

@@ -35,6 +35,11 @@ describe('analysis of an A/B test', () => {
     const expected = [0.14976048308379508, 0.49418622463757433, 0.017215682009424405];
     result.comparisons.forEach((x, i) => expect(x.pValue).toBeCloseTo(expected[i]!, 12));
     expect(result.comparisons.every((x) => x.boschloo === undefined)).toBe(true);
+    // Holm by hand on those three: sorted 0.01722 · 3 = 0.05165, 0.14976 · 2 = 0.29952, 0.49419 · 1,
+    // kept non-decreasing → [0.29952…, 0.49419…, 0.05165…]; D's 0.017 no longer clears 0.05.
+    const holm = [2 * 0.14976048308379508, 0.49418622463757433, 3 * 0.017215682009424405];
+    holm.forEach((x, i) => expect(result.holm?.adjusted[i]).toBeCloseTo(x, 12));
+    expect(result.holm?.rejected).toEqual([false, false, false]);
   });
 
   it("falls back to Fisher's test on large groups with too few conversions for the z test", () => {
@@ -50,5 +55,22 @@ describe('analysis of an A/B test', () => {
   it('refuses fewer than two variants and bad counts', () => {
     expect(() => analyseConversions([c(1, 10)])).toThrow(/control/);
     expect(() => analyseConversions([c(1, 10), c(11, 10)])).toThrow(/variant 2/);
+  });
+});
+
+describe('verdicts', () => {
+  it('says the evidence is too weak and what sample would decide', async () => {
+    const { verdictOf } = await import('./verdict.js');
+    const [cmp] = analyseConversions([c(5, 50), c(12, 50)]).comparisons;
+    const v = verdictOf(cmp!, 0.1);
+    expect(v.code).toBe('too-weak-to-decide');
+    // 10 % vs 24 %: ss(0.14, 0.10, 0.8, ratio=1, alpha=0.05) → 111.82162564286055; corrected
+    // n/4 · (1 + √(1 + 4/(0.14 n)))² in Python → 125.70145434491828, so 126 per group.
+    expect(v.decidingSample?.exactA).toBeCloseTo(125.70145434491828, 9);
+    expect(v.decidingSample?.trialsA).toBe(126);
+    // stats.boschloo_exact([[12, 2], [38, 48]]).pvalue → 0.004028706651074411
+    const [strong] = analyseConversions([c(2, 50), c(12, 50)]).comparisons;
+    expect(strong!.pValue).toBeCloseTo(0.004028706651074411, 8);
+    expect(verdictOf(strong!, 0.04)).toMatchObject({ code: 'variant-differs', test: 'boschloo' });
   });
 });

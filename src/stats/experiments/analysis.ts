@@ -9,14 +9,15 @@
  */
 import { assertCounts, type Counts } from './counts.js';
 import { boschlooExact, EXACT_UNCONDITIONAL_MAX_TABLES, fisherExact, type ExactTest } from './exact.js';
-import { rateDifference, rateRatio, type Estimate } from './intervals.js';
+import { rateDifference, rateRatio, type IntervalEstimate } from './intervals.js';
 import { chiSquareTest, proportionsZTest, type LargeSampleTest } from './large-sample.js';
+import { adjustPValues, type AdjustedPValues } from './many-comparisons.js';
 
 export interface Comparison {
   /** Index of the variant compared with the control (index 0). */
   readonly variant: number;
-  readonly difference: Estimate;
-  readonly ratio: Estimate;
+  readonly difference: IntervalEstimate;
+  readonly ratio: IntervalEstimate;
   readonly fisher: ExactTest;
   readonly boschloo?: ExactTest;
   readonly z: LargeSampleTest;
@@ -31,6 +32,8 @@ export interface ConversionAnalysis {
   readonly comparisons: readonly Comparison[];
   /** Three variants or more: do all convert alike? */
   readonly overall?: LargeSampleTest;
+  /** Two comparisons or more: Holm's adjusted p-values of the recommended tests, in the comparisons' order. */
+  readonly holm?: AdjustedPValues;
 }
 
 function compare(control: Counts, variant: Counts, index: number, level: number): Comparison {
@@ -53,10 +56,11 @@ function compare(control: Counts, variant: Counts, index: number, level: number)
 }
 
 /** Every variant against the control (variants[0]); differences and ratios are variant − control and variant / control. */
-export function analyseConversions(variants: readonly Counts[], level = 0.95): ConversionAnalysis {
+export function analyseConversions(variants: readonly Counts[], level = 0.95, alpha = 0.05): ConversionAnalysis {
   if (variants.length < 2) throw new RangeError('an analysis needs a control and at least one variant');
   variants.forEach((v, i) => assertCounts(v, `variant ${i + 1}`));
   const [control, ...others] = variants as [Counts, ...Counts[]];
   const comparisons = others.map((v, i) => compare(control, v, i + 1, level));
-  return { variants, level, comparisons, ...(variants.length > 2 ? { overall: chiSquareTest(variants) } : {}) };
+  if (variants.length === 2) return { variants, level, comparisons };
+  return { variants, level, comparisons, overall: chiSquareTest(variants), holm: adjustPValues(comparisons.map((x) => x.pValue), 'holm', alpha) };
 }

@@ -30,7 +30,7 @@ export interface DesignCheckOptions {
 }
 
 /** The verdict goes by the exact power when there is one (it is the test that will be run), else the normal power. */
-export function checkDesign(rates: PlannedRates, trialsA: number, trialsB: number, options: DesignCheckOptions = {}): DesignCheck {
+export function checkExperimentDesign(rates: PlannedRates, trialsA: number, trialsB: number, options: DesignCheckOptions = {}): DesignCheck {
   const alpha = options.alpha ?? 0.05;
   const targetPower = options.targetPower ?? 0.8;
   const normal = normalPower(rates, trialsA, trialsB, { alpha });

@@ -45,4 +45,17 @@ describe('exact power by enumeration', () => {
     expect(() => exactPower({ control: 0.1, variant: 0.2 }, 1000, 1000, 'boschloo')).toThrow(/normal approximation/);
     expect(() => exactPower({ control: 0.1, variant: 0.2 }, 0, 10, 'fisher')).toThrow(/whole number/);
   });
+
+  it('A/A, computed exactly: the exact tests never reject a true null more often than α; the z test can', () => {
+    // Both groups convert at π: the test's size. Boschloo's p-value is the largest tail over
+    // every π, so P_π(p ≤ α) ≤ α for each π (its validity); Fisher's is conditional and valid
+    // too. The z test at π = 0.10 with 50 + 50 rejects 5.057 % (exact_power(50, 50, 0.10, 0.10, 'z')
+    // → 0.05057461432345224 above): above its nominal 5 %.
+    for (const pi of [0.02, 0.1, 0.3, 0.5]) {
+      for (const test of ['fisher', 'boschloo'] as const) {
+        expect(exactPower({ control: pi, variant: pi }, 50, 50, test).size, `${test} at ${pi}`).toBeLessThanOrEqual(0.05);
+      }
+    }
+    expect(exactPower({ control: 0.1, variant: 0.1 }, 50, 50, 'z').size).toBeGreaterThan(0.05);
+  });
 });

@@ -11,3 +11,6 @@ export * from './power.js';
 export * from './exact-power.js';
 export * from './design-check.js';
 export * from './analysis.js';
+export * from './verdict.js';
+export * from './many-comparisons.js';
+export * from './sample-ratio.js';

@@ -16,7 +16,7 @@ export interface Interval {
   readonly high: number;
 }
 
-export interface Estimate {
+export interface IntervalEstimate {
   readonly estimate: number;
   readonly interval: Interval;
   readonly level: number;
@@ -29,7 +29,7 @@ function zFor(level: number): number {
 }
 
 /** Wilson's score interval for one rate: (x + z²/2 ± z √(x(n−x)/n + z²/4)) / (n + z²). */
-export function wilsonInterval(c: Counts, level = 0.95): Estimate {
+export function wilsonInterval(c: Counts, level = 0.95): IntervalEstimate {
   assertCounts(c, 'counts');
   const z = zFor(level);
   const { successes: x, trials: n } = c;
@@ -42,7 +42,7 @@ export function wilsonInterval(c: Counts, level = 0.95): Estimate {
 }
 
 /** The difference of rates a − b with Newcombe's hybrid score interval. */
-export function rateDifference(a: Counts, b: Counts, level = 0.95): Estimate {
+export function rateDifference(a: Counts, b: Counts, level = 0.95): IntervalEstimate {
   const wa = wilsonInterval(a, level);
   const wb = wilsonInterval(b, level);
   const pa = rate(a);
@@ -58,7 +58,7 @@ export function rateDifference(a: Counts, b: Counts, level = 0.95): Estimate {
  * ln(ratio) ± z √(1/x_a − 1/n_a + 1/x_b − 1/n_b). With a zero count, 0.5 is added to both counts
  * and both totals (the adjusted ratio is then also the estimate given).
  */
-export function rateRatio(a: Counts, b: Counts, level = 0.95): Estimate {
+export function rateRatio(a: Counts, b: Counts, level = 0.95): IntervalEstimate {
   assertCounts(a, 'a');
   assertCounts(b, 'b');
   const z = zFor(level);

@@ -1,0 +1,85 @@
+/**
+ * `symbiose experiment analyse|plan` as a user runs it (the built bin): the figures of
+ * src/stats/experiments in words, in English and French, JSON for tools, exit 2 on bad counts.
+ * The figures' references are in src/stats/experiments/*.test.ts (scipy / statsmodels calls).
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/symbiose.js');
+const run = (args: string[], lang = 'en') => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: lang } });
+
+describe('symbiose experiment plan', () => {
+  it('says plainly that two groups of 50 cannot tell 10 % from 15 %, with the numbers', () => {
+    const r = run(['experiment', 'plan', '--control', '10%', '--variant', '15%', '--trials', '50']);
+    expect(r.status).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    // Boschloo's exact power 0.0854 and Fleiss's corrected 726 per group (design-check.test.ts),
+    // normal power 0.117 (statsmodels power_proportions_2indep), 32.7 % detectable.
+    expect(out).toContain('This design cannot answer the test card');
+    expect(out).toContain('with a probability of only 8.5 %');
+    expect(out).toContain('It would take 726 trials per group for 80.0 % power');
+    expect(out).toContain('only a change to 32.7 % or more');
+    expect(out).toMatch(/normal approximation \(Fleiss\) 11\.7 % 686/);
+  });
+
+  it('speaks French and gives the same data as JSON', () => {
+    const fr = run(['experiment', 'plan', '--control', '0.10', '--variant', '0.15', '--trials', '50'], 'fr');
+    expect(fr.stdout.replace(/\s+/g, ' ')).toContain('Ce plan ne peut pas répondre à la carte de test');
+    const json = JSON.parse(run(['experiment', 'plan', '--control', '0.10', '--variant', '0.15', '--trials', '50', '--json']).stdout);
+    expect(json.code).toBe('design-cannot-answer');
+    expect(json.needed.trialsA).toBe(726);
+    expect(json.exactPower.power).toBeCloseTo(0.0854, 4);
+  });
+
+  it('refuses rates and sizes that are not, with exit 2', () => {
+    const bad = run(['experiment', 'plan', '--control', '2', '--variant', '0.1', '--trials', '50']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--control "2" is not a rate from 0 to 1');
+    expect(run(['experiment', 'plan', '--control', '0.1', '--variant', '0.1', '--trials', '50']).status).toBe(2);
+    expect(run(['experiment', 'plan', '--control', '0.1', '--variant', '0.2', '--trials', '50,0']).status).toBe(2);
+  });
+});
+
+describe('symbiose experiment analyse', () => {
+  it('recommends Boschloo on small groups and says when the evidence is too weak, with the sample that would decide', () => {
+    const r = run(['experiment', 'analyse', '5/50', '12/50']);
+    expect(r.status).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    // stats.boschloo_exact([[12, 5], [38, 45]]).pvalue → 0.07878623929223892; Newcombe interval
+    // (-0.009397279766490851, 0.2855506705896387); 126 per group (analysis.test.ts).
+    expect(out).toContain('14.0 % [−0.9 %; 28.6 %]');
+    expect(out).toContain("B: Boschloo's exact test, p = 0.0788 > 0.05. The evidence is too weak to decide");
+    expect(out).toContain('about 126 trials per group');
+    expect(out).not.toMatch(/probability that B is better/);
+  });
+
+  it('never calls a p-value the probability of being right when a variant differs', () => {
+    // stats.boschloo_exact([[12, 2], [38, 48]]).pvalue → 0.004028706651074411
+    const out = run(['experiment', 'analyze', '2/50', '12/50']).stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('p = 0.00403 ≤ 0.05');
+    expect(out).toContain('not the probability that B is better');
+  });
+
+  it('tests k variants together with chi-square, in French', () => {
+    // chi2_contingency([[30, 42, 25, 51], [970, 958, 975, 949]], correction=False) → p 0.008808676681744631
+    const out = run(['experiment', 'analyse', '30/1000', '42/1000', '25/1000', '51/1000'], 'fr').stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('Test du khi-deux, 3 degrés de liberté');
+    expect(out).toContain('p = 0,00881');
+    // Holm on the three z tests (analysis.test.ts): B 0,3, C 0,494, D 0,0516
+    expect(out).toContain('valeurs p ajustées B 0,3, C 0,494, D 0,0516');
+  });
+
+  it('gives JSON with the named methods, and refuses bad counts with exit 2', () => {
+    const json = JSON.parse(run(['experiment', 'analyse', '5/50', '12/50', '--json']).stdout);
+    expect(json.comparisons[0].difference.method).toBe('newcombe-hybrid-score');
+    expect(json.comparisons[0].ratio.method).toBe('katz-log');
+    expect(json.verdicts[0].code).toBe('too-weak-to-decide');
+    for (const args of [['5/4', '1/2'], ['5/50'], ['a/b', '1/2']]) {
+      const bad = run(['experiment', 'analyse', ...args]);
+      expect(bad.status, args.join(' ')).toBe(2);
+      expect(bad.stderr).not.toMatch(/internal error|at .*\.js/);
+    }
+  });
+});
