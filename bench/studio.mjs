@@ -2,17 +2,23 @@
  * The studio's speed in headless chromium (a benchmark, not a test: nothing asserts a timing).
  * Starts `symbiose studio` on a free port with a workspace of its own, opens each library model
  * and a generated ecosystem of 300 actors and 1,000 transactions, and reports per model:
- *   - first render: from navigation to the graph's nodes on screen (ms since navigation start);
- *   - layout: the dagre layout in its web worker (performance measure `studio:layout`);
- *   - edit → figures: typing into a field, to the draft checked, quantified and shown again
- *     (main-thread work: the input event, React's render, the chart's redraw);
- *   - slider → chart: one step of a what-if slider (evaluate with recycle, profitability, redraw),
- *     main-thread work, median and worst of the steps, and to the next frame.
+ *   - first render: from navigation to the graph's nodes on the page, and to its first figures
+ *     (the app's performance marks `studio:nodes` and `studio:figures`);
+ *   - layout: the dagre layout in its web worker (performance measure `studio:layout`), for
+ *     models whose actors have no saved position;
+ *   - edit → figures: a name typed into the side panel, each keystroke's draft checked, prepared
+ *     and evaluated (in the analysis worker, or in the page with --in-page) and shown: the CPU
+ *     time of the page's main thread for the step (Chrome's ThreadTime), and the latency to the
+ *     frame after the figures;
+ *   - slider → chart: one step of a what-if slider (evaluate with recycle, profitability, the
+ *     chart's redraw), measured the same way.
  * Targets (issue 15): an edit or slider step within one 60 Hz frame (16.7 ms) of main-thread
  * work on the library models, under 100 ms at 300 actors; first render under 1 s.
  *
  *   npm run build && node bench/studio.mjs                 # every library model and the 300-actor one
  *   node bench/studio.mjs --models appstore,coursera --steps 20 --no-large
+ *   node bench/studio.mjs --models none --actors 1000      # only a generated model, 1,000 actors
+ *   node bench/studio.mjs --in-page                        # drafts analysed in the page, not the worker
  *   node bench/studio.mjs --url http://127.0.0.1:4321      # a studio already running
  */
 import { spawn } from 'node:child_process';
@@ -29,8 +35,12 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const STEPS = Number(option('steps', '30'));
-const MODELS = option('models', readdirSync(join(ROOT, 'library')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).join(',')).split(',');
+const MODELS = option('models', readdirSync(join(ROOT, 'library')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).join(',')).split(',').filter((m) => m !== 'none');
+/** The generated model's size: actors, and 10 transactions for every 3 actors (300 / 1,000). */
+const ACTORS = Number(option('actors', '300'));
 const LARGE = !args.includes('--no-large');
+/** Drafts analysed in the page rather than by the analysis worker (logic/analyst.ts). */
+const QUERY = args.includes('--in-page') ? '?analyse-in-page' : '';
 const CHROMIUM = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -84,69 +94,111 @@ function generated(actors, transactions) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 
-/** In the page: the main-thread time of one input event on `selector` with each of `values`. */
-const TIME_INPUTS = `async ({ selector, values }) => {
+/**
+ * In the page: one step, the input event on `selector` with `value`, then the wait until `done`
+ * (read after each change of the page) says its figures are on the page, and one frame more.
+ * Returns the latency, from the event to that frame.
+ */
+const STEP = `async ({ selector, value, done }) => {
   const element = document.querySelector(selector);
   if (!element) return null;
+  const isDone = new Function('before', done);
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const work = [], frame = [];
-  for (const value of values) {
-    const start = performance.now();
-    setter.call(element, String(value));
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-    await Promise.resolve(); await Promise.resolve();
-    work.push(performance.now() - start);
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    frame.push(performance.now() - start);
-  }
-  return { work, frame };
+  const before = isDone(undefined);
+  const start = performance.now();
+  setter.call(element, String(value));
+  element.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no figures in 30 s')), 30000);
+    const observer = new MutationObserver(() => isDone(before) === true && finish());
+    const finish = () => (observer.disconnect(), clearTimeout(timer), resolve());
+    observer.observe(document.body, { attributes: true, subtree: true, childList: true });
+    if (isDone(before) === true) finish();
+  });
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  return performance.now() - start;
 }`;
 
-async function measure(page, url, id) {
+/**
+ * Each of `values` as one step: its latency, and the CPU time the page's main thread spent on it
+ * (Chrome's ThreadTime metric, read before and after), which a loaded machine does not inflate
+ * the way it does wall-clock times.
+ */
+async function steps(page, cdp, selector, values, done) {
+  const latency = [], cpu = [];
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+  for (const value of values) {
+    const before = await threadTime();
+    const took = await page.evaluate(`(${STEP})(${JSON.stringify({ selector, value, done })})`);
+    if (took === null) return null;
+    cpu.push((await threadTime()) - before);
+    latency.push(took);
+  }
+  return { latency, cpu };
+}
+
+/** Figures of the draft typed: the workbench's last analysis is of the last draft asked, a new one. */
+const EDIT_DONE = `const w = document.querySelector('[data-testid="workbench"]');
+  const asked = Number(w.dataset.asked), analysed = Number(w.dataset.analysed);
+  return before === undefined ? asked : asked > before && analysed === asked;`;
+/** Figures of the slider's value: the profitability view drew another what-if evaluation. */
+const SLIDE_DONE = `const moved = Number(document.querySelector('[data-testid="profit"]').dataset.moved);
+  return before === undefined ? moved : moved > before;`;
+
+const mark = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN, name);
+
+async function measure(page, cdp, url, id) {
   await page.goto('about:blank');
-  await page.goto(`${url}/#/model/${encodeURIComponent(id)}`);
-  await page.waitForSelector('.react-flow__node', { timeout: 60_000 });
-  const firstRender = await page.evaluate(() => performance.now());
-  await page.waitForFunction(() => performance.getEntriesByName('studio:layout').length > 0 || document.querySelectorAll('.react-flow__node').length > 0, null, { timeout: 60_000 });
+  await page.goto(`${url}/${QUERY}#/model/${encodeURIComponent(id)}`);
+  // First render: the graph's nodes on the page (the app's mark), then its first figures.
+  await page.waitForFunction(() => performance.getEntriesByName('studio:nodes').length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('studio:figures').length > 0, null, { timeout: 60_000 });
+  const firstRender = await mark(page, 'studio:nodes');
+  const firstFigures = await mark(page, 'studio:figures');
+  // Layout: only for a model with actors that have no saved position.
+  await page.waitForSelector('[data-testid="graph"][data-ready="true"]', { timeout: 60_000 });
   const layout = await page.evaluate(() => performance.getEntriesByName('studio:layout').at(-1)?.duration ?? NaN);
   const { document } = await (await fetch(`${url}/api/models/${encodeURIComponent(id)}`)).json();
   const size = `${Object.keys(document.actors).length} / ${Object.keys(document.transactions).length}`;
-  // Edit → figures: an actor's name typed, letter by letter, into the side panel (the draft is
-  // checked and quantified at each keystroke, the graph and the analyses drawn again).
-  await page.waitForSelector('[data-testid="graph"][data-ready="true"]', { timeout: 60_000 });
+  // Edit → figures: an actor's name typed, letter by letter, into the side panel (each keystroke's
+  // draft checked, prepared and evaluated by the analysis worker, the graph and analyses redrawn).
   await page.waitForTimeout(300);
   await page.locator('.react-flow__node').first().dispatchEvent('click');
   await page.waitForSelector('[data-testid="actor-name"]', { timeout: 10_000 });
-  const edit = await page.evaluate(`(${TIME_INPUTS})(${JSON.stringify({ selector: '[data-testid="actor-name"]', values: Array.from({ length: STEPS }, (_, i) => `name ${i}`) })})`);
+  const edit = await steps(page, cdp, '[data-testid="actor-name"]', Array.from({ length: STEPS }, (_, i) => `name ${i}`), EDIT_DONE);
   await page.keyboard.press('Escape');
   // Slider → chart on the profitability tab.
   await page.locator('[role="tab"][data-tab="profit"]').click();
+  await page.waitForSelector('[data-testid="profit"]', { timeout: 30_000 });
   const slider = page.locator('input[type="range"]').first();
   let sliding = null;
   if ((await slider.count()) > 0) {
     const [min, max] = await slider.evaluate((s) => [Number(s.min), Number(s.max)]);
-    const values = Array.from({ length: STEPS }, (_, i) => min + ((max - min) * ((i * 7) % STEPS)) / STEPS);
-    sliding = await page.evaluate(`(${TIME_INPUTS})(${JSON.stringify({ selector: 'input[type="range"]', values })})`);
+    const values = Array.from({ length: STEPS }, (_, i) => min + ((max - min) * ((i * 7) % STEPS + 0.5)) / STEPS);
+    sliding = await steps(page, cdp, 'input[type="range"]', values, SLIDE_DONE);
   }
-  return { id, size, firstRender, layout, edit, sliding };
+  return { id, size, firstRender, firstFigures, layout, edit, sliding };
 }
 
 const running = option('url', undefined);
 const studio = running ? { url: running.replace(/\/$/, ''), stop: () => undefined } : await startStudio();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 const version = browser.version();
 const rows = [];
 try {
   const ids = [...MODELS];
   if (LARGE) {
-    const response = await fetch(`${studio.url}/api/models`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'generated-300', document: generated(300, 1000) }) });
-    if (!response.ok) throw new Error(`creating the 300-actor model: ${response.status} ${await response.text()}`);
-    ids.push('generated-300');
+    const large = `generated-${ACTORS}`;
+    const response = await fetch(`${studio.url}/api/models`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: large, document: generated(ACTORS, Math.round((ACTORS * 10) / 3)) }) });
+    if (!response.ok) throw new Error(`creating the ${ACTORS}-actor model: ${response.status} ${await response.text()}`);
+    ids.push(large);
   }
   for (const id of ids) {
     try {
-      rows.push(await measure(page, studio.url, id));
+      rows.push(await measure(page, cdp, studio.url, id));
       console.error(`${id}: done`);
     } catch (error) {
       console.error(`${id}: not measured (${error.message.split('\n')[0]})`);
@@ -157,12 +209,12 @@ try {
   studio.stop();
 }
 
-console.log(`Studio in headless chromium ${version}, 1280×800, ${STEPS} steps each; ms (main-thread work; "frame" = to the next frame)`);
-console.log('| model | actors / transactions | first render | layout | edit → figures (median / worst) | slider → chart (median / worst) | slider to next frame (median) |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(`Studio in headless chromium ${version}, 1280×800, ${STEPS} steps each, drafts analysed ${QUERY ? 'in the page' : 'in the worker'}; ms, median / worst of the steps`);
+console.log('first render: nodes on the page / first figures, from navigation start. latency: from the input event to the frame after its figures (wall clock). main thread: the CPU time the page\'s main thread spent on the step (a 60 Hz frame is 16.7 ms).');
+console.log('| model | actors / transactions | first render (nodes / figures) | layout | edit → figures: main thread | edit latency | slider → chart: main thread | slider latency |');
+console.log('|---|---|---|---|---|---|---|---|');
+const pair = (xs) => (xs ? `${fmt(median(xs))} / ${fmt(Math.max(...xs))}` : '—');
 for (const r of rows) {
-  const e = r.edit ? `${fmt(median(r.edit.work))} / ${fmt(Math.max(...r.edit.work))}` : '—';
-  const s = r.sliding ? `${fmt(median(r.sliding.work))} / ${fmt(Math.max(...r.sliding.work))}` : 'no ranged parameter';
-  const f = r.sliding ? fmt(median(r.sliding.frame)) : '—';
-  console.log(`| ${r.id} | ${r.size} | ${fmt(r.firstRender)} | ${fmt(r.layout)} | ${e} | ${s} | ${f} |`);
+  const none = 'no ranged parameter';
+  console.log(`| ${r.id} | ${r.size} | ${fmt(r.firstRender)} / ${fmt(r.firstFigures)} | ${fmt(r.layout)} | ${pair(r.edit?.cpu)} | ${pair(r.edit?.latency)} | ${r.sliding ? pair(r.sliding.cpu) : none} | ${r.sliding ? pair(r.sliding.latency) : none} |`);
 }

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   CancelledError, compile, inProcessBackend, ModelRefusedError, parseXmile, simulate, SimulationError,
   type EngineBackend, type Model, type RunProgress,
 } from '../src/engine/index.js';
-import { EngineWorkerStopped, workerBackend } from '../src/runtime/index.js';
+import { EngineWorkerStopped, workerBackend, workerPool } from '../src/runtime/index.js';
 import { SUITE } from './engine/suite.js';
 
 const teacup = parseXmile(readFileSync(join(SUITE, 'samples/teacup/teacup.xmile'), 'utf8'), 'teacup.xmile').model!;
@@ -29,9 +29,14 @@ const delayed: Model = {
 
 const bits = (values: Float64Array) => [...new Uint8Array(values.buffer, values.byteOffset, values.byteLength)];
 
+const WORKER = new URL('../dist/runtime/engine-worker.js', import.meta.url);
+const pool = workerPool({ script: WORKER });
+afterAll(() => pool.close());
+
 const backends: Array<[string, EngineBackend]> = [
   ['in-process', inProcessBackend],
-  ['worker thread', workerBackend(new URL('../dist/runtime/engine-worker.js', import.meta.url))],
+  ['worker thread', workerBackend(WORKER)],
+  ['warm worker pool', pool],
 ];
 
 describe.each(backends)('the %s backend', (_name, backend) => {
@@ -108,5 +113,41 @@ describe('the worker backend, when its worker dies', () => {
     const error = await dying.run({ model: teacup }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineWorkerStopped);
     expect(error).toMatchObject({ reason: 'exit', exitCode: 7 });
+  });
+});
+
+describe('the warm worker pool', () => {
+  it('runs one request after another on the same worker, and a failed model does not cost it', async () => {
+    const warm = workerPool({ script: WORKER });
+    try {
+      warm.warm();
+      for (let i = 0; i < 3; i++) await warm.run({ model: teacup, options: { save: ['Teacup Temperature'] } });
+      await expect(warm.run({ model: teacup, options: { dt: 0 } })).rejects.toBeInstanceOf(SimulationError);
+      await warm.run({ model: teacup });
+      expect(warm.started).toBe(1);
+    } finally {
+      await warm.close();
+    }
+  });
+
+  it('gives runs at the same time a worker each, keeps one, and replaces a worker stopped by a cancel', async () => {
+    const warm = workerPool({ script: WORKER, size: 1 });
+    try {
+      const [a, b] = await Promise.all([warm.run({ model: teacup }), warm.run({ model: teacup })]);
+      expect(bits(a.times)).toEqual(bits(b.times));
+      expect(warm.started).toBe(2);
+      // One of the two was kept: the next run starts nothing.
+      await warm.run({ model: teacup });
+      expect(warm.started).toBe(2);
+      const stop = new AbortController();
+      const cancelled = warm.run({ model: teacup, options: { dt: 1 / 1024 } }, { signal: stop.signal, onProgress: (p) => p.stage === 'running' && stop.abort() });
+      await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
+      // The cancelled run's worker was terminated: the next run gets a new one, and the same bits.
+      const again = await warm.run({ model: teacup });
+      expect(warm.started).toBe(3);
+      expect(bits(again.times)).toEqual(bits(a.times));
+    } finally {
+      await warm.close();
+    }
   });
 });

@@ -78,6 +78,26 @@ describe('symbiose studio', () => {
     blocker.close();
   });
 
+  it('refuses a second studio on the same workspace, naming the first, and takes over from one killed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-studio-'));
+    const workspace = join(dir, 'w.sqlite');
+    const first = studio(['--port', '0', '--workspace', workspace]);
+    const url = await first.url;
+    const second = studio(['--port', '0', '--workspace', workspace]);
+    expect((await second.exit).code).toBe(2);
+    expect(second.output().stderr).toContain(`the workspace ${workspace} is already open in another studio (process ${first.child.pid}, at ${url})`);
+    // The first one goes on serving the workspace.
+    expect((await fetch(`${url}api/models/purple-button`)).status).toBe(200);
+    // Killed, it leaves its lock behind; the next studio sees its process gone and starts.
+    first.child.kill('SIGKILL');
+    await first.exit;
+    const third = studio(['--port', '0', '--workspace', workspace]);
+    const again = await Promise.race([third.url, third.exit.then(() => Promise.reject(new Error(third.output().stderr)))]);
+    expect((await fetch(`${again}api/models/purple-button`)).status).toBe(200);
+    third.child.kill('SIGINT');
+    expect((await third.exit).code).toBe(130);
+  });
+
   it("runs the README's curl example against it", async () => {
     const section = readFileSync('README.md', 'utf8').split('## HTTP API')[1]!.split('\n## ')[0]!;
     const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;

@@ -73,9 +73,10 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   // transactions): they are one item, their amounts added.
   const seen = new Map<string, CanvasItem>();
   const add = (block: CanvasBlock, key: string, item: CanvasItem): void => {
-    const existing = seen.get(`${block}\u0000${key}`);
+    const at = `${block}\u0000${key}`;
+    const existing = seen.get(at);
     if (!existing) {
-      seen.set(`${block}\u0000${key}`, item);
+      seen.set(at, item);
       blocks[block].push(item);
     } else if ('amount' in item && item.amount !== undefined && 'amount' in existing) {
       existing.amount = (existing.amount ?? 0) + item.amount;
@@ -95,7 +96,9 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     })),
   );
   const mine = edges.filter((e) => e.from === actor || e.to === actor);
-  const byTransaction = groupBy(edges, (e) => e.transaction);
+  // Only the transactions the actor takes part in are looked at whole.
+  const involved = new Set(mine.map((e) => e.transaction));
+  const byTransaction = groupBy(edges.filter((e) => involved.has(e.transaction)), (e) => e.transaction);
   const serves = servesIn(byTransaction, (id) => doc.actors[id]?.kind);
   // Customers are served by the actor; partners serve it (they supply it, against money or not).
   const offers = mine.filter((e) => e.from === actor && !e.money && serves(actor, e.to, e.transaction));
@@ -112,10 +115,10 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     .filter((e) => e.from === actor && e.money)
     .flatMap((pay) => byTransaction.get(pay.transaction)!.filter((e) => e.from === pay.to && !e.money && e.to !== actor));
   const paid = new Set(mine.filter((e) => e.from === actor && e.money && !customers.has(e.to)).map((e) => e.to));
-  const object = (id: string) => {
-    const o = doc.valueObjects[id]!;
-    return { nature: o.nature, personal: o.personal === true };
-  };
+  // Items are written field by field: an object spread followed by more fields leaves V8's fast
+  // path (about a microsecond each), and a platform's canvas has an item per customer.
+  const nature = (id: string) => doc.valueObjects[id]!.nature;
+  const personal = (id: string) => doc.valueObjects[id]!.personal === true;
 
   const offersTo = groupBy(offers, (e) => e.to);
   for (const customer of customers) {
@@ -124,8 +127,10 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
   }
   for (const edge of offers) {
     const worth = total(flowsOf(edge), 'value');
-    const proposition: CanvasItem = { kind: 'proposition', object: edge.object, ...object(edge.object), to: edge.to };
-    add('valuePropositions', `${edge.object}\u0000${edge.to}`, worth > 0 ? { ...proposition, amount: worth } : proposition);
+    const { object, to } = edge;
+    const proposition: CanvasItem =
+      worth > 0 ? { kind: 'proposition', object, nature: nature(object), personal: personal(object), to, amount: worth } : { kind: 'proposition', object, nature: nature(object), personal: personal(object), to };
+    add('valuePropositions', `${edge.object}\u0000${edge.to}`, proposition);
     if (edge.channel) add('channels', `${edge.channel}\u0000${edge.object}\u0000${edge.to}`, { kind: 'channel', channel: edge.channel, object: edge.object, to: edge.to });
     add('keyActivities', `provide\u0000${edge.object}`, { kind: 'provide', object: edge.object });
   }
@@ -134,7 +139,7 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     add('customerRelationships', customer, relationship(ecosystem, customer, offersTo.get(customer)!, doc.actors[actor]?.relationship));
   }
   for (const edge of mine.filter((e) => e.to === actor && !e.money)) {
-    add('keyResources', `${edge.object}\u0000${edge.from}`, { kind: 'resource', object: edge.object, ...object(edge.object), from: edge.from });
+    add('keyResources', `${edge.object}\u0000${edge.from}`, { kind: 'resource', object: edge.object, nature: nature(edge.object), personal: personal(edge.object), from: edge.from });
   }
   for (const resource of doc.actors[actor]?.resources ?? []) add('keyResources', `declared\u0000${resource}`, { kind: 'declared', text: resource });
   const suppliesFrom = groupBy(supplies, (e) => e.from);
@@ -174,12 +179,14 @@ function moneyItems(mine: Edge[], actor: string, flowsOf: (edge: Edge) => number
     groups.set(key, group);
   }
   const { money, perOccurrence } = ledger.flows;
-  return [...groups.values()].flatMap(({ flows, ...line }) => {
+  return [...groups.values()].flatMap(({ flows, transaction, counterparty, direction }) => {
     const amount = flows.reduce((sum, i) => sum + money[i]!, 0);
     if (amount === 0) return [];
-    const prices = unique(flows.map((i) => roundedPrice(perOccurrence[i]!)));
-    // The price per occurrence, when every occurrence had the same (to rounding noise).
-    return [prices.length === 1 ? { kind: 'money' as const, ...line, price: perOccurrence[flows[0]!]!, amount } : { kind: 'money' as const, ...line, amount }];
+    // The price per occurrence, when every occurrence had the same (to rounding noise); the
+    // same numbers need no rounding to be seen as one.
+    const same = flows.every((i) => perOccurrence[i] === perOccurrence[flows[0]!]);
+    const prices = same ? [perOccurrence[flows[0]!]] : unique(flows.map((i) => roundedPrice(perOccurrence[i]!)));
+    return [prices.length === 1 ? { kind: 'money' as const, transaction, counterparty, direction, price: perOccurrence[flows[0]!]!, amount } : { kind: 'money' as const, transaction, counterparty, direction, amount }];
   });
 }
 
@@ -215,9 +222,12 @@ function relationship(ecosystem: Ecosystem, customer: string, offers: Edge[], de
   // The rate while the relationship lasts: a 12-month test in a 36-month model is monthly.
   const { index, counts } = ledger.occurrences;
   const reached = transactions.map((t) => index.get(t));
-  const perPeriodCounts = Array.from({ length: ledger.horizon + 1 }, (_, p) =>
-    p === 0 ? 0 : reached.reduce((s: number, r) => s + (r === undefined ? 0 : counts[p * index.size + r]!), 0),
-  );
+  const perPeriodCounts = new Array<number>(ledger.horizon + 1).fill(0);
+  for (let p = 1; p <= ledger.horizon; p++) {
+    let s = 0;
+    for (const r of reached) s = s + (r === undefined ? 0 : counts[p * index.size + r]!);
+    perPeriodCounts[p] = s;
+  }
   const active = perPeriodCounts.map((n, p) => (n > 0 ? p : -1)).filter((p) => p > 0);
   const occurrences = perPeriodCounts.reduce((a, b) => a + b, 0);
   let frequency: Frequency | undefined;

@@ -69,7 +69,7 @@ export function periodRate(annualRate: number, period: keyof typeof PERIODS_PER_
 }
 
 export function profitability(ecosystem: Ecosystem, actor: string): ProfitabilitySheet {
-  return sheetOf(ecosystem, actor, actorsLedger(ecosystem.ledger, actor).get(actor));
+  return sheetOf(ecosystem, actor, actorsLedger(ecosystem.ledger, actor).get(actor), periodsOf(ecosystem.ledger.horizon));
 }
 
 /** Every actor's sheet, in the document's order: one pass over the ledger for all of them. */
@@ -83,18 +83,24 @@ export function profitabilityOfAll(ecosystem: Ecosystem): ProfitabilitySheet[] {
  */
 export function eachSheet<T>(ecosystem: Ecosystem, read: (sheet: ProfitabilitySheet) => T): T[] {
   const entries = actorsLedger(ecosystem.ledger);
-  return Object.keys(ecosystem.doc.actors).map((id) => read(sheetOf(ecosystem, id, entries.get(id))));
+  const periods = periodsOf(ecosystem.ledger.horizon);
+  return Object.keys(ecosystem.doc.actors).map((id) => read(sheetOf(ecosystem, id, entries.get(id), periods)));
+}
+
+/** 0..horizon, which each sheet gets a copy of. */
+function periodsOf(horizon: number): readonly number[] {
+  return Array.from({ length: horizon + 1 }, (_, p) => p);
 }
 
 /** The sheet of an actor from its flow lines and cost entries (read in the ledger's order). */
-function sheetOf(ecosystem: Ecosystem, actor: string, entries: ActorEntries | undefined): ProfitabilitySheet {
+function sheetOf(ecosystem: Ecosystem, actor: string, entries: ActorEntries | undefined, periodList: readonly number[]): ProfitabilitySheet {
   const { doc, ledger } = ecosystem;
-  const periods = Array.from({ length: ledger.horizon + 1 }, (_, p) => p);
+  const periods = periodList.slice();
   const revenues = new Lines(periods.length);
   const payments = new Lines(periods.length);
   const costs = new Lines(periods.length);
   const financing = new Lines(periods.length);
-  const valueReceived = periods.map(() => 0);
+  const valueReceived = zeros(periods.length);
 
   // Flow line by flow line, every period: each sheet cell still adds its flows in the ledger's
   // order (the lines of a period in order), and sheet lines come in order of first appearance.
@@ -156,7 +162,9 @@ function sheetOf(ecosystem: Ecosystem, actor: string, entries: ActorEntries | un
 
 /** What counts as zero in a cumulative position: rounding noise relative to its scale. */
 function tolerance(cumulative: readonly number[]): number {
-  return 1e-9 * Math.max(1, ...cumulative.map(Math.abs));
+  let scale = 1;
+  for (const x of cumulative) scale = Math.max(scale, Math.abs(x));
+  return 1e-9 * scale;
 }
 
 export function breakEvenPeriod(cumulative: readonly number[]): number | null {
@@ -181,26 +189,44 @@ function runningSum(values: readonly number[]): number[] {
   return values.map((x) => (total += x));
 }
 
+/** `length` zeros. */
+function zeros(length: number): number[] {
+  return new Array<number>(length).fill(0);
+}
+
+/**
+ * A sheet line from its key, its values and their total. Written out field by field: an object
+ * spread followed by more fields (`{ ...key, values }`) leaves V8's fast path and costs about a
+ * microsecond, once per line of every sheet.
+ */
+function sheetLine(key: SheetLineKey, values: number[], total: number): SheetLine {
+  return key.kind === 'transaction'
+    ? { kind: key.kind, transaction: key.transaction, counterparty: key.counterparty, direction: key.direction, values, total }
+    : { kind: key.kind, actor: key.actor, index: key.index, costKind: key.costKind, values, total };
+}
+
 /** Sheet lines keyed by what they are, in order of first appearance. */
 class Lines {
-  private readonly byKey = new Map<string, SheetLine>();
+  /** Made with the first line: most actors of a large model have no line of most kinds. */
+  private byKey: Map<string, SheetLine> | undefined;
   constructor(private readonly length: number) {}
 
   /** The values of the line with this key, made (at zero) the first time. */
   values(key: SheetLineKey): number[] {
-    const id = key.kind === 'transaction' ? ['t', key.transaction, key.counterparty, key.direction].join('\u0000') : ['c', key.actor, key.index].join('\u0000');
+    const id = key.kind === 'transaction' ? `t\u0000${key.transaction}\u0000${key.counterparty}\u0000${key.direction}` : `c\u0000${key.actor}\u0000${key.index}`;
+    this.byKey ??= new Map();
     let line = this.byKey.get(id);
-    if (!line) this.byKey.set(id, (line = { ...key, values: new Array<number>(this.length).fill(0), total: 0 }));
+    if (!line) this.byKey.set(id, (line = sheetLine(key, zeros(this.length), 0)));
     return line.values;
   }
 
   lines(): SheetLine[] {
-    return [...this.byKey.values()].map((line) => ({ ...line, total: line.values.reduce((a, b) => a + b, 0) }));
+    return this.byKey ? [...this.byKey.values()].map((line) => sheetLine(line, line.values, line.values.reduce((a, b) => a + b, 0))) : [];
   }
 
   sum(): number[] {
-    const total = new Array<number>(this.length).fill(0);
-    for (const { values } of this.byKey.values()) values.forEach((x, p) => (total[p]! += x));
+    const total = zeros(this.length);
+    for (const { values } of this.byKey?.values() ?? []) values.forEach((x, p) => (total[p]! += x));
     return total;
   }
 }

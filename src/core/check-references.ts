@@ -3,9 +3,10 @@
  * fields that only make sense for some kinds of record.
  */
 import { issue, type Issue, type MisplacedFieldReason, type Path, type KindName } from './issues.js';
-import { costKinds, type ModelDocument, type SectionName, type Step } from './model/index.js';
+import { costKinds, recordById, type ModelDocument, type SectionName, type Step, type Transfer } from './model/index.js';
 import { suggester } from './suggest.js';
 import type { Structured } from './check-structure.js';
+import { recordsOf, type Records } from './records.js';
 
 const KIND_OF_SECTION: Record<SectionName, KindName> = {
   parameters: 'parameter',
@@ -16,11 +17,12 @@ const KIND_OF_SECTION: Record<SectionName, KindName> = {
   variants: 'variant',
 };
 
-export function checkReferences(doc: ModelDocument, declared: Structured['declared']): Issue[] {
+/** `records`: the document's sections as recordsOf lists them, when the caller has them already. */
+export function checkReferences(doc: ModelDocument, declared: Structured['declared'], records: Records = recordsOf(doc)): Issue[] {
   const issues: Issue[] = [];
   const suggestions = new Map<SectionName, (word: string) => string | undefined>();
-  const ref = (section: SectionName, id: string, path: Path): boolean => {
-    if (declared[section].has(id)) return true;
+  /** Reports an id its section does not declare; false, for `known(…) || unknown(…)`. */
+  const unknown = (section: SectionName, id: string, path: Path): false => {
     let suggest = suggestions.get(section);
     if (!suggest) suggestions.set(section, (suggest = suggester(() => declared[section])));
     const suggestion = suggest(id);
@@ -31,17 +33,18 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
     }));
     return false;
   };
+  // Paths are made only for the issues found: a model of 10⁵ records with none reported makes none.
+  const ref = (section: SectionName, id: string, path: () => Path): boolean => declared[section].has(id) || unknown(section, id, path());
 
-  for (const [id, actor] of Object.entries(doc.actors)) {
-    const path = ['actors', id];
+  for (const [id, actor] of records.actors) {
     if (actor.kind === 'segment' && actor.size === undefined) {
-      issues.push(issue('missing-field', path, { field: 'size', reason: 'segment-size' }));
+      issues.push(issue('missing-field', ['actors', id], { field: 'size', reason: 'segment-size' }));
     }
     if (actor.kind !== 'segment' && actor.size !== undefined) {
-      issues.push(issue('misplaced-field', [...path, 'size'], { field: 'size', reason: 'size-not-segment' }, { atKey: true }));
+      issues.push(issue('misplaced-field', ['actors', id, 'size'], { field: 'size', reason: 'size-not-segment' }, { atKey: true }));
     }
     actor.costs?.forEach((cost, i) => {
-      const costPath = [...path, 'costs', i];
+      const costPath = ['actors', id, 'costs', i];
       const kinds = costKinds(cost);
       if (kinds.length !== 1) issues.push(issue('cost-kind', costPath, { found: kinds }));
       if (cost.variable !== undefined && cost.per === undefined) {
@@ -49,7 +52,7 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
       }
       if (cost.per !== undefined) {
         if (cost.variable === undefined) issues.push(issue('misplaced-field', [...costPath, 'per'], { field: 'per', reason: 'per-not-variable' }, { atKey: true }));
-        else ref('transactions', cost.per, [...costPath, 'per']);
+        else ref('transactions', cost.per, () => [...costPath, 'per']);
       }
       if (cost.at !== undefined && cost.investment === undefined) {
         issues.push(issue('misplaced-field', [...costPath, 'at'], { field: 'at', reason: 'at-not-investment' }, { atKey: true }));
@@ -60,7 +63,7 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
     });
   }
 
-  for (const [id, object] of Object.entries(doc.valueObjects)) {
+  for (const [id, object] of records.valueObjects) {
     const path = ['valueObjects', id];
     const field = (name: string, reason: MisplacedFieldReason) =>
       issues.push(issue('misplaced-field', [...path, name], { field: name, reason }, { atKey: true }));
@@ -69,50 +72,53 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
     if (object.nature !== 'data' && object.personal !== undefined) field('personal', 'personal-not-data');
     if (typeof object.valuation === 'object') {
       for (const receiver of Object.keys(object.valuation)) {
-        if (receiver !== 'default') ref('actors', receiver, [...path, 'valuation', receiver]);
+        if (receiver !== 'default') ref('actors', receiver, () => [...path, 'valuation', receiver]);
       }
     }
   }
 
-  for (const [id, transaction] of Object.entries(doc.transactions)) {
-    const path = ['transactions', id];
-    const gives = new Set<string>();
-    const receives = new Set<string>();
+  for (const [id, transaction] of records.transactions) {
     let sound = true;
     transaction.transfers.forEach((transfer, i) => {
-      const at = [...path, 'transfers', i];
-      const fromOk = ref('actors', transfer.from, [...at, 'from']);
-      const toOk = ref('actors', transfer.to, [...at, 'to']);
-      const objectOk = ref('valueObjects', transfer.object, [...at, 'object']);
+      const { from, to } = transfer;
+      const fromOk = declared.actors.has(from) || unknown('actors', from, ['transactions', id, 'transfers', i, 'from']);
+      const toOk = declared.actors.has(to) || unknown('actors', to, ['transactions', id, 'transfers', i, 'to']);
+      const objectOk = declared.valueObjects.has(transfer.object) || unknown('valueObjects', transfer.object, ['transactions', id, 'transfers', i, 'object']);
       sound &&= fromOk && toOk;
-      if (fromOk && toOk && transfer.from === transfer.to) issues.push(issue('self-transfer', at, { actor: transfer.from }));
-      gives.add(transfer.from);
-      receives.add(transfer.to);
-      const object = doc.valueObjects[transfer.object];
-      if (objectOk && object?.nature === 'money' && transfer.amount === undefined) {
-        issues.push(issue('missing-field', at, { field: 'amount', reason: 'money-amount', object: transfer.object }));
+      if (fromOk && toOk && from === to) issues.push(issue('self-transfer', ['transactions', id, 'transfers', i], { actor: from }));
+      if (objectOk && transfer.amount === undefined && recordById(doc.valueObjects, transfer.object)?.nature === 'money') {
+        issues.push(issue('missing-field', ['transactions', id, 'transfers', i], { field: 'amount', reason: 'money-amount', object: transfer.object }));
       }
     });
     // Reciprocity is judged only between known actors: a misspelt id is reported once, above.
-    if (transaction.reciprocal !== false && sound) {
-      const givesOnly = [...gives].filter((actor) => !receives.has(actor));
-      const receivesOnly = [...receives].filter((actor) => !gives.has(actor));
-      if (givesOnly.length > 0 || receivesOnly.length > 0) {
-        issues.push(issue('reciprocity', [...path, 'transfers'], { transaction: id, givesOnly, receivesOnly }, { atKey: true }));
-      }
-    }
+    const oneWay = transaction.reciprocal !== false && sound ? oneWayActors(transaction.transfers) : undefined;
+    if (oneWay) issues.push(issue('reciprocity', ['transactions', id, 'transfers'], { transaction: id, ...oneWay }, { atKey: true }));
   }
 
-  for (const [id, scenario] of Object.entries(doc.scenarios ?? {})) {
-    const path = ['scenarios', id];
-    ref('actors', scenario.start.actor, [...path, 'start', 'actor']);
-    checkSteps(scenario.steps, [...path, 'steps'], ref, issues);
+  for (const [id, scenario] of records.scenarios) {
+    ref('actors', scenario.start.actor, () => ['scenarios', id, 'start', 'actor']);
+    checkSteps(scenario.steps, ['scenarios', id, 'steps'], ref, issues);
   }
   for (const [id, variant] of Object.entries(doc.variants ?? {})) {
-    for (const name of Object.keys(variant.set)) ref('parameters', name, ['variants', id, 'set', name]);
+    for (const name of Object.keys(variant.set)) ref('parameters', name, () => ['variants', id, 'set', name]);
   }
-  issues.push(...unusedRecords(doc), ...duplicateNames(doc));
+  issues.push(...unusedRecords(records), ...duplicateNames(records));
   return issues;
+}
+
+/**
+ * The actors of a transaction who give without receiving, and who receive without giving, each
+ * list in the order first met; undefined when every one does both.
+ */
+function oneWayActors(transfers: readonly Transfer[]): { givesOnly: string[]; receivesOnly: string[] } | undefined {
+  // Most transactions are a few transfers that balance: seen by scanning them, with no set made.
+  const balanced = transfers.length <= 8 && transfers.every((t) => transfers.some((u) => u.to === t.from) && transfers.some((u) => u.from === t.to));
+  if (balanced) return undefined;
+  const gives = new Set(transfers.map((t) => t.from));
+  const receives = new Set(transfers.map((t) => t.to));
+  const givesOnly = [...gives].filter((actor) => !receives.has(actor));
+  const receivesOnly = [...receives].filter((actor) => !gives.has(actor));
+  return givesOnly.length > 0 || receivesOnly.length > 0 ? { givesOnly, receivesOnly } : undefined;
 }
 
 /** The first `count` of a set, without copying the rest (one per unknown reference). */
@@ -126,24 +132,31 @@ function firstOf(values: Iterable<string>, count: number): string[] {
 }
 
 /** Value objects no transfer carries, actors no transaction or scenario involves. */
-function unusedRecords(doc: ModelDocument): Issue[] {
-  const transfers = Object.values(doc.transactions).flatMap((t) => t.transfers);
-  const objects = new Set(transfers.map((t) => t.object));
-  const actors = new Set([...transfers.flatMap((t) => [t.from, t.to]), ...Object.values(doc.scenarios ?? {}).map((s) => s.start.actor)]);
+function unusedRecords(records: Records): Issue[] {
+  const objects = new Set<string>();
+  const actors = new Set<string>();
+  for (const [, transaction] of records.transactions) {
+    for (const transfer of transaction.transfers) {
+      objects.add(transfer.object);
+      actors.add(transfer.from);
+      actors.add(transfer.to);
+    }
+  }
+  for (const [, scenario] of records.scenarios) actors.add(scenario.start.actor);
   const warn = (section: 'valueObjects' | 'actors', id: string) =>
     issue('unused-record', [section, id], { kind: section === 'actors' ? 'actor' : 'valueObject', id }, { severity: 'warning', atKey: true });
   return [
-    ...Object.keys(doc.valueObjects).filter((id) => !objects.has(id)).map((id) => warn('valueObjects', id)),
-    ...Object.keys(doc.actors).filter((id) => !actors.has(id)).map((id) => warn('actors', id)),
+    ...records.valueObjects.flatMap(([id]) => (objects.has(id) ? [] : [warn('valueObjects', id)])),
+    ...records.actors.flatMap(([id]) => (actors.has(id) ? [] : [warn('actors', id)])),
   ];
 }
 
 /** Records of one kind sharing a display name, which tables could not tell apart. */
-function duplicateNames(doc: ModelDocument): Issue[] {
+function duplicateNames(records: Records): Issue[] {
   const issues: Issue[] = [];
   for (const section of ['actors', 'valueObjects', 'transactions'] as const) {
     const byName = new Map<string, string>();
-    for (const [id, record] of Object.entries(doc[section])) {
+    for (const [id, record] of records[section]) {
       const name = (record.name ?? id).trim().toLowerCase();
       const first = byName.get(name);
       if (first !== undefined) {
@@ -157,15 +170,15 @@ function duplicateNames(doc: ModelDocument): Issue[] {
 function checkSteps(
   steps: Step[],
   path: Path,
-  ref: (section: SectionName, id: string, path: Path) => boolean,
+  ref: (section: SectionName, id: string, path: () => Path) => boolean,
   issues: Issue[],
 ): void {
   steps.forEach((step, i) => {
-    const at = [...path, i];
     if (typeof step === 'string') {
-      ref('transactions', step, at);
+      ref('transactions', step, () => [...path, i]);
       return;
     }
+    const at = [...path, i];
     const forms = (['transaction', 'and', 'or'] as const).filter((k) => step[k] !== undefined);
     if (forms.length !== 1) {
       issues.push(issue('schema', at, { reason: 'step-form', found: forms }));
@@ -173,7 +186,7 @@ function checkSteps(
     if (step.count !== undefined && step.transaction === undefined) {
       issues.push(issue('misplaced-field', [...at, 'count'], { field: 'count', reason: 'count-not-transaction' }, { atKey: true }));
     }
-    if (step.transaction !== undefined) ref('transactions', step.transaction, [...at, 'transaction']);
+    if (step.transaction !== undefined) ref('transactions', step.transaction, () => [...at, 'transaction']);
     if (step.and) checkSteps(step.and, [...at, 'and'], ref, issues);
     step.or?.forEach((branch, b) => checkSteps(branch.steps, [...at, 'or', b, 'steps'], ref, issues));
   });

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { issue, type Issue, type Path, type SchemaFault, type ValueKind } from './issues.js';
 import { EXPECTATIONS, FIELD_NAMES, Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
 import { LIMITS } from './limits.js';
+import { entriesOf } from './records.js';
 import { closest } from './suggest.js';
 
 export interface Structured {
@@ -57,7 +58,7 @@ export function checkStructure(data: unknown): Structured {
       continue;
     }
     const valid: Record<string, unknown> = {};
-    for (const [id, entry] of Object.entries(raw)) {
+    for (const [id, entry] of entriesOf(raw)) {
       declared[section].add(id);
       const pattern = section === 'parameters' ? PARAMETER_NAME : ID_PATTERN;
       if (!pattern.test(id)) {

@@ -19,9 +19,14 @@ import {
   type Step,
 } from './model/index.js';
 import { readDiscountRate } from './discount-rate.js';
+import { recordsOf, type Records } from './records.js';
 import { suggester } from './suggest.js';
 
-/** A checked quantity: its tree, where it sits in the document, and the parameters it reads. */
+/**
+ * A checked quantity: its tree, where it sits in the document, and the parameters it reads.
+ * Quantities written with the same text share one tree and one list of names (a model of 10⁵
+ * transactions priced `price` parses it once): neither is ever changed.
+ */
 export interface CompiledQuantity {
   path: Path;
   expr: Expr;
@@ -30,7 +35,7 @@ export interface CompiledQuantity {
 type Q = CompiledQuantity | undefined;
 
 export type CompiledStep =
-  | { kind: 'transaction'; transaction: string; count: Q; path: Path }
+  | { kind: 'transaction'; transaction: string; count: Q }
   | { kind: 'and'; steps: CompiledStep[] }
   | { kind: 'or'; branches: Array<{ fraction: Q; steps: CompiledStep[]; path: Path }>; path: Path };
 
@@ -61,9 +66,19 @@ export interface CompiledModel {
 }
 
 const BUILTIN_NAMES = ['t', 'horizon'];
+const NO_NAMES: string[] = [];
+
+/** A number's tree, one per value (0 and −0 apart: Object.is tells them apart, a Map does not). */
+function numberExpr(numbers: Map<number, Expr>, value: number): Expr {
+  if (Object.is(value, -0)) return { type: 'number', value, at: 0 };
+  let expr = numbers.get(value);
+  if (!expr) numbers.set(value, (expr = { type: 'number', value, at: 0 }));
+  return expr;
+}
 const CURRENCY_UNIT = /^([A-Z]{3})(?![A-Za-z])/;
 
-export function compile(doc: ModelDocument): { model: CompiledModel; issues: Issue[] } {
+/** `records`: the document's sections as recordsOf lists them, when the caller has them already. */
+export function compile(doc: ModelDocument, records: Records = recordsOf(doc)): { model: CompiledModel; issues: Issue[] } {
   const issues: Issue[] = [];
   const specs = Object.entries(doc.parameters ?? {}).map(([name, p]) => ({ name, spec: parameterSpec(p) }));
   const parameterNames = new Set(specs.map((s) => s.name));
@@ -78,9 +93,16 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
 
   const suggest = suggester(() => [...known, ...[...dynamic.values()].map((d) => canonicalName(d.name))]);
   const used = new Set<string>();
+  // Each text that passed every check, with its tree and names: the same text anywhere else
+  // passes them too (which names are known does not depend on where a quantity sits). A text
+  // that fails is parsed again wherever it is written, so that each place reports its issues.
+  const checkedTexts = new Map<string, { expr: Expr; names: string[] }>();
+  const numbers = new Map<number, Expr>();
   const parse = (value: Quantity | undefined, path: Path): Q => {
     if (value === undefined) return undefined;
-    if (typeof value === 'number') return { path, expr: { type: 'number', value, at: 0 }, names: [] };
+    if (typeof value === 'number') return { path, expr: numberExpr(numbers, value), names: NO_NAMES };
+    const known = checkedTexts.get(value);
+    if (known) return { path, expr: known.expr, names: known.names };
     let expr: Expr;
     try {
       expr = parseExpression(value);
@@ -111,7 +133,10 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
         issues.push(issue('arity', path, wrong, { offset: call.at }));
       }
     }
-    return ok ? { path, expr, names: [...names.keys()] } : undefined;
+    if (!ok) return undefined;
+    const checked = { expr, names: [...names.keys()] };
+    checkedTexts.set(value, checked);
+    return { path, ...checked };
   };
 
   // Parameters first: their order, cycles, and which ones are broken.
@@ -147,7 +172,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
 
   const sizes = new Map<string, Q>();
   const costs: CompiledCost[] = [];
-  for (const [id, actor] of Object.entries(doc.actors)) {
+  for (const [id, actor] of records.actors) {
     if (actor.size !== undefined) sizes.set(id, quantity(actor.size, ['actors', id, 'size']));
     actor.costs?.forEach((cost, i) => {
       const kinds = costKinds(cost);
@@ -161,7 +186,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   }
 
   const valuations = new Map<string, { byReceiver: Map<string, Q>; other: Q }>();
-  for (const [id, object] of Object.entries(doc.valueObjects)) {
+  for (const [id, object] of records.valueObjects) {
     const path = ['valueObjects', id, 'valuation'];
     if (object.nature === 'money') {
       if (object.currency && object.currency !== doc.currency) {
@@ -186,7 +211,7 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
   }
 
   const amounts = new Map<string, Q[]>();
-  for (const [id, transaction] of Object.entries(doc.transactions)) {
+  for (const [id, transaction] of records.transactions) {
     amounts.set(id, transaction.transfers.map((transfer, i) => {
       const q = quantity(transfer.amount, ['transactions', id, 'transfers', i, 'amount']);
       if (doc.valueObjects[transfer.object]?.nature === 'money') money(q, 'amount', transfer.object);
@@ -196,11 +221,11 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
 
   const compileSteps = (steps: Step[], path: Path): CompiledStep[] =>
     steps.map((step, i): CompiledStep => {
+      if (typeof step === 'string') return { kind: 'transaction', transaction: step, count: undefined };
       const at = [...path, i];
-      if (typeof step === 'string') return { kind: 'transaction', transaction: step, count: undefined, path: at };
       if (step.transaction !== undefined) {
         const count = step.count === undefined ? undefined : quantity(step.count, [...at, 'count']);
-        return { kind: 'transaction', transaction: step.transaction, count, path: at };
+        return { kind: 'transaction', transaction: step.transaction, count };
       }
       if (step.or) {
         return {
@@ -216,14 +241,14 @@ export function compile(doc: ModelDocument): { model: CompiledModel; issues: Iss
       return { kind: 'and', steps: compileSteps(step.and ?? [], [...at, 'and']) };
     });
 
-  const scenarios = Object.entries(doc.scenarios ?? {}).map(([id, scenario]) => ({
+  const scenarios = records.scenarios.map(([id, scenario]) => ({
     id,
     actor: scenario.start.actor,
     count: quantity(scenario.start.count, ['scenarios', id, 'start', 'count']),
     steps: compileSteps(scenario.steps, ['scenarios', id, 'steps']),
   }));
 
-  issues.push(...populationCounts(doc));
+  issues.push(...populationCounts(doc, records.scenarios));
 
   // The dynamics read parameters in their own (XMILE) equations, and a variant may set a parameter
   // to another (an alternative figure with its own provenance): a name there counts as a use.
@@ -246,8 +271,8 @@ const POPULATION_UNIT = /^(?:people|persons?|users?|members?|customers?|clients?
  * population (at least 1,000 a period, or a parameter whose unit counts people): the count is how
  * many times the actor starts the scenario each period, which a newcomer easily misreads.
  */
-function populationCounts(doc: ModelDocument): Issue[] {
-  return Object.entries(doc.scenarios ?? {}).flatMap(([id, scenario]) => {
+function populationCounts(doc: ModelDocument, scenarios: Records['scenarios']): Issue[] {
+  return scenarios.flatMap(([id, scenario]) => {
     const { actor, count } = scenario.start;
     if (recordById(doc.actors, actor)?.kind === 'segment' || count === undefined) return [];
     const parameter = typeof count === 'string' ? recordById(doc.parameters, count.trim()) : undefined;

@@ -4,12 +4,12 @@
  * surface. Every stage adds its issues; a stage runs on whatever the previous ones could
  * validate, so a single run reports as many problems as possible.
  */
-import { checkStructure } from './check-structure.js';
+import { checkStructure, type Structured } from './check-structure.js';
 import { hasErrors, issue, type Issue, type LocatedIssue } from './issues.js';
 import { applyVariant, recordById } from './model/index.js';
 import { evaluate, prepare, type DynamicsFallback, type DynamicsPreparer, type Ecosystem, type Prepared } from './prepare/index.js';
 import { migrate } from './migrate/index.js';
-import { locateAll, readSource } from './source.js';
+import { locateAll, readSource, type Placer } from './source.js';
 
 export interface LoadOptions {
   dynamics?: DynamicsPreparer;
@@ -32,13 +32,10 @@ export interface LoadResult {
 const NOISE_WHEN_INVALID = new Set<Issue['code']>(['unused-parameter', 'unused-record', 'unreached-transaction']);
 
 export function loadModel(text: string, file: string, options: LoadOptions = {}): LoadResult {
-  const source = readSource(text, file);
-  if (hasErrors(source.issues)) return { ecosystem: undefined, data: undefined, issues: locateAll(source, source.issues) };
-  // Older formats are read as today's: migrated in memory, the file left as it is.
-  const migrated = migrate(source.data);
-  if (hasErrors(migrated.issues)) return { ecosystem: undefined, data: source.data, issues: locateAll(source, migrated.issues) };
-  const structured = checkStructure(migrated.data);
-  const issues = [...source.issues, ...migrated.issues, ...structured.issues];
+  const read = readStructured(text, file);
+  if (!read.structured) return { ecosystem: undefined, data: read.data, issues: locateAll(read.placer, read.issues) };
+  const { structured, placer } = read;
+  const issues = read.issues;
   let ecosystem: Ecosystem | undefined;
   let fallback: DynamicsFallback | undefined;
   let prepared: Prepared | undefined;
@@ -56,6 +53,30 @@ export function loadModel(text: string, file: string, options: LoadOptions = {})
   }
   // Warnings that errors cause (a misspelt key leaves parameters "unused") would only add noise.
   const kept = hasErrors(issues) ? issues.filter((i) => !NOISE_WHEN_INVALID.has(i.code)) : issues;
-  const located = locateAll(source, kept).sort((a, b) => a.line - b.line || a.column - b.column);
-  return { ecosystem, data: source.data, issues: located, ...(fallback ? { fallback } : {}), ...(ecosystem && prepared ? { prepared } : {}) };
+  const located = locateAll(placer, kept).sort((a, b) => a.line - b.line || a.column - b.column);
+  let data: { read: unknown } | undefined;
+  return {
+    ecosystem,
+    // The data as read is not kept beside the document (see readStructured): read again if asked for.
+    get data() {
+      return (data ??= { read: readSource(text, file).data }).read;
+    },
+    issues: located,
+    ...(fallback ? { fallback } : {}),
+    ...(ecosystem && prepared ? { prepared } : {}),
+  };
+}
+
+/**
+ * The text read, migrated and checked record by record. The data as read is let go once the
+ * checked document is made (at 10⁵ actors it takes about 110 MB, beside the document's 75):
+ * only the way to place issues in the text is kept.
+ */
+function readStructured(text: string, file: string): { placer: Placer; issues: Issue[]; structured?: Structured; data?: unknown } {
+  const { data, ...placer } = readSource(text, file);
+  if (hasErrors(placer.issues)) return { placer, issues: placer.issues };
+  const migrated = migrate(data);
+  if (hasErrors(migrated.issues)) return { placer, issues: migrated.issues, data };
+  const structured = checkStructure(migrated.data);
+  return { placer, issues: [...placer.issues, ...migrated.issues, ...structured.issues], structured };
 }

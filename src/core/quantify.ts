@@ -8,10 +8,11 @@
  * prepareQuantities() resolves every name to a slot and compiles every quantity to closures
  * (once), runQuantities() fills the slots period by period and builds the ledger (each time).
  */
-import { compileExpression, type CompiledExpression } from './expression/index.js';
+import { compileExpression, type CompiledExpression, type Expr } from './expression/index.js';
 import type { CompiledModel, CompiledQuantity, CompiledStep } from './compile.js';
 import type { Path, QuantityKind } from './issues.js';
-import { canonicalName, type CostKind, type Nature } from './model/index.js';
+import { canonicalName, recordById, type CostKind, type Nature } from './model/index.js';
+import type { Records } from './records.js';
 import type { CostRow, FlowLine } from './ledger.js';
 import { preparePaths, type PreparedPaths } from './prepare/paths.js';
 
@@ -49,22 +50,24 @@ export type PreparedStep =
   | { kind: 'or'; branches: Array<{ fraction: P; steps: PreparedStep[]; path: Path }>; path: Path; index: number };
 
 /**
- * One step of a scenario's walk, the steps flattened depth first. Every kind has the same
- * fields, so that reading them stays fast. `reach` is the slot of the occurrences reaching the
- * step (slot 0: the scenario's starts); an OR split sets one slot per branch from its own.
+ * Every scenario's walk as columns: its steps flattened depth first, one scenario after the
+ * other (scenario s walks steps walkStart..walkEnd). `reach` is the slot of the occurrences
+ * reaching a step (slot 0: the scenario's starts); an OR split sets one slot per branch, from
+ * `branchReach` on, in the order of its branches.
  */
-export interface WalkStep {
-  or: boolean;
-  /** The transaction step's number, or the split's. */
-  index: number;
+export interface Walk {
+  /** 1 for an OR split, 0 for a transaction step. */
+  or: Uint8Array;
+  /** The transaction step's number, or the split's (its place in `splits`). */
+  index: Int32Array;
   /** The transaction's position in the scenario's order (transaction steps). */
-  position: number;
-  count: P;
-  reach: number;
-  /** OR splits: each branch's fraction, and the first of the branches' slots (one each, in order). */
-  fractions: P[];
-  branchReach: number;
-  path: Path;
+  position: Int32Array;
+  reach: Int32Array;
+  branchReach: Int32Array;
+  /** The transaction step's cardinality. */
+  count: P[];
+  /** Each OR split's branch fractions and its place in the document, by split number. */
+  splits: Array<{ fractions: P[]; path: Path }>;
 }
 
 export interface PreparedTransfer {
@@ -76,8 +79,8 @@ export interface PreparedTransfer {
   object: string;
   nature: Nature;
   channel: string | undefined;
+  /** Per occurrence; none is 1 (one unit of a non-money object). */
   amount: P;
-  amountPath: Path;
   /** The receiver's valuation of a non-money object. */
   worth: P;
 }
@@ -90,20 +93,17 @@ export interface PreparedScenario {
   sizeAt: number;
   count: P;
   countPath: Path;
-  steps: PreparedStep[];
-  /** The same steps flattened, and how many reaching slots they use. */
-  walk: WalkStep[];
+  /** Its steps in PreparedQuantities.walk, and how many reaching slots they use. */
+  walkStart: number;
+  walkEnd: number;
   reachSlots: number;
   /** Its transactions in the order its steps first reach them (the order of its flows). */
   order: string[];
-  /** Where each transaction of `order` sits in PreparedQuantities.reached. */
-  reachedAt: Int32Array;
-  /** Where its occurrences of `order[k]` sit in a period's counts: countOffset + k. */
+  /**
+   * Where its occurrences of `order[k]` sit in a period's counts: countOffset + k, which also
+   * indexes PreparedQuantities.reachedAt and lineStart.
+   */
   countOffset: number;
-  /** The first flow line of each transaction of `order` (its transfers' lines follow), or -1. */
-  lineStart: Int32Array;
-  /** The transfers of each transaction of `order`; undefined for a transaction that does not exist. */
-  transfers: Array<PreparedTransfer[] | undefined>;
 }
 
 export interface PreparedCost {
@@ -152,6 +152,11 @@ export interface PreparedQuantities {
   sizes: Array<{ actor: string; value: P; path: Path; what: Measured }>;
   costs: PreparedCost[];
   scenarios: PreparedScenario[];
+  walk: Walk;
+  /** By count (countOffset + k): where the transaction sits in `reached`. */
+  reachedAt: Int32Array;
+  /** By count: the first flow line of the transaction in its scenario (its transfers' lines follow), or -1. */
+  lineStart: Int32Array;
   /** Per transaction, its transfers whose object exists. */
   transactions: Map<string, PreparedTransfer[]>;
   /**
@@ -187,8 +192,15 @@ export interface PreparedQuantities {
   paths: PreparedPaths;
 }
 
-/** Compiles every quantity of a model over slots; `seriesNames` are the names the dynamics give. */
-export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet<string> = new Set()): PreparedQuantities {
+/**
+ * Compiles every quantity of a model over slots; `seriesNames` are the names the dynamics give,
+ * `transactions` the document's as recordsOf lists them (when the caller has them).
+ */
+export function prepareQuantities(
+  model: CompiledModel,
+  seriesNames: ReadonlySet<string> = new Set(),
+  transactionRecords: Records['transactions'] = Object.entries(model.doc.transactions),
+): PreparedQuantities {
   const { doc } = model;
   const parameterSlots = new Map<string, number>();
   model.parameters.forEach(({ name }, i) => parameterSlots.set(name, 2 + i));
@@ -213,10 +225,21 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
   const constantNames = new Set([...model.constantParameters, 'horizon']);
   let quantityCount = 0;
   let readsTime = false;
+  // One prepared quantity per compiled one (a valuation read by every transfer of its object is
+  // one quantity, worked out once a period), and one closure per tree: quantities written alike
+  // share a tree (compile.ts), and every name binds to the same slot here.
+  const preparedOf = new Map<CompiledQuantity, PreparedQuantity>();
+  const runs = new Map<Expr, CompiledExpression>();
   const prepared = (q: CompiledQuantity | undefined, timeApart = false): P => {
     if (!q) return undefined;
     if (!timeApart && q.names.includes('t')) readsTime = true;
-    return { path: q.path, run: compileExpression(q.expr, slotOf), source: q, id: quantityCount++, constant: q.names.every((n) => constantNames.has(n)) };
+    let found = preparedOf.get(q);
+    if (found) return found;
+    let run = runs.get(q.expr);
+    if (!run) runs.set(q.expr, (run = compileExpression(q.expr, slotOf)));
+    found = { path: q.path, run, source: q, id: quantityCount++, constant: q.names.every((n) => constantNames.has(n)) };
+    preparedOf.set(q, found);
+    return found;
   };
 
   const parameters = model.parameters.map(({ name, value }) => ({ name, slot: parameterSlots.get(name)!, value: prepared(value, true) }));
@@ -239,11 +262,12 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
   let orCount = 0;
   // Depth-first, every branch: the order in which a period's walk meets the steps.
   // `order` lists a scenario's transactions as its steps first reach them, `at` their positions.
-  const steps = (list: CompiledStep[], order: string[], at = new Map<string, number>()): PreparedStep[] =>
+  const steps = (list: CompiledStep[], order: string[], at: Map<string, number>): PreparedStep[] =>
     list.map((step): PreparedStep => {
       if (step.kind === 'transaction') {
-        if (!at.has(step.transaction)) at.set(step.transaction, order.push(step.transaction) - 1);
-        return { kind: 'transaction', transaction: step.transaction, count: prepared(step.count), index: stepCount++, position: at.get(step.transaction)! };
+        let position = at.get(step.transaction);
+        if (position === undefined) at.set(step.transaction, (position = order.push(step.transaction) - 1));
+        return { kind: 'transaction', transaction: step.transaction, count: prepared(step.count), index: stepCount++, position };
       }
       if (step.kind === 'and') return { kind: 'and', steps: steps(step.steps, order, at) };
       return {
@@ -255,13 +279,12 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     });
   const transactions = new Map<string, PreparedTransfer[]>();
   let transferCount = 0;
-  for (const [id, transaction] of Object.entries(doc.transactions)) {
+  for (const [id, transaction] of transactionRecords) {
     const transfers: PreparedTransfer[] = [];
     transaction.transfers.forEach((transfer, i) => {
-      const object = doc.valueObjects[transfer.object];
+      const object = recordById(doc.valueObjects, transfer.object);
       if (!object) return;
       const valuation = object.nature === 'money' ? undefined : model.valuations.get(transfer.object);
-      const amount = model.amounts.get(id)?.[i];
       transfers.push({
         key: transferCount++,
         index: i,
@@ -270,43 +293,47 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
         object: transfer.object,
         nature: object.nature,
         channel: transfer.channel ?? transaction.channel,
-        amount: prepared(amount),
-        amountPath: amount?.path ?? ['transactions', id, 'transfers', i],
+        amount: prepared(model.amounts.get(id)?.[i]),
         worth: prepared(valuation?.byReceiver.get(transfer.to) ?? valuation?.other),
       });
     });
-    transactions.set(id, transfers);
+    // Copied to its length: an array grown by push keeps room for 17, and there is one per transaction.
+    transactions.set(id, transfers.slice());
   }
   let countCount = 0;
+  // The scenarios' step trees are needed only to prepare the walk and the paths: not kept.
+  const trees: PreparedStep[][] = [];
   const scenarios = model.scenarios.map((s): PreparedScenario => {
     const order: string[] = [];
-    const walked = steps(s.steps, order);
+    const tree = steps(s.steps, order, new Map());
+    trees.push(tree);
     const countOffset = countCount;
     countCount += order.length;
     return {
       id: s.id,
       actor: s.actor,
-      segment: doc.actors[s.actor]?.kind === 'segment',
+      segment: recordById(doc.actors, s.actor)?.kind === 'segment',
       sizeAt: sizeAt.get(s.actor) ?? -1,
       count: prepared(s.count),
       countPath: s.count?.path ?? ['scenarios', s.id],
-      steps: walked,
-      ...flattened(walked),
-      order,
-      reachedAt: new Int32Array(order.length),
+      walkStart: 0,
+      walkEnd: 0,
+      reachSlots: 1,
+      order: order.slice(),
       countOffset,
-      lineStart: new Int32Array(order.length).fill(-1),
-      transfers: order.map((t) => transactions.get(t)),
     };
   });
+  const walk = walkOf(scenarios, trees, stepCount, orCount);
   const reachedIndex = new Map<string, number>();
+  const reachedAt = new Int32Array(countCount);
   for (const scenario of scenarios) {
     scenario.order.forEach((transaction, k) => {
-      if (!reachedIndex.has(transaction)) reachedIndex.set(transaction, reachedIndex.size);
-      scenario.reachedAt[k] = reachedIndex.get(transaction)!;
+      let at = reachedIndex.get(transaction);
+      if (at === undefined) reachedIndex.set(transaction, (at = reachedIndex.size));
+      reachedAt[scenario.countOffset + k] = at;
     });
   }
-  const lines = flowLines(scenarios);
+  const lines = flowLines(scenarios, transactions, countCount, transferCount);
   const { costRows, costCapacity } = costRowsOf(costs, scenarios, doc.horizon);
   return {
     model, slotCount: next, parameters, parameterSlots, dynamics, readsTime,
@@ -314,59 +341,93 @@ export function prepareQuantities(model: CompiledModel, seriesNames: ReadonlySet
     constantParameters: parameters.flatMap((p, i) => (p.value && constantNames.has(p.name) ? [i] : [])),
     investments: costs.flatMap((c, i) => (c.kind === 'investment' ? [i] : [])),
     operatingCosts: costs.flatMap((c, i) => (c.kind === 'investment' ? [] : [i])),
-    unreached: Object.keys(doc.transactions).filter((id) => !reachedIndex.has(id)),
-    parameterPositions: new Map(parameters.map((p, i) => [p.name, i])), sizes, costs, scenarios, transactions, transferCount,
+    unreached: transactionRecords.flatMap(([id]) => (reachedIndex.has(id) ? [] : [id])),
+    parameterPositions: new Map(parameters.map((p, i) => [p.name, i])), sizes, costs, scenarios, walk, reachedAt, transactions, transferCount,
     reached: [...reachedIndex.keys()], reachedIndex, ...lines, countCount, costRows, costCapacity, stepCount, orCount, quantityCount,
-    paths: preparePaths(scenarios, transactions, costs),
+    paths: preparePaths(scenarios, trees, transactions, costs, lines),
   };
 }
 
-/** A scenario's steps as its walk visits them, depth first. */
-function flattened(steps: readonly PreparedStep[]): { walk: WalkStep[]; reachSlots: number } {
-  const walk: WalkStep[] = [];
-  let reachSlots = 1;
-  const visit = (list: readonly PreparedStep[], reach: number): void => {
-    for (const step of list) {
-      if (step.kind === 'and') visit(step.steps, reach);
-      else if (step.kind === 'transaction') {
-        walk.push({ or: false, index: step.index, position: step.position, count: step.count, reach, fractions: [], branchReach: -1, path: [] });
-      } else {
-        const branchReach = reachSlots;
-        reachSlots += step.branches.length;
-        walk.push({ or: true, index: step.index, position: -1, count: undefined, reach, fractions: step.branches.map((b) => b.fraction), branchReach, path: step.path });
-        step.branches.forEach((branch, i) => visit(branch.steps, branchReach + i));
-      }
-    }
+/** Every scenario's steps as its walk visits them, depth first, as columns (see Walk). */
+function walkOf(scenarios: PreparedScenario[], trees: readonly PreparedStep[][], stepCount: number, orCount: number): Walk {
+  const size = stepCount + orCount;
+  const walk: Walk = {
+    or: new Uint8Array(size),
+    index: new Int32Array(size),
+    position: new Int32Array(size),
+    reach: new Int32Array(size),
+    branchReach: new Int32Array(size).fill(-1),
+    count: new Array<P>(size),
+    splits: new Array<Walk['splits'][number]>(orCount),
   };
-  visit(steps, 0);
-  return { walk, reachSlots };
+  let k = 0;
+  scenarios.forEach((scenario, s) => {
+    let reachSlots = 1;
+    const visit = (list: readonly PreparedStep[], reach: number): void => {
+      for (const step of list) {
+        if (step.kind === 'and') visit(step.steps, reach);
+        else if (step.kind === 'transaction') {
+          walk.index[k] = step.index;
+          walk.position[k] = step.position;
+          walk.reach[k] = reach;
+          walk.count[k++] = step.count;
+        } else {
+          const branchReach = reachSlots;
+          reachSlots += step.branches.length;
+          walk.or[k] = 1;
+          walk.index[k] = step.index;
+          walk.position[k] = -1;
+          walk.reach[k] = reach;
+          walk.branchReach[k] = branchReach;
+          walk.count[k++] = undefined;
+          walk.splits[step.index] = { fractions: step.branches.map((b) => b.fraction), path: step.path };
+          step.branches.forEach((branch, i) => visit(branch.steps, branchReach + i));
+        }
+      }
+    };
+    scenario.walkStart = k;
+    visit(trees[s]!, 0);
+    scenario.walkEnd = k;
+    scenario.reachSlots = reachSlots;
+  });
+  return walk;
 }
 
 /** The flow lines of a period: every transfer of each scenario's transactions, in order. */
-function flowLines(scenarios: readonly PreparedScenario[]): Pick<PreparedQuantities, 'lines' | 'lineTransfers' | 'lineCounts' | 'transferOfLine' | 'variableTransfers'> {
+function flowLines(
+  scenarios: readonly PreparedScenario[],
+  transactions: ReadonlyMap<string, PreparedTransfer[]>,
+  countCount: number,
+  transferCount: number,
+): Pick<PreparedQuantities, 'lines' | 'lineStart' | 'lineTransfers' | 'lineCounts' | 'transferOfLine' | 'variableTransfers'> {
   const lines: FlowLine[] = [];
+  const lineStart = new Int32Array(countCount).fill(-1);
   const lineTransfers: PreparedTransfer[] = [];
-  const position = new Map<PreparedTransfer, number>();
+  // Each transfer's place in lineTransfers, by its key.
+  const position = new Int32Array(transferCount).fill(-1);
   const transferOfLine: number[] = [];
   const counts: number[] = [];
   for (const scenario of scenarios) {
     scenario.order.forEach((transaction, k) => {
-      if (scenario.transfers[k]) scenario.lineStart[k] = lines.length;
-      for (const transfer of scenario.transfers[k] ?? []) {
+      const transfers = transactions.get(transaction);
+      if (!transfers) return;
+      const count = scenario.countOffset + k;
+      lineStart[count] = lines.length;
+      for (const transfer of transfers) {
         const { index, from, to, object, nature, channel } = transfer;
         lines.push({ scenario: scenario.id, transaction, transfer: index, from, to, object, nature, channel });
-        if (!position.has(transfer)) {
-          position.set(transfer, lineTransfers.length);
+        if (position[transfer.key] === -1) {
+          position[transfer.key] = lineTransfers.length;
           lineTransfers.push(transfer);
         }
-        transferOfLine.push(position.get(transfer)!);
-        counts.push(scenario.countOffset + k);
+        transferOfLine.push(position[transfer.key]!);
+        counts.push(count);
       }
     });
   }
   const variable = (q: PreparedQuantity | undefined) => q !== undefined && !q.constant;
   const variableTransfers = lineTransfers.flatMap((t, i) => (variable(t.amount) || (t.nature !== 'money' && variable(t.worth)) ? [i] : []));
-  return { lines, lineTransfers, lineCounts: Int32Array.from(counts), transferOfLine: Int32Array.from(transferOfLine), variableTransfers: Int32Array.from(variableTransfers) };
+  return { lines, lineStart, lineTransfers, lineCounts: Int32Array.from(counts), transferOfLine: Int32Array.from(transferOfLine), variableTransfers: Int32Array.from(variableTransfers) };
 }
 
 /**
@@ -374,14 +435,14 @@ function flowLines(scenarios: readonly PreparedScenario[]): Pick<PreparedQuantit
  * transaction for a variable cost (which `row` and `charged` of each cost record).
  */
 function costRowsOf(costs: PreparedCost[], scenarios: readonly PreparedScenario[], horizon: number): { costRows: CostRow[]; costCapacity: number } {
-  // Which scenarios reach each transaction, in the model's order, and where its count sits.
+  // Which scenarios reach each transaction a variable cost is charged on, in the model's order,
+  // and where its count sits.
   const reaching = new Map<string, Array<{ scenario: string; count: number }>>();
-  for (const scenario of scenarios) {
-    scenario.order.forEach((transaction, k) => {
-      let list = reaching.get(transaction);
-      if (!list) reaching.set(transaction, (list = []));
-      list.push({ scenario: scenario.id, count: scenario.countOffset + k });
-    });
+  for (const cost of costs) if (cost.kind === 'variable' && cost.per !== undefined) reaching.set(cost.per, []);
+  if (reaching.size > 0) {
+    for (const scenario of scenarios) {
+      scenario.order.forEach((transaction, k) => reaching.get(transaction)?.push({ scenario: scenario.id, count: scenario.countOffset + k }));
+    }
   }
   const costRows: CostRow[] = [];
   let costCapacity = 0;

@@ -4,15 +4,17 @@
  * a record per flow: what a flow is was fixed at prepare time, so a period writes numbers only,
  * and the per-path figures are filled in one pass at the end from what the periods left.
  *
- * The working arrays (slots, per-period counts, the memo of quantities, the periods' history)
- * are made once per prepared model and reused by every run; the figures a run returns are its
- * own, in one buffer, and stay as they were when the model is evaluated again.
+ * The working arrays (slots, per-period counts, the memo of quantities) are made once per
+ * prepared model and reused by every run. What the periods leave for the paths (the history) is
+ * made for each run and let go after it: at 10⁵ actors it takes 45 MB, which a model evaluated
+ * once would otherwise hold to the end. The figures a run returns are its own, in one buffer,
+ * and stay as they were when the model is evaluated again.
  */
 import { EvaluationError } from './expression/index.js';
 import { issue, type Issue, type Path } from './issues.js';
 import type { Ledger } from './ledger.js';
 import { figuresSize, fillPaths, pathFigures, type PathFigures, type PathHistory } from './prepare/paths.js';
-import { HORIZON_SLOT, T_SLOT, type Measured, type PeriodSeries, type PreparedQuantities, type PreparedQuantity, type WalkStep } from './quantify.js';
+import { HORIZON_SLOT, T_SLOT, type Measured, type PeriodSeries, type PreparedQuantities, type PreparedQuantity } from './quantify.js';
 
 export interface Quantified {
   ledger: Ledger;
@@ -37,15 +39,25 @@ interface Scratch {
   memoPeriod: Int32Array;
   cache: Float64Array;
   cached: Uint8Array;
-  /** The occurrences reaching each step of the scenario being walked (WalkStep.reach). */
+  /** The occurrences reaching each step of the scenario being walked (Walk.reach). */
   reach: Float64Array;
   /** Each line transfer's amount per occurrence and worth, this period. */
   amounts: Float64Array;
   worths: Float64Array;
   /** A path's weight in each period (fillPaths). */
   weight: Float64Array;
-  /** What each period leaves for the paths, but the per-line amounts (the ledger's column). */
-  history: Omit<PathHistory, 'perOccurrence'>;
+}
+
+/** What each period leaves for the paths, but the per-line amounts (the ledger's column), for one run. */
+function historyOf(prepared: PreparedQuantities): Omit<PathHistory, 'perOccurrence'> {
+  const width = prepared.model.doc.horizon + 1;
+  return {
+    starts: new Float64Array(prepared.scenarios.length * width),
+    counts: new Float64Array(prepared.stepCount * width),
+    fractions: new Float64Array(prepared.paths.fractionCount * width),
+    worth: new Float64Array(prepared.lines.length * (width - 1)),
+    costAmounts: new Float64Array(prepared.costs.length * width),
+  };
 }
 
 const scratches = new WeakMap<PreparedQuantities, Scratch>();
@@ -63,17 +75,10 @@ function scratchOf(prepared: PreparedQuantities): Scratch {
     memoPeriod: new Int32Array(q),
     cache: new Float64Array(q),
     cached: new Uint8Array(q),
-    reach: new Float64Array(Math.max(1, ...prepared.scenarios.map((s) => s.reachSlots))),
+    reach: new Float64Array(mostReachSlots(prepared)),
     amounts: new Float64Array(prepared.lineTransfers.length),
     worths: new Float64Array(prepared.lineTransfers.length),
     weight: new Float64Array(width),
-    history: {
-      starts: new Float64Array(prepared.scenarios.length * width),
-      counts: new Float64Array(prepared.stepCount * width),
-      fractions: new Float64Array(prepared.paths.fractionCount * width),
-      worth: new Float64Array(prepared.lines.length * (width - 1)),
-      costAmounts: new Float64Array(prepared.costs.length * width),
-    },
   };
   scratches.set(prepared, scratch);
   return scratch;
@@ -101,7 +106,8 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   const { flows, costs, occurrences } = ledger;
   let costCount = 0;
   const scratch = scratchOf(prepared);
-  const { values, previous, counts, memo, memoPeriod, cache, cached, reach, amounts, worths, history } = scratch;
+  const { values, previous, counts, memo, memoPeriod, cache, cached, reach, amounts, worths } = scratch;
+  const history = historyOf(prepared);
   values.fill(0);
   memoPeriod.fill(-1);
   cached.fill(0);
@@ -118,6 +124,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   const fractionCount = prepared.paths.fractionCount;
   const costTotal = prepared.costs.length;
   const reachedCount = prepared.reached.length;
+  const { reachedAt } = prepared;
   // The cost entries of the last period worked out, past its investments: a period that repeats
   // it charges them again.
   let operatingStart = 0;
@@ -164,19 +171,22 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
   let into = 0;
   let stepsAt = 0;
   let fractionsAt = 0;
-  /** A scenario's walk: each transaction's occurrences, into its counts. */
-  const walk = (steps: readonly WalkStep[]): void => {
+  /** A scenario's walk (its steps from..to of the walk): each transaction's occurrences, into its counts. */
+  const steps = prepared.walk;
+  const walk = (from: number, to: number): void => {
     const { fractions } = history;
-    for (let k = 0; k < steps.length; k++) {
-      const step = steps[k]!;
-      if (!step.or) {
-        const count = step.count ? nonNegative(value(step.count), COUNT, step.count.path) : 1;
-        history.counts[stepsAt + step.index] = count;
-        counts[into + step.position] = counts[into + step.position]! + reach[step.reach]! * count;
+    for (let k = from; k < to; k++) {
+      if (!steps.or[k]) {
+        const q = steps.count[k];
+        const count = q ? nonNegative(value(q), COUNT, q.path) : 1;
+        history.counts[stepsAt + steps.index[k]!] = count;
+        const at = into + steps.position[k]!;
+        counts[at] = counts[at]! + reach[steps.reach[k]!]! * count;
         continue;
       }
-      const offset = fractionsAt + orOffsets[step.index]!;
-      const branches = step.fractions;
+      const split = steps.splits[steps.index[k]!]!;
+      const offset = fractionsAt + orOffsets[steps.index[k]!]!;
+      const branches = split.fractions;
       for (let i = 0; i < branches.length; i++) fractions[offset + i] = value(branches[i]);
       let sum = 0;
       for (let i = 0; i < branches.length; i++) {
@@ -185,9 +195,11 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
         sum += f;
       }
       if (!Number.isNaN(sum) && Math.abs(sum - 1) > FRACTION_TOLERANCE) {
-        report(issue('or-fractions', step.path, { sum: round(sum), period }, { atKey: true }));
+        report(issue('or-fractions', split.path, { sum: round(sum), period }, { atKey: true }));
       }
-      for (let i = 0; i < branches.length; i++) reach[step.branchReach + i] = reach[step.reach]! * fractions[offset + i]!;
+      const branchReach = steps.branchReach[k]!;
+      const reached = reach[steps.reach[k]!]!;
+      for (let i = 0; i < branches.length; i++) reach[branchReach + i] = reached * fractions[offset + i]!;
     }
   };
 
@@ -250,10 +262,9 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
       if (scenario.segment) starts *= scenario.sizeAt < 0 ? Number.NaN : sizes[scenario.sizeAt]![period - 1]!;
       history.starts[period * scenarioCount + s] = starts;
       reach[0] = starts;
-      walk(scenario.walk);
-      const { reachedAt } = scenario;
+      walk(scenario.walkStart, scenario.walkEnd);
       const reached = occurrences.counts;
-      for (let k = 0; k < reachedAt.length; k++) reached[reachedAt0 + reachedAt[k]!] = reached[reachedAt0 + reachedAt[k]!]! + counts[into + k]!;
+      for (let k = into; k < into + scenario.order.length; k++) reached[reachedAt0 + reachedAt[k]!] = reached[reachedAt0 + reachedAt[k]!]! + counts[k]!;
     }
     flowsOf();
 
@@ -287,7 +298,7 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     for (let j = 0; j < n; j++) {
       const t = all ? j : variableTransfers[j]!;
       const transfer = lineTransfers[t]!;
-      amounts[t] = nonNegative(value(transfer.amount, 1), AMOUNT, transfer.amountPath);
+      amounts[t] = transfer.amount ? nonNegative(value(transfer.amount), AMOUNT, transfer.amount.path) : 1;
       worths[t] = transfer.nature !== 'money' && transfer.worth ? value(transfer.worth) : 0;
     }
     const base = (period - 1) * lineCount;
@@ -354,6 +365,13 @@ export function runQuantities(prepared: PreparedQuantities, series: PeriodSeries
     report(issue('unreached-transaction', ['transactions', id], { transaction: id }, { severity: 'warning', atKey: true }));
   }
   return { ledger, paths: figures, issues };
+}
+
+/** The most reaching slots a scenario's walk uses (a loop: a spread of 10⁵ numbers would overflow the stack). */
+function mostReachSlots(prepared: PreparedQuantities): number {
+  let most = 1;
+  for (const scenario of prepared.scenarios) most = Math.max(most, scenario.reachSlots);
+  return most;
 }
 
 /** Whether two periods' slots hold the same numbers, t apart (Object.is: 0 and −0 differ). */

@@ -294,7 +294,10 @@ function walk(root: Node | null, path: Path, wantKey: boolean, index: MapIndex):
   return { node };
 }
 
-export function locateAll(source: SourceText, issues: readonly Issue[]): LocatedIssue[] {
+/** What places issues in a text: a SourceText without its data. */
+export type Placer = Pick<SourceText, 'file' | 'locateMany'>;
+
+export function locateAll(source: Placer, issues: readonly Issue[]): LocatedIssue[] {
   const places = source.locateMany(issues);
   return issues.map((found, i) => ({ ...found, file: source.file, ...places[i]! }));
 }

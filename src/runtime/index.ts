@@ -3,6 +3,7 @@
  * jobs later). It holds what touches the host: worker threads, signals, file writes, the clock.
  */
 export { EngineWorkerStopped, workerBackend } from './worker-backend.js';
+export { workerPool, type WorkerPool, type PoolOptions } from './worker-pool.js';
 export { CANCELLED_EXIT, interruptSignal, interruptTaken, listenForInterrupt, releaseInterrupt } from './interrupt.js';
 export { checkpoint } from './checkpoint.js';
 export { writeChunks } from './output.js';

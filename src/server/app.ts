@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../core/index.js';
 import type { EngineBackend } from '../engine/index.js';
-import { workerBackend } from '../runtime/index.js';
+import { workerPool } from '../runtime/index.js';
 import type { Workspace } from '../store/index.js';
 import { errorAnswer, tooLarge, ApiError } from './errors.js';
 import { requestLocale } from './locale.js';
@@ -28,7 +28,7 @@ export interface AppOptions {
   libraryDir?: string;
   /** The studio's built files, served at / when given and present. */
   studioDir?: string;
-  /** Where simulations run (default a worker thread per run, so requests are not held up). */
+  /** Where simulations run (default a pool of warm worker threads, so requests are not held up and a run does not start a thread). */
   engine?: EngineBackend;
   /** Where unexpected errors are logged, with their reference (default standard error). */
   log?: (line: string) => void;
@@ -54,7 +54,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.fileBytes, onError: (c) => c.json(tooLarge(localeOf(c)).body, 413) }));
   let backend = options.engine;
-  const engine = () => (backend ??= workerBackend());
+  const engine = () => (backend ??= workerPool());
   const routes: Route[] = [
     ...modelRoutes(options.workspace),
     ...analysisRoutes(options.workspace, engine),

@@ -6,3 +6,4 @@
 export { createApp, type AppOptions } from './app.js';
 export { requestLocale } from './locale.js';
 export { startServer, defaultWorkspacePath, DEFAULT_HOST, DEFAULT_PORT, type ServerOptions, type RunningServer } from './start.js';
+export { WorkspaceBusyError } from './workspace-lock.js';

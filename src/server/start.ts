@@ -1,7 +1,8 @@
 /**
  * The server on a socket: the SQLite workspace opened (created if needed, the engine's change
- * applier given so renames reach the dynamics' equations), the library seeded once, the app
- * served by @hono/node-server. What `symbiose studio` runs; the CLI says what happens in words.
+ * applier given so renames reach the dynamics' equations) and held against a second server
+ * (workspace-lock.ts), the library seeded once, the app served by @hono/node-server. What
+ * `symbiose studio` runs; the CLI says what happens in words.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { applyModelChanges } from '../engine/index.js';
 import { openSqliteStore, seedLibrary, type Workspace } from '../store/index.js';
+import { workerPool, type WorkerPool } from '../runtime/index.js';
 import { createApp } from './app.js';
+import { lockWorkspace } from './workspace-lock.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4321;
@@ -48,16 +51,31 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
-  if (options.workspacePath !== ':memory:') mkdirSync(dirname(options.workspacePath), { recursive: true });
-  const workspace = await openSqliteStore({ path: options.workspacePath, apply: applyModelChanges });
+  const inMemory = options.workspacePath === ':memory:';
+  if (!inMemory) mkdirSync(dirname(options.workspacePath), { recursive: true });
+  // Refused here, before anything is opened, when another server holds the file.
+  const lock = inMemory ? undefined : lockWorkspace(options.workspacePath);
+  const workspace = await openSqliteStore({ path: options.workspacePath, apply: applyModelChanges }).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   try {
     const seeded = await seedLibrary(workspace, options.libraryDir);
-    const app = createApp({ workspace, ...optional(options) });
-    const server = await listen(app.fetch, host, options.port);
+    // One engine worker started now and kept: the first simulation does not wait for a thread.
+    const engine = workerPool();
+    engine.warm();
+    const app = createApp({ workspace, engine, ...optional(options) });
+    const server = await listen(app.fetch, host, options.port).catch(async (error: unknown) => {
+      await engine.close();
+      throw error;
+    });
     const port = (server.address() as AddressInfo).port;
-    return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, host, port, seeded, close: () => stop(server, workspace) };
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+    lock?.listening(url);
+    return { url, host, port, seeded, close: () => stop(server, workspace, engine).finally(() => lock?.release()) };
   } catch (error) {
     await workspace.close();
+    lock?.release();
     throw error;
   }
 }
@@ -84,11 +102,12 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], hostname: string, p
   });
 }
 
-async function stop(server: NodeServer, workspace: Workspace): Promise<void> {
+async function stop(server: NodeServer, workspace: Workspace, engine: WorkerPool): Promise<void> {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     // Idle keep-alive connections would hold close() open.
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   });
+  await engine.close();
   await workspace.close();
 }

@@ -250,6 +250,50 @@ describe('the studio in a browser', () => {
     await poll(() => node(ids.customers).textContent()).toContain('Customers');
   });
 
+  it('compares two versions as a list of changes, and restores one as a new version', async () => {
+    await tab('history');
+    const history = page.getByTestId('history');
+    // The save that named the supplier "Supplier C" (its undo, later, names it too: the oldest is the save).
+    const renamed = history.locator('li[data-version]', { hasText: 'Supplier C' }).last();
+    const number = Number(await renamed.getAttribute('data-version'));
+    const latest = history.locator('li[data-version]').first();
+    await renamed.getByRole('button', { name: 'Compare from here' }).click();
+    await latest.getByRole('button', { name: 'Compare with this one' }).click();
+    // Since then: the supplier's name went back (undone) to "Supplier A", and the second tab renamed the shop.
+    const differences = page.getByTestId('compared').locator('li');
+    await poll(() => differences.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Supplier A'), expect.stringContaining('Corner Shop')]));
+    await page.screenshot({ path: `${SHOTS}/history.png` });
+
+    const before = await savedVersion();
+    await renamed.getByRole('button', { name: 'Restore' }).click();
+    await savedPast(before);
+    await poll(() => node(ids.supplier).textContent()).toContain('Supplier C');
+    await poll(() => node(ids.shop).textContent()).not.toContain('Corner Shop');
+    await poll(() => history.locator('li[data-version]').first().textContent()).toContain('restored');
+    expect(number).toBeLessThan(before);
+  });
+
+  it('opens an XMILE file dropped on the page as a model, and runs its dynamics', async () => {
+    const xmile = readFileSync('test/fixtures/sd-test-models/samples/teacup/teacup.xmile', 'utf8');
+    // Made in the page, as text: this project's Node type-check knows no DOM.
+    const files = await page.evaluateHandle(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([${JSON.stringify(xmile)}], 'teacup.xmile', { type: 'application/xml' }));
+      return transfer;
+    })()`);
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: files });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: files });
+    await poll(() => page.getByRole('status').textContent()).toContain('Opened teacup.xmile as the model');
+    await poll(() => page.url()).toMatch(/#\/model\/[^/]+$/);
+    await tab('dynamics');
+    await poll(() => page.getByTestId('dynamics').textContent()).toContain('teacup_temperature');
+    await poll(() => page.locator('[data-testid="dynamics"] canvas').count()).toBeGreaterThan(0);
+    // It is a model of the workspace now, in the list.
+    const id = decodeURIComponent(page.url().split('#/model/')[1]!);
+    const models = (await (await fetch(`${studio.url}/api/models`)).json()) as Array<{ id: string }>;
+    expect(models.map((m) => m.id)).toContain(id);
+  });
+
   it('lists the shortcuts under ?', async () => {
     await page.locator('.react-flow__pane').click();
     await page.keyboard.press('?');
@@ -284,6 +328,10 @@ describe('the studio in a browser', () => {
     }
     await page.keyboard.press('Escape');
     await tab('profit');
+    // The what-if units (appstore's are "people", "month" and "EUR/month") in French words.
+    const units = await page.locator('[data-testid="sliders"] .unit').allTextContents();
+    expect(units).toEqual(expect.arrayContaining(['personnes', 'EUR/mois']));
+    expect(units.filter((u) => /\b(people|months?|years?|weeks?|days?)\b/.test(u))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/french.png` });
   });
 });

@@ -56,7 +56,7 @@ export function registerStudio(program: Command): void {
  * next free one (said on standard error). A port asked that is taken is a usage error.
  */
 async function listening(options: ServerOptions & { host: string }, asked: number | undefined): Promise<RunningServer> {
-  const { startServer } = await serverModule();
+  const { startServer, WorkspaceBusyError } = await serverModule();
   const first = asked ?? options.port;
   const last = asked ?? options.port + NEXT_PORTS;
   for (let port = first; ; port++) {
@@ -65,6 +65,10 @@ async function listening(options: ServerOptions & { host: string }, asked: numbe
       if (port !== first) process.stderr.write(`symbiose: ${t('studio.portNext', { port: first, next: port })}\n`);
       return server;
     } catch (error) {
+      if (error instanceof WorkspaceBusyError) {
+        const words = { workspace: error.workspace, pid: error.pid, url: error.url ?? '' };
+        throw new UsageError(t(error.url ? 'studio.workspaceBusyAt' : 'studio.workspaceBusy', words));
+      }
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && port < last) continue;
       if (code === 'EADDRINUSE') throw new UsageError(t('studio.portTakenGiven', { port: first, host: options.host }));

@@ -17,6 +17,7 @@ import { constantsOf, prepareQuantities, type Ledger, type PeriodSeries, type Pr
 import { runQuantities } from '../run-quantities.js';
 import type { PathFigures } from './paths.js';
 import { LIMITS } from '../limits.js';
+import { recordsOf } from '../records.js';
 
 export type { ScenarioPath, PathFlow, PathCost, PathFigures } from './paths.js';
 
@@ -120,13 +121,15 @@ export interface Evaluation {
 
 /** Compiles a document once: references, expressions, scenario paths, dynamics. */
 export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepared {
-  const issues = checkReferences(doc, options.declared ?? declaredIn(doc));
-  const compiled = compile(doc);
+  // Each section listed once, for every step below (see records.ts).
+  const records = recordsOf(doc);
+  const issues = checkReferences(doc, options.declared ?? declaredIn(doc), records);
+  const compiled = compile(doc, records);
   issues.push(...compiled.issues);
   const model = compiled.model;
   let dynamics: PreparedDynamics | undefined;
   let dynamicsReady = true;
-  const quantitiesBefore = prepareQuantities(model);
+  const quantitiesBefore = prepareQuantities(model, new Set(), records.transactions);
   if (doc.dynamics) {
     if (options.dynamics) {
       const made = options.dynamics(doc, constantsOf(quantitiesBefore));
@@ -141,7 +144,7 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
   // Quantifying needs sound references (a transfer to an unknown actor has nowhere to go) and
   // the dynamics' series when the model reads them.
   const quantifiable = dynamicsReady && !issues.some((i) => i.code === 'unknown-reference' && i.severity === 'error');
-  const quantities = dynamics ? prepareQuantities(model, dynamics.names) : quantitiesBefore;
+  const quantities = dynamics ? prepareQuantities(model, dynamics.names, records.transactions) : quantitiesBefore;
   for (const id of quantities.paths.tooMany) {
     issues.push(issue('scenario-paths', ['scenarios', id], { scenario: id, limit: LIMITS.scenarioPaths }, { severity: 'warning', atKey: true }));
   }

@@ -66,7 +66,12 @@ export interface PathFigures {
 
 /** What the per-period fill reads, as flat lists (one entry per row or per choice). */
 export interface PreparedPaths {
-  paths: ScenarioPath[];
+  /**
+   * Every path as a record, made when first read: what the figures are made of is in `plans`,
+   * and a command that reads only the ledger never needs the records (at 10⁵ scenarios they
+   * would take about 70 MB).
+   */
+  readonly paths: ScenarioPath[];
   /** Offset of each OR split's fractions in a period's fractions (PathHistory), by split number. */
   orOffsets: number[];
   fractionCount: number;
@@ -82,10 +87,14 @@ export interface PreparedPaths {
     /** Steps of occurrence row r: step[stepStart[r] .. stepStart[r + 1]). */
     stepStart: Int32Array;
     step: Int32Array;
+    /** Flows of path i: flowStart[i] .. flowStart[i + 1]; each one's occurrence row and ledger line. */
+    flowStart: Int32Array;
     flowOccurrenceRow: Int32Array;
     /** The ledger's flow line of each path flow: its scenario's line for that transfer. */
     flowLine: Int32Array;
     flowMoney: Uint8Array;
+    /** Variable costs of path i: costStart[i] .. costStart[i + 1]; each one's occurrence row and cost. */
+    costStart: Int32Array;
     costOccurrenceRow: Int32Array;
     costIndex: Int32Array;
   };
@@ -110,29 +119,34 @@ export interface PathHistory {
   costAmounts: Float64Array;
 }
 
-type Alternative = { choices: Array<[number, number]>; branches: Path[]; steps: Array<{ index: number; transaction: string }> };
+type Alternative = { choices: Array<[number, number]>; branches: Path[]; steps: Array<Extract<PreparedStep, { kind: 'transaction' }>> };
 
-/** Every path of every scenario, with what its figures are made of. */
+/** Every path of every scenario, with what its figures are made of (`trees`: each scenario's steps). */
 export function preparePaths(
-  scenarios: ReadonlyArray<{ id: string; actor: string; steps: PreparedStep[]; order: readonly string[]; lineStart: Int32Array }>,
+  scenarios: ReadonlyArray<{ id: string; actor: string; countOffset: number }>,
+  trees: ReadonlyArray<readonly PreparedStep[]>,
   transactions: ReadonlyMap<string, PreparedTransfer[]>,
   costs: readonly PreparedCost[],
+  lines: { lines: readonly FlowLine[]; lineStart: Int32Array },
 ): PreparedPaths {
   const orOffsets: number[] = [];
+  /** The document path of each OR branch, by its offset in a period's fractions. */
+  const branchPaths: Path[] = [];
   let fractionCount = 0;
-  const countBranches = (steps: PreparedStep[]): void => {
+  const countBranches = (steps: readonly PreparedStep[]): void => {
     for (const step of steps) {
       if (step.kind === 'and') countBranches(step.steps);
       else if (step.kind === 'or') {
         orOffsets[step.index] = fractionCount;
-        fractionCount += step.branches.length;
+        for (const branch of step.branches) branchPaths[fractionCount++] = branch.path;
         for (const branch of step.branches) countBranches(branch.steps);
       }
     }
   };
-  const paths: ScenarioPath[] = [];
   const tooMany: string[] = [];
-  const lists = { scenario: [] as number[], choiceStart: [0], choice: [] as number[], rowStart: [0], stepStart: [0], step: [] as number[] };
+  const lists = { scenario: [] as number[], choiceStart: [0], choice: [] as number[], rowStart: [0], stepStart: [0], step: [] as number[], flowStart: [0], costStart: [0] };
+  /** The transaction of each occurrence row. */
+  const rowTransaction: string[] = [];
   const flows = { row: [] as number[], line: [] as number[], money: [] as number[] };
   const charged = { row: [] as number[], index: [] as number[] };
   // The variable costs charged on each transaction, in the model's order.
@@ -144,9 +158,9 @@ export function preparePaths(
     else variableCosts.set(cost.per, [index]);
   });
   scenarios.forEach((scenario, s) => {
-    countBranches(scenario.steps);
-    const lineStart = new Map(scenario.order.map((transaction, k) => [transaction, scenario.lineStart[k]!]));
-    const found = alternatives(scenario.steps);
+    const tree = trees[s]!;
+    countBranches(tree);
+    const found = alternatives(tree);
     if (!found) {
       tooMany.push(scenario.id);
       return;
@@ -155,32 +169,34 @@ export function preparePaths(
       lists.scenario.push(s);
       for (const [node, branch] of alternative.choices) lists.choice.push(orOffsets[node]! + branch);
       lists.choiceStart.push(lists.choice.length);
-      const byTransaction = new Map<string, number[]>();
-      for (const step of alternative.steps) byTransaction.set(step.transaction, [...(byTransaction.get(step.transaction) ?? []), step.index]);
-      const path: ScenarioPath = { scenario: scenario.id, actor: scenario.actor, branches: alternative.branches, transactions: [], flows: [], variableCosts: [] };
-      const rowOf = new Map<string, number>();
-      for (const [transaction, steps] of byTransaction) {
-        const row = lists.stepStart.length - 1;
-        rowOf.set(transaction, row);
-        path.transactions.push({ transaction, row });
-        lists.step.push(...steps);
+      // One occurrence row per transaction on the path, in order of first appearance, with its steps.
+      const byTransaction = new Map<string, { row: number; position: number; steps: number[] }>();
+      for (const step of alternative.steps) {
+        let entry = byTransaction.get(step.transaction);
+        if (!entry) {
+          byTransaction.set(step.transaction, (entry = { row: rowTransaction.length, position: step.position, steps: [] }));
+          rowTransaction.push(step.transaction);
+        }
+        entry.steps.push(step.index);
+      }
+      for (const [transaction, { row, position, steps }] of byTransaction) {
+        for (const index of steps) lists.step.push(index);
         lists.stepStart.push(lists.step.length);
+        const first = lines.lineStart[scenario.countOffset + position]!;
         (transactions.get(transaction) ?? []).forEach((transfer, i) => {
-          path.flows.push({ transaction, transfer: transfer.index, from: transfer.from, to: transfer.to, object: transfer.object, nature: transfer.nature, row: flows.row.length });
           flows.row.push(row);
-          flows.line.push(lineStart.get(transaction)! + i);
+          flows.line.push(first + i);
           flows.money.push(transfer.nature === 'money' ? 1 : 0);
         });
       }
       lists.rowStart.push(lists.stepStart.length - 1);
-      const onPath = [...rowOf.keys()].flatMap((transaction) => variableCosts.get(transaction) ?? []).sort((a, b) => a - b);
+      lists.flowStart.push(flows.row.length);
+      const onPath = [...byTransaction.keys()].flatMap((transaction) => variableCosts.get(transaction) ?? []).sort((a, b) => a - b);
       for (const index of onPath) {
-        const cost = costs[index]!;
-        path.variableCosts.push({ actor: cost.actor, index: cost.index, name: cost.name, transaction: cost.per!, row: charged.row.length });
-        charged.row.push(rowOf.get(cost.per!)!);
+        charged.row.push(byTransaction.get(costs[index]!.per!)!.row);
         charged.index.push(index);
       }
-      paths.push(path);
+      lists.costStart.push(charged.row.length);
     }
   });
   const plans = {
@@ -190,22 +206,76 @@ export function preparePaths(
     rowStart: Int32Array.from(lists.rowStart),
     stepStart: Int32Array.from(lists.stepStart),
     step: Int32Array.from(lists.step),
+    flowStart: Int32Array.from(lists.flowStart),
     flowOccurrenceRow: Int32Array.from(flows.row),
     flowLine: Int32Array.from(flows.line),
     flowMoney: Uint8Array.from(flows.money),
+    costStart: Int32Array.from(lists.costStart),
     costOccurrenceRow: Int32Array.from(charged.row),
     costIndex: Int32Array.from(charged.index),
   };
-  return { paths, orOffsets, fractionCount, tooMany, plans };
+  return withRecords({ orOffsets, fractionCount, tooMany, plans }, { scenarios, plans, branchPaths, rowTransaction, lines: lines.lines, costs });
+}
+
+/** What the path records are made from, beside the plans. */
+interface RecordSources {
+  scenarios: ReadonlyArray<{ id: string; actor: string }>;
+  plans: PreparedPaths['plans'];
+  branchPaths: readonly Path[];
+  rowTransaction: readonly string[];
+  lines: readonly FlowLine[];
+  costs: readonly PreparedCost[];
+}
+
+/**
+ * The prepared paths with their records made when first read. A function of its own, so that
+ * the getter holds only what the records are made from (a closure keeps every variable of the
+ * scope it is made in that any closure there reads).
+ */
+function withRecords(paths: Omit<PreparedPaths, 'paths'>, made: RecordSources): PreparedPaths {
+  let records: ScenarioPath[] | undefined;
+  return {
+    get paths() {
+      return (records ??= pathRecords(made));
+    },
+    ...paths,
+  };
+}
+
+/** The paths as records, from what their figures are made of. */
+function pathRecords(made: RecordSources): ScenarioPath[] {
+  const { scenarios, plans: p, branchPaths, rowTransaction, lines, costs } = made;
+  return Array.from(p.scenario, (s, i): ScenarioPath => {
+    const scenario = scenarios[s]!;
+    const branches: Path[] = [];
+    for (let c = p.choiceStart[i]!; c < p.choiceStart[i + 1]!; c++) branches.push(branchPaths[p.choice[c]!]!);
+    const transactions: ScenarioPath['transactions'] = [];
+    for (let row = p.rowStart[i]!; row < p.rowStart[i + 1]!; row++) transactions.push({ transaction: rowTransaction[row]!, row });
+    const flows: PathFlow[] = [];
+    for (let row = p.flowStart[i]!; row < p.flowStart[i + 1]!; row++) {
+      const { transaction, transfer, from, to, object, nature } = lines[p.flowLine[row]!]!;
+      flows.push({ transaction, transfer, from, to, object, nature, row });
+    }
+    const variableCosts: PathCost[] = [];
+    for (let row = p.costStart[i]!; row < p.costStart[i + 1]!; row++) {
+      const cost = costs[p.costIndex[row]!]!;
+      variableCosts.push({ actor: cost.actor, index: cost.index, name: cost.name, transaction: cost.per!, row });
+    }
+    return { scenario: scenario.id, actor: scenario.actor, branches, transactions, flows, variableCosts };
+  });
 }
 
 /** The ways through a list of steps, or undefined past MAX_PATHS_PER_SCENARIO. */
 function alternatives(steps: readonly PreparedStep[]): Alternative[] | undefined {
   let acc: Alternative[] = [{ choices: [], branches: [], steps: [] }];
   for (const step of steps) {
+    // A transaction step is on every way so far: added to each in place (each is only here).
+    if (step.kind === 'transaction') {
+      for (const a of acc) a.steps.push(step);
+      continue;
+    }
     let options: Alternative[] | undefined;
-    if (step.kind === 'transaction') options = [{ choices: [], branches: [], steps: [{ index: step.index, transaction: step.transaction }] }];
-    else if (step.kind === 'and') options = alternatives(step.steps);
+    if (step.kind === 'and') options = alternatives(step.steps);
     else {
       options = [];
       for (const [b, branch] of step.branches.entries()) {
@@ -216,9 +286,23 @@ function alternatives(steps: readonly PreparedStep[]): Alternative[] | undefined
     }
     if (!options || acc.length * options.length > MAX_PATHS_PER_SCENARIO) return undefined;
     const chosen = options;
+    if (chosen.length === 1) {
+      const [only] = chosen as [Alternative];
+      for (const a of acc) {
+        append(a.choices, only.choices);
+        append(a.branches, only.branches);
+        append(a.steps, only.steps);
+      }
+      continue;
+    }
     acc = acc.flatMap((a) => chosen.map((o) => ({ choices: [...a.choices, ...o.choices], branches: [...a.branches, ...o.branches], steps: [...a.steps, ...o.steps] })));
   }
   return acc;
+}
+
+/** Appends in a loop: a spread of a list of 10⁵ steps would overflow the stack. */
+function append<T>(into: T[], from: readonly T[]): void {
+  for (const x of from) into.push(x);
 }
 
 /** How many numbers one evaluation's figures take (see pathFigures). */
@@ -232,7 +316,10 @@ export function pathFigures(prepared: PreparedPaths, horizon: number, take: (len
   const width = horizon + 1;
   const { plans } = prepared;
   return {
-    paths: prepared.paths,
+    // Read from the prepared paths when first asked for (see PreparedPaths.paths).
+    get paths() {
+      return prepared.paths;
+    },
     width,
     occurrences: take((plans.stepStart.length - 1) * width),
     money: take(plans.flowLine.length * width),

@@ -3,7 +3,7 @@
  * interface catalogue, so they are UiKeys like every other word and checked the same way.
  */
 import type { Template } from '../template.js';
-import { byPeriod, plural } from './plural.js';
+import { byPeriod, periodNoun, plural } from './plural.js';
 
 export const studioEn = {
   'studio.title': 'Symbiose studio',
@@ -61,6 +61,20 @@ export const studioEn = {
   'studio.connect.payment': 'Payment from {from}',
   'studio.connect.service': 'Service of {to}',
   'studio.panel.nothing': 'Select an actor or an arrow to edit it, or add an actor (A). Drag from the right edge of an actor to another to connect them.',
+  'studio.overview.title': 'This model',
+  'studio.overview.horizon': '{periods}, amounts in {currency}',
+  'studio.overview.actors': plural('{n} actor', '{n} actors'),
+  'studio.overview.transactions': plural('{n} transaction', '{n} transactions'),
+  'studio.overview.parameters': plural('{n} parameter', '{n} parameters'),
+  'studio.overview.legend': 'Arrows by what they carry',
+  // Unit words of parameters (the rest of a unit is the model's own text, shown as written)
+  'studio.unit.period': periodNoun({ day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], quarter: ['quarter', 'quarters'], year: ['year', 'years'] }),
+  'studio.unit.people': plural('person', 'people'),
+  'studio.unit.users': plural('user', 'users'),
+  'studio.unit.members': plural('member', 'members'),
+  'studio.unit.customers': plural('customer', 'customers'),
+  'studio.unit.subscribers': plural('subscriber', 'subscribers'),
+  'studio.unit.households': plural('household', 'households'),
   'studio.panel.actor': 'Actor',
   'studio.panel.transaction': 'Transaction',
   'studio.panel.costs': 'Costs',
@@ -183,6 +197,19 @@ export const studioFr: Record<StudioKey, Template> = {
   'studio.connect.payment': 'Paiement de {from}',
   'studio.connect.service': 'Service de {to}',
   'studio.panel.nothing': 'Sélectionnez un acteur ou une flèche pour le modifier, ou ajoutez un acteur (A). Tirez du bord droit d’un acteur vers un autre pour les relier.',
+  'studio.overview.title': 'Ce modèle',
+  'studio.overview.horizon': '{periods}, montants en {currency}',
+  'studio.overview.actors': plural('{n} acteur', '{n} acteurs'),
+  'studio.overview.transactions': plural('{n} transaction', '{n} transactions'),
+  'studio.overview.parameters': plural('{n} paramètre', '{n} paramètres'),
+  'studio.overview.legend': 'Les flèches selon ce qu’elles portent',
+  'studio.unit.period': periodNoun({ day: ['jour', 'jours'], week: ['semaine', 'semaines'], month: ['mois', 'mois'], quarter: ['trimestre', 'trimestres'], year: ['an', 'ans'] }),
+  'studio.unit.people': plural('personne', 'personnes'),
+  'studio.unit.users': plural('utilisateur', 'utilisateurs'),
+  'studio.unit.members': plural('membre', 'membres'),
+  'studio.unit.customers': plural('client', 'clients'),
+  'studio.unit.subscribers': plural('abonné', 'abonnés'),
+  'studio.unit.households': plural('foyer', 'foyers'),
   'studio.panel.actor': 'Acteur',
   'studio.panel.transaction': 'Transaction',
   'studio.panel.costs': 'Coûts',

@@ -3,10 +3,11 @@
  * canvas, who pays whom per scenario, profitability over time with what-if sliders, variants
  * side by side, the dynamics, and the model's history.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Api, Version } from '../api.js';
-import type { Analysis } from '../logic/analyse.js';
+import type { DraftAnalysis, Evaluated } from '../logic/analyst.js';
 import { useWords } from '../words.js';
+import { Loading } from './common.js';
 import { CanvasView } from './CanvasView.js';
 import type { Selection } from './Graph.js';
 import { HistoryView } from './HistoryView.js';
@@ -23,17 +24,21 @@ export interface AnalysesProps {
   id: string;
   client: Api;
   version: Version;
-  analysis: Analysis;
+  /** Undefined until the worker has analysed the first draft. */
+  analysis: DraftAnalysis | undefined;
+  /** The figures of the analysed draft with other parameter values (null: overtaken by newer ones). */
+  evaluate: (overrides: ReadonlyMap<string, number>) => Promise<Evaluated | null>;
   selection: Selection;
   onSelect: (selection: Selection) => void;
   onRestored: (version: Version) => void;
 }
 
-export function Analyses(props: AnalysesProps) {
+/** Drawn again when its figures, version or selection change, not at each keystroke's draft. */
+export const Analyses = memo(function Analyses(props: AnalysesProps) {
   const words = useWords();
   const [tab, setTab] = useState<Tab>('profit');
   const { analysis, selection } = props;
-  const ecosystem = analysis.ecosystem;
+  const ecosystem = analysis?.ecosystem;
   const actor = selection?.kind === 'actor' ? selection.id : undefined;
   return (
     <section className="analyses" data-testid="analyses">
@@ -46,14 +51,15 @@ export function Analyses(props: AnalysesProps) {
       </div>
       <div className="tab-body">
         {tab === 'history' && <HistoryView {...props} />}
-        {tab !== 'history' && !ecosystem && <p className="muted">{words.t('studio.analyses.invalid')}</p>}
+        {tab !== 'history' && !analysis && <Loading />}
+        {tab !== 'history' && analysis && !ecosystem && <p className="muted">{words.t('studio.analyses.invalid')}</p>}
         {ecosystem && tab === 'canvas' && <CanvasView ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'payers' && <PayersView ecosystem={ecosystem} />}
-        {ecosystem && analysis.prepared && tab === 'profit' && <ProfitView ecosystem={ecosystem} prepared={analysis.prepared} actor={actor} onSelect={props.onSelect} />}
+        {ecosystem && tab === 'profit' && <ProfitView ecosystem={ecosystem} draft={analysis!.draft} evaluate={props.evaluate} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'sharing' && <SharingView ecosystem={ecosystem} />}
         {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
         {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} />}
       </div>
     </section>
   );
-}
+});

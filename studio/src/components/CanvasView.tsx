@@ -1,7 +1,7 @@
 /** The Business Model Canvas of the selected actor, derived from the value network. */
 import { actorName, canvas, CANVAS_BLOCKS } from '../../../src/analyses/index.js';
 import type { Ecosystem } from '../../../src/core/index.js';
-import { canvasItemWords } from '../logic/canvas-words.js';
+import { canvasItemText } from '../../../src/tables/index.js';
 import { useWords } from '../words.js';
 import type { Selection } from './Graph.js';
 import { ActorChoice } from './ActorChoice.js';
@@ -22,7 +22,7 @@ export function CanvasView({ ecosystem, actor, onSelect }: { ecosystem: Ecosyste
             <h4>{words.t(`canvas.block.${block}`)}</h4>
             <ul>
               {result.blocks[block].map((item, i) => (
-                <li key={i}>{canvasItemWords(doc, shown, item, words.locale)}</li>
+                <li key={i}>{canvasItemText(doc, shown, item, words.locale)}</li>
               ))}
             </ul>
           </div>

@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { formatNumber, type Locale } from '../../../src/i18n/index.js';
+import { formatMoney } from '../../../src/tables/index.js';
 import { useWords } from '../words.js';
 
 export interface ChartSeries {
@@ -41,7 +43,7 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
       series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: uPlot.paths.bars!({ size: [s.align ? 0.35 : 0.6, 40], align: s.align ?? 0 }), fill: `${s.colour}55`, points: { show: false } } : {}) }))],
       hooks: { draw: [(u: uPlot) => drawMarks(u, marksRef.current)] },
       // Periods are whole numbers: no tick between two of them.
-      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (_: uPlot, ticks: number[]) => ticks.map((t) => xNames[t] ?? '') } : {}) }, { size: 80, values: (_: uPlot, ticks: number[]) => ticks.map((t) => words.n(t)) }],
+      axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (_: uPlot, ticks: number[]) => ticks.map((t) => xNames[t] ?? '') } : {}) }, { size: axisWidth, values: (_: uPlot, ticks: number[]) => ticks.map((t) => axisFigure(words.locale, t)) }],
       legend: { show: true, live: false },
     };
     plot.current = new uPlot(options, data(x, series), box.current);
@@ -63,6 +65,17 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
       <div ref={box} />
     </div>
   );
+}
+
+/** A y-axis figure: scaled from 10,000 up as the CLI prints amounts (40 M, −250 k), else as is. */
+function axisFigure(locale: Locale, x: number): string {
+  return Math.abs(x) >= 10_000 ? formatMoney(locale, x) : formatNumber(locale, x);
+}
+
+/** The y axis as wide as its longest figure (about 7 px a character at uPlot's 12 px font), so none is cut. */
+function axisWidth(_: uPlot, values: string[] | null): number {
+  const longest = Math.max(1, ...(values ?? []).map((v) => v.length));
+  return Math.ceil(longest * 7.2 + 18);
 }
 
 function data(x: ArrayLike<number>, series: ChartSeries[]): uPlot.AlignedData {

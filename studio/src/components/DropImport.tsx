@@ -14,12 +14,13 @@ export function DropImport({ client, onOpened, children }: { client: Api; onOpen
   const words = useWords();
   const [over, setOver] = useState(false);
   const [failure, setFailure] = useState<unknown>();
-  const [note, setNote] = useState<string>();
+  // What was opened, put in words when shown: a language switch after it changes the words too.
+  const [note, setNote] = useState<{ file: string; model: string }>();
   const drop = async (file: File) => {
     setFailure(undefined);
     try {
       const version = await client.importFile(formatOfFile(file.name), await file.text());
-      setNote(words.t('studio.models.imported', { file: file.name, model: version.model }));
+      setNote({ file: file.name, model: version.model });
       onOpened(version.model);
     } catch (reason) {
       setFailure(reason);
@@ -45,7 +46,7 @@ export function DropImport({ client, onOpened, children }: { client: Api; onOpen
       {children}
       {(note || failure !== undefined) && (
         <div className="toast" role="status">
-          {note}
+          {note && words.t('studio.models.imported', note)}
           <ErrorNote error={failure} />
           <button className="small" onClick={() => (setNote(undefined), setFailure(undefined))}>
             ×

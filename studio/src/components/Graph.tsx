@@ -3,11 +3,12 @@
  * coloured by the nature of what they carry, each marked when an issue concerns it. Dragging a
  * node, drawing a connection and selecting are reported to the page, which turns them into edits.
  */
-import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as Side, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as Side, ReactFlow, useReactFlow, useStore, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Position } from '../../../src/core/index.js';
 import { actorNodes, NATURE_COLOURS, transferArrows } from '../logic/graph.js';
 import { placeKey } from '../logic/places.js';
+import { arrowLabels, boundsOf, fitViewport, LABEL_ZOOM } from '../logic/viewport.js';
 import type { ModelDocument, Issue } from '../../../src/core/index.js';
 import { useWords } from '../words.js';
 
@@ -38,13 +39,13 @@ const ActorBox = memo(function ActorBox({ data, selected }: NodeProps<Node<Actor
   );
 });
 const nodeTypes = { actor: ActorBox };
-/** Never larger than life when the whole graph is shown: one actor is not a page-wide box. */
-const FIT = { maxZoom: 1, padding: 0.15 };
 
 export interface GraphProps {
   doc: ModelDocument;
   /** Positions computed by the layout for actors that have none saved. */
   laidOut: ReadonlyMap<string, Position>;
+  /** Where actors with neither stand until the layout answers (a large model's first picture). */
+  provisional: ReadonlyMap<string, Position>;
   /** Changes when the whole graph should be shown again (after a layout). */
   fitRound: number;
   issues: ReadonlyMap<string, Issue[]>;
@@ -54,14 +55,16 @@ export interface GraphProps {
   onConnect: (from: string, to: string) => void;
 }
 
-export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onMoved, onConnect }: GraphProps) {
+export function Graph({ doc, laidOut, provisional, fitRound, issues, selection, onSelect, onMoved, onConnect }: GraphProps) {
   const words = useWords();
+  const actors = useMemo(() => actorNodes(doc), [doc.actors]);
+  const arrows = useMemo(() => transferArrows(doc), [doc.transactions, doc.valueObjects]);
   const placed = useMemo<Node<ActorData>[]>(
     () =>
-      actorNodes(doc).map((actor) => ({
+      actors.map((actor) => ({
         id: actor.id,
         type: 'actor',
-        position: actor.position ?? laidOut.get(actor.id) ?? { x: 0, y: 0 },
+        position: actor.position ?? laidOut.get(actor.id) ?? provisional.get(actor.id) ?? { x: 0, y: 0 },
         selected: selection?.kind === 'actor' && selection.id === actor.id,
         data: {
           name: actor.name,
@@ -70,47 +73,71 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
           faults: faults(issues.get(placeKey('actor', actor.id))),
         },
       })),
-    [doc, laidOut, issues, selection, words.locale],
+    [actors, laidOut, provisional, issues, selection, words.locale],
   );
   // React Flow moves a node while it is dragged; the model's position follows on release.
   const [nodes, setNodes] = useState(placed);
-  useEffect(() => setNodes(placed), [placed]);
-  // A new layout, or an actor more or fewer, shows the whole graph again.
-  const flow = useReactFlow();
+  useEffect(() => setNodes((current) => keptNodes(placed, current)), [placed]);
+  // For bench/studio.mjs: when the first nodes were on the page.
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    if (nodes.length > 0 && performance.getEntriesByName('studio:nodes').length === 0) performance.mark('studio:nodes');
+  }, [nodes.length > 0]);
+  // A new layout, or an actor more or fewer, shows the graph again: whole if it fits readably.
+  const flow = useReactFlow();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const bounds = boundsOf(placed.map((n) => n.position));
+      if (bounds && box.current) void flow.setViewport(fitViewport(bounds, box.current.clientWidth, box.current.clientHeight));
+    });
     return () => cancelAnimationFrame(frame);
   }, [fitRound, placed.length]);
-  const edges = useMemo<Edge[]>(
-    () =>
-      transferArrows(doc).map((arrow) => {
+  const labelsShown = useStore((state) => state.transform[2] >= LABEL_ZOOM);
+  // Labels are placed again only when a position or a carried object's name moved: a draft is a
+  // new document at each keystroke, and placing a thousand labels is not free.
+  const placedLabels = useRef<{ key: string; labels: Map<string, string> }>({ key: '', labels: new Map() });
+  const labels = useMemo(() => {
+    const positions = new Map(actors.map((a) => [a.id, a.position ?? laidOut.get(a.id) ?? provisional.get(a.id) ?? { x: 0, y: 0 }]));
+    const nameOf = (o: string) => doc.valueObjects[o]?.name ?? o;
+    const key = [words.locale, ...[...positions].map(([id, p]) => `${id}@${p.x},${p.y}`), ...arrows.map((a) => `${a.id}:${a.from}>${a.to}:${nameOf(a.object)}`)].join('\n');
+    if (key !== placedLabels.current.key) placedLabels.current = { key, labels: arrowLabels(arrows, positions, nameOf, words.t('list.separator')) };
+    return placedLabels.current.labels;
+  }, [actors, arrows, laidOut, provisional, words.locale]);
+  const drawnEdges = useRef(new Map<string, Edge>());
+  const previousEdges = useRef<Edge[]>([]);
+  const edges = useMemo<Edge[]>(() => {
+    const next = arrows.map((arrow) => {
         const colour = arrow.nature ? NATURE_COLOURS[arrow.nature] : '#999';
         const faulty = faults(issues.get(placeKey('transaction', arrow.transaction))) > 0;
         const chosen = selection?.kind === 'transaction' && selection.id === arrow.transaction;
-        return {
+        const edge: Edge = {
           id: arrow.id,
           source: arrow.from,
           target: arrow.to,
           data: { transaction: arrow.transaction },
-          label: doc.valueObjects[arrow.object]?.name ?? arrow.object,
+          label: labels.get(arrow.id),
           className: `${faulty ? 'faulty' : ''}${chosen ? ' chosen' : ''}`,
           style: { stroke: faulty ? '#d32f2f' : colour, strokeWidth: chosen ? 3.5 : 2, strokeDasharray: faulty ? '6 3' : undefined },
           labelStyle: { fill: colour },
           markerEnd: { type: MarkerType.ArrowClosed, color: faulty ? '#d32f2f' : colour },
-          ariaLabel: arrow.transaction,
+          ariaLabel: `${doc.transactions[arrow.transaction]?.name ?? arrow.transaction}: ${doc.valueObjects[arrow.object]?.name ?? arrow.object}`,
         };
-      }),
-    [doc, issues, selection],
-  );
+        // An arrow drawn the same keeps its object, so React Flow leaves it alone.
+        const before = drawnEdges.current.get(arrow.id);
+        const kept = before && sameEdge(before, edge) ? before : edge;
+        drawnEdges.current.set(arrow.id, kept);
+        return kept;
+      });
+    // Every arrow drawn the same: the same array, so React Flow has nothing to look at again.
+    return sameItems(next, previousEdges.current) ? previousEdges.current : (previousEdges.current = next);
+  }, [arrows, issues, selection, labels]);
   return (
-    <div className="graph" data-testid="graph" data-ready={actorNodes(doc).every((a) => a.position || laidOut.has(a.id))}>
+    <div ref={box} className={`graph${labelsShown ? '' : ' no-labels'}`} data-testid="graph" data-ready={actors.every((a) => a.position || laidOut.has(a.id))}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={(changes: NodeChange<Node<ActorData>>[]) => setNodes((current) => applyNodeChanges(changes, current))}
-        fitView
-        fitViewOptions={FIT}
         minZoom={0.05}
         onlyRenderVisibleElements
         deleteKeyCode={null}
@@ -122,9 +149,48 @@ export function Graph({ doc, laidOut, fitRound, issues, selection, onSelect, onM
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <Controls showInteractive={false} />
+        {/* Its fit button shows the whole graph, however small. */}
+        <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, padding: 0.1 }} />
       </ReactFlow>
     </div>
+  );
+}
+
+/**
+ * The nodes to draw: an actor drawn the same keeps its node object, and a changed one keeps the
+ * size React Flow measured. A node without a measured size is hidden until measured again, so
+ * without this every keystroke unmounted and remounted the whole graph.
+ */
+function keptNodes(next: Node<ActorData>[], current: Node<ActorData>[]): Node<ActorData>[] {
+  const before = new Map(current.map((n) => [n.id, n]));
+  const kept = next.map((node) => {
+    const old = before.get(node.id);
+    if (!old) return node;
+    const same = old.position.x === node.position.x && old.position.y === node.position.y && old.selected === node.selected && sameData(old.data, node.data);
+    return same ? old : { ...node, measured: old.measured };
+  });
+  return sameItems(kept, current) ? current : kept;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function sameData(a: ActorData, b: ActorData): boolean {
+  return a.name === b.name && a.kind === b.kind && a.kindWord === b.kindWord && a.faults === b.faults;
+}
+
+/** The fields arrows are drawn from (their style follows from className, colour and nature). */
+function sameEdge(a: Edge, b: Edge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.label === b.label &&
+    a.className === b.className &&
+    a.ariaLabel === b.ariaLabel &&
+    a.style?.stroke === b.style?.stroke &&
+    a.style?.strokeWidth === b.style?.strokeWidth &&
+    a.labelStyle?.fill === b.labelStyle?.fill
   );
 }
 

@@ -4,7 +4,7 @@ import { textIn, type Text } from '../../../src/core/index.js';
 import type { Api, LibraryAssumption, LibraryEntry } from '../api.js';
 import type { Route } from '../logic/route.js';
 import { useWords } from '../words.js';
-import { ErrorNote, Loading, useLoad } from './common.js';
+import { ErrorNote, Loading, Unit, useLoad } from './common.js';
 
 export function LibraryView({ client, go }: { client: Api; go: (route: Route) => void }) {
   const words = useWords();
@@ -82,7 +82,7 @@ function Assumption({ a }: { a: LibraryAssumption }) {
   const words = useWords();
   return (
     <>
-      {a.name && <code>{a.name}</code>} {typeof a.value === 'number' ? words.n(a.value) : a.value} {a.unit}
+      {a.name && <code>{a.name}</code>} {typeof a.value === 'number' ? words.n(a.value) : a.value} <Unit unit={a.unit} value={typeof a.value === 'number' ? a.value : 2} />
       {a.assumption && <> — {textIn(a.assumption, words.locale)}</>}
       {a.range && <> ({words.t('studio.library.range', { low: words.n(a.range[0]), high: words.n(a.range[1]) })})</>}
     </>

@@ -2,8 +2,10 @@
  * One model open: the graph, the side panel that edits the selection, and the analyses beside
  * them. The page keeps the version it edits; every edit is a change list saved on that version,
  * and a save refused as outdated shows the API's explanation with what was saved meanwhile.
- * While a field is being typed in, its change is applied to a draft in the page, which is checked
- * and quantified at each keystroke, so issues and figures follow without a save.
+ * While a field is being typed in, its change is applied to a draft in the page, which the
+ * analysis worker checks and quantifies after each keystroke (logic/analyst.ts: the newest draft
+ * only), so issues and figures follow without a save. The graph is drawn from the document at
+ * once; the figures follow.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,9 +13,9 @@ import type { Change, Position } from '../../../src/core/index.js';
 import { applyModelChanges } from '../../../src/engine/index.js';
 import { changeMessage } from '../../../src/i18n/index.js';
 import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
-import { analyse } from '../logic/analyse.js';
+import { startAnalyst, type Analyst, type DraftAnalysis } from '../logic/analyst.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
-import { NODE_SIZE } from '../logic/graph.js';
+import { gridLayout, NODE_SIZE } from '../logic/graph.js';
 import { layoutInWorker } from '../logic/layout.js';
 import { issuesByPlace } from '../logic/places.js';
 import type { Route } from '../logic/route.js';
@@ -24,6 +26,10 @@ import { ErrorNote, IssueList, Loading } from './common.js';
 import { Graph, type Selection } from './Graph.js';
 import { Shortcuts } from './Shortcuts.js';
 import { SidePanel } from './SidePanel.js';
+
+/** Actors without positions past which the graph is first shown on a grid, while the layout runs. */
+const PROVISIONAL_FROM = 50;
+const NOWHERE: ReadonlyMap<string, Position> = new Map();
 
 export interface Editing {
   /** Shows a change list on the draft without saving it (a field being typed in). */
@@ -55,8 +61,24 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   }, [client, id, round]);
 
   const draft = useMemo(() => (version && pending ? applyModelChanges(version.document, pending).document : version?.document), [version, pending]);
-  const analysis = useMemo(() => (draft ? analyse(draft) : undefined), [draft]);
+  // Each draft is analysed off the main thread; the last analysis that came back is shown.
+  const [analysis, setAnalysis] = useState<DraftAnalysis>();
+  const [asked, setAsked] = useState(0);
+  // Made and stopped by an effect, so that React's development double mount gets a live one.
+  const [analyst, setAnalyst] = useState<Analyst>();
+  useEffect(() => {
+    const made = startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-page') ? 'page' : 'worker');
+    setAnalyst(made);
+    return () => made.stop();
+  }, []);
+  useEffect(() => {
+    if (draft && analyst) setAsked(analyst.analyse(draft));
+  }, [draft, analyst]);
   const byPlace = useMemo(() => issuesByPlace(analysis?.issues ?? []), [analysis]);
+  // For bench/studio.mjs: when the first figures were on the page.
+  useEffect(() => {
+    if (analysis && performance.getEntriesByName('studio:figures').length === 0) performance.mark('studio:figures');
+  }, [analysis !== undefined]);
 
   // Actors with no saved position are laid out once, off the main thread.
   const unplaced = useMemo(() => (draft ? Object.keys(draft.actors).filter((a) => !draft.actors[a]!.position) : []), [draft]);
@@ -64,6 +86,9 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
     if (!draft || unplaced.every((a) => laidOut.has(a))) return;
     void layout(false);
   }, [unplaced.join('\n')]);
+  // Until then a large model stands on a grid: piled at one point, every node would be in view
+  // and drawn (React Flow draws only those in view), which held its first figures back seconds.
+  const provisional = useMemo(() => (unplaced.length > PROVISIONAL_FROM ? gridLayout(unplaced) : NOWHERE), [unplaced.join('\n')]);
 
   const layout = async (save: boolean) => {
     if (!draft) return;
@@ -116,7 +141,10 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
       busy.current = false;
     }
   };
-  const restored = (v: Version) => setVersion(v);
+  const restored = useCallback((v: Version) => setVersion(v), []);
+  // Stable while the analysis is: a keystroke's draft redraws the graph and the field, and the
+  // analyses only once their figures change.
+  const evaluate = useCallback((overrides: ReadonlyMap<string, number>) => (analysis && analyst ? analyst.evaluate(analysis.draft, overrides) : Promise.resolve(null)), [analysis, analyst]);
 
   const newActor = async () => {
     if (!draft) return;
@@ -163,7 +191,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   });
 
   if (loadError) return <ErrorNote error={loadError} />;
-  if (!version || !draft || !analysis) return <Loading />;
+  if (!version || !draft) return <Loading />;
   const modelIssues = byPlace.get('model') ?? [];
   return (
     <ReactFlowProvider>
@@ -209,10 +237,10 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         )}
         <ErrorNote error={failure} />
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
-        <div className="workbench">
-          <Graph doc={draft} laidOut={laidOut} fitRound={fitRound} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
+        <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
+          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={(a, b) => void link(a, b)} />
-          <Analyses id={id} client={client} version={version} analysis={analysis} selection={selection} onSelect={setSelection} onRestored={restored} />
+          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} />
         </div>
         {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}
       </div>

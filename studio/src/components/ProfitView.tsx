@@ -1,16 +1,18 @@
 /**
  * Profitability of one actor over time: net cash flow per period (bars) and the cumulative
  * position (line), break-even and the deepest position marked; below, a slider for every
- * parameter with a range. A slider step re-evaluates the prepared model with the new value
- * (evaluate with recycle: no parsing, no compiling, the last step's arrays reused) and redraws.
+ * parameter with a range. A slider step has the analysis worker evaluate the prepared draft with
+ * the new value (evaluate with recycle: no parsing, no compiling, the last step's arrays reused;
+ * logic/analyst.ts), and the figures and the chart are drawn again when it answers.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { actorName, profitability, type ProfitabilitySheet } from '../../../src/analyses/index.js';
-import { annualDiscountRate, parameterSpec, type Ecosystem, type Prepared } from '../../../src/core/index.js';
-import { reevaluate } from '../logic/analyse.js';
+import { annualDiscountRate, parameterSpec, type Ecosystem, type ModelDocument } from '../../../src/core/index.js';
+import type { Evaluated } from '../logic/analyst.js';
 import { useWords, type Words } from '../words.js';
 import { ActorChoice } from './ActorChoice.js';
 import { Chart, type ChartMark } from './Chart.js';
+import { Unit } from './common.js';
 import type { Selection } from './Graph.js';
 
 interface Slider {
@@ -22,41 +24,54 @@ interface Slider {
 }
 
 /** Parameters a slider can move: a number with a range of two different bounds. */
-export function slidersOf(prepared: Prepared): Slider[] {
-  return Object.entries(prepared.doc.parameters ?? {}).flatMap(([name, p]) => {
+export function slidersOf(doc: ModelDocument): Slider[] {
+  return Object.entries(doc.parameters ?? {}).flatMap(([name, p]) => {
     const spec = parameterSpec(p);
     if (typeof spec.value !== 'number' || !spec.range || spec.range[0] === spec.range[1]) return [];
     return [{ name, low: Math.min(...spec.range), high: Math.max(...spec.range), value: spec.value, unit: spec.unit }];
   });
 }
 
-export function ProfitView({ ecosystem, prepared, actor, onSelect }: { ecosystem: Ecosystem; prepared: Prepared; actor: string | undefined; onSelect: (s: Selection) => void }) {
+interface ProfitProps {
+  ecosystem: Ecosystem;
+  /** The draft `ecosystem` is the analysis of. */
+  draft: number;
+  evaluate: (overrides: ReadonlyMap<string, number>) => Promise<Evaluated | null>;
+  actor: string | undefined;
+  onSelect: (s: Selection) => void;
+}
+
+export function ProfitView({ ecosystem, draft, evaluate, actor, onSelect }: ProfitProps) {
   const words = useWords();
   const { doc } = ecosystem;
   const shown = actor && Object.hasOwn(doc.actors, actor) ? actor : Object.keys(doc.actors)[0];
-  const sliders = useMemo(() => slidersOf(prepared), [prepared]);
+  const sliders = useMemo(() => slidersOf(doc), [doc]);
   const [overrides, setOverrides] = useState<Map<string, number>>(new Map());
-  const recycled = useRef<Ecosystem | undefined>(undefined);
-  const [moved, setMoved] = useState<{ prepared: Prepared; ecosystem: Ecosystem | undefined; round: number }>();
+  const [moved, setMoved] = useState<{ draft: number; ecosystem: Ecosystem | undefined; round: number }>();
+  // A reset makes the evaluations still on their way answer nothing.
+  const generation = useRef(0);
 
   const move = (name: string, value: number) => {
     const next = new Map(overrides).set(name, value);
     setOverrides(next);
-    const figures = reevaluate(prepared, next, recycled.current);
-    if (figures) recycled.current = figures;
-    setMoved((m) => ({ prepared, ecosystem: figures, round: (m?.round ?? 0) + 1 }));
+    const asked = generation.current;
+    void evaluate(next).then((evaluated) => {
+      if (evaluated && asked === generation.current) setMoved((m) => ({ draft, ecosystem: evaluated.ecosystem, round: (m?.round ?? 0) + 1 }));
+    });
   };
   const reset = () => {
+    generation.current += 1;
     setOverrides(new Map());
     setMoved(undefined);
   };
-  // Moved values belong to the prepared model they were moved on; a new draft starts afresh.
-  const current = moved && moved.prepared === prepared && overrides.size > 0 ? moved.ecosystem : ecosystem;
+  // Moved values belong to the draft they were moved on; a new draft starts afresh.
+  useEffect(reset, [draft]);
+  const current = moved && moved.draft === draft && overrides.size > 0 ? moved.ecosystem : ecosystem;
   const sheet = useMemo(() => (current && shown ? profitability(current, shown) : undefined), [current, shown, moved?.round]);
 
   if (!shown) return <p className="muted">{words.t('studio.analyses.noActors')}</p>;
   return (
-    <div className="profit" data-testid="profit">
+    <div className="profit" data-testid="profit" data-moved={moved?.round ?? 0}>
       <ActorChoice doc={doc} actor={shown} onSelect={onSelect} />
       <h3>{words.t('sheet.title', { actor: actorName(doc, shown) })}</h3>
       {sheet ? <SheetFigures sheet={sheet} words={words} period={doc.period} rate={annualDiscountRate(doc.discountRate)} /> : <p className="error">{words.t('studio.analyses.invalid')}</p>}
@@ -68,7 +83,7 @@ export function ProfitView({ ecosystem, prepared, actor, onSelect }: { ecosystem
             return (
               <label key={s.name} className="slider">
                 <span>
-                  <code>{s.name}</code> {words.n(value)} {s.unit}
+                  <code>{s.name}</code> {words.n(value)} <Unit unit={s.unit} value={value} />
                 </span>
                 <input type="range" min={s.low} max={s.high} step={(s.high - s.low) / 100} value={value} data-parameter={s.name} onChange={(e) => move(s.name, Number(e.target.value))} />
               </label>

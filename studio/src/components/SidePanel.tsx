@@ -20,6 +20,7 @@ import {
 import { fieldIssues, placeKey } from '../logic/places.js';
 import { useWords } from '../words.js';
 import { IssueList } from './common.js';
+import { Overview } from './Overview.js';
 import type { Selection } from './Graph.js';
 import type { Editing } from './ModelPage.js';
 
@@ -33,13 +34,12 @@ interface PanelProps {
 }
 
 export function SidePanel(props: PanelProps) {
-  const words = useWords();
   const { doc, selection } = props;
   return (
     <aside className="side" data-testid="side-panel">
       {selection?.kind === 'actor' && doc.actors[selection.id] && <ActorPanel {...props} id={selection.id} />}
       {selection?.kind === 'transaction' && doc.transactions[selection.id] && <TransactionPanel {...props} id={selection.id} />}
-      {!selection && <p className="muted">{words.t('studio.panel.nothing')}</p>}
+      {!selection && <Overview doc={doc} />}
     </aside>
   );
 }

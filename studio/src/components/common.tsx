@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import type { Issue } from '../../../src/core/index.js';
 import { ApiError } from '../api.js';
+import { unitPieces } from '../logic/units.js';
 import { useWords } from '../words.js';
 
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): { data: T | undefined; error: unknown; reload: () => void } {
@@ -56,4 +57,23 @@ export function IssueList({ issues }: { issues: readonly Issue[] }) {
 
 export function Loading() {
   return <p className="muted">{useWords().t('studio.loading')}</p>;
+}
+
+/** A parameter's unit after its value: the catalogue's period and people words, the model's own words as written. */
+export function Unit({ unit, value }: { unit: string | undefined; value: number }) {
+  const words = useWords();
+  if (!unit) return null;
+  return (
+    <span className="unit">
+      {unitPieces(unit, value, words.locale).map((piece, i) =>
+        piece.own ? (
+          <span key={i} data-user-text>
+            {piece.text}
+          </span>
+        ) : (
+          <span key={i}>{piece.text}</span>
+        ),
+      )}
+    </span>
+  );
 }

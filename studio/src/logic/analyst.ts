@@ -1,0 +1,207 @@
+/**
+ * Who analyses the drafts (logic/analyse.ts: check, prepare, evaluate) and evaluates what-if values
+ * on the last draft prepared: analysis-worker.ts off the main thread, or the page itself, in a
+ * task after each keystroke. The worker is the default: measured by bench/studio.mjs (README), it
+ * takes the core's time off the main thread at 300 actors (about 90 ms of main-thread work an edit
+ * against 130 in the page) and costs the page only the copy of the ecosystem it sends back, a few
+ * ms on the library models. The page is where no worker starts, and `?analyse-in-page` for
+ * measuring. In both, of the drafts waiting only the newest is analysed: a burst of keystrokes
+ * costs one analysis.
+ */
+import type { Ecosystem, Issue, ModelDocument, Prepared } from '../../../src/core/index.js';
+import { analyse, reevaluate } from './analyse.js';
+
+/** What the page shows of a draft: its issues and, when it has no error, its figures. */
+export interface DraftAnalysis {
+  /** Which draft this is the analysis of (the number analyse() gave it). */
+  draft: number;
+  ecosystem: Ecosystem | undefined;
+  issues: Issue[];
+}
+
+export interface Evaluated {
+  ecosystem: Ecosystem | undefined;
+}
+
+/**
+ * An ecosystem as the worker sends it: without what the page already holds, since copying between
+ * threads costs the page time for every byte (the draft it asked about, and for what-if values the
+ * compiled model of that draft's analysis).
+ */
+export interface ShippedEcosystem {
+  ledger: Ecosystem['ledger'];
+  series: Ecosystem['series'];
+  paths: Ecosystem['paths'];
+  /** With an analysis; an evaluation has its draft's. */
+  model?: Omit<Ecosystem['model'], 'doc'>;
+  /** With an evaluation: the draft with the what-if values written in. */
+  doc?: ModelDocument;
+}
+
+/** What the worker sends of an ecosystem (the dynamics' series, worked out lazily by an engine class, as a plain map). */
+export function shipped(ecosystem: Ecosystem, kind: 'analysis' | 'evaluation'): ShippedEcosystem {
+  const { ledger, paths } = ecosystem;
+  const series = new Map(ecosystem.series);
+  if (kind === 'evaluation') return { ledger, series, paths, doc: ecosystem.doc };
+  const { doc: _, ...model } = ecosystem.model;
+  return { ledger, series, paths, model };
+}
+
+/** The ecosystem again in the page, from what the worker sent and the draft and model the page holds. */
+export function received(shippedEcosystem: ShippedEcosystem, draft: ModelDocument, model: Ecosystem['model'] | undefined): Ecosystem | undefined {
+  const compiled = shippedEcosystem.model ? { ...shippedEcosystem.model, doc: draft } : model;
+  if (!compiled) return undefined;
+  return { doc: shippedEcosystem.doc ?? draft, model: compiled, ledger: shippedEcosystem.ledger, series: shippedEcosystem.series, paths: shippedEcosystem.paths };
+}
+
+export type AnalystRequest =
+  | { kind: 'analyse'; job: number; document: unknown }
+  | { kind: 'evaluate'; job: number; draft: number; overrides: Array<[string, number]> };
+export type AnalystAnswer =
+  | { kind: 'analysed'; job: number; ecosystem: ShippedEcosystem | undefined; issues: Issue[] }
+  | { kind: 'evaluated'; job: number; ecosystem: ShippedEcosystem | undefined; overtaken: boolean };
+
+export interface Analyst {
+  /** Asks for a draft's analysis, heard by `onAnalysed` unless a newer draft overtakes it; returns the draft's number. */
+  analyse(document: ModelDocument): number;
+  /**
+   * The figures of draft `draft` with these parameter values (ecosystem undefined when they fail),
+   * or null when newer values or a newer draft overtook them.
+   */
+  evaluate(draft: number, overrides: ReadonlyMap<string, number>): Promise<Evaluated | null>;
+  stop(): void;
+}
+
+/** `where`: a worker (the default) or the page (where no worker starts; bench/studio.mjs --in-page). */
+export function startAnalyst(onAnalysed: (analysis: DraftAnalysis) => void, where: 'page' | 'worker' = 'worker'): Analyst {
+  if (where === 'page') return inPage(onAnalysed);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('../analysis-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return inPage(onAnalysed);
+  }
+  let jobs = 0;
+  const evaluations = new Map<number, (evaluated: Evaluated | null) => void>();
+  // The drafts asked about, until their answer; and the last analysis, which evaluations build on.
+  const drafts = new Map<number, ModelDocument>();
+  let analysed: DraftAnalysis | undefined;
+  const queue = new Jobs(
+    (request) => worker.postMessage(request),
+    // An evaluation overtaken while it waits answers nothing.
+    (dropped) => {
+      evaluations.get(dropped.job)?.(null);
+      evaluations.delete(dropped.job);
+      drafts.delete(dropped.job);
+    },
+  );
+  worker.onmessage = (event: MessageEvent<AnalystAnswer>) => {
+    const answer = event.data;
+    if (answer.kind === 'analysed') {
+      const draft = drafts.get(answer.job)!;
+      drafts.delete(answer.job);
+      analysed = { draft: answer.job, ecosystem: answer.ecosystem && received(answer.ecosystem, draft, undefined), issues: answer.issues };
+      onAnalysed(analysed);
+    } else {
+      const base = analysed?.ecosystem;
+      const ecosystem = answer.ecosystem && base ? received(answer.ecosystem, base.doc, base.model) : undefined;
+      evaluations.get(answer.job)?.(answer.overtaken ? null : { ecosystem });
+      evaluations.delete(answer.job);
+    }
+    queue.done();
+  };
+  return {
+    analyse(document) {
+      jobs += 1;
+      drafts.set(jobs, document);
+      queue.ask({ kind: 'analyse', job: jobs, document });
+      return jobs;
+    },
+    evaluate(draft, overrides) {
+      jobs += 1;
+      const job = jobs;
+      return new Promise((resolve) => {
+        evaluations.set(job, resolve);
+        queue.ask({ kind: 'evaluate', job, draft, overrides: [...overrides] });
+      });
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
+/**
+ * The jobs sent to the worker, one at a time. Of the waiting ones only the newest of each kind
+ * stays, and a new draft drops the evaluations waiting on older ones.
+ */
+export class Jobs {
+  #busy = false;
+  #waiting: AnalystRequest[] = [];
+  constructor(
+    private readonly send: (request: AnalystRequest) => void,
+    private readonly dropped: (request: AnalystRequest) => void,
+  ) {}
+
+  ask(request: AnalystRequest): void {
+    const kept: AnalystRequest[] = [];
+    for (const waiting of this.#waiting) {
+      if (waiting.kind === request.kind || request.kind === 'analyse') this.dropped(waiting);
+      else kept.push(waiting);
+    }
+    this.#waiting = [...kept, request];
+    this.#next();
+  }
+
+  done(): void {
+    this.#busy = false;
+    this.#next();
+  }
+
+  #next(): void {
+    const request = this.#busy ? undefined : this.#waiting.shift();
+    if (!request) return;
+    this.#busy = true;
+    this.send(request);
+  }
+}
+
+/**
+ * The same work in the page: each draft analysed in a task of its own after the keystroke that
+ * made it (so that keystroke's frame never waits for the core), and of the drafts waiting only the
+ * newest; what-if values evaluated at once on the last draft prepared.
+ */
+function inPage(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
+  let drafts = 0;
+  let waiting: { draft: number; document: ModelDocument } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last: { draft: number; prepared: Prepared | undefined; recycle: Ecosystem | undefined } = { draft: 0, prepared: undefined, recycle: undefined };
+  const run = () => {
+    timer = undefined;
+    if (!waiting) return;
+    const { draft, document } = waiting;
+    waiting = undefined;
+    const analysis = analyse(document);
+    last = { draft, prepared: analysis.prepared, recycle: undefined };
+    onAnalysed({ draft, ecosystem: analysis.ecosystem, issues: analysis.issues });
+  };
+  return {
+    analyse(document) {
+      drafts += 1;
+      waiting = { draft: drafts, document };
+      timer ??= setTimeout(run, 0);
+      return drafts;
+    },
+    async evaluate(draft, overrides) {
+      if (draft !== last.draft || waiting) return null;
+      if (!last.prepared) return { ecosystem: undefined };
+      // The last step's figures, which the page is about to replace, are overwritten.
+      const ecosystem = reevaluate(last.prepared, overrides, last.recycle);
+      if (ecosystem) last.recycle = ecosystem;
+      return { ecosystem };
+    },
+    stop: () => {
+      clearTimeout(timer);
+      timer = undefined;
+      waiting = undefined;
+    },
+  };
+}
