@@ -31,7 +31,8 @@ function gammaP(a: number, x: number): number {
   return x < a + 1 ? gammaSeries(a, x) : 1 - gammaContinuedFraction(a, x);
 }
 
-function gammaQ(a: number, x: number): number {
+/** The regularised upper incomplete gamma function Q(a, x) = 1 − P(a, x). */
+export function gammaQ(a: number, x: number): number {
   if (x <= 0) return 1;
   return x < a + 1 ? 1 - gammaSeries(a, x) : gammaContinuedFraction(a, x);
 }
