@@ -84,6 +84,8 @@ export function cut(text: string, size: number): string {
  * a name or an address cut in two would be worse than a long line.
  */
 export function wrap(text: string, size = TEXT_WIDTH, hang?: string): string {
+  // Most texts are one short line: no splitting then (UTF-16 units are never fewer than code points).
+  if (text.length <= size) return text;
   return text
     .split('\n')
     .map((line) => {
@@ -104,7 +106,16 @@ export function wrap(text: string, size = TEXT_WIDTH, hang?: string): string {
     .join('\n');
 }
 
-/** Display width, counting each code point once (enough for the Latin and arrow text printed here). */
+/**
+ * Display width, counting each code point once (enough for the Latin and arrow text printed
+ * here). Counted without making an array of the characters: a canvas of 10⁵ customers measures
+ * half a million lines.
+ */
 export function width(text: string): number {
-  return [...text].length;
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
 }
