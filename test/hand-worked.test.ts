@@ -5,53 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { canvas, profitability, valueSharing, whoPays } from '../src/analyses/index.js';
 import { occurrencesAt } from '../src/core/index.js';
+import { BAKERY_MODEL } from './bakery-model.js';
 import { ecosystemOf, issuesOf } from './helpers.js';
 import { canvasItemText } from '../src/tables/index.js';
 
 describe('a bakery, its customers and an ordering app (OR split, segment size × occurrence rate)', () => {
-  const ecosystem = ecosystemOf(`
-symbiose: 1
-name: Bakery
-currency: EUR
-period: month
-horizon: 6
-parameters:
-  households: 200
-  loaves_per_month: 4
-  price: { value: 2.5, unit: EUR }
-  app_share: 0.25
-actors:
-  households: { kind: segment, size: households }
-  bakery:
-    kind: organisation
-    costs:
-      - { name: rent and staff, fixed: 1000 }
-      - { name: flour and energy, variable: 0.8, per: buy-bread }
-  app: { kind: platform, costs: [{ name: hosting, fixed: 15 }] }
-valueObjects:
-  money: { nature: money }
-  bread: { nature: product, valuation: { households: 3 } }
-  order-handling: { nature: service }
-transactions:
-  buy-bread:
-    channel: shop
-    transfers:
-      - { from: bakery, to: households, object: bread }
-      - { from: households, to: bakery, object: money, amount: price }
-  app-order:
-    channel: app
-    transfers:
-      - { from: app, to: bakery, object: order-handling }
-      - { from: bakery, to: app, object: money, amount: 0.10 }
-scenarios:
-  weekly-bread:
-    start: { actor: households, count: loaves_per_month }
-    steps:
-      - buy-bread
-      - or:
-          - { fraction: app_share, steps: [app-order] }
-          - { fraction: "1 - app_share", steps: [] }
-`);
+  const ecosystem = ecosystemOf(BAKERY_MODEL);
 
   it('counts occurrences: 200 households × 4 = 800 loaves a month, 25 % of them = 200 app orders', () => {
     for (let month = 1; month <= 6; month++) {

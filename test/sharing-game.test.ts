@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { capturedAmong, ecosystemGame, fairShare, valueSharing } from '../src/analyses/index.js';
 import { coalitionValue, grandValue } from '../src/stats/index.js';
 import { loadEcosystem } from '../src/engine/link/index.js';
+import { BAKERY_MODEL } from './bakery-model.js';
 import { ecosystemOf } from './helpers.js';
 
 const byActor = <T extends { actor: string }>(rows: T[]) => Object.fromEntries(rows.map((r) => [r.actor, r]));
@@ -19,47 +20,7 @@ describe('the bakery of the hand-worked tests as a game', () => {
   // - the no-app branch, 600 loaves a month, needs {H, B}: 6 × 600 × (3 − 0.8) = 7 920;
   // - the app branch, 200 a month, needs {H, B, A}: 6 × 200 × (3 − 0.8) = 2 640;
   // - B alone: −6 000; A alone: −90. v(N) = 7 920 + 2 640 − 6 000 − 90 = 4 470 (summary's figure).
-  const ecosystem = ecosystemOf(`
-symbiose: 1
-name: Bakery
-currency: EUR
-period: month
-horizon: 6
-parameters:
-  households: 200
-  loaves_per_month: 4
-  price: { value: 2.5, unit: EUR }
-  app_share: 0.25
-actors:
-  households: { kind: segment, size: households }
-  bakery:
-    kind: organisation
-    costs:
-      - { name: rent and staff, fixed: 1000 }
-      - { name: flour and energy, variable: 0.8, per: buy-bread }
-  app: { kind: platform, costs: [{ name: hosting, fixed: 15 }] }
-valueObjects:
-  money: { nature: money }
-  bread: { nature: product, valuation: { households: 3 } }
-  order-handling: { nature: service }
-transactions:
-  buy-bread:
-    transfers:
-      - { from: bakery, to: households, object: bread }
-      - { from: households, to: bakery, object: money, amount: price }
-  app-order:
-    transfers:
-      - { from: app, to: bakery, object: order-handling }
-      - { from: bakery, to: app, object: money, amount: 0.10 }
-scenarios:
-  weekly-bread:
-    start: { actor: households, count: loaves_per_month }
-    steps:
-      - buy-bread
-      - or:
-          - { fraction: app_share, steps: [app-order] }
-          - { fraction: "1 - app_share", steps: [] }
-`);
+  const ecosystem = ecosystemOf(BAKERY_MODEL);
   const players = ['households', 'bakery', 'app'];
   const { game } = ecosystemGame(ecosystem);
   const v = (...members: string[]) => coalitionValue(game, (i) => members.includes(players[i]!));
