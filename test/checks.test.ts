@@ -10,44 +10,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sustainabilityChecks, type CheckName } from '../src/analyses/index.js';
 import { loadEcosystem } from '../src/engine/link/index.js';
+import { PERIODS_MODEL } from './game-models.js';
 import { ecosystemOf } from './helpers.js';
 
 const findings = (text: string, check: CheckName, options = {}) => sustainabilityChecks(ecosystemOf(text), options).checks.find((c) => c.check === check)!.findings;
 
-const PERIODS = `
-symbiose: 1
-name: Periods
-currency: EUR
-period: year
-horizon: 2
-actors:
-  a: { kind: individual }
-  b: { kind: organisation }
-  c: { kind: organisation }
-  d: { kind: organisation, costs: [{ name: data transfer, variable: 1, per: use }] }
-valueObjects:
-  money: { nature: money }
-  service: { nature: service, valuation: { a: 10 } }
-  ads: { nature: attention, valuation: { a: -3 } }
-  data: { nature: data }
-  support: { nature: service, valuation: { b: 4 } }
-transactions:
-  use:
-    transfers:
-      - { from: b, to: a, object: service }
-      - { from: b, to: a, object: ads }
-      - { from: a, to: b, object: data }
-  help:
-    transfers:
-      - { from: c, to: b, object: support }
-      - { from: b, to: c, object: money, amount: 2 }
-scenarios:
-  s:
-    start: { actor: a, count: 1 }
-    steps:
-      - use
-      - { transaction: help, count: "if(t == 1, 1, 0)" }
-`;
+const PERIODS = PERIODS_MODEL;
 
 describe('negative net value, and what collapses with it', () => {
   it('d pays for the data transfers and gets nothing: it leaves, and every path needs it', () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FEE_MODEL } from './game-models.js';
 import { testApp, type TestApp } from './server-helpers.js';
 
 const BIN = resolve('bin/symbiose.js');
@@ -17,38 +18,7 @@ function run(args: string[], cwd: string) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-const FEE = `
-symbiose: 1
-name: Fee
-currency: EUR
-period: year
-horizon: 1
-actors:
-  buyers: { kind: segment, size: 1 }
-  seller: { kind: organisation }
-  platform: { kind: platform }
-valueObjects:
-  money: { nature: money }
-  good: { nature: product, valuation: { buyers: 10 } }
-  listing: { nature: service }
-transactions:
-  buy:
-    transfers:
-      - { from: seller, to: buyers, object: good }
-      - { from: buyers, to: seller, object: money, amount: 6 }
-  fee:
-    transfers:
-      - { from: platform, to: seller, object: listing }
-      - { from: seller, to: platform, object: money, amount: 12 }
-scenarios:
-  purchases:
-    start: { actor: buyers, count: 10 }
-    steps:
-      - buy
-      - or:
-          - { fraction: 0.5, steps: [] }
-          - { fraction: 0.5, steps: [fee] }
-`;
+const FEE = FEE_MODEL;
 
 /** A platform and n − 1 customers, each buying a service worth 5 for 3, the platform paying 1 a sale. */
 function generated(n: number): string {

@@ -9,6 +9,7 @@ import { capturedAmong, ecosystemGame, fairShare, valueSharing } from '../src/an
 import { coalitionValue, grandValue } from '../src/stats/index.js';
 import { loadEcosystem } from '../src/engine/link/index.js';
 import { BAKERY_MODEL } from './bakery-model.js';
+import { FEE_MODEL, PERIODS_MODEL } from './game-models.js';
 import { ecosystemOf } from './helpers.js';
 
 const byActor = <T extends { actor: string }>(rows: T[]) => Object.fromEntries(rows.map((r) => [r.actor, r]));
@@ -90,38 +91,7 @@ describe('a platform whose fee pushes buyers and sellers out of the core', () =>
   // v({buyers, seller}) = 5 × 10 = 50 > 40 + 0: that coalition blocks the split, by 10.
   // Shapley: the direct term 50 to two, the platform term 50 to three: 25 + 16.67 to buyers
   // and seller each, 16.67 to the platform, which captures 43.33 more than that.
-  const ecosystem = ecosystemOf(`
-symbiose: 1
-name: Fee
-currency: EUR
-period: year
-horizon: 1
-actors:
-  buyers: { kind: segment, size: 1 }
-  seller: { kind: organisation }
-  platform: { kind: platform }
-valueObjects:
-  money: { nature: money }
-  good: { nature: product, valuation: { buyers: 10 } }
-  listing: { nature: service }
-transactions:
-  buy:
-    transfers:
-      - { from: seller, to: buyers, object: good }
-      - { from: buyers, to: seller, object: money, amount: 6 }
-  fee:
-    transfers:
-      - { from: platform, to: seller, object: listing }
-      - { from: seller, to: platform, object: money, amount: 12 }
-scenarios:
-  purchases:
-    start: { actor: buyers, count: 10 }
-    steps:
-      - buy
-      - or:
-          - { fraction: 0.5, steps: [] }
-          - { fraction: 0.5, steps: [fee] }
-`);
+  const ecosystem = ecosystemOf(FEE_MODEL);
 
   it('names the blocking coalition and by how much', () => {
     const result = fairShare(ecosystem);
@@ -146,41 +116,7 @@ describe('who a path needs, period by period', () => {
   // Shapley: A = B = D = 10/4 + 6/3 = 4.5, C = 2.5 (sum 16 = v(N)).
   // Captured: A 2 × 7 = 14, B 4 − 2 = 2, C 2, D −2 (sum 16). D alone creates 0 and captures −2:
   // {D} blocks the split by 2 (it would rather leave).
-  const text = `
-symbiose: 1
-name: Periods
-currency: EUR
-period: year
-horizon: 2
-discountRate: 0.1
-actors:
-  a: { kind: individual }
-  b: { kind: organisation }
-  c: { kind: organisation }
-  d: { kind: organisation, costs: [{ name: data transfer, variable: 1, per: use }] }
-valueObjects:
-  money: { nature: money }
-  service: { nature: service, valuation: { a: 10 } }
-  ads: { nature: attention, valuation: { a: -3 } }
-  data: { nature: data }
-  support: { nature: service, valuation: { b: 4 } }
-transactions:
-  use:
-    transfers:
-      - { from: b, to: a, object: service }
-      - { from: b, to: a, object: ads }
-      - { from: a, to: b, object: data }
-  help:
-    transfers:
-      - { from: c, to: b, object: support }
-      - { from: b, to: c, object: money, amount: 2 }
-scenarios:
-  s:
-    start: { actor: a, count: 1 }
-    steps:
-      - use
-      - { transaction: help, count: "if(t == 1, 1, 0)" }
-`;
+  const text = PERIODS_MODEL;
   const ecosystem = ecosystemOf(text);
 
   it('makes one term per set of actors needed', () => {
