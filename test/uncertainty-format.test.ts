@@ -3,6 +3,10 @@
  * rank correlations, timings) and its experiment records, read and refused with located messages
  * in both languages. Line numbers are those of the model text as written in each test.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawnDistribution, loadModel, timingParameters, type LocatedIssue } from '../src/core/index.js';
 import { issueMessage } from '../src/i18n/index.js';
@@ -255,5 +259,26 @@ describe('segment members', () => {
     expect(both(issues[0]!)[0]).toMatch(/only a segment has members/);
     const firms = text.replace('members: organisations', 'members: firms');
     expect(summary(issuesOf(firms))).toContain(`schema ${place(firms, 'members: |firms')} one-of`);
+  });
+});
+
+describe('empirical distributions, read by the command line', () => {
+  const BIN = resolve('bin/symbiose.js');
+  const run = (dir: string, ...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
+  const text = model(`  price: { value: 2, distribution: { kind: empirical, file: data/prices.csv, column: price } }\n${USED}`);
+
+  it('reads the column relative to the model file, and refuses a column it does not have, located', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-empirical-'));
+    mkdirSync(join(dir, 'models', 'data'), { recursive: true });
+    writeFileSync(join(dir, 'models', 'shop.yaml'), text);
+    writeFileSync(join(dir, 'models', 'data', 'prices.csv'), 'week,price\n1,1.8\n2,2.1\n');
+    expect(run(dir, 'validate', 'models/shop.yaml').status).toBe(0);
+    writeFileSync(join(dir, 'models', 'data', 'prices.csv'), 'week,prix\n1,1.8\n');
+    const refused = run(dir, 'validate', 'models/shop.yaml');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(`models/shop.yaml:${place(text, 'column: |price')}: error the file "data/prices.csv" has no column "price" (its columns: "week", "prix")`);
+    writeFileSync(join(dir, 'models', 'data', 'prices.csv'), 'price\n\n');
+    expect(run(dir, 'validate', 'models/shop.yaml', '--lang', 'fr').stdout.replace(/[\u00a0\u202f]/g, ' ')).toContain('la colonne « price » de « data/prices.csv » ne contient aucune valeur');
   });
 });

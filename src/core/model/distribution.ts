@@ -108,6 +108,22 @@ export function drawnDistribution(distribution: Distribution, value: number, col
   }
 }
 
+/**
+ * What a surface found reading an empirical distribution's column: its numbers (blank cells
+ * left out), or why there are none. `row` counts from 1, the header row included.
+ */
+export type ColumnRead =
+  | { values: readonly number[] }
+  | { fault: 'file' }
+  | { fault: 'column'; known: readonly string[] }
+  | { fault: 'cell'; row: number; text: string };
+
+/**
+ * Reads one column of a CSV file for the core: given by a surface (the core reads no file),
+ * with `file` as the model writes it, relative to the model file.
+ */
+export type ColumnReader = (file: string, column: string) => ColumnRead;
+
 /** The interval a distribution's draws stay in, when it has one. */
 export function distributionBounds(distribution: Distribution): [number, number] | undefined {
   const d = distribution;
