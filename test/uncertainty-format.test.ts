@@ -99,6 +99,14 @@ describe('distributions on parameters', () => {
     expect(both(issues[3]!)[0]).toBe('the most likely value (9) lies outside the minimum and maximum (1 to 4)');
   });
 
+  it('names the kinds when a kind is not one of them', () => {
+    const text = model(`  price: { value: 2, distribution: { kind: gaussian, sd: 1 } }\n${USED}`);
+    const issues = issuesOf(text);
+    // The parameter is refused whole, so the amount that reads it names an unknown name.
+    expect(summary(issues)).toEqual([`schema ${place(text, 'kind: |gaussian')} expected`, `unknown-name ${place(text, 'amount: "|price')}`]);
+    expect(both(issues[0]!)[0]).toBe('expected a distribution: { kind: uniform, triangular, pert, normal, lognormal, beta, discrete or empirical, and its fields }');
+  });
+
   it('refuses a distribution on an expression, whose value comes from its inputs', () => {
     const text = model(`  price: { value: "markup * 2", distribution: { kind: uniform, min: 1, max: 3 } }\n${USED}`);
     const issues = issuesOf(text);

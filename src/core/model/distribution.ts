@@ -12,7 +12,7 @@
  * receives its numbers.
  */
 import { z } from 'zod';
-import { DESCRIPTION } from './common.js';
+import { DESCRIPTION, type Expectation } from './common.js';
 
 const finite = z.number().meta({ description: 'A number.' });
 const bound = (what: string) => finite.optional().meta({ description: what });
@@ -67,7 +67,7 @@ export const Distribution = z
       file: z.string().min(1).meta({ description: 'A CSV file, its path relative to the model file.' }),
       column: z.string().min(1).meta({ description: 'The column\'s name in the first row; each later row is one observed value.' }),
     }),
-  ])
+  ], { error: 'distribution' satisfies Expectation })
   .meta({ description: 'The distribution the value is drawn from (format version 4): uniform, triangular, pert, normal, lognormal, beta, discrete or empirical.' });
 export type Distribution = z.infer<typeof Distribution>;
 
