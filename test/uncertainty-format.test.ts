@@ -141,6 +141,14 @@ describe('timings', () => {
     expect([...timingParameters(prepared!.model).keys()].sort()).toEqual(['delay', 'launch', 'start']);
   });
 
+  it('leaves out a threshold: a name scaled or passed to a function, even beside something that grows with t', () => {
+    const text = model(`  price: 2\n  markup: 1\n  launch: 1\n  growth: 0.1\n  capacity: 30\n  users: "10 * (1 + growth) ^ t"\n  phase: "t - launch"\n`)
+      .replace('count: "if(t >= launch, 4, 0)"', 'count: "if(users * markup > capacity, 4, 0) + if(phase > 0, 1, 0) + if(floor(t / 12) == price, 1, 0)"');
+    const { prepared } = loadModel(text, 'm.yaml');
+    // phase = t - launch: launch is added to t; users, markup and capacity are compared as amounts; price with floor(t / 12), a function of t.
+    expect([...timingParameters(prepared!.model).keys()]).toEqual(['phase', 'launch']);
+  });
+
   it('refuses an unbounded distribution on one: each draw is a whole period, and needs bounds to stay in', () => {
     const text = model(timed);
     const issues = issuesOf(text).filter((i) => i.code === 'distribution');
