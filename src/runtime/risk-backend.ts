@@ -73,6 +73,8 @@ export function riskInWorkers(written: Ecosystem, text: string, file: string, op
         tally.add(waiting.get(next)!);
         waiting.delete(next);
         workers.onProgress?.(tally.draws, options.runs);
+        // A listener may have aborted the run: the result is what was merged until then.
+        if (settled) return;
         if (precisionReached(plan, tally)) return settle(() => resolve(tally.result('precision')));
       }
       if (tally.nextChunk === chunks) return settle(() => resolve(tally.result('runs')));
