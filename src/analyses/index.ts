@@ -14,3 +14,5 @@ export * from './checks.js';
 export * from './data-value.js';
 export * from './loops.js';
 export * from './risk.js';
+export * from './survey-csv.js';
+export * from './experiment-data.js';
