@@ -124,7 +124,7 @@ describe('symbiose experiment analyse: Bayesian and sequential readings, counts 
     expect(json.names).toEqual(['A', 'B']);
     const bad = run(['experiment', 'analyse', '--from', file('bad.csv', 'variant,converted\nA,no\nB,perhaps\n')], 'fr');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('bad.csv, ligne 3 : « perhaps » dans la colonne « converted » n’est ni oui ni non');
+    expect(bad.stderr).toContain('bad.csv, ligne 3\u00a0: «\u00a0perhaps\u00a0» dans la colonne «\u00a0converted\u00a0» n’est ni oui ni non');
     expect(run(['experiment', 'analyse', '1/2', '--from', people]).status).toBe(2);
   });
 
