@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { valueCycles, withNames, type CycleOptions } from '../../analyses/index.js';
-import { loopBlocks } from '../../tables/index.js';
+import { withNames, type CycleOptions } from '../../analyses/index.js';
+import { modelLoops } from '../../runtime/index.js';
+import { feedbackBlocks, loopBlocks } from '../../tables/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
@@ -34,7 +35,11 @@ export function registerLoops(program: Command): void {
     if (min !== undefined) cycleOptions.minLength = min;
     if (max !== undefined) cycleOptions.maxLength = max;
     const { format, ecosystem } = analysisInput(chosenModel(model, command), options);
-    const result = valueCycles(ecosystem, cycleOptions);
-    emit(format, () => loopBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
+    const result = modelLoops(ecosystem, cycleOptions);
+    const blocks = () => [
+      ...loopBlocks(ecosystem.doc, result, cliLocale()),
+      ...(result.feedback ? feedbackBlocks(ecosystem.doc, result.feedback, cliLocale()) : []),
+    ];
+    emit(format, blocks, () => withNames(ecosystem.doc, result));
   });
 }
