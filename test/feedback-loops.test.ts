@@ -106,6 +106,10 @@ describe('feedback loops of a model document', () => {
     expect(json.feedback.loops.map((l: { id: string }) => l.id)).toEqual(['R1', 'B1']);
     expect(json.feedback.dominance.scores[0].relative).toHaveLength(12 * 16);
 
+    const md = run('en', 'loops', 'market.yaml', '-f', 'md');
+    expect(md.stdout).toContain('## Which loop dominates when (Loops that Matter)');
+    expect(md.stdout).toMatch(/\| R1 +\| reinforcing +\| Subscribers → joining → Subscribers/);
+
     const t = await testApp();
     try {
       const created = await t.call('POST', '/api/models', { id: 'market', text: MODEL });
@@ -117,4 +121,27 @@ describe('feedback loops of a model document', () => {
       await t.workspace.close();
     }
   }, 60_000);
+});
+
+describe('feedback loops of an XMILE model', () => {
+  it('reads them from the file, says undetermined where a stock may go negative, and shows what the run did', () => {
+    // SIR (the suite's sample): succumbing = susceptible·infectious/N·c, recovering = infectious/5.
+    // Neither stock is marked non-negative and each has an outflow, so the equations do not show
+    // that ∂succumbing/∂susceptible = infectious·c/N and ∂succumbing/∂infectious =
+    // susceptible·c/N never go negative: those links are ?, and so are the loops through them. ∂recovering/∂infectious =
+    // 1/5 > 0, so infectious → recovering → infectious is balancing.
+    const file = resolve('test/fixtures/sd-test-models/samples/SIR/SIR.xmile');
+    const json = spawnSync(process.execPath, [resolve('bin/symbiose.js'), 'loops', file, '--json'], { encoding: 'utf8', env: { ...process.env, SYMBIOSE_LANG: 'en' } });
+    expect(json.status).toBe(0);
+    const { feedback } = JSON.parse(json.stdout);
+    const observed = new Map(feedback.dominance.scores.map((s: { loop: string; observed: string }) => [s.loop, s.observed]));
+    expect(feedback.loops.map((l: { id: string; variables: string[] }) => [l.id, l.variables.join(' → '), observed.get(l.id)])).toEqual([
+      ['U1', 'susceptible → succumbing', 'balancing'],
+      ['U2', 'infectious → succumbing', 'reinforcing'],
+      ['B1', 'infectious → recovering', 'balancing'],
+    ]);
+    const text = spawnSync(process.execPath, [resolve('bin/symbiose.js'), 'loops', file], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
+    expect(text.stdout).toContain('Feedback loops — SIR');
+    expect(text.stdout).toMatch(/1 +t = 0 +t = [\d.]+ +U2/);
+  });
 });

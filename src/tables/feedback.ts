@@ -3,31 +3,34 @@
  * loops) as printable blocks. The shapes are the engine's (engine/loops), written here as what
  * this file reads, since tables do not import the engine.
  */
-import type { ModelDocument } from '../core/index.js';
+import type { Period } from '../core/index.js';
 import type { Locale, UiKey } from '../i18n/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
 import { formatCount, formatPercent } from './numbers.js';
-import { periodAt, periodCount, words } from './words.js';
+import { listOf, periodAt, periodCount, words } from './words.js';
 
 type Polarity = 'reinforcing' | 'balancing' | 'undetermined';
 
 export interface FeedbackView {
   loops: ReadonlyArray<{ id: string; polarity: Polarity; variables: readonly string[]; links: ReadonlyArray<{ sign: '+' | '-' | '?' }> }>;
   truncated: boolean;
+  modules: readonly string[];
   dominance:
     | {
         method: string;
         dt: number;
         scores: ReadonlyArray<{ loop: string; observed: Polarity | 'both' | 'inactive' }>;
-        periods: ReadonlyArray<{ partition: number; from: number; to: number; loop: string | undefined; share: number; dominant: boolean }>;
+        periods: ReadonlyArray<{ partition: number; from: number; to: number; loop: string | null; share: number; dominant: boolean }>;
         unscored: ReadonlyArray<{ loop: string; reason: 'array' | 'memory'; variable: string }>;
       }
     | { refused: 'too-large'; evaluations: number; max: number };
 }
 
-export function feedbackBlocks(doc: ModelDocument, feedback: FeedbackView, locale: Locale): Block[] {
+/** `period` names the times (month 4.6); without one (an XMILE model) they are t = 4.6. */
+export function feedbackBlocks(period: Period | undefined, feedback: FeedbackView, locale: Locale): Block[] {
   const t = words(locale);
   const blocks: Block[] = [heading(t('feedback.title'), 2), paragraph(t('feedback.intro'))];
+  if (feedback.modules.length > 0) blocks.push(paragraph(t('feedback.modules', { modules: listOf(locale, [...feedback.modules]) })));
   if (feedback.loops.length === 0) return [...blocks, paragraph(t('feedback.none'))];
   const dominance = feedback.dominance;
   const observed = new Map('scores' in dominance ? dominance.scores.map((s) => [s.loop, s.observed]) : []);
@@ -52,8 +55,9 @@ export function feedbackBlocks(doc: ModelDocument, feedback: FeedbackView, local
     return [...blocks, paragraph(t('dominance.tooLarge', { evaluations: formatCount(locale, dominance.evaluations), max: formatCount(locale, dominance.max) }))];
   }
   const method = dominance.method === 'rk4' ? 'RK4' : 'Euler';
-  const at = (time: number) => periodAt(locale, doc.period, Number(time.toPrecision(4)));
-  blocks.push(paragraph(t('dominance.intro', { method, dt: periodCount(locale, doc.period, dominance.dt) })));
+  const at = (time: number) => (period ? periodAt(locale, period, Number(time.toPrecision(4))) : t('dominance.at', { t: Number(time.toPrecision(4)) }));
+  const dt = period ? periodCount(locale, period, dominance.dt) : String(Number(dominance.dt.toPrecision(6)));
+  blocks.push(paragraph(t('dominance.intro', { method, dt })));
   blocks.push(
     table(
       [
@@ -69,8 +73,8 @@ export function feedbackBlocks(doc: ModelDocument, feedback: FeedbackView, local
         at(p.from),
         at(p.to),
         p.loop ?? t('dominance.none'),
-        p.loop === undefined ? '' : formatPercent(locale, p.share),
-        p.loop === undefined ? '' : t(p.dominant ? 'dominance.yes' : 'dominance.no'),
+        p.loop === null ? '' : formatPercent(locale, p.share),
+        p.loop === null ? '' : t(p.dominant ? 'dominance.yes' : 'dominance.no'),
       ]),
     ),
   );

@@ -41,8 +41,8 @@ export interface DominancePeriod {
   partition: number;
   from: number;
   to: number;
-  /** The leading loop, or undefined while no loop of the partition is active (nothing changes). */
-  loop: string | undefined;
+  /** The leading loop, or null while no loop of the partition is active (nothing changes). */
+  loop: string | null;
   /** The leader's mean absolute relative score over the period. */
   share: number;
   /** Whether the leader accounts for at least half the change at every step of the period. */
@@ -237,8 +237,8 @@ function periodsOf(loops: ReadonlyArray<readonly [string, number]>, relative: nu
     let least = Infinity;
     const close = () => {
       if (!current) return;
-      current.share = current.loop === undefined ? 0 : total / count;
-      current.dominant = current.loop !== undefined && least >= 0.5;
+      current.share = current.loop === null ? 0 : total / count;
+      current.dominant = current.loop !== null && least >= 0.5;
       out.push(current);
     };
     for (let step = 0; step < steps; step++) {
@@ -251,7 +251,7 @@ function periodsOf(loops: ReadonlyArray<readonly [string, number]>, relative: nu
           leader = i;
         }
       }
-      const loop = leader < 0 ? undefined : loops[leader]![0];
+      const loop = leader < 0 ? null : loops[leader]![0];
       if (!current || current.loop !== loop) {
         close();
         current = { partition, from: edges[step]!, to: edges[step + 1]!, loop, share: 0, dominant: false };

@@ -3,7 +3,9 @@
  * (structure.ts), and which of them dominates when, after a run (dominance.ts).
  */
 import type { ModelDocument } from '../../core/index.js';
+import { compile } from '../compile/index.js';
 import { compileDynamics } from '../link/run.js';
+import type { Model } from '../model.js';
 import { loopDominance, type Dominance, type DominanceRefusal } from './dominance.js';
 import { feedbackStructure, type FeedbackStructure } from './structure.js';
 
@@ -26,6 +28,14 @@ export function dynamicsLoops(doc: ModelDocument, constants: ReadonlyMap<string,
   if (!doc.dynamics) return undefined;
   const { model, program } = compileDynamics(doc, constants);
   if (!model || !program) return undefined;
+  const structure = feedbackStructure(model);
+  return { ...structure, dominance: loopDominance(model, program, structure) };
+}
+
+/** The same for an engine model (an XMILE file): undefined when it does not compile. */
+export function modelFeedback(model: Model): DynamicsLoops | undefined {
+  const { program } = compile(model);
+  if (!program) return undefined;
   const structure = feedbackStructure(model);
   return { ...structure, dominance: loopDominance(model, program, structure) };
 }

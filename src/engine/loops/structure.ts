@@ -30,6 +30,8 @@ export interface FeedbackStructure {
   /** Whether the search stopped at `limits` (there are more loops than listed). */
   truncated: boolean;
   limits: CircuitLimits;
+  /** Module instances (XMILE) whose variables are left out of the graph: loops through them are not listed. */
+  modules: string[];
 }
 
 export const DEFAULT_LOOP_LIMITS: CircuitLimits = { maxCircuits: 1000, maxSteps: 2_000_000 };
@@ -63,7 +65,8 @@ export function feedbackStructure(model: Model, limits: CircuitLimits = DEFAULT_
       partition: partitions.get(component[c[0]!]!) ?? partitions.set(component[c[0]!]!, partitions.size + 1).size,
     };
   });
-  return { variables: graph.nodes, links: graph.links, loops, truncated: found.truncated, limits };
+  const modules = [...new Set(model.variables.filter((v) => v.namespace).map((v) => v.namespace!))];
+  return { variables: graph.nodes, links: graph.links, loops, truncated: found.truncated, limits, modules };
 }
 
 export function polarityOf(links: readonly CausalLink[]): Polarity {

@@ -294,6 +294,7 @@ export const en = {
   'loops.cycle': '{cycle}, {around} around: {arrows}',
   'cmd.loops':
     'the cycles of value in the graph, shortest first, with what goes along them and the value that flows around each; with dynamics, their feedback loops with polarity, and which dominates when over a run',
+  'cmd.loops.file': 'a Symbiose model (a file or a library id), or an .xmile/.stmx file for its feedback loops only',
   'option.minLength': 'the fewest actors in a cycle (default 3: two-actor cycles are every exchange)',
   'option.maxLength': 'the most actors in a cycle (default 8)',
   'usage.length': '{option} expects a whole number from 2 to 50, got "{value}"',
@@ -321,6 +322,9 @@ export const en = {
     'Over one run ({method}, steps of {dt}): at each step, the share of each loop in the change of the stocks it runs through, from the changes ' +
     'over the step (Schoenberg, Davidsen & Eberlein 2020). The leading loop has the largest share; it dominates when it accounts for at least ' +
     'half of the change at every step of its period. Loops are compared within their part of the graph.',
+  'feedback.modules': 'The variables inside the modules {modules} are left out: loops through them are not listed.',
+  'feedback.xmileTitle': 'Feedback loops — {model}',
+  'dominance.at': 't = {t}',
   'dominance.none': '(none: nothing changes)',
   'dominance.yes': 'yes',
   'dominance.no': 'no',

@@ -292,6 +292,7 @@ export const fr: Record<UiKey, Template> = {
   'loops.cycle': '{cycle}, {around} font le tour : {arrows}',
   'cmd.loops':
     'les cycles de valeur du graphe, les plus courts d’abord, avec ce qui y circule et la valeur qui fait le tour de chacun ; avec une dynamique, ses boucles de rétroaction, leur polarité et celle qui domine à chaque période d’une simulation',
+  'cmd.loops.file': 'un modèle Symbiose (un fichier ou un identifiant de la bibliothèque), ou un fichier .xmile/.stmx pour ses seules boucles de rétroaction',
   'option.minLength': 'le plus petit nombre d’acteurs d’un cycle (3 par défaut : les cycles de deux acteurs sont tous les échanges)',
   'option.maxLength': 'le plus grand nombre d’acteurs d’un cycle (8 par défaut)',
   'usage.length': '{option} attend un nombre entier de 2 à 50, reçu « {value} »',
@@ -319,6 +320,9 @@ export const fr: Record<UiKey, Template> = {
     'Sur une simulation ({method}, pas de {dt}) : à chaque pas, la part de chaque boucle dans la variation des stocks qu’elle traverse, tirée des ' +
     'variations sur le pas (Schoenberg, Davidsen et Eberlein 2020). La boucle en tête a la plus grande part ; elle domine quand elle explique au moins ' +
     'la moitié de la variation à chaque pas de sa période. Les boucles sont comparées au sein de leur partie du graphe.',
+  'feedback.modules': 'Les variables des modules {modules} sont laissées de côté : les boucles qui les traversent ne sont pas listées.',
+  'feedback.xmileTitle': 'Boucles de rétroaction — {model}',
+  'dominance.at': 't = {t}',
   'dominance.none': '(aucune : rien ne varie)',
   'dominance.yes': 'oui',
   'dominance.no': 'non',
