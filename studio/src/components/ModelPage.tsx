@@ -55,25 +55,33 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   const [round, setRound] = useState(0);
   const busy = useRef(false);
 
+  // Each draft is analysed off the main thread; the last analysis that came back is shown.
+  const [analysis, setAnalysis] = useState<DraftAnalysis>();
+  const [asked, setAsked] = useState(0);
+  // Made and stopped by an effect, so that React's development double mount gets a live one.
+  const [analyst, setAnalyst] = useState<Analyst>();
+  const analystNow = useRef<Analyst>(undefined);
+  useEffect(() => {
+    const made = startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-page') ? 'page' : 'worker');
+    analystNow.current = made;
+    setAnalyst(made);
+    return () => made.stop();
+  }, []);
+
   useEffect(() => {
     client.read(id).then(
-      (v) => (setVersion(v), setLoadError(undefined)),
+      (v) => {
+        // Asked at once, so the worker works out the first figures while the page draws the graph.
+        if (analystNow.current) setAsked(analystNow.current.analyse({ base: v.document, changes: null, document: v.document }));
+        setVersion(v);
+        setLoadError(undefined);
+      },
       (reason: unknown) => setLoadError(reason),
     );
   }, [client, id, round]);
 
   const drawn = useMemo<Draft | undefined>(() => version && { base: version.document, changes: pending, document: pending ? applyModelChanges(version.document, pending).document : version.document }, [version, pending]);
   const draft = drawn?.document;
-  // Each draft is analysed off the main thread; the last analysis that came back is shown.
-  const [analysis, setAnalysis] = useState<DraftAnalysis>();
-  const [asked, setAsked] = useState(0);
-  // Made and stopped by an effect, so that React's development double mount gets a live one.
-  const [analyst, setAnalyst] = useState<Analyst>();
-  useEffect(() => {
-    const made = startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-page') ? 'page' : 'worker');
-    setAnalyst(made);
-    return () => made.stop();
-  }, []);
   useEffect(() => {
     if (drawn && analyst) setAsked(analyst.analyse(drawn));
   }, [drawn, analyst]);

@@ -57,4 +57,18 @@ describe('drafts analysed in the page', () => {
     expect(await analyst.evaluate(newest - 1, new Map([['price', 12]]))).toBeNull();
     analyst.stop();
   });
+
+  it('does not ask again for the draft asked last (the same changes on the same base)', async () => {
+    const heard: DraftAnalysis[] = [];
+    const analyst = startAnalyst((a) => heard.push(a), 'page');
+    const base = doc(5);
+    const first = analyst.analyse({ base, changes: null, document: base });
+    expect(analyst.analyse({ base, changes: null, document: base })).toBe(first);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(heard.map((a) => a.draft)).toEqual([first]);
+    // Other changes, or another base, are another draft.
+    expect(analyst.analyse({ base, changes: [], document: base })).toBe(first + 1);
+    expect(analyst.analyse({ base: doc(5), changes: null, document: base })).toBe(first + 2);
+    analyst.stop();
+  });
 });

@@ -42,7 +42,11 @@ export type AnalystAnswer =
   | { kind: 'evaluated'; job: number; ecosystem: ShippedEcosystem | undefined; overtaken: boolean };
 
 export interface Analyst {
-  /** Asks for a draft's analysis, heard by `onAnalysed` unless a newer draft overtakes it; returns the draft's number. */
+  /**
+   * Asks for a draft's analysis, heard by `onAnalysed` unless a newer draft overtakes it; returns
+   * the draft's number. The same changes on the same base as the draft asked last are not asked
+   * again (the page asks for a version's figures as soon as it has it, and again once it drew it).
+   */
   analyse(draft: Draft): number;
   /**
    * The figures of draft `draft` with these parameter values (ecosystem undefined when they fail),
@@ -54,10 +58,53 @@ export interface Analyst {
 
 /** `where`: a worker (the default) or the page (where no worker starts; bench/studio.mjs --in-page). */
 export function startAnalyst(onAnalysed: (analysis: DraftAnalysis) => void, where: 'page' | 'worker' = 'worker'): Analyst {
-  if (where === 'page') return inPage(onAnalysed);
+  return askedOnce(where === 'page' ? inPage(onAnalysed) : inWorker(onAnalysed));
+}
+
+function askedOnce(analyst: Analyst): Analyst {
+  let last: { draft: Draft; number: number } | undefined;
+  return {
+    analyse(draft) {
+      if (last && last.draft.base === draft.base && last.draft.changes === draft.changes) return last.number;
+      last = { draft, number: analyst.analyse(draft) };
+      return last.number;
+    },
+    evaluate: (draft, overrides) => analyst.evaluate(draft, overrides),
+    stop: () => analyst.stop(),
+  };
+}
+
+/**
+ * A worker started before a model page asks for one. A message posted to a worker whose script
+ * has not run yet waits for the page's thread to hand it over, and a large model's first drawing
+ * held it there: at 300 actors the first figures waited a second or more behind the graph.
+ */
+let spare: Worker | undefined;
+
+function newWorker(): Worker {
+  return new Worker(new URL('../analysis-worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Starts the spare worker (main.tsx, as the studio opens), unless one is waiting already. */
+export function startSpareWorker(): void {
+  try {
+    spare ??= newWorker();
+  } catch {
+    spare = undefined;
+  }
+}
+
+/** The spare worker, or a new one. The next spare starts when this one stops (the next page's). */
+function takeWorker(): Worker {
+  const taken = spare ?? newWorker();
+  spare = undefined;
+  return taken;
+}
+
+function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
   let worker: Worker;
   try {
-    worker = new Worker(new URL('../analysis-worker.ts', import.meta.url), { type: 'module' });
+    worker = takeWorker();
   } catch {
     return inPage(onAnalysed);
   }
@@ -116,7 +163,10 @@ export function startAnalyst(onAnalysed: (analysis: DraftAnalysis) => void, wher
         queue.ask({ kind: 'evaluate', job, draft, overrides: [...overrides] });
       });
     },
-    stop: () => worker.terminate(),
+    stop: () => {
+      worker.terminate();
+      startSpareWorker();
+    },
   };
 }
 
