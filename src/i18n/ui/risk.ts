@@ -71,7 +71,8 @@ export const riskEn = {
   'risk.noRange': 'No range: {parameters}.',
   'risk.none': 'none',
   'risk.reason.no-range': 'no range',
-  'risk.reason.range-of-expression': 'its value is an expression; the format does not yet say whether its range bounds the expression or a factor in it',
+  'risk.reason.range-of-expression': 'its value is an expression, worked out from its inputs, which are drawn instead; its range bounds that value',
+  'risk.reason.empirical-unread': 'its empirical distribution’s column was not read here',
   'risk.reason.range-without-width': 'its range has no width',
   'risk.reason.value-outside-range': 'its value lies outside its range',
 } satisfies Record<string, Template>;
@@ -142,7 +143,8 @@ export const riskFr: Record<keyof typeof riskEn, Template> = {
   'risk.noRange': 'Sans fourchette : {parameters}.',
   'risk.none': 'aucune',
   'risk.reason.no-range': 'pas de fourchette',
-  'risk.reason.range-of-expression': 'sa valeur est une expression ; le format ne dit pas encore si sa fourchette borne l’expression ou un facteur de celle-ci',
+  'risk.reason.range-of-expression': 'sa valeur est une expression, calculée à partir de ses entrées, qui sont tirées à sa place ; sa fourchette borne cette valeur',
+  'risk.reason.empirical-unread': 'la colonne de sa distribution empirique n’a pas été lue ici',
   'risk.reason.range-without-width': 'sa fourchette n’a pas de largeur',
   'risk.reason.value-outside-range': 'sa valeur sort de sa fourchette',
 };
