@@ -56,8 +56,11 @@ const seconds = (ms) => (ms / 1000).toFixed(2);
 async function symbioseRun(model, threads) {
   const { ecosystem } = loadEcosystem(model.text, model.file);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await riskInWorkers(ecosystem, model.text, model.file, { runs: RUNS, seed: SEED, sampling: 'mc' }, { threads });
-  return { ms: performance.now() - started, result };
+  const used = process.cpuUsage(cpu);
+  // CPU time of this process and its worker threads: what the run costs whatever else the machine runs.
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, result };
 }
 
 /** Each draw as a script would do it without a prepared model: the text loaded, then evaluated. */
@@ -95,13 +98,13 @@ for (const model of models) {
   const actor = two.result.actors.find((a) => a.actor === model.actor);
   rows.push({ model, one, two, same, numpy, naiveMs, actor });
   console.log(`${model.name}`);
-  console.log(`  symbiose, 1 worker   ${seconds(one.ms).padStart(8)} s`);
-  console.log(`  symbiose, 2 workers  ${seconds(two.ms).padStart(8)} s   (same bits as 1 worker: ${same ? 'yes' : 'NO'})`);
+  console.log(`  symbiose, 1 worker   ${seconds(one.ms).padStart(8)} s   (CPU ${seconds(one.cpuMs)} s)`);
+  console.log(`  symbiose, 2 workers  ${seconds(two.ms).padStart(8)} s   (CPU ${seconds(two.cpuMs)} s; same bits as 1 worker: ${same ? 'yes' : 'NO'})`);
   if (numpy.error) console.log(`  numpy                failed: ${numpy.error}`);
-  else console.log(`  numpy ${numpy.numpy.padEnd(14)} ${numpy.seconds.toFixed(2).padStart(8)} s`);
+  else console.log(`  numpy ${numpy.numpy.padEnd(14)} ${numpy.seconds.toFixed(2).padStart(8)} s   (CPU ${numpy.cpu.toFixed(2)} s)`);
   console.log(`  naive (text per draw)${seconds(naiveMs).padStart(8)} s   (scaled from ${NAIVE} draws)`);
   const ratio = (x) => (x / two.ms).toFixed(x / two.ms >= 10 ? 0 : 2);
-  if (!numpy.error) console.log(`  ratios: numpy/symbiose ${ratio(numpy.seconds * 1000)}×, naive/symbiose ${ratio(naiveMs)}×`);
+  if (!numpy.error) console.log(`  ratios (wall time, 2 workers): numpy/symbiose ${ratio(numpy.seconds * 1000)}×, naive/symbiose ${ratio(naiveMs)}×; CPU time per draw: symbiose ${(one.cpuMs * 1000 / RUNS).toFixed(0)} µs, numpy ${(numpy.cpu * 1e6 / RUNS).toFixed(0)} µs`);
   const p = actor.lossProbability;
   console.log(`  P(NPV < 0) of ${model.actor}: symbiose ${(100 * p.value).toFixed(2)} % ± ${(100 * p.standardError).toFixed(2)}${numpy.error ? '' : `, numpy ${(100 * numpy.lossProbability).toFixed(2)} %`}; mean NPV ${actor.npv.mean.value.toPrecision(4)} ± ${actor.npv.mean.standardError.toPrecision(2)}${numpy.error ? '' : `, numpy ${numpy.meanNpv.toPrecision(4)}`}`);
   console.log(`  peak resident memory so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
