@@ -67,7 +67,7 @@ export function commandsNeeded(argv: readonly string[]): string[] {
 }
 
 /** Commands that take the Ctrl-C signal and stop on it, saying so, with exit code 130. */
-const STOPS_CLEANLY = new Set(['simulate', 'studio']);
+const STOPS_CLEANLY = new Set(['simulate', 'studio', 'risk']);
 
 /** The program in the language chosen by chooseCliLocale (its help is built in it), with the commands named (all by default). */
 export async function buildProgram(names: readonly string[] = COMMAND_NAMES): Promise<Command> {

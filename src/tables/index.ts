@@ -13,6 +13,7 @@ export { shareBlocks } from './share.js';
 export { checkBlocks, findingText } from './check.js';
 export { dataValueBlocks } from './data-value.js';
 export { loopBlocks } from './loops.js';
+export { feedbackBlocks, type FeedbackView } from './feedback.js';
 export { compareBlocks } from './compare.js';
 export { summaryBlocks, csvChunks, toCsv, nonFinite, type SeriesSet } from './series.js';
 export { sheetsOf, eachSheetOf, figureCell, sheetsToCsv, sheetCsvChunks, seriesSheet, MAX_SHEET_VALUES, type Sheet, type Cell, type Percent } from './sheets.js';
