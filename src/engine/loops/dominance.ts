@@ -49,7 +49,7 @@ export interface DominancePeriod {
   dominant: boolean;
 }
 
-/** Why a loop has no scores: a variable on it is arrayed, or reads the memory of a DELAY or SMTH. */
+/** Why a loop has no scores: a variable on it is arrayed, or reads the memory of a builtin (DELAY, SMTH, TREND, INIT). */
 export interface Unscored {
   loop: string;
   reason: 'array' | 'memory';
@@ -117,13 +117,27 @@ export function loopDominance(
   for (const loop of scored) for (const link of loop.links) links.set(key(link), link);
 
   const dt = program.specs.dt;
+  if (scored.length === 0) return { method: program.specs.method, dt, times: [], scores: [], periods: [], unscored };
   const steps = Math.floor((program.specs.stop - program.specs.start) / dt + 1e-9);
   const evaluations = steps * (links.size + scored.reduce((n, l) => n + l.links.length, 0));
   if (evaluations > limits.maxEvaluations) return { refused: 'too-large', evaluations, max: limits.maxEvaluations };
 
-  const run = simulate(program, { saveStep: dt, engine: 'closures' });
+  // Only what the scores read is kept, every step: the loops' variables, what their equations
+  // read, and the flows of their stocks.
+  const wanted = new Set<number>();
+  for (const loop of scored) {
+    for (const name of loop.variables) {
+      wanted.add(slots.get(name)!);
+      const expr = exprs.get(slots.get(name)!);
+      if (expr) collectSlots(expr, wanted);
+      const v = byName.get(canonicalName(name));
+      if (v?.kind === 'stock') for (const f of [...(v.inflows ?? []), ...(v.outflows ?? [])]) if (slotOf(f) !== undefined) wanted.add(slotOf(f)!);
+    }
+  }
+  const labels = [...program.series].filter(([, slot]) => wanted.has(slot)).map(([label]) => label);
+  const run = simulate(program, { saveStep: dt, engine: 'closures', save: labels });
   const values = new Map<number, Float64Array>();
-  for (const [label, slot] of program.series) values.set(slot, run.series.get(label)!);
+  for (const label of labels) values.set(program.series.get(label)!, run.series.get(label)!);
   const rows = run.times.length;
 
   // The slots as they were at the previous step, one array rewritten step by step.
@@ -295,5 +309,36 @@ function readsOnly(e: Expr, known: ReadonlySet<number>): boolean {
       return readsOnly(e.x, known);
     case 'dyn':
       return false;
+  }
+}
+
+/** Adds every slot a tree reads to `into`. */
+function collectSlots(e: Expr, into: Set<number>): void {
+  switch (e.k) {
+    case 'slot':
+      into.add(e.slot);
+      return;
+    case 'neg':
+    case 'not':
+      collectSlots(e.a, into);
+      return;
+    case 'bin':
+      collectSlots(e.a, into);
+      collectSlots(e.b, into);
+      return;
+    case 'if':
+      collectSlots(e.c, into);
+      collectSlots(e.a, into);
+      collectSlots(e.b, into);
+      return;
+    case 'fn':
+    case 'fold':
+      for (const a of e.args) collectSlots(a, into);
+      return;
+    case 'table':
+      collectSlots(e.x, into);
+      return;
+    default:
+      return;
   }
 }

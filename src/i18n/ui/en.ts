@@ -329,7 +329,7 @@ export const en = {
   'dominance.yes': 'yes',
   'dominance.no': 'no',
   'dominance.unscored': (p) =>
-    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads the memory of a DELAY or SMTH'}.`,
+    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads the memory of a builtin (DELAY, SMTH, TREND, INIT)'}.`,
   'dominance.tooLarge': 'Dominance not computed: the run would take {evaluations} evaluations, past the limit of {max}.',
   'column.part': 'Part',
   'column.fromTime': 'From',
