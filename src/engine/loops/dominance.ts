@@ -49,7 +49,11 @@ export interface DominancePeriod {
   dominant: boolean;
 }
 
-/** Why a loop has no scores: a variable on it is arrayed, or reads the memory of a builtin (DELAY, SMTH, TREND, INIT). */
+/**
+ * Why a loop has no scores: a variable on it is arrayed, or reads a value held inside a builtin
+ * (the memory of a DELAY, SMTH, TREND or INIT, or a random draw), which one step's re-evaluation
+ * cannot set.
+ */
 export interface Unscored {
   loop: string;
   reason: 'array' | 'memory';
