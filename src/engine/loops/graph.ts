@@ -333,6 +333,16 @@ class Analysis {
       }
       case 'PI':
         return POS;
+      // Random draws (XMILE 1.0 §3.5.5, Stella's TRIANGULAR): what each distribution can give.
+      case 'RANDOM':
+        return hull(a, args[1] ? this.value(args[1]) : ANY);
+      case 'TRIANGULAR':
+        return hull(a, args[2] ? this.value(args[2]) : ANY);
+      case 'LOGNORMAL':
+        return POS;
+      case 'EXPRND':
+      case 'POISSON':
+        return NON_NEGATIVE;
       default:
         // Smooths and delays stay within what their input and start value have been.
         if (LAGGED.has(fn)) return a | (args[fn === 'SMTHN' || fn === 'DELAYN' ? 3 : 2] ? this.value(args[fn === 'SMTHN' || fn === 'DELAYN' ? 3 : 2]!) : 0);
@@ -509,6 +519,12 @@ function isBoolean(e: Equation): boolean {
   if (e.kind === 'number') return e.value === 0 || e.value === 1;
   if (e.kind === 'unary') return e.op === 'not';
   return e.kind === 'binary' && (COMPARISONS.has(e.op) || e.op === 'and' || e.op === 'or');
+}
+
+/** The signs of every number between one of a and one of b (a uniform draw between them, say). */
+function hull(a: Signs, b: Signs): Signs {
+  const both = a | b;
+  return both & NEG && both & POS ? both | ZERO : both;
 }
 
 /** The signs a graphical function's output can take: its points' (and zero between a negative and a positive one). */
