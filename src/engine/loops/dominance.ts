@@ -68,6 +68,11 @@ export interface Dominance {
   scores: LoopScores[];
   periods: DominancePeriod[];
   unscored: Unscored[];
+  /**
+   * Each link of the scored loops with the signs its score took in the run: a check on the sign
+   * read from the equations (a + link never scores below zero), and what a ? link did.
+   */
+  links: Array<CausalLink & { observed: '+' | '-' | 'both' | 'none' }>;
 }
 
 export interface DominanceLimits {
@@ -121,7 +126,7 @@ export function loopDominance(
   for (const loop of scored) for (const link of loop.links) links.set(key(link), link);
 
   const dt = program.specs.dt;
-  if (scored.length === 0) return { method: program.specs.method, dt, times: [], scores: [], periods: [], unscored };
+  if (scored.length === 0) return { method: program.specs.method, dt, times: [], scores: [], periods: [], unscored, links: [] };
   const steps = Math.floor((program.specs.stop - program.specs.start) / dt + 1e-9);
   const evaluations = steps * (links.size + scored.reduce((n, l) => n + l.links.length, 0));
   if (evaluations > limits.maxEvaluations) return { refused: 'too-large', evaluations, max: limits.maxEvaluations };
@@ -169,6 +174,7 @@ export function loopDominance(
   const relative = scored.map(() => new Array<number>(Math.max(0, rows - 1)).fill(0));
   const loopScore = new Float64Array(scored.length);
   const linkScore = new Map<string, number>();
+  const seen = new Map<string, { positive: boolean; negative: boolean }>([...links.keys()].map((k) => [k, { positive: false, negative: false }]));
   const times: number[] = [];
   for (let row = 1; row < rows; row++) {
     times.push(run.times[row]!);
@@ -197,6 +203,8 @@ export function loopDominance(
         }
       }
       linkScore.set(key(link), score);
+      if (score > 0) seen.get(key(link))!.positive = true;
+      else if (score < 0) seen.get(key(link))!.negative = true;
     }
     scored.forEach((loop, i) => {
       let product = 1;
@@ -213,6 +221,11 @@ export function loopDominance(
     scores,
     periods: periodsOf(scored.map((l) => [l.id, l.partition] as const), relative, [program.specs.start, ...times]),
     unscored,
+    links: [...links.values()].map((link) => {
+      const { positive, negative } = seen.get(key(link))!;
+      const observed = positive && negative ? 'both' : positive ? '+' : negative ? '-' : 'none';
+      return { ...link, observed };
+    }),
   };
 }
 
