@@ -40,6 +40,11 @@ const INCREASING = new Set(['SQRT', 'EXP', 'LN', 'LOG10', 'ARCTAN', 'ARCSIN']);
 const STEPS = new Set(['INT', 'ROUND', 'SIGN']);
 /** What makes a variable change with time though it reads no stock. */
 const TIMED = new Set(['STEP', 'RAMP', 'PULSE', 'TIME']);
+/** The other builtins that are functions of their arguments only (and run constants). */
+const PLAIN = new Set([
+  'ABS', 'MIN', 'MAX', 'SUM', 'MEAN', 'PROD', 'STDDEV', 'SIZE', 'ZIDZ', 'XIDZ', 'SAFEDIV', 'IF_THEN_ELSE', 'LOOKUP', 'INIT', 'INITIAL',
+  'PI', 'DT', 'STARTTIME', 'STOPTIME', 'SIN', 'COS', 'TAN', 'ARCCOS', 'MOD', 'MODULO', 'TREND',
+]);
 const RUN_NAMES = new Set(['time', 'dt', 'starttime', 'stoptime']);
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '=', '<>']);
 
@@ -178,12 +183,9 @@ class Analysis {
     }
   }
 
-  /** A builtin the sign rules know; anything else (a macro, a random draw) is taken to vary. */
+  /** A builtin that is a plain function of its arguments; anything else (a macro, a random draw) is taken to vary. */
   private knownFunction(fn: string): boolean {
-    return (
-      LAGGED.has(fn) || INCREASING.has(fn) || STEPS.has(fn) || TIMED.has(fn) || this.isTable(canonicalName(fn)) ||
-      ['ABS', 'MIN', 'MAX', 'SUM', 'MEAN', 'PROD', 'STDDEV', 'SIZE', 'ZIDZ', 'XIDZ', 'SAFEDIV', 'IF_THEN_ELSE', 'LOOKUP', 'INIT', 'INITIAL', 'PI', 'DT', 'STARTTIME', 'STOPTIME', 'SIN', 'COS', 'TAN', 'ARCCOS', 'MOD', 'MODULO', 'TREND'].includes(fn)
-    );
+    return LAGGED.has(fn) || INCREASING.has(fn) || STEPS.has(fn) || TIMED.has(fn) || PLAIN.has(fn) || this.isTable(canonicalName(fn));
   }
 
   /** Value signs to the least fixed point: start from nothing known and grow until nothing changes. */
