@@ -330,7 +330,7 @@ export const en = {
   'dominance.yes': 'yes',
   'dominance.no': 'no',
   'dominance.unscored': (p) =>
-    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads the memory of a DELAY or SMTH'}.`,
+    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads a value held inside a builtin (the memory of a DELAY, SMTH, TREND or INIT, or a random draw)'}.`,
   'dominance.tooLarge': 'Dominance not computed: the run would take {evaluations} evaluations, past the limit of {max}.',
   'column.part': 'Part',
   'column.fromTime': 'From',

@@ -328,7 +328,7 @@ export const fr: Record<UiKey, Template> = {
   'dominance.yes': 'oui',
   'dominance.no': 'non',
   'dominance.unscored': (p) =>
-    `Non mesurée : ${p.loop}, car ${p.variable} ${p.reason === 'array' ? 'est un tableau' : 'lit la mémoire d’un DELAY ou d’un SMTH'}.`,
+    `Non mesurée : ${p.loop}, car ${p.variable} ${p.reason === 'array' ? 'est un tableau' : 'lit une valeur gardée dans une fonction (la mémoire d’un DELAY, SMTH, TREND ou INIT, ou un tirage aléatoire)'}.`,
   'dominance.tooLarge': 'Dominance non calculée : la simulation demanderait {evaluations} évaluations, au-delà de la limite de {max}.',
   'column.part': 'Partie',
   'column.fromTime': 'Du',
