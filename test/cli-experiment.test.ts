@@ -149,3 +149,45 @@ describe('symbiose experiment plan --sequential', () => {
     expect(run(['experiment', 'plan', '--control', '10%', '--variant', '20%', '--trials', '200,100', '--sequential']).status).toBe(2);
   });
 });
+
+describe('symbiose experiment wtp', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'symbiose-wtp-'));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  // The five consistent respondents of src/stats/wtp/wtp.test.ts, where the points are worked by hand.
+  const survey = 'too cheap,cheap,expensive,too expensive\n2,4,6,8\n3,5,7,10\n1,3,5,7\n2,4,8,12\n4,6,9,11\n5,4,6,8\n';
+
+  it("gives Van Westendorp's four price points in words and draws the curves", () => {
+    const r = run(['experiment', 'wtp', file('vw.csv', survey)]);
+    expect(r.status).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('Acceptable prices run from 3 ');
+    expect(out).toContain('to 7.5 ');
+    expect(out).toContain('Fewest reject the price at 4; as many call it cheap as expensive at 5.');
+    expect(out).toContain('5 of 6 respondents; 1 set aside');
+    expect(r.stdout).toContain('t too cheap, c cheap, e expensive, x too expensive');
+    const json = JSON.parse(run(['experiment', 'wtp', join(dir, 'vw.csv'), '--json']).stdout);
+    expect([json.pmc, json.opp, json.ipp, json.pme]).toEqual([3, 4, 5, 7.5]);
+    expect(json.curves.tooExpensive.slice(5)).toEqual([0, 0.2, 0.4, 0.4, 0.6, 0.8, 1]);
+    const csv = run(['experiment', 'wtp', join(dir, 'vw.csv'), '--format', 'csv']).stdout;
+    expect(csv).toContain('too expensive');
+  });
+
+  it('gives Gabor–Granger demand and revenue, in French', () => {
+    const r = run(['experiment', 'wtp', file('gg.csv', 'id,10,20,30\n1,oui,oui,non\n2,oui,non,non\n3,oui,oui,oui\n4,oui,oui,\n')], 'fr');
+    const out = r.stdout.replace(/\s+/g, ' ');
+    // By hand (wtp.test.ts): revenue 10 at 10, 15 at 20, 10 at 30.
+    expect(out).toContain('La recette par répondant est la plus forte à 20 (15)');
+  });
+
+  it('points at a bad cell, and refuses a survey where nobody answered consistently', () => {
+    const bad = run(['experiment', 'wtp', file('bad.csv', 'too cheap,cheap,expensive,too expensive\n1,2,x,4\n')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('bad.csv, line 2: "x" in column "expensive" is not a price');
+    const none = run(['experiment', 'wtp', file('none.csv', 'too cheap,cheap,expensive,too expensive\n4,3,2,1\n')]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('no respondent gave four rising prices');
+  });
+});

@@ -16,3 +16,4 @@ export * from './loops.js';
 export * from './risk.js';
 export * from './survey-csv.js';
 export * from './experiment-data.js';
+export * from './wtp-data.js';

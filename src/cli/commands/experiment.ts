@@ -1,11 +1,13 @@
 /** `symbiose experiment analyse|plan`: the statistics of src/stats/experiments on counts given on the command line or in a CSV file. */
 import type { Command } from 'commander';
-import { experimentDataFromCsv, type CsvFault, type ExperimentData } from '../../analyses/index.js';
+import { experimentDataFromCsv, wtpSurveyFromCsv, type CsvFault, type ExperimentData } from '../../analyses/index.js';
 import type { UiKey } from '../../i18n/index.js';
 import {
   analyseConversions,
   bayesianConversions,
   checkExperimentDesign,
+  demandCurve,
+  priceSensitivity,
   sequentialAnalysis,
   sequentialPlan,
   verdictOf,
@@ -15,9 +17,12 @@ import {
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { readModelText } from '../model-file.js';
-import { emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
+import { deliver, emit, formatOf, toFile, colorWanted, withOutputOptions, type OutputOptions } from '../output.js';
 import { analysisBlocks, planBlocks } from '../render/experiment.js';
 import { bayesianBlocks, sequentialBlocks, sequentialPlanBlocks } from '../render/experiment-readings.js';
+import { priceChart } from '../render/price-chart.js';
+import { renderText } from '../render/text.js';
+import { demandBlocks, priceSensitivityBlocks } from '../render/wtp.js';
 
 /** "12/50" → 12 successes of 50 trials. */
 export function parseCounts(value: string): Counts {
@@ -98,6 +103,9 @@ interface PlanOptions extends OutputOptions {
 
 export function registerExperiment(program: Command): void {
   const experiment = program.command('experiment').description(t('cmd.experiment'));
+  withOutputOptions(experiment.command('wtp').description(t('cmd.experiment.wtp')).argument('<file>', t('cmd.experiment.wtpFile')), ['text', 'md', 'json', 'csv']).action(
+    (file: string, options: OutputOptions) => analyseWillingness(file, formatOf(options)),
+  );
   withOutputOptions(
     experiment
       .command('analyse')
@@ -173,4 +181,23 @@ function planSequential(options: PlanOptions, rates: { control: number; variant:
   if (!Number.isInteger(looks) || looks < 1 || looks > 1000) throw new UsageError(t('experiment.badLooks', { value: options.looks }));
   const mixtureSd = options.mixtureSd === undefined ? undefined : parsePositive('--mixture-sd', options.mixtureSd);
   return sequentialPlan(rates, trialsA, { alpha, targetPower, looks, ...(mixtureSd === undefined ? {} : { mixtureSd }) });
+}
+
+/** Van Westendorp or Gabor–Granger, as the survey's header says; text output draws the four curves. */
+function analyseWillingness(file: string, format: ReturnType<typeof formatOf>): void {
+  const { survey, faults } = wtpSurveyFromCsv(readModelText(file));
+  if (!survey) throw new UsageError(faults.map((f) => csvFaultMessage(file, f)).join('\n'));
+  if (survey.method === 'gabor-granger') {
+    const demand = demandCurve(survey.prices, survey.answers);
+    emit(format, () => demandBlocks(demand, cliLocale()), () => ({ method: survey.method, ...demand }));
+    return;
+  }
+  if (!survey.answers.some((a) => a.tooCheap < a.cheap && a.cheap < a.expensive && a.expensive < a.tooExpensive)) throw new UsageError(t('wtp.allInconsistent', { file }));
+  const sensitivity = priceSensitivity(survey.answers);
+  if (format === 'text') {
+    const text = renderText(priceSensitivityBlocks(sensitivity, cliLocale(), false), !toFile() && colorWanted(process.stdout));
+    deliver(`${text}\n${priceChart(sensitivity, cliLocale())}`);
+    return;
+  }
+  emit(format, () => priceSensitivityBlocks(sensitivity, cliLocale(), true), () => ({ method: survey.method, ...sensitivity }));
 }

@@ -115,6 +115,34 @@ export const experimentEn = {
     `Looking ${p.looks} times up to ${p.max} trials per group, the test stops for a real effect of this size with a probability of ${p.power}, after ${p.expected} trials per group on average. ` +
     `At ${p.max} one fixed-horizon test would need a difference of ${p.fixed}; the sequential test at its last look needs ${p.last}: that is the price of looking. ` +
     (p.needed ? `For ${p.target} power with these looks, plan up to ${p.needed} trials per group (one fixed-horizon test: ${p.fixedTrials}).` : `No maximum up to a hundred times the fixed-horizon sample (${p.fixedTrials}) gives ${p.target} power.`),
+  'cmd.experiment.wtp': "willingness to pay from a survey CSV: Van Westendorp's four prices a row (too cheap, cheap, expensive, too expensive), or Gabor–Granger's yes/no a column per price",
+  'cmd.experiment.wtpFile': 'the survey, a CSV file with one row per respondent',
+  'wtp.vwHeading': "Van Westendorp's price sensitivity meter",
+  'wtp.col.point': 'price point',
+  'wtp.col.price': 'price',
+  'wtp.point.pmc': 'point of marginal cheapness (PMC)',
+  'wtp.point.opp': 'optimal price point (OPP)',
+  'wtp.point.ipp': 'indifference price point (IPP)',
+  'wtp.point.pme': 'point of marginal expensiveness (PME)',
+  'wtp.curve.tooCheap': 'too cheap',
+  'wtp.curve.cheap': 'cheap',
+  'wtp.curve.expensive': 'expensive',
+  'wtp.curve.tooExpensive': 'too expensive',
+  'wtp.range':
+    'Acceptable prices run from {pmc} (below it, more doubt the quality than find it a bargain) to {pme} (above it, more find it too expensive than not expensive). Fewest reject the price at {opp}; as many call it cheap as expensive at {ipp}. {kept} of {n} respondents; {inconsistent} set aside, their four prices not rising.',
+  'wtp.noRange': 'The curves do not cross within the prices named, so the acceptable range is not bounded: PMC {pmc}, PME {pme}. {kept} of {n} respondents; {inconsistent} set aside.',
+  'wtp.few': 'With only {kept} answers the points move a good deal from one sample to the next: read them as a first indication.',
+  'wtp.chartLegend': 't too cheap, c cheap, e expensive, x too expensive (* where two meet); under the axis: 1 PMC, 2 OPP, 3 IPP, 4 PME',
+  'wtp.ggHeading': 'Gabor–Granger: demand and revenue by price',
+  'wtp.col.buyers': 'would buy',
+  'wtp.col.demand': 'demand [{level} interval]',
+  'wtp.col.revenue': 'revenue per respondent',
+  'wtp.best':
+    'Revenue per respondent is highest at {price} ({revenue}): {demand} would buy there, between {low} and {high} with {level} confidence. Stated intentions run above real purchases: test the price before relying on it.',
+  'wtp.nobody': 'Nobody would buy at any price asked.',
+  'wtp.allInconsistent': '{file}: no respondent gave four rising prices (too cheap < cheap < expensive < too expensive)',
+  'experiment.csv.csv-not-a-price': '"{value}" in column "{column}" is not a price (a number ≥ 0)',
+  'experiment.csv.csv-not-a-survey': "the header ({value}) has neither Van Westendorp's columns (too cheap, cheap, expensive, too expensive) nor prices",
 } satisfies Record<string, Template>;
 
 export const experimentFr: Record<keyof typeof experimentEn, Template> = {
@@ -227,4 +255,32 @@ export const experimentFr: Record<keyof typeof experimentEn, Template> = {
     `En regardant ${p.looks} fois jusqu’à ${p.max} essais par groupe, le test s’arrête sur un vrai effet de cette taille avec une probabilité de ${p.power}, après ${p.expected} essais par groupe en moyenne. ` +
     `À ${p.max}, un seul test à horizon fixe demanderait une différence de ${p.fixed} ; le test séquentiel à son dernier regard demande ${p.last} : c’est le prix des regards. ` +
     (p.needed ? `Pour une puissance de ${p.target} avec ces regards, prévoir jusqu’à ${p.needed} essais par groupe (un seul test à horizon fixe : ${p.fixedTrials}).` : `Aucun maximum jusqu’à cent fois l’échantillon à horizon fixe (${p.fixedTrials}) ne donne une puissance de ${p.target}.`),
+  'cmd.experiment.wtp': 'consentement à payer d’après un CSV d’enquête : les quatre prix de Van Westendorp par ligne (trop bon marché, bon marché, cher, trop cher), ou les oui/non de Gabor–Granger, une colonne par prix',
+  'cmd.experiment.wtpFile': 'l’enquête, un fichier CSV avec une ligne par répondant',
+  'wtp.vwHeading': 'Sensibilité au prix de Van Westendorp',
+  'wtp.col.point': 'point de prix',
+  'wtp.col.price': 'prix',
+  'wtp.point.pmc': 'point de bon marché marginal (PMC)',
+  'wtp.point.opp': 'prix optimal (OPP)',
+  'wtp.point.ipp': 'prix d’indifférence (IPP)',
+  'wtp.point.pme': 'point de cherté marginale (PME)',
+  'wtp.curve.tooCheap': 'trop bon marché',
+  'wtp.curve.cheap': 'bon marché',
+  'wtp.curve.expensive': 'cher',
+  'wtp.curve.tooExpensive': 'trop cher',
+  'wtp.range':
+    'Les prix acceptables vont de {pmc} (en dessous, plus de gens doutent de la qualité qu’ils n’y voient une bonne affaire) à {pme} (au-dessus, plus de gens le trouvent trop cher que pas cher). Le moins de refus est à {opp} ; autant le disent bon marché que cher à {ipp}. {kept} répondants sur {n} ; {inconsistent} mis de côté, leurs quatre prix ne montant pas.',
+  'wtp.noRange': 'Les courbes ne se croisent pas dans les prix donnés : la plage acceptable n’est pas bornée (PMC {pmc}, PME {pme}). {kept} répondants sur {n} ; {inconsistent} mis de côté.',
+  'wtp.few': 'Avec seulement {kept} réponses, les points varient beaucoup d’un échantillon à l’autre : à lire comme une première indication.',
+  'wtp.chartLegend': 't trop bon marché, c bon marché, e cher, x trop cher (* où deux se rencontrent) ; sous l’axe : 1 PMC, 2 OPP, 3 IPP, 4 PME',
+  'wtp.ggHeading': 'Gabor–Granger : demande et recette par prix',
+  'wtp.col.buyers': 'achèteraient',
+  'wtp.col.demand': 'demande [intervalle à {level}]',
+  'wtp.col.revenue': 'recette par répondant',
+  'wtp.best':
+    'La recette par répondant est la plus forte à {price} ({revenue}) : {demand} achèteraient à ce prix, entre {low} et {high} avec une confiance de {level}. Les intentions déclarées dépassent les achats réels : tester le prix avant de s’y fier.',
+  'wtp.nobody': 'Personne n’achèterait à aucun des prix demandés.',
+  'wtp.allInconsistent': '{file} : aucun répondant n’a donné quatre prix montants (trop bon marché < bon marché < cher < trop cher)',
+  'experiment.csv.csv-not-a-price': '« {value} » dans la colonne « {column} » n’est pas un prix (un nombre ≥ 0)',
+  'experiment.csv.csv-not-a-survey': 'l’en-tête ({value}) n’a ni les colonnes de Van Westendorp (trop bon marché, bon marché, cher, trop cher) ni des prix',
 };
