@@ -191,3 +191,24 @@ describe('symbiose experiment wtp', () => {
     expect(none.stderr).toContain('no respondent gave four rising prices');
   });
 });
+
+describe('symbiose experiment calibrate', () => {
+  it('updates a Beta prior exactly and a PERT prior on a grid, with the figures of calibration.test.ts', () => {
+    const beta = JSON.parse(run(['experiment', 'calibrate', '--prior', 'beta:2,8', '--counts', '12/50', '--json']).stdout);
+    expect(beta.method).toBe('beta-conjugate');
+    expect(beta.posterior).toEqual({ kind: 'beta', alpha: 14, beta: 46 });
+    const out = run(['experiment', 'calibrate', '--prior', 'pert:0.05,0.1,0.3', '--counts', '12/50']).stdout.replace(/\s+/g, ' ');
+    // scipy (calibration.test.ts): prior mean 0.125, sd 0.0433; posterior mean 0.18006, interval [0.1131; 0.2469].
+    expect(out).toContain('before PERT(0.05, 0.1, 0.3) 12.5 % 4.3 % [6.0 %; 22.1 %]');
+    expect(out).toContain('after discrete (50 values) 18.0 % 3.5 % [11.3 %; 24.7 %]');
+    expect(out).toContain('grid posterior');
+  });
+
+  it('refuses a prior it cannot read or draw from, with exit 2', () => {
+    for (const prior of ['pert:0.3,0.1,0.05', 'gamma:1,2', 'beta:1', 'uniform:a,b']) {
+      const r = run(['experiment', 'calibrate', '--prior', prior, '--counts', '12/50']);
+      expect(r.status, prior).toBe(2);
+      expect(r.stderr, prior).toContain('--prior');
+    }
+  });
+});

@@ -5,6 +5,8 @@ import type { UiKey } from '../../i18n/index.js';
 import {
   analyseConversions,
   bayesianConversions,
+  calibrateRate,
+  checkDistribution,
   checkExperimentDesign,
   demandCurve,
   priceSensitivity,
@@ -12,6 +14,7 @@ import {
   sequentialPlan,
   verdictOf,
   type BetaShape,
+  type Distribution,
   type Counts,
 } from '../../stats/index.js';
 import { UsageError } from '../errors.js';
@@ -20,6 +23,7 @@ import { readModelText } from '../model-file.js';
 import { deliver, emit, formatOf, toFile, colorWanted, withOutputOptions, type OutputOptions } from '../output.js';
 import { analysisBlocks, planBlocks } from '../render/experiment.js';
 import { bayesianBlocks, sequentialBlocks, sequentialPlanBlocks } from '../render/experiment-readings.js';
+import { calibrationBlocks } from '../render/calibration.js';
 import { priceChart } from '../render/price-chart.js';
 import { renderText } from '../render/text.js';
 import { demandBlocks, priceSensitivityBlocks } from '../render/wtp.js';
@@ -103,6 +107,19 @@ interface PlanOptions extends OutputOptions {
 
 export function registerExperiment(program: Command): void {
   const experiment = program.command('experiment').description(t('cmd.experiment'));
+  withOutputOptions(
+    experiment
+      .command('calibrate')
+      .description(t('cmd.experiment.calibrate'))
+      .requiredOption('--prior <distribution>', t('cmd.experiment.calibratePrior'))
+      .requiredOption('--counts <x/n>', t('cmd.experiment.calibrateCounts'))
+      .option('--level <level>', t('cmd.experiment.level'), '0.95'),
+    ['text', 'md', 'json', 'csv'],
+  ).action((options: OutputOptions & { prior: string; counts: string; level: string }) => {
+    const format = formatOf(options);
+    const calibration = calibrateRate(parseDistribution(options.prior), parseCounts(options.counts), parseFraction('--level', options.level));
+    emit(format, () => calibrationBlocks(calibration, cliLocale()), () => calibration);
+  });
   withOutputOptions(experiment.command('wtp').description(t('cmd.experiment.wtp')).argument('<file>', t('cmd.experiment.wtpFile')), ['text', 'md', 'json', 'csv']).action(
     (file: string, options: OutputOptions) => analyseWillingness(file, formatOf(options)),
   );
@@ -200,4 +217,18 @@ function analyseWillingness(file: string, format: ReturnType<typeof formatOf>): 
     return;
   }
   emit(format, () => priceSensitivityBlocks(sensitivity, cliLocale(), true), () => ({ method: survey.method, ...sensitivity }));
+}
+
+const DISTRIBUTION_FIELDS: Record<string, readonly string[]> = { beta: ['alpha', 'beta'], pert: ['min', 'mode', 'max'], triangular: ['min', 'mode', 'max'], uniform: ['min', 'max'] };
+
+/** "pert:0.05,0.1,0.3" → { kind: 'pert', min: 0.05, mode: 0.1, max: 0.3 }, checked as the model's distributions are. */
+export function parseDistribution(value: string): Distribution {
+  const [kind, list] = value.split(':');
+  const fields = DISTRIBUTION_FIELDS[kind?.trim().toLowerCase() ?? ''];
+  const numbers = (list ?? '').split(',').map((x) => Number(x.trim()));
+  if (!fields || numbers.length !== fields.length || numbers.some((x) => !Number.isFinite(x)) || list!.trim() === '') throw new UsageError(t('experiment.badDistribution', { value }));
+  const d = { kind: kind!.trim().toLowerCase(), ...Object.fromEntries(fields.map((f, i) => [f, numbers[i]])) } as Distribution;
+  const faults = checkDistribution(d);
+  if (faults.length > 0) throw new UsageError(t('experiment.distributionRefused', { value }));
+  return d;
 }
