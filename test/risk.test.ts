@@ -88,8 +88,8 @@ describe('which assumptions --ranges draws', () => {
     const purple = loaded(readFileSync('library/purple-button.yaml', 'utf8'), 'purple-button.yaml');
     const assumptions = riskAssumptions(purple.doc);
     const held = (reason: string) => assumptions.held.filter((h) => h.reason === reason).map((h) => h.parameter);
-    // cover_worth = "premium * 1.15" carries [1.0, 1.4]: a range on the factor, not on the value.
-    expect(held('range-of-expression')).toEqual(['cover_worth', 'young_cover_worth']);
+    // Format version 4: cover_worth = "premium * cover_markup", the range [1.0, 1.4] on the factor: no expression is held.
+    expect(held('range-of-expression')).toEqual([]);
     expect(held('no-range')).toContain('test_months');
     // `if(t == hackathon_month, 1, 0)` and `t <= test_months + discount_months` (test_months has no range).
     const periods = assumptions.sampled.filter((a) => a.period).map((a) => a.parameter);

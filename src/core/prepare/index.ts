@@ -9,6 +9,8 @@
  * const { ecosystem, issues } = evaluate(prepared!, { churn_rate: 0.05 });
  */
 import { checkReferences } from '../check-references.js';
+import { checkUncertainty } from '../check-uncertainty.js';
+import { timingParameters } from '../timing.js';
 import type { Structured } from '../check-structure.js';
 import { compile, type CompiledModel } from '../compile.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
@@ -127,6 +129,7 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
   const compiled = compile(doc, records);
   issues.push(...compiled.issues);
   const model = compiled.model;
+  issues.push(...checkUncertainty(doc, timingParameters(model)));
   let dynamics: PreparedDynamics | undefined;
   let dynamicsReady = true;
   const quantitiesBefore = prepareQuantities(model, new Set(), records.transactions);
