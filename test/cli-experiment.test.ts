@@ -212,3 +212,30 @@ describe('symbiose experiment calibrate', () => {
     }
   });
 });
+
+describe('experiments recorded in a model (purple-button, seed 003)', () => {
+  it("analyses the young-driver test from the model's records, saying its counts are invented", () => {
+    const r = run(['experiment', 'analyse', 'purple-button', '--experiment', 'young-drivers']);
+    expect(r.status).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('These counts are INVENTED, for illustration');
+    // 16/50 against 10/50: stats.boschloo_exact([[10, 16], [40, 34]]).pvalue → 0.193 (the figure of the learning card).
+    expect(out).toContain('a (control) 16/50 32.0 %');
+    expect(out).toContain("b: Boschloo's exact test, p = 0.193 > 0.05. The evidence is too weak to decide");
+    expect(out).toContain('about 225 trials per group');
+    const json = JSON.parse(run(['experiment', 'analyse', 'purple-button', '--experiment', '--json']).stdout);
+    expect(json.invented).toBe(true);
+    expect(json.names).toEqual(['a', 'b']);
+    const unknown = run(['experiment', 'analyse', 'purple-button', '--experiment', 'nope']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('has no experiment "nope"; its experiments: young-drivers');
+  });
+
+  it('maps the assumptions, the important and untested first', () => {
+    const json = JSON.parse(run(['experiment', 'map', 'purple-button', '--json']).stdout);
+    const first = json.assumptions.filter((a: { quadrant: string }) => a.quadrant === 'test-first').map((a: { hypothesis: string }) => a.hypothesis);
+    expect(first).toContain('pay-less-or-recognition');
+    expect(json.assumptions.at(-1).importance).toBe('low');
+    expect(run(['experiment', 'map', 'purple-button'], 'fr').stdout).toContain('À tester d’abord');
+  });
+});

@@ -17,3 +17,4 @@ export * from './risk.js';
 export * from './survey-csv.js';
 export * from './experiment-data.js';
 export * from './wtp-data.js';
+export * from './experiment-records.js';

@@ -1,6 +1,6 @@
 /** `symbiose experiment analyse|plan`: the statistics of src/stats/experiments on counts given on the command line or in a CSV file. */
 import type { Command } from 'commander';
-import { experimentDataFromCsv, wtpSurveyFromCsv, type CsvFault, type ExperimentData } from '../../analyses/index.js';
+import { assumptionMap, experimentDataFromCsv, rankingFromSensitivity, recordedExperiment, wtpSurveyFromCsv, type CsvFault, type ExperimentData, type RecordFault } from '../../analyses/index.js';
 import type { UiKey } from '../../i18n/index.js';
 import {
   analyseConversions,
@@ -19,7 +19,10 @@ import {
 } from '../../stats/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
-import { readModelText } from '../model-file.js';
+import { paragraph } from '../../tables/index.js';
+import { readModelText, requireEcosystem } from '../model-file.js';
+import { chosenModel, modelArgument, modelOption } from './shared.js';
+import { assumptionMapBlocks } from '../render/assumption-map.js';
 import { deliver, emit, formatOf, toFile, colorWanted, withOutputOptions, type OutputOptions } from '../output.js';
 import { analysisBlocks, planBlocks } from '../render/experiment.js';
 import { bayesianBlocks, sequentialBlocks, sequentialPlanBlocks } from '../render/experiment-readings.js';
@@ -74,8 +77,23 @@ export function csvFaultMessage(file: string, fault: CsvFault): string {
   return t('experiment.csvFault', { file, line: fault.line, message });
 }
 
-/** Counts from the command line, or from --from FILE (with its looks, when it has them). */
-function experimentData(values: string[], from: string | undefined): ExperimentData & { named: boolean } {
+/** A fault of the experiment records, in the user's language. */
+function recordFaultMessage(file: string, fault: RecordFault): string {
+  if (fault.code === 'no-experiments') return t('experiment.record.none', { file });
+  if (fault.code === 'no-counts') return t('experiment.record.noCounts', { file, experiment: fault.experiment, variant: fault.variant });
+  return t('experiment.record.unknown', { file, experiment: fault.experiment, known: fault.known.join(', ') });
+}
+
+/** Counts from the model's records (--experiment), the command line, or --from FILE (with its looks, when it has them). */
+function experimentData(values: string[], from: string | undefined, record?: { id: string | undefined; command: Command }): ExperimentData & { named: boolean; invented?: boolean } {
+  if (record) {
+    const counts = values.filter((v) => /^\s*\d+\s*\/\s*\d+\s*$/.test(v));
+    if (counts.length > 0 || from !== undefined || values.length > 1) throw new UsageError(t('experiment.countsAndFile'));
+    const file = chosenModel(values[0], record.command);
+    const { experiment, fault } = recordedExperiment(requireEcosystem(file, colorWanted(process.stderr)).doc, record.id);
+    if (!experiment) throw new UsageError(recordFaultMessage(file, fault!));
+    return { variants: experiment.variants, named: true, invented: experiment.invented };
+  }
   if (from !== undefined) {
     if (values.length > 0) throw new UsageError(t('experiment.countsAndFile'));
     const { data, faults } = experimentDataFromCsv(readModelText(from));
@@ -87,6 +105,8 @@ function experimentData(values: string[], from: string | undefined): ExperimentD
 }
 
 interface AnalyseOptions extends OutputOptions {
+  experiment?: string | boolean;
+  model?: string;
   level: string;
   alpha: string;
   from?: string;
@@ -120,6 +140,22 @@ export function registerExperiment(program: Command): void {
     const calibration = calibrateRate(parseDistribution(options.prior), parseCounts(options.counts), parseFraction('--level', options.level));
     emit(format, () => calibrationBlocks(calibration, cliLocale()), () => calibration);
   });
+  withOutputOptions(
+    experiment
+      .command('map')
+      .description(t('cmd.experiment.map'))
+      .addArgument(modelArgument())
+      .addOption(modelOption())
+      .option('--ranking <file>', t('cmd.experiment.ranking')),
+    ['text', 'md', 'json', 'csv'],
+  ).action((model: string | undefined, options: OutputOptions & { ranking?: string }, command: Command) => {
+    const format = formatOf(options);
+    const file = chosenModel(model, command);
+    const doc = requireEcosystem(file, colorWanted(process.stderr)).doc;
+    const ranking = options.ranking === undefined ? undefined : rankingOf(options.ranking);
+    const map = assumptionMap(doc, ranking);
+    emit(format, () => assumptionMapBlocks(map, cliLocale(), ranking !== undefined), () => ({ ranked: ranking !== undefined, assumptions: map }));
+  });
   withOutputOptions(experiment.command('wtp').description(t('cmd.experiment.wtp')).argument('<file>', t('cmd.experiment.wtpFile')), ['text', 'md', 'json', 'csv']).action(
     (file: string, options: OutputOptions) => analyseWillingness(file, formatOf(options)),
   );
@@ -133,11 +169,14 @@ export function registerExperiment(program: Command): void {
       .option('--level <level>', t('cmd.experiment.level'), '0.95')
       .option('--alpha <alpha>', t('cmd.experiment.alpha'), '0.05')
       .option('--prior <a,b>', t('cmd.experiment.prior'), '1,1')
-      .option('--mixture-sd <tau>', t('cmd.experiment.mixtureSd'), '0.05'),
+      .option('--mixture-sd <tau>', t('cmd.experiment.mixtureSd'), '0.05')
+      .option('--experiment [id]', t('cmd.experiment.recorded'))
+      .addOption(modelOption()),
     ['text', 'md', 'json', 'csv'],
-  ).action((values: string[], options: AnalyseOptions) => {
+  ).action((values: string[], options: AnalyseOptions, command: Command) => {
     const format = formatOf(options);
-    const data = experimentData(values, options.from);
+    const recorded = options.experiment !== undefined || options.model !== undefined && command.getOptionValueSource('model') === 'cli';
+    const data = experimentData(values, options.from, recorded ? { id: typeof options.experiment === 'string' ? options.experiment : undefined, command } : undefined);
     const level = parseFraction('--level', options.level);
     const alpha = parseFraction('--alpha', options.alpha);
     const prior = parsePrior(options.prior);
@@ -155,11 +194,12 @@ export function registerExperiment(program: Command): void {
     emit(
       format,
       () => [
+        ...(data.invented ? [paragraph(t('experiment.record.invented'))] : []),
         ...analysisBlocks(analysis, alpha, cliLocale(), names),
         ...bayesianBlocks(bayesian, cliLocale(), names),
         ...sequential.flatMap((s, i) => sequentialBlocks(s, i + 1, cliLocale(), names)),
       ],
-      () => ({ ...analysis, alpha, ...(names ? { names } : {}), verdicts: analysis.comparisons.map((c) => verdictOf(c, controlRate, alpha)), bayesian, sequential }),
+      () => ({ ...analysis, alpha, ...(names ? { names } : {}), ...(data.invented ? { invented: true } : {}), verdicts: analysis.comparisons.map((c) => verdictOf(c, controlRate, alpha)), bayesian, sequential }),
     );
   });
   withOutputOptions(
@@ -231,4 +271,17 @@ export function parseDistribution(value: string): Distribution {
   const faults = checkDistribution(d);
   if (faults.length > 0) throw new UsageError(t('experiment.distributionRefused', { value }));
   return d;
+}
+
+/** The importance of each parameter from a saved `symbiose sensitivity --json`. */
+function rankingOf(file: string): Map<string, number> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readModelText(file));
+  } catch {
+    throw new UsageError(t('experiment.badRanking', { file }));
+  }
+  const actors = (parsed as { actors?: unknown }).actors;
+  if (!Array.isArray(actors)) throw new UsageError(t('experiment.badRanking', { file }));
+  return rankingFromSensitivity(parsed as Parameters<typeof rankingFromSensitivity>[0]);
 }
