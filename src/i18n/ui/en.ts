@@ -7,6 +7,7 @@ import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
 import { riskEn } from './risk.js';
+import { experimentRecordsEn } from './experiment-records.js';
 import { SERVER_EN } from './server.js';
 
 export const en = {
@@ -602,6 +603,7 @@ export const en = {
   ...studioEn,
   ...experimentEn,
   ...riskEn,
+  ...experimentRecordsEn,
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;

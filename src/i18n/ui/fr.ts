@@ -5,6 +5,7 @@ import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
 import { experimentFr } from './experiment.js';
 import { riskFr } from './risk.js';
+import { experimentRecordsFr } from './experiment-records.js';
 import { SERVER_FR } from './server.js';
 
 export const fr: Record<UiKey, Template> = {
@@ -599,4 +600,5 @@ export const fr: Record<UiKey, Template> = {
   ...studioFr,
   ...experimentFr,
   ...riskFr,
+  ...experimentRecordsFr,
 };
