@@ -109,7 +109,7 @@ function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
     return inPage(onAnalysed);
   }
   let jobs = 0;
-  const evaluations = new Map<number, (evaluated: Evaluated | null) => void>();
+  const evaluations = new Map<number, { overrides: ReadonlyMap<string, number>; resolve: (evaluated: Evaluated | null) => void }>();
   // The drafts asked about, until their answer; the last analysis, which evaluations build on;
   // the base document the worker holds, and the structure of the last ecosystem received.
   const drafts = new Map<number, Draft>();
@@ -126,7 +126,7 @@ function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
     },
     // An evaluation overtaken while it waits answers nothing.
     (dropped) => {
-      evaluations.get(dropped.job)?.(null);
+      evaluations.get(dropped.job)?.resolve(null);
       evaluations.delete(dropped.job);
       drafts.delete(dropped.job);
     },
@@ -142,8 +142,9 @@ function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
       onAnalysed(analysed);
     } else {
       const base = analysed?.ecosystem;
-      const ecosystem = answer.ecosystem && base ? receiveEvaluation(answer.ecosystem, base) : undefined;
-      evaluations.get(answer.job)?.(answer.overtaken ? null : { ecosystem });
+      const asked = evaluations.get(answer.job);
+      const ecosystem = answer.ecosystem && base && asked ? receiveEvaluation(answer.ecosystem, base, asked.overrides) : undefined;
+      asked?.resolve(answer.overtaken ? null : { ecosystem });
       evaluations.delete(answer.job);
     }
     queue.done();
@@ -159,7 +160,7 @@ function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
       jobs += 1;
       const job = jobs;
       return new Promise((resolve) => {
-        evaluations.set(job, resolve);
+        evaluations.set(job, { overrides: new Map(overrides), resolve });
         queue.ask({ kind: 'evaluate', job, draft, overrides: [...overrides] });
       });
     },
