@@ -323,6 +323,35 @@ describe('the studio in a browser', () => {
     await poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('draws a graph too large for the DOM on a canvas when zoomed out, selects an actor clicked there, and brings nodes back zoomed in', async () => {
+    const response = await fetch(`${studio.url}/api/models`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'grid-400', document: gridEcosystem(400) }) });
+    expect(response.status).toBe(201);
+    await page.goto(`${studio.url}/#/model/grid-400`);
+    await graphReady();
+    // Opened at a readable zoom: the actors near the view as nodes, far fewer than 400.
+    await poll(() => page.getByTestId('graph').getAttribute('data-drawn')).toBe('dom');
+    await poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(0);
+    expect(await page.locator('.react-flow__node').count()).toBeLessThan(100);
+    // The fit button shows all 400: too many for the DOM, so on a canvas, with no node left.
+    await page.locator('.react-flow__controls-fitview').click();
+    await poll(() => page.getByTestId('graph').getAttribute('data-drawn')).toBe('canvas');
+    await expect.poll(() => page.getByTestId('graph-canvas').isVisible()).toBe(true);
+    expect(await page.locator('.react-flow__node').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/large-graph.png` });
+    // A click on a25's box (column 5 of row 1, at 230 × 5, 140) selects it.
+    const at = await screenPoint({ x: 5 * 230 + 85, y: 140 + 32 });
+    await page.mouse.click(at.x, at.y);
+    await poll(() => page.locator('[data-panel]').getAttribute('data-panel')).toBe('actor:a25');
+    // Zoomed in around it, the actors are nodes again.
+    for (let i = 0; i < 10 && (await page.getByTestId('graph').getAttribute('data-drawn')) === 'canvas'; i++) {
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(200);
+    }
+    await poll(() => page.getByTestId('graph').getAttribute('data-drawn')).toBe('dom');
+    await poll(() => node('a25').count()).toBe(1);
+  });
+
   it('speaks French with no English word left on the interface', async () => {
     await page.getByTestId('language').selectOption('fr');
     const views: Array<[string, () => Promise<void>]> = [
@@ -356,6 +385,30 @@ describe('the studio in a browser', () => {
     await page.screenshot({ path: `${SHOTS}/french.png` });
   });
 });
+
+/**
+ * A model of `actors` actors on a grid of 20 columns, 230 × 140 apart (where the studio's own grid
+ * puts them), each paying the next one for a service once a period.
+ */
+function gridEcosystem(actors: number) {
+  const doc = { symbiose: 3, name: `Grid of ${actors}`, currency: 'EUR', period: 'month', horizon: 12, actors: {} as Record<string, unknown>, valueObjects: {} as Record<string, unknown>, transactions: {} as Record<string, unknown>, scenarios: {} as Record<string, unknown> };
+  for (let a = 0; a < actors; a++) doc.actors[`a${a}`] = { name: `Actor ${a}`, kind: 'organisation', position: { x: (a % 20) * 230, y: Math.floor(a / 20) * 140 } };
+  doc.valueObjects.cash = { nature: 'money' };
+  doc.valueObjects.help = { nature: 'service' };
+  for (let a = 0; a + 1 < actors; a++) {
+    doc.transactions[`t${a}`] = { transfers: [{ from: `a${a}`, to: `a${a + 1}`, object: 'cash', amount: 10 }, { from: `a${a + 1}`, to: `a${a}`, object: 'help' }] };
+    doc.scenarios[`s${a}`] = { start: { actor: `a${a}`, count: 1 }, steps: [`t${a}`] };
+  }
+  return doc;
+}
+
+/** Where a point of the graph is on the screen, from the viewport React Flow shows. */
+async function screenPoint(p: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  const transform = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  const [, x, y, zoom] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(transform)!.map(Number) as [number, number, number, number];
+  return { x: box.x + x + p.x * zoom, y: box.y + y + p.y * zoom };
+}
 
 /** The page's text without what the model or the user wrote (names, descriptions, sources). */
 function interfaceText(on: Page): Promise<string> {
