@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UI_CATALOGUES } from '../../src/i18n/index.js';
+import { formatMoney } from '../../src/tables/index.js';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
 import { startStudio, type RunningStudio } from './studio-server.js';
 
@@ -323,6 +324,59 @@ describe('the studio in a browser', () => {
     await poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('marks a cycle of value on the graph, shortest first, and another one chosen', async () => {
+    // The cycles as the API gives them (GET …/analyses/loops, what `symbiose loops --json` prints).
+    const { cycles } = (await (await fetch(`${studio.url}/api/models/appstore/analyses/loops`)).json()) as { cycles: Array<{ actors: string[]; arrows: Array<{ from: string; to: string }> }> };
+    expect(cycles.length).toBeGreaterThan(1);
+    await page.goto(`${studio.url}/#/model/appstore`);
+    await graphReady();
+    // The whole graph in view, so that every actor is drawn.
+    await page.locator('.react-flow__controls-fitview').click();
+    await poll(() => page.locator('.react-flow__node').count()).toBe(7);
+    await tab('loops');
+    await poll(() => page.getByTestId('loops').getAttribute('data-cycles')).toBe(String(cycles.length));
+    await expect.poll(() => page.locator('[data-testid="loops"] [role="option"]').count()).toBe(cycles.length);
+    const marked = () => page.locator('.actor[data-mark="marked"]').evaluateAll((nodes) => nodes.map((n) => n.closest('.react-flow__node')!.getAttribute('data-id')).sort());
+    // The first (shortest) cycle: its actors marked, every other dimmed; its arrows go from each to the next.
+    await poll(marked).toEqual([...cycles[0]!.actors].sort());
+    const steps = new Set(cycles[0]!.arrows.map((a) => `${a.from}>${a.to}`));
+    const along = await page.locator('.react-flow__edge.marked').evaluateAll((edges) => edges.map((e) => e.getAttribute('aria-label')));
+    expect(along.length).toBeGreaterThanOrEqual(steps.size);
+    expect(await page.locator('.actor[data-mark="dimmed"]').count()).toBe((await page.locator('.actor').count()) - (await marked()).length);
+    expect(await page.locator('.react-flow__edge.dimmed').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/loops.png` });
+    // Another cycle chosen in the list: its actors are marked instead.
+    const other = cycles.findIndex((c) => c.actors.slice().sort().join() !== cycles[0]!.actors.slice().sort().join());
+    await page.locator(`[data-testid="loops"] [role="option"][data-item="${other}"]`).click();
+    await poll(marked).toEqual([...cycles[other]!.actors].sort());
+    expect(await page.locator(`[data-testid="loops"] [role="option"][data-item="${other}"]`).getAttribute('aria-selected')).toBe('true');
+    // Another tab: nothing marked on the graph any more.
+    await tab('profit');
+    await poll(() => page.locator('.actor[data-mark]').count()).toBe(0);
+    expect(await page.locator('.react-flow__edge.dimmed').count()).toBe(0);
+  });
+
+  it('shows each data flow on the graph with the value lost if it stops, and marks the one chosen', async () => {
+    // The data flows as the API gives them (GET …/analyses/data-value), the costliest first.
+    const { flows, currency } = (await (await fetch(`${studio.url}/api/models/appstore/analyses/data-value`)).json()) as { currency: string; flows: Array<{ transaction: string; transfer: number; from: string; to: string; lost: number; objectName: string }> };
+    expect(flows.length).toBeGreaterThan(1);
+    await tab('data');
+    await poll(() => page.getByTestId('data-value').getAttribute('data-flows')).toBe(String(flows.length));
+    // Every data flow's arrow is marked; the others are dimmed.
+    const marked = () => page.locator('.react-flow__edge.marked').evaluateAll((edges) => edges.map((e) => e.getAttribute('data-id')).sort());
+    await poll(marked).toEqual(flows.map((f) => `${f.transaction}#${f.transfer}`).sort());
+    // The costliest flow's arrows say what stopping it loses, in the page's words.
+    const top = flows[0]!;
+    const label = `${top.objectName}: ${formatMoney('en', top.lost)} ${currency} lost if it stops`;
+    await poll(() => page.locator('.react-flow__edge-text').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(label)]));
+    // A flow chosen in the table is drawn strongest.
+    await page.locator('[data-testid="data-value"] tr[data-item="1"]').click();
+    await poll(() => page.locator('.react-flow__edge.strongest').evaluateAll((edges) => edges.map((e) => e.getAttribute('data-id')))).toEqual([`${flows[1]!.transaction}#${flows[1]!.transfer}`]);
+    await page.screenshot({ path: `${SHOTS}/data-value.png` });
+    await tab('profit');
+    await poll(() => page.locator('.react-flow__edge.marked').count()).toBe(0);
+  });
+
   it('draws a graph too large for the DOM on a canvas when zoomed out, selects an actor clicked there, and brings nodes back zoomed in', async () => {
     const response = await fetch(`${studio.url}/api/models`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'grid-400', document: gridEcosystem(400) }) });
     expect(response.status).toBe(201);
@@ -357,7 +411,7 @@ describe('the studio in a browser', () => {
     const views: Array<[string, () => Promise<void>]> = [
       ['library', async () => void (await page.goto(`${studio.url}/#/library`))],
       ['models', async () => void (await page.goto(`${studio.url}/#/models`))],
-      ...['canvas', 'payers', 'profit', 'sharing', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
+      ...['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
         name,
         async () => {
           if (!page.url().includes('#/model/appstore')) {

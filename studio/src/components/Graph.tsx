@@ -10,6 +10,7 @@ import { NATURE_COLOURS, NODE_SIZE, transferArrows } from '../logic/graph.js';
 import type { Severity } from '../../../src/analyses/index.js';
 import { findingText } from '../../../src/tables/index.js';
 import type { ActorFindings } from '../logic/findings.js';
+import { pairKey, type GraphMarks } from '../logic/marks.js';
 import { placeKey } from '../logic/places.js';
 import { arrowLabels, boundsOf, fitViewport, LABEL_ZOOM, wholeViewport, type Box } from '../logic/viewport.js';
 import { graphWindow, sameWindow, stillServes, viewBox, type GraphWindow } from '../logic/window.js';
@@ -28,11 +29,13 @@ interface ActorData extends Record<string, unknown> {
   /** The worst severity of the sustainability checks' findings on it, and their words. */
   check: Severity | undefined;
   checkText: string;
+  /** Marked by the analysis shown (a cycle, the data flows), or dimmed beside what it marks. */
+  mark: 'marked' | 'dimmed' | undefined;
 }
 
 const ActorBox = memo(function ActorBox({ data, selected }: NodeProps<Node<ActorData>>) {
   return (
-    <div className={`actor kind-${data.kind}${selected ? ' selected' : ''}${data.faults > 0 ? ' faulty' : ''}`} data-kind={data.kind}>
+    <div className={`actor kind-${data.kind}${selected ? ' selected' : ''}${data.faults > 0 ? ' faulty' : ''}${data.mark ? ` ${data.mark}` : ''}`} data-kind={data.kind} data-mark={data.mark}>
       <Handle type="target" position={Side.Left} />
       <div className="actor-name" data-user-text>
         {data.name}
@@ -67,6 +70,8 @@ export interface GraphProps {
   issues: ReadonlyMap<string, Issue[]>;
   /** The sustainability checks' findings by actor, while they are shown. */
   findings: ReadonlyMap<string, ActorFindings> | undefined;
+  /** What the analysis shown marks (a cycle of value, the data flows), while it is shown. */
+  marks: GraphMarks | undefined;
   selection: Selection;
   onSelect: (selection: Selection) => void;
   onMoved: (actor: string, position: Position) => void;
@@ -74,7 +79,7 @@ export interface GraphProps {
 }
 
 /** Drawn again when one of its props changes: not when the figures of a keystroke's draft come. */
-export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, issues, findings, selection, onSelect, onMoved, onConnect }: GraphProps) {
+export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, issues, findings, marks, selection, onSelect, onMoved, onConnect }: GraphProps) {
   const words = useWords();
   const ready = useMemo(() => Object.entries(doc.actors).every(([id, a]) => a.position || laidOut.has(id)), [doc.actors, laidOut]);
   const arrows = useMemo(() => transferArrows(doc), [doc.transactions, doc.valueObjects]);
@@ -88,8 +93,9 @@ export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, 
         const selected = selection?.kind === 'actor' && selection.id === id;
         const found = findings?.get(id);
         const faultCount = faults(issues.get(placeKey('actor', id)));
+        const mark = marks ? (marks.actors.has(id) ? 'marked' : 'dimmed') : undefined;
         // A finding's words name other actors, which the document holds.
-        const inputs = [actor, position, selected, faultCount, found, words.locale, found && doc.actors];
+        const inputs = [actor, position, selected, faultCount, found, mark, words.locale, found && doc.actors];
         const before = drawnNodes.current.get(id);
         if (before && sameItems(before.inputs, inputs)) return before.node;
         const node: Node<ActorData> = {
@@ -104,12 +110,13 @@ export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, 
             faults: faultCount,
             check: found?.severity,
             checkText: (found?.findings ?? []).map((f) => findingText(doc, f, words.locale)).join('\n'),
+            mark,
           },
         };
         drawnNodes.current.set(id, { inputs, node });
         return node;
       }),
-    [doc.actors, laidOut, provisional, issues, findings, selection, words.locale],
+    [doc.actors, laidOut, provisional, issues, findings, marks, selection, words.locale],
   );
   const positions = useMemo(() => new Map(placed.map((n) => [n.id, n.position])), [placed]);
   // React Flow holds only the window of the graph around the view (logic/window.ts), made again
@@ -191,6 +198,21 @@ export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, 
     }),
     [],
   );
+  // A marked pair of actors says what the marks say (a data flow's value) on its first marked
+  // arrow, which stands where the pair's label does (the other arrows are dimmed).
+  const markedLabels = useMemo(() => {
+    const on = new Map<string, string>();
+    if (!marks || marks.labels.size === 0) return on;
+    const done = new Set<string>();
+    for (const a of windowed.arrows) {
+      const key = pairKey(a.from, a.to);
+      const text = marks.labels.get(key);
+      if (text === undefined || done.has(key) || !marks.arrows.has(a.id)) continue;
+      done.add(key);
+      on.set(a.id, text);
+    }
+    return on;
+  }, [marks, windowed.arrows]);
   const drawnEdges = useRef(new Map<string, Edge>());
   const previousEdges = useRef<Edge[]>([]);
   const edges = useMemo<Edge[]>(() => {
@@ -198,14 +220,15 @@ export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, 
       const colour = arrow.nature ? NATURE_COLOURS[arrow.nature] : '#999';
       const faulty = faults(issues.get(placeKey('transaction', arrow.transaction))) > 0;
       const chosen = selection?.kind === 'transaction' && selection.id === arrow.transaction;
+      const mark = marks ? (marks.arrows.has(arrow.id) ? (marks.chosen.has(arrow.id) ? 'marked strongest' : 'marked') : 'dimmed') : '';
       const edge: Edge = {
         id: arrow.id,
         source: arrow.from,
         target: arrow.to,
         data: { transaction: arrow.transaction },
-        label: labels.get(arrow.id),
-        className: `${faulty ? 'faulty' : ''}${chosen ? ' chosen' : ''}`,
-        style: { stroke: faulty ? '#d32f2f' : colour, strokeWidth: chosen ? 3.5 : 2, strokeDasharray: faulty ? '6 3' : undefined },
+        label: markedLabels.get(arrow.id) ?? (marks?.labels.has(pairKey(arrow.from, arrow.to)) ? undefined : labels.get(arrow.id)),
+        className: [faulty ? 'faulty' : '', chosen ? 'chosen' : '', mark].filter(Boolean).join(' '),
+        style: { stroke: faulty ? '#d32f2f' : colour, strokeWidth: chosen || mark === 'marked strongest' ? 4.5 : mark === 'marked' ? 3.5 : 2, strokeDasharray: faulty ? '6 3' : undefined },
         labelStyle: { fill: colour },
         markerEnd: { type: MarkerType.ArrowClosed, color: faulty ? '#d32f2f' : colour },
         ariaLabel: `${doc.transactions[arrow.transaction]?.name ?? arrow.transaction}: ${doc.valueObjects[arrow.object]?.name ?? arrow.object}`,
@@ -218,7 +241,7 @@ export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, 
     });
     // Every arrow drawn the same: the same array, so React Flow has nothing to look at again.
     return sameItems(next, previousEdges.current) ? previousEdges.current : (previousEdges.current = next);
-  }, [windowed.arrows, issues, selection, labels]);
+  }, [windowed.arrows, issues, selection, labels, marks, markedLabels]);
   const faulty = useMemo(() => new Set(placed.filter((n) => n.data.faults > 0).map((n) => n.id)), [placed]);
   const fitAll = () => {
     const bounds = boundsOf(positions.values());
@@ -278,7 +301,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function sameData(a: ActorData, b: ActorData): boolean {
-  return a.name === b.name && a.kind === b.kind && a.kindWord === b.kindWord && a.faults === b.faults && a.check === b.check && a.checkText === b.checkText;
+  return a.name === b.name && a.kind === b.kind && a.kindWord === b.kindWord && a.faults === b.faults && a.check === b.check && a.checkText === b.checkText && a.mark === b.mark;
 }
 
 /** The fields arrows are drawn from (their style follows from className, colour and nature). */

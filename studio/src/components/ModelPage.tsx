@@ -15,6 +15,7 @@ import { changeMessage } from '../../../src/i18n/index.js';
 import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
 import { startAnalyst, type Analyst, type Draft, type DraftAnalysis } from '../logic/analyst.js';
 import type { ActorFindings } from '../logic/findings.js';
+import type { GraphMarks } from '../logic/marks.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
 import { gridLayout, NODE_SIZE } from '../logic/graph.js';
 import { layoutInWorker } from '../logic/layout.js';
@@ -51,6 +52,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   const [laidOut, setLaidOut] = useState<Map<string, Position>>(new Map());
   const [showKeys, setShowKeys] = useState(false);
   const [findings, setFindings] = useState<ReadonlyMap<string, ActorFindings>>();
+  const [marks, setMarks] = useState<GraphMarks>();
   const [fitRound, setFitRound] = useState(0);
   const [round, setRound] = useState(0);
   const busy = useRef(false);
@@ -253,9 +255,9 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         <ErrorNote error={failure} />
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
-          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={connectActors} />
+          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} marks={marks} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={connectActors} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={connectActors} />
-          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} onFindings={setFindings} />
+          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} onFindings={setFindings} onMarks={setMarks} />
         </div>
         {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}
       </div>
