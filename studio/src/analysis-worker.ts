@@ -5,7 +5,7 @@
 import type { Ecosystem, ModelDocument, Prepared } from '../../src/core/index.js';
 import { applyModelChanges } from '../../src/engine/index.js';
 import { analyse, reevaluate } from './logic/analyse.js';
-import type { AnalystAnswer, AnalystRequest } from './logic/analyst.js';
+import type { AnalystAnswer, AnalystRequest, WorkerReady } from './logic/analyst.js';
 import { shipAnalysis, shipEvaluation, transferred, type Structure } from './logic/shipping.js';
 
 let last: { draft: number; prepared: Prepared | undefined; recycle: Ecosystem | undefined } = { draft: 0, prepared: undefined, recycle: undefined };
@@ -34,3 +34,6 @@ self.onmessage = (event: MessageEvent<AnalystRequest>) => {
   if (figures) last.recycle = figures;
   answer({ kind: 'evaluated', job: request.job, ecosystem: figures && shipEvaluation(figures), overtaken: false });
 };
+
+// Heard by the page, which waits for it before drawing a model (logic/analyst.ts).
+(self as unknown as { postMessage(m: WorkerReady): void }).postMessage({ kind: 'ready' });

@@ -32,6 +32,8 @@ import { SidePanel } from './SidePanel.js';
 /** Actors without positions past which the graph is first shown on a grid, while the layout runs. */
 const PROVISIONAL_FROM = 50;
 const NOWHERE: ReadonlyMap<string, Position> = new Map();
+/** How long a model waits to be drawn for the analysis worker to start, at most (ms). */
+const READY_WAIT = 400;
 
 export interface Editing {
   /** Shows a change list on the draft without saving it (a field being typed in). */
@@ -72,9 +74,14 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
 
   useEffect(() => {
     client.read(id).then(
-      (v) => {
-        // Asked at once, so the worker works out the first figures while the page draws the graph.
-        if (analystNow.current) setAsked(analystNow.current.analyse({ base: v.document, changes: null, document: v.document }));
+      async (v) => {
+        // Asked at once, and drawn once the worker has the draft (logic/analyst.ts, at most
+        // READY_WAIT later), so that it works out the first figures while the page draws the graph.
+        const analyst = analystNow.current;
+        if (analyst) {
+          setAsked(analyst.analyse({ base: v.document, changes: null, document: v.document }));
+          await Promise.race([analyst.ready, new Promise((wait) => setTimeout(wait, READY_WAIT))]);
+        }
         setVersion(v);
         setLoadError(undefined);
       },
