@@ -268,7 +268,7 @@ export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, 
         {/* Its fit button shows the whole graph, however small (React Flow's would fit the window's nodes only). */}
         <Controls showInteractive={false} onFitView={fitAll} />
       </ReactFlow>
-      {windowed.mode === 'canvas' && <GraphCanvas doc={doc} positions={positions} arrows={arrows} selected={selection?.kind === 'actor' ? selection.id : undefined} faulty={faulty} onDrawn={shown} />}
+      {windowed.mode === 'canvas' && <GraphCanvas doc={doc} positions={positions} arrows={arrows} selected={selection?.kind === 'actor' ? selection.id : undefined} faulty={faulty} marks={marks} onDrawn={shown} />}
     </div>
   );
 });

@@ -12,10 +12,16 @@ import { cycleMarks, type GraphMarks } from '../logic/marks.js';
 import { useWords } from '../words.js';
 import { Blocks } from './Blocks.js';
 
+/**
+ * The most cycles searched for and listed: the search runs in the page at each draft, and a large
+ * model has thousands (9,155 at 300 actors); past it the list says the search stopped there.
+ */
+const MAX_LISTED = 200;
+
 export function LoopsView({ ecosystem, onMarks }: { ecosystem: Ecosystem; onMarks: (marks: GraphMarks | undefined) => void }) {
   const words = useWords();
   const { doc } = ecosystem;
-  const result = useMemo(() => valueCycles(ecosystem), [ecosystem]);
+  const result = useMemo(() => valueCycles(ecosystem, { maxFound: MAX_LISTED }), [ecosystem]);
   const [chosen, setChosen] = useState(0);
   const cycle = result.cycles[Math.min(chosen, result.cycles.length - 1)];
   useEffect(() => {
