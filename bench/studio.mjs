@@ -80,7 +80,7 @@ function generated(actors, transactions) {
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const kinds = ['organisation', 'segment', 'platform', 'individual', 'public-body', 'machine'];
-  const doc = { symbiose: 3, name: `Generated ${actors} actors`, currency: 'EUR', period: 'month', horizon: 36, parameters: {}, actors: {}, valueObjects: {}, transactions: {}, scenarios: {} };
+  const doc = { symbiose: 4, name: `Generated ${actors} actors`, currency: 'EUR', period: 'month', horizon: 36, parameters: {}, actors: {}, valueObjects: {}, transactions: {}, scenarios: {} };
   for (let p = 0; p < 10; p++) doc.parameters[`price_${p}`] = { value: 5 + p, assumption: 'generated', range: [1, 50] };
   for (let a = 0; a < actors; a++) {
     const kind = kinds[a % kinds.length];

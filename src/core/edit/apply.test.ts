@@ -4,7 +4,7 @@ import { applyChanges } from './apply.js';
 import type { Change } from './changes.js';
 
 const shop = (): ModelDocument => ({
-  symbiose: 3,
+  symbiose: 4,
   name: 'Shop',
   currency: 'EUR',
   period: 'month',

@@ -32,7 +32,7 @@ describe('drafts analysed in the page', () => {
   // One shop selling to 10 customers at `price` a month, for 2 months.
   const doc = (price: number): ModelDocument =>
     ({
-      symbiose: 3, name: 'm', currency: 'EUR', period: 'month', horizon: 2,
+      symbiose: 4, name: 'm', currency: 'EUR', period: 'month', horizon: 2,
       parameters: { price: { value: price, range: [1, 20] } },
       actors: { shop: { kind: 'organisation' }, people: { kind: 'segment', size: 10 } },
       valueObjects: { cash: { nature: 'money' }, goods: { nature: 'product' } },
