@@ -237,8 +237,11 @@ function splitOverrides(prepared: Prepared, entries: ReadonlyArray<[string, numb
   return { values, dynamicsValues };
 }
 
-/** The document with the overridden numbers written in, as loading it would have read them. */
-function withValues(doc: ModelDocument, entries: ReadonlyArray<[string, number]>): ModelDocument {
+/**
+ * The document with the overridden numbers written in, as loading it would have read them (what
+ * an evaluation's ecosystem holds as its document); it shares every part but those with `doc`.
+ */
+export function withValues(doc: ModelDocument, entries: ReadonlyArray<[string, number]>): ModelDocument {
   if (entries.length === 0) return doc;
   const parameters = { ...doc.parameters };
   // The dynamics' variables are copied only when an override names one of them.
