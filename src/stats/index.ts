@@ -9,3 +9,4 @@ export * from './sobol.js';
 export * from './sampling.js';
 export * from './summary.js';
 export * from './rank-correlation.js';
+export * from './sensitivity/index.js';
