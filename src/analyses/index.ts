@@ -14,3 +14,4 @@ export * from './checks.js';
 export * from './data-value.js';
 export * from './loops.js';
 export * from './risk.js';
+export * from './sensitivity.js';

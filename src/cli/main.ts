@@ -11,6 +11,7 @@ import { registerInit } from './commands/init.js';
 import { registerLibrary } from './commands/library.js';
 import { registerPayers } from './commands/payers.js';
 import { registerRisk } from './commands/risk.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerProfit } from './commands/profit.js';
 import { registerSchema } from './commands/schema.js';
 import { registerLimits } from './commands/limits.js';
@@ -61,6 +62,7 @@ export function buildProgram(): Command {
   registerLoops(program);
   registerCompare(program);
   registerRisk(program);
+  registerSensitivity(program);
   registerLibrary(program);
   registerSimulate(program);
   registerTemplate(program);

@@ -19,3 +19,4 @@ export { sheetsOf, figureCell, sheetsToCsv, seriesSheet, MAX_SHEET_VALUES, type 
 export { printExactAmounts, amountsScaled, formatMoney, formatCount, formatFigure, formatSignificant, formatPercent, formatShare } from './numbers.js';
 export { words, periodCount, periodAt, listOf, costName } from './words.js';
 export { riskBlocks } from './risk.js';
+export { sensitivityBlocks } from './sensitivity.js';

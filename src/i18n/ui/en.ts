@@ -6,6 +6,7 @@ import type { Template } from '../template.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
+import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
 
 export const en = {
@@ -591,6 +592,7 @@ export const en = {
   // The studio (the web surface): studio.ts
   ...studioEn,
   ...experimentEn,
+  ...sensitivityEn,
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;

@@ -4,6 +4,7 @@ import type { UiKey } from './en.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
 import { experimentFr } from './experiment.js';
+import { sensitivityFr } from './sensitivity.js';
 import { SERVER_FR } from './server.js';
 
 export const fr: Record<UiKey, Template> = {
@@ -589,4 +590,5 @@ export const fr: Record<UiKey, Template> = {
 
   ...studioFr,
   ...experimentFr,
+  ...sensitivityFr,
 };

@@ -1,0 +1,55 @@
+import { Option, type Command } from 'commander';
+import { runSensitivity, SENSITIVITY_METHODS, withNames, type SensitivityMethod } from '../../analyses/index.js';
+import { sensitivityBlocks } from '../../tables/index.js';
+import { UsageError } from '../errors.js';
+import { cliLocale, t } from '../lang.js';
+import { requireModel } from '../model-file.js';
+import { colorWanted, emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
+import { chosenModel, modelArgument, modelOption, resolveActor } from './shared.js';
+
+interface SensitivityCliOptions extends OutputOptions {
+  method: SensitivityMethod;
+  runs?: string;
+  seed: string;
+  actor?: string;
+}
+
+/**
+ * Bounds on --runs, not targets: what a run keeps grows with them (regression: every draw's
+ * assumptions; sobol: N·(k + 2) NPVs per actor).
+ */
+const MAX_RUNS: Record<Exclude<SensitivityMethod, 'tornado'>, number> = { regression: 200_000, morris: 10_000, sobol: 65_536 };
+
+export function registerSensitivity(program: Command): void {
+  withOutputOptions(program
+    .command('sensitivity')
+    .description(t('cmd.sensitivity'))
+    .addArgument(modelArgument())
+    .addOption(modelOption())
+    .addOption(new Option('--method <method>', t('option.sensitivityMethod')).choices(SENSITIVITY_METHODS).default('tornado'))
+    .option('--runs <n>', t('option.sensitivityRuns'))
+    .option('--seed <s>', t('option.sensitivitySeed'), '1')
+    .option('--actor <actor>', t('option.sensitivityActor')))
+    .action((given: string | undefined, options: SensitivityCliOptions, command: Command) => {
+      const format = formatOf(options);
+      const runs = runsOf(options);
+      const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
+      const { ecosystem, prepared } = requireModel(chosenModel(given, command), colorWanted(process.stderr));
+      const actors = options.actor === undefined ? undefined : [resolveActor(ecosystem, options.actor)];
+      const result = runSensitivity(prepared, ecosystem.doc, { method: options.method, seed, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
+      emit(format, () => sensitivityBlocks(ecosystem.doc, result, cliLocale(), { bars: format === 'text' }), () => withNames(ecosystem.doc, result));
+    });
+}
+
+function runsOf(options: SensitivityCliOptions): number | undefined {
+  if (options.runs === undefined) return undefined;
+  if (options.method === 'tornado') throw new UsageError(t('usage.sensitivityRuns'));
+  // Sobol's estimators need two base rows at least (the variance of f(A) and f(B)); the others one.
+  return wholeNumber(options.runs, '--runs', options.method === 'sobol' ? 2 : 1, MAX_RUNS[options.method]);
+}
+
+function wholeNumber(text: string, option: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(t('usage.wholeNumber', { option, min, max, value: text }));
+  return value;
+}
