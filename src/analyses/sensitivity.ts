@@ -27,6 +27,18 @@ export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
 /** What `runs` counts for each method, when none is given: draws, trajectories, base rows (tornado has none). */
 export const DEFAULT_SENSITIVITY_RUNS: Record<SensitivityMethod, number> = { tornado: 0, regression: 1000, morris: 20, sobol: 256 };
 
+/**
+ * The runs each method takes (the tornado none): bounds, not targets, since what a run keeps grows
+ * with them (regression: every draw's assumptions; sobol: N·(k + 2) NPVs per actor). Sobol's
+ * estimators need two base rows at least (the variance of f(A) and f(B)).
+ */
+export const SENSITIVITY_RUNS: Record<SensitivityMethod, { min: number; max: number } | undefined> = {
+  tornado: undefined,
+  regression: { min: 1, max: 200_000 },
+  morris: { min: 1, max: 10_000 },
+  sobol: { min: 2, max: 65_536 },
+};
+
 export interface SensitivityOptions {
   method: SensitivityMethod;
   /** Draws (regression), trajectories (morris), base rows N (sobol); ignored by the tornado. */

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { runSensitivity, SENSITIVITY_METHODS, withNames, type SensitivityMethod } from '../../analyses/index.js';
+import { runSensitivity, SENSITIVITY_METHODS, SENSITIVITY_RUNS, withNames, type SensitivityMethod } from '../../analyses/index.js';
 import { sensitivityBlocks } from '../../tables/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
@@ -13,12 +13,6 @@ interface SensitivityCliOptions extends OutputOptions {
   seed: string;
   actor?: string;
 }
-
-/**
- * Bounds on --runs, not targets: what a run keeps grows with them (regression: every draw's
- * assumptions; sobol: N·(k + 2) NPVs per actor).
- */
-const MAX_RUNS: Record<Exclude<SensitivityMethod, 'tornado'>, number> = { regression: 200_000, morris: 10_000, sobol: 65_536 };
 
 export function registerSensitivity(program: Command): void {
   withOutputOptions(program
@@ -43,9 +37,9 @@ export function registerSensitivity(program: Command): void {
 
 function runsOf(options: SensitivityCliOptions): number | undefined {
   if (options.runs === undefined) return undefined;
-  if (options.method === 'tornado') throw new UsageError(t('usage.sensitivityRuns'));
-  // Sobol's estimators need two base rows at least (the variance of f(A) and f(B)); the others one.
-  return wholeNumber(options.runs, '--runs', options.method === 'sobol' ? 2 : 1, MAX_RUNS[options.method]);
+  const bounds = SENSITIVITY_RUNS[options.method];
+  if (!bounds) throw new UsageError(t('usage.sensitivityRuns'));
+  return wholeNumber(options.runs, '--runs', bounds.min, bounds.max);
 }
 
 function wholeNumber(text: string, option: string, min: number, max: number): number {
