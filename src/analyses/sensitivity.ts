@@ -46,6 +46,8 @@ export interface SensitivityOptions {
   seed: number;
   /** Only these actors' NPVs (ids); every actor when absent. */
   actors?: readonly string[];
+  /** Told the evaluations done and the total, about a hundred times over a run. */
+  progress?: (done: number, total: number) => void;
 }
 
 /** One assumption's place in an actor's ranking, with the method's figures. */
@@ -109,8 +111,8 @@ export function runSensitivity(prepared: Prepared, doc: ModelDocument, options: 
   const ids = Object.keys(doc.actors);
   const wanted = (options.actors ?? ids).map((id) => ids.indexOf(id)).filter((a) => a >= 0);
   const runs = options.method === 'tornado' ? 0 : (options.runs ?? DEFAULT_SENSITIVITY_RUNS[options.method]);
-  const evaluator = evaluatorOf(prepared, assumptions.sampled);
   const k = assumptions.sampled.length;
+  const evaluator = evaluatorOf(prepared, assumptions.sampled, expectedEvaluations(options.method, k, runs), options.progress);
   const base = evaluator.npv(assumptions.sampled.map((a) => a.mode));
   const outcome = k === 0 ? { sampling: undefined, actors: wanted.map(() => ({ constant: true, ranking: [] })) } : byMethod(options.method, assumptions.sampled, evaluator, wanted, runs, options.seed, base);
   return {
@@ -138,13 +140,26 @@ function byMethod(method: SensitivityMethod, sampled: SampledAssumption[], evalu
   }
 }
 
-function evaluatorOf(prepared: Prepared, sampled: SampledAssumption[]): Evaluator {
+/** The evaluations a run makes: the base, then the method's design. */
+function expectedEvaluations(method: SensitivityMethod, k: number, runs: number): number {
+  if (k === 0) return 1;
+  switch (method) {
+    case 'tornado': return 1 + 2 * k;
+    case 'regression': return 1 + runs;
+    case 'morris': return 1 + runs * (k + 1);
+    case 'sobol': return 1 + runs * (k + 2);
+  }
+}
+
+function evaluatorOf(prepared: Prepared, sampled: SampledAssumption[], total: number, progress?: (done: number, total: number) => void): Evaluator {
   let last: Ecosystem | undefined;
+  const step = Math.max(1, Math.floor(total / 100));
   const state: Evaluator = {
     failed: 0,
     evaluations: 0,
     npv(values) {
       state.evaluations++;
+      if (progress && (state.evaluations % step === 0 || state.evaluations === total)) progress(state.evaluations, total);
       const overrides = new Map(sampled.map((a, j) => [a.parameter, values[j]!]));
       const evaluation = evaluate(prepared, overrides, last ? { recycle: last } : {});
       if (!evaluation.ecosystem) {

@@ -52,7 +52,10 @@ function actorBlocks(doc: ModelDocument, result: SensitivityResult, actor: Actor
   if (actor.constant) return [...blocks, paragraph(t('sensitivity.constant'))];
   blocks.push(effectTable(result, actor, locale, options));
   if (result.method === 'tornado' && options.bars) blocks.push(paragraph(t('sensitivity.bars')));
-  if (result.method === 'regression' && actor.rSquared !== undefined) {
+  if (result.method === 'regression' && actor.rSquared !== undefined && Number.isNaN(actor.rSquared)) {
+    const assumptions = result.assumptions.sampled.length;
+    blocks.push(paragraph(t('sensitivity.noFit', { runs: formatCount(locale, result.runs), assumptions, needed: assumptions + 2 })));
+  } else if (result.method === 'regression' && actor.rSquared !== undefined) {
     const r2 = formatNumber(locale, actor.rSquared, 2), rankR2 = formatNumber(locale, actor.rankRSquared ?? NaN, 2);
     blocks.push(paragraph(t(actor.rSquared >= LINEAR_ENOUGH ? 'sensitivity.linear' : 'sensitivity.linearPoor', { r2, rankR2 })));
   }

@@ -1,3 +1,4 @@
+import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { runSensitivity, SENSITIVITY_METHODS, SENSITIVITY_RUNS, withNames, type SensitivityMethod } from '../../analyses/index.js';
 import { sensitivityBlocks } from '../../tables/index.js';
@@ -30,9 +31,34 @@ export function registerSensitivity(program: Command): void {
       const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
       const { ecosystem, prepared } = requireModel(chosenModel(given, command), colorWanted(process.stderr));
       const actors = options.actor === undefined ? undefined : [resolveActor(ecosystem, options.actor)];
-      const result = runSensitivity(prepared, ecosystem.doc, { method: options.method, seed, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
+      const bar = progressBar(process.stderr);
+      const result = runSensitivity(prepared, ecosystem.doc, { method: options.method, seed, progress: bar.update, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
+      bar.stop();
       emit(format, () => sensitivityBlocks(ecosystem.doc, result, cliLocale(), { bars: format === 'text' }), () => withNames(ecosystem.doc, result));
     });
+}
+
+/** The command runs this long before a bar appears on a terminal: short runs stay quiet. */
+const QUIET_MS = 1000;
+
+/** A progress bar on stderr, for a terminal only, once the run has taken a second. */
+function progressBar(stream: NodeJS.WriteStream): { update: (done: number, total: number) => void; stop: () => void } {
+  if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
+  const started = Date.now();
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(done, total) {
+      if (!bar && Date.now() - started >= QUIET_MS && done < total) {
+        const format = t('sensitivity.progressBar', { bar: '{bar}', percentage: '{percentage}', eta: '{eta_formatted}' });
+        bar = new cliProgress.SingleBar({ format, hideCursor: true, stream }, cliProgress.Presets.shades_classic);
+        bar.start(total, done);
+      } else bar?.update(done);
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
 }
 
 function runsOf(options: SensitivityCliOptions): number | undefined {
