@@ -1,18 +1,19 @@
 import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
-import { runSensitivity, SENSITIVITY_METHODS, SENSITIVITY_RUNS, withNames, type SensitivityMethod } from '../../analyses/index.js';
+import { runSensitivity, SENSITIVITY_METHODS, SENSITIVITY_RUNS, withLabels, withNames, type SensitivityMethod } from '../../analyses/index.js';
 import { sensitivityBlocks } from '../../tables/index.js';
 import { UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { requireModel } from '../model-file.js';
 import { colorWanted, emit, formatOf, withOutputOptions, type OutputOptions } from '../output.js';
-import { chosenModel, modelArgument, modelOption, resolveActor } from './shared.js';
+import { chosenModel, labelsOption, modelArgument, modelOption, resolveActor } from './shared.js';
 
 interface SensitivityCliOptions extends OutputOptions {
   method: SensitivityMethod;
   runs?: string;
   seed: string;
   actor?: string;
+  labels?: boolean;
 }
 
 export function registerSensitivity(program: Command): void {
@@ -24,12 +25,15 @@ export function registerSensitivity(program: Command): void {
     .addOption(new Option('--method <method>', t('option.sensitivityMethod')).choices(SENSITIVITY_METHODS).default('tornado'))
     .option('--runs <n>', t('option.sensitivityRuns'))
     .option('--seed <s>', t('option.sensitivitySeed'), '1')
-    .option('--actor <actor>', t('option.sensitivityActor')))
+    .option('--actor <actor>', t('option.sensitivityActor'))
+    .addOption(labelsOption()))
     .action((given: string | undefined, options: SensitivityCliOptions, command: Command) => {
       const format = formatOf(options);
       const runs = runsOf(options);
       const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
-      const { ecosystem, prepared } = requireModel(chosenModel(given, command), colorWanted(process.stderr));
+      const loaded = requireModel(chosenModel(given, command), colorWanted(process.stderr));
+      const { prepared } = loaded;
+      const ecosystem = options.labels ? withLabels(loaded.ecosystem) : loaded.ecosystem;
       const actors = options.actor === undefined ? undefined : [resolveActor(ecosystem, options.actor)];
       const bar = progressBar(process.stderr);
       const result = runSensitivity(prepared, ecosystem.doc, { method: options.method, seed, progress: bar.update, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
