@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assumptionsToTest, runSensitivity, type AssumptionEffect } from '../src/analyses/index.js';
-import { loadModel, type Prepared } from '../src/core/index.js';
+import { loadModel, type Ecosystem, type Prepared } from '../src/core/index.js';
 import { prepareDynamics } from '../src/engine/index.js';
 
 const BIN = resolve('bin/symbiose.js');
@@ -48,17 +48,17 @@ scenarios:
 
 const VAR_PRICE = ((700 / 6 - 50) * (250 - 700 / 6)) / 7, VAR_RENT = (20 * 20) / 7;
 
-function loaded(text: string): { doc: NonNullable<ReturnType<typeof loadModel>['ecosystem']>['doc']; prepared: Prepared } {
+function loaded(text: string): { ecosystem: Ecosystem; prepared: Prepared } {
   const result = loadModel(text, 'shop.yaml', { dynamics: prepareDynamics });
-  return { doc: result.ecosystem!.doc, prepared: result.prepared! };
+  return { ecosystem: result.ecosystem!, prepared: result.prepared! };
 }
 const byParameter = (ranking: AssumptionEffect[], parameter: string) => ranking.find((e) => e.parameter === parameter)!;
 
 describe('runSensitivity on the hand-worked shop', () => {
-  const { doc, prepared } = loaded(SHOP);
+  const { ecosystem, prepared } = loaded(SHOP);
 
   it('tornado: price swings the shop’s NPV by 200 (−50 to 150), rent by 40 (20 to −20)', () => {
-    const result = runSensitivity(prepared, doc, { method: 'tornado', seed: 1 });
+    const result = runSensitivity(prepared, ecosystem, { method: 'tornado', seed: 1 });
     expect(result.evaluations).toBe(5);
     const shop = result.actors.find((a) => a.actor === 'shop')!;
     expect(shop.base).toBeCloseTo(0, 9);
@@ -72,7 +72,7 @@ describe('runSensitivity on the hand-worked shop', () => {
   });
 
   it('regression, 2000 draws: SRCs near ±σᵢ/σ_NPV and R² = 1 (the NPV is linear)', () => {
-    const result = runSensitivity(prepared, doc, { method: 'regression', runs: 2000, seed: 3 });
+    const result = runSensitivity(prepared, ecosystem, { method: 'regression', runs: 2000, seed: 3 });
     const shop = result.actors.find((a) => a.actor === 'shop')!;
     expect(shop.rSquared).toBeCloseTo(1, 9);
     const sd = Math.sqrt(VAR_PRICE + VAR_RENT);
@@ -86,7 +86,7 @@ describe('runSensitivity on the hand-worked shop', () => {
   });
 
   it('sobol, N = 1024: indices of an additive NPV are Varᵢ / ΣVar, within 3 bootstrap standard errors', () => {
-    const result = runSensitivity(prepared, doc, { method: 'sobol', runs: 1024, seed: 2 });
+    const result = runSensitivity(prepared, ecosystem, { method: 'sobol', runs: 1024, seed: 2 });
     expect(result.evaluations).toBe(1 + 1024 * 4);
     expect(result.sampling).toBe('sobol');
     const shop = result.actors.find((a) => a.actor === 'shop')!;
@@ -106,14 +106,14 @@ describe('runSensitivity on the hand-worked shop', () => {
   });
 
   it('morris: price first for the shop, rent not at all for the buyer', () => {
-    const result = runSensitivity(prepared, doc, { method: 'morris', runs: 10, seed: 4 });
+    const result = runSensitivity(prepared, ecosystem, { method: 'morris', runs: 10, seed: 4 });
     expect(result.evaluations).toBe(1 + 10 * 3);
     expect(result.actors[0]!.ranking[0]!.parameter).toBe('price');
     expect(byParameter(result.actors[1]!.ranking, 'rent').measure).toBe(0);
   });
 
   it('gives the assumption map its rows: rank 1 first, importance relative to the top one', () => {
-    const result = runSensitivity(prepared, doc, { method: 'tornado', seed: 1, actors: ['shop'] });
+    const result = runSensitivity(prepared, ecosystem, { method: 'tornado', seed: 1, actors: ['shop'] });
     expect(assumptionsToTest(result)).toEqual([
       { actor: 'shop', parameter: 'price', rank: 1, importance: 1, measure: 200, method: 'tornado' },
       { actor: 'shop', parameter: 'rent', rank: 2, importance: 0.2, measure: 40, method: 'tornado' },
@@ -121,7 +121,7 @@ describe('runSensitivity on the hand-worked shop', () => {
   });
 
   it('gives the same ranking from the same seed', () => {
-    const run = () => runSensitivity(prepared, doc, { method: 'sobol', runs: 64, seed: 9 });
+    const run = () => runSensitivity(prepared, ecosystem, { method: 'sobol', runs: 64, seed: 9 });
     expect(run()).toEqual(run());
   });
 });

@@ -14,4 +14,8 @@ export * from './checks.js';
 export * from './data-value.js';
 export * from './loops.js';
 export * from './risk.js';
+export * from './risk-run.js';
+export * from './risk-summary.js';
+export { type ActorRole } from './risk-figures.js';
+export type { Distribution, Estimate, Histogram, SamplingMethod } from '../stats/index.js';
 export * from './sensitivity.js';

@@ -1,9 +1,10 @@
 /**
- * Which assumptions drive each actor's net present value, and so which to test first: the
- * assumptions `risk --ranges` draws (riskAssumptions: a PERT over each declared range, timings as
- * whole periods, the others held and listed) run through one of src/stats' sensitivity methods,
- * the model prepared once and evaluated at each point of the method's design. Pure: the seed comes
- * in, so the same seed gives the same ranking.
+ * Which assumptions drive each actor's headline figure (a business's NPV, a segment's members'
+ * gain, as `risk` reads them), and so which to test first: the assumptions a risk run draws
+ * (planRisk: each with its distribution, timings as whole periods, the others held and listed)
+ * run through one of src/stats' sensitivity methods, the model prepared once and evaluated at each
+ * point of the method's design by risk's evaluateDraws. Pure: the seed comes in, so the same seed
+ * gives the same ranking.
  *
  * - `tornado`: one at a time, each assumption at the ends of its range, the others at their
  *   values (2k + 1 evaluations);
@@ -13,13 +14,14 @@
  * - `sobol`: Saltelli's design with N = `runs` base rows (N·(k + 2) evaluations), the total index
  *   ranks, first-order and total indices with bootstrap intervals.
  */
-import { evaluate, type Ecosystem, type ModelDocument, type Prepared } from '../core/index.js';
+import { parameterSpec, type Ecosystem, type Prepared } from '../core/index.js';
 import {
-  morrisDesign, morrisEffects, planDesign, prepareDistribution, regressionSensitivity, saltelliDesign, sobolIndices, tornado, tornadoDesign,
-  type IndexEstimate, type PreparedDistribution,
+  morrisDesign, morrisEffects, planDesign, regressionSensitivity, saltelliDesign, sobolIndices, tornado, tornadoDesign,
+  type Distribution, type IndexEstimate, type PreparedDistribution,
 } from '../stats/index.js';
-import { eachSheet } from './profitability.js';
-import { riskAssumptions, type RiskAssumptions, type SampledAssumption } from './risk.js';
+import type { ActorRole } from './risk-figures.js';
+import { evaluateDraws, planRisk, type RiskPlan } from './risk-run.js';
+import type { RiskAssumptions, SampledAssumption } from './risk.js';
 
 export const SENSITIVITY_METHODS = ['tornado', 'regression', 'morris', 'sobol'] as const;
 export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
@@ -44,7 +46,7 @@ export interface SensitivityOptions {
   /** Draws (regression), trajectories (morris), base rows N (sobol); ignored by the tornado. */
   runs?: number;
   seed: number;
-  /** Only these actors' NPVs (ids); every actor when absent. */
+  /** Only these actors (ids); every actor when absent. */
   actors?: readonly string[];
   /** Told the evaluations done and the total, about a hundred times over a run. */
   progress?: (done: number, total: number) => void;
@@ -59,7 +61,9 @@ export type AssumptionEffect =
 
 export interface ActorSensitivity {
   actor: string;
-  /** The NPV with every assumption at its value as written. */
+  /** What is ranked: a business's NPV, a segment's members' gain (risk's reading). */
+  role: ActorRole;
+  /** That figure with every assumption at its value as written. */
   base: number;
   /** Most influential first; `measure` is what ranks: |swing|, |Spearman ρ|, μ*, the total index. */
   ranking: AssumptionEffect[];
@@ -88,33 +92,39 @@ export interface SensitivityResult {
   actors: ActorSensitivity[];
 }
 
-/** One unit-cube coordinate per assumption to its value: the PERT's quantile (its ends at 0 and 1), whole periods for timings. */
+/** One unit-cube coordinate per assumption to its value: the quantile inside, the range's ends at 0 and 1, whole periods for timings. */
 type ValueOf = (j: number, u: number) => number;
 
 interface Evaluator {
-  /** Every actor's NPV at these assumption values, or undefined when the model refuses them. */
-  npv(values: ArrayLike<number>): Float64Array | undefined;
+  /** Each row's headline figure per actor (count × actors, row after row), NaN where the model refused the row. */
+  rows(values: Float64Array, count: number): Float64Array;
+  /** How many actors each row gives. */
+  actors: number;
   failed: number;
   failure?: string[];
   evaluations: number;
 }
 
 /**
- * The sensitivity of each actor's NPV to the assumptions with ranges.
+ * The sensitivity of each actor's headline figure to the assumptions a risk run draws.
  *
  * @example
- * const result = runSensitivity(prepared, ecosystem.doc, { method: 'sobol', runs: 256, seed: 1 });
+ * const loaded = loadModel(text, file, { dynamics: prepareDynamics });
+ * const result = runSensitivity(loaded.prepared!, loaded.ecosystem!, { method: 'sobol', runs: 256, seed: 1 });
  * result.actors[0].ranking[0].parameter; // the assumption to test first for the first actor
  */
-export function runSensitivity(prepared: Prepared, doc: ModelDocument, options: SensitivityOptions): SensitivityResult {
-  const assumptions = riskAssumptions(doc);
-  const ids = Object.keys(doc.actors);
-  const wanted = (options.actors ?? ids).map((id) => ids.indexOf(id)).filter((a) => a >= 0);
+export function runSensitivity(prepared: Prepared, written: Ecosystem, options: SensitivityOptions): SensitivityResult {
+  const plan = planRisk(written, { runs: 1, seed: options.seed, sampling: 'mc' });
+  const { assumptions, layout } = plan;
+  const wanted = (options.actors ?? layout.actors).map((id) => layout.actors.indexOf(id)).filter((a) => a >= 0);
   const runs = options.method === 'tornado' ? 0 : (options.runs ?? DEFAULT_SENSITIVITY_RUNS[options.method]);
   const k = assumptions.sampled.length;
-  const evaluator = evaluatorOf(prepared, assumptions.sampled, expectedEvaluations(options.method, k, runs), options.progress);
-  const base = evaluator.npv(assumptions.sampled.map((a) => a.mode));
-  const outcome = k === 0 ? { sampling: undefined, actors: wanted.map(() => ({ constant: true, ranking: [] })) } : byMethod(options.method, assumptions.sampled, evaluator, wanted, runs, options.seed, base);
+  const evaluator = evaluatorOf(prepared, plan, expectedEvaluations(options.method, k, runs), options.progress);
+  const drawn: Drawn = { sampled: assumptions.sampled, distributions: plan.distributions, written: writtenValues(written, assumptions.sampled) };
+  const base = evaluator.rows(drawn.written, 1);
+  const outcome = k === 0
+    ? { sampling: undefined, actors: wanted.map(() => ({ constant: true, ranking: [] })) }
+    : byMethod(options.method, drawn, evaluator, wanted, runs, options.seed, base);
   return {
     method: options.method,
     runs,
@@ -124,16 +134,25 @@ export function runSensitivity(prepared: Prepared, doc: ModelDocument, options: 
     assumptions,
     failed: evaluator.failed,
     ...(evaluator.failure ? { failure: evaluator.failure } : {}),
-    actors: wanted.map((a, w) => ({ actor: ids[a]!, base: base ? base[a]! : NaN, ...outcome.actors[w]! })),
+    actors: wanted.map((a, w) => ({ actor: layout.actors[a]!, role: layout.roles[a]!, base: base[a]!, ...outcome.actors[w]! })),
   };
 }
 
-type MethodOutcome = { sampling: SensitivityResult['sampling']; actors: Array<Omit<ActorSensitivity, 'actor' | 'base'>> };
+/** The assumptions drawn, their prepared distributions (in plan order) and their values as written. */
+interface Drawn { sampled: SampledAssumption[]; distributions: PreparedDistribution[]; written: Float64Array }
 
-function byMethod(method: SensitivityMethod, sampled: SampledAssumption[], evaluator: Evaluator, actors: number[], runs: number, seed: number, base: Float64Array | undefined): MethodOutcome {
-  const valueOf = valuesOf(sampled);
+/** The sampled assumptions' values as written (the tornado's centre, the base figures). */
+function writtenValues(written: Ecosystem, sampled: SampledAssumption[]): Float64Array {
+  return Float64Array.from(sampled, (a) => parameterSpec(written.doc.parameters![a.parameter]!).value as number);
+}
+
+type MethodOutcome = { sampling: SensitivityResult['sampling']; actors: Array<Omit<ActorSensitivity, 'actor' | 'role' | 'base'>> };
+
+function byMethod(method: SensitivityMethod, drawn: Drawn, evaluator: Evaluator, actors: number[], runs: number, seed: number, base: Float64Array): MethodOutcome {
+  const valueOf = valuesOf(drawn);
+  const { sampled } = drawn;
   switch (method) {
-    case 'tornado': return tornadoOf(sampled, evaluator, actors, base);
+    case 'tornado': return tornadoOf(drawn, evaluator, actors, base);
     case 'regression': return regressionOf(sampled, valueOf, evaluator, actors, runs, seed);
     case 'morris': return morrisOf(sampled, valueOf, evaluator, actors, runs, seed);
     case 'sobol': return sobolOf(sampled, valueOf, evaluator, actors, runs, seed);
@@ -151,68 +170,89 @@ function expectedEvaluations(method: SensitivityMethod, k: number, runs: number)
   }
 }
 
-function evaluatorOf(prepared: Prepared, sampled: SampledAssumption[], total: number, progress?: (done: number, total: number) => void): Evaluator {
-  let last: Ecosystem | undefined;
-  const step = Math.max(1, Math.floor(total / 100));
+/** Rows evaluated per call of evaluateDraws: progress is told between them. */
+const BATCH = 256;
+
+function evaluatorOf(prepared: Prepared, plan: RiskPlan, total: number, progress?: (done: number, total: number) => void): Evaluator {
+  const k = plan.assumptions.sampled.length, actors = plan.layout.actors.length;
   const state: Evaluator = {
+    actors,
     failed: 0,
     evaluations: 0,
-    npv(values) {
-      state.evaluations++;
-      if (progress && (state.evaluations % step === 0 || state.evaluations === total)) progress(state.evaluations, total);
-      const overrides = new Map(sampled.map((a, j) => [a.parameter, values[j]!]));
-      const evaluation = evaluate(prepared, overrides, last ? { recycle: last } : {});
-      if (!evaluation.ecosystem) {
-        state.failed++;
-        state.failure ??= evaluation.issues.map((i) => i.code);
-        return undefined;
+    rows(values, count) {
+      const out = new Float64Array(count * actors).fill(NaN);
+      for (let start = 0; start < count; start += BATCH) {
+        const n = Math.min(BATCH, count - start);
+        const given = values.subarray(start * k, (start + n) * k);
+        const outcome = evaluateDraws(prepared, plan, given, n);
+        // evaluateDraws keeps the rows that evaluated, in order, with their inputs: the rows it
+        // dropped are those whose inputs are not the next kept row's (equal rows evaluate alike).
+        for (let r = 0, kept = 0; r < n && kept < outcome.kept; r++) {
+          if (!sameRow(given, r, outcome.inputs, kept, k)) continue;
+          out.set(outcome.headline.subarray(kept * actors, (kept + 1) * actors), (start + r) * actors);
+          kept++;
+        }
+        state.failed += outcome.failed;
+        if (outcome.failure) state.failure ??= outcome.failure;
+        state.evaluations += n;
+        progress?.(state.evaluations, total);
       }
-      last = evaluation.ecosystem;
-      return Float64Array.from(eachSheet(last, (sheet) => sheet.npv));
+      return out;
     },
   };
   return state;
 }
 
-function valuesOf(sampled: SampledAssumption[]): ValueOf {
-  const distributions: PreparedDistribution[] = sampled.map((a) => prepareDistribution({ kind: 'pert', min: a.min, mode: a.mode, max: a.max }));
+function sameRow(a: Float64Array, i: number, b: Float64Array, j: number, k: number): boolean {
+  for (let z = 0; z < k; z++) if (a[i * k + z] !== b[j * k + z]) return false;
+  return true;
+}
+
+/**
+ * The ends of an assumption's range: the tornado's low and high, and Morris's grid ends (u = 0
+ * and 1). A bounded distribution's bounds; an unbounded one's 5th and 95th percentiles (a normal
+ * or lognormal without truncation has no ends to move to).
+ */
+export function rangeEnds(distribution: Distribution, prepared: PreparedDistribution): [number, number] {
+  switch (distribution.kind) {
+    case 'uniform': case 'triangular': case 'pert': return [distribution.min, distribution.max];
+    case 'beta': return [distribution.min ?? 0, distribution.max ?? 1];
+    case 'discrete': return [Math.min(...distribution.values), Math.max(...distribution.values)];
+    case 'normal': case 'lognormal': return [distribution.min ?? prepared.quantile(0.05), distribution.max ?? prepared.quantile(0.95)];
+  }
+}
+
+function valuesOf({ sampled, distributions }: Drawn): ValueOf {
+  const ends = sampled.map((a, j) => rangeEnds(a.distribution, distributions[j]!));
   return (j, u) => {
-    const a = sampled[j]!;
-    const drawn = u <= 0 ? a.min : u >= 1 ? a.max : distributions[j]!.quantile(u);
-    return a.period ? Math.round(drawn) : drawn;
+    const drawn = u <= 0 ? ends[j]![0] : u >= 1 ? ends[j]![1] : distributions[j]!.quantile(u);
+    return sampled[j]!.period ? Math.round(drawn) : drawn;
   };
 }
 
-/** Evaluates every row of a unit-cube design; per wanted actor, the NPV at each row (NaN where the model refused it). */
+/** Evaluates every row of a unit-cube design; per wanted actor, its figure at each row (NaN where the model refused it). */
 function evaluateRows(rows: Float64Array, k: number, valueOf: ValueOf, evaluator: Evaluator, actors: number[]): Float64Array[] {
   const count = rows.length / k;
-  const out = actors.map(() => new Float64Array(count));
-  const values = new Float64Array(k);
-  for (let r = 0; r < count; r++) {
-    for (let j = 0; j < k; j++) values[j] = valueOf(j, rows[r * k + j]!);
-    const npv = evaluator.npv(values);
-    actors.forEach((a, w) => (out[w]![r] = npv ? npv[a]! : NaN));
-  }
-  return out;
+  const figures = evaluator.rows(rows.map((u, i) => valueOf(i % k, u)), count);
+  return actors.map((a) => Float64Array.from({ length: count }, (_, r) => figures[r * evaluator.actors + a]!));
 }
 
 const ranked = (effects: AssumptionEffect[]): AssumptionEffect[] =>
   effects.sort((a, b) => (Number.isNaN(b.measure) ? -1 : Number.isNaN(a.measure) ? 1 : b.measure - a.measure));
 
-/** `base`: every actor's NPV at the values as written, already run (the design's first row). */
-function tornadoOf(sampled: SampledAssumption[], evaluator: Evaluator, actors: number[], base: Float64Array | undefined): MethodOutcome {
+/** `base`: every actor's figure at the values as written, already run (the design's first row). */
+function tornadoOf({ sampled, distributions, written }: Drawn, evaluator: Evaluator, actors: number[], base: Float64Array): MethodOutcome {
   const k = sampled.length;
-  const rounded = (a: SampledAssumption, x: number) => (a.period ? Math.round(x) : x);
-  const rows = tornadoDesign(sampled.map((a) => a.mode), sampled.map((a) => rounded(a, a.min)), sampled.map((a) => rounded(a, a.max)));
-  const ends = evaluateRows(rows.subarray(k), k, (_, x) => x, evaluator, actors);
-  const outputs = ends.map((y, w) => Float64Array.of(base ? base[actors[w]!]! : NaN, ...y));
+  const ends = sampled.map((a, j) => rangeEnds(a.distribution, distributions[j]!).map((x) => (a.period ? Math.round(x) : x)) as [number, number]);
+  const rows = tornadoDesign([...written], ends.map((e) => e[0]), ends.map((e) => e[1]));
+  const atEnds = evaluateRows(rows.subarray(k), k, (_, x) => x, evaluator, actors);
   return {
     sampling: undefined,
-    actors: outputs.map((y) => {
-      const { bars } = tornado(y, k);
+    actors: atEnds.map((y, w) => {
+      const { bars } = tornado(Float64Array.of(base[actors[w]!]!, ...y), k);
       const ranking = bars.map((bar): AssumptionEffect => {
-        const a = sampled[bar.factor]!;
-        return { method: 'tornado', parameter: a.parameter, measure: bar.swing, low: rows[(1 + 2 * bar.factor) * k + bar.factor]!, high: rows[(2 + 2 * bar.factor) * k + bar.factor]!, atLow: bar.atLow, atHigh: bar.atHigh };
+        const [low, high] = ends[bar.factor]!;
+        return { method: 'tornado', parameter: sampled[bar.factor]!.parameter, measure: bar.swing, low, high, atLow: bar.atLow, atHigh: bar.atHigh };
       });
       return { constant: bars.every((b) => b.swing === 0), ranking: ranked(ranking) };
     }),
@@ -225,8 +265,7 @@ function regressionOf(sampled: SampledAssumption[], valueOf: ValueOf, evaluator:
   const values = new Float64Array(runs * k);
   const outputs = actors.map(() => new Float64Array(runs));
   for (let c = 0, at = 0; c < design.chunks; c++) {
-    const unit = design.chunk(c);
-    const drawn = unit.map((u, i) => valueOf(i % k, u));
+    const drawn = design.chunk(c).map((u, i) => valueOf(i % k, u));
     evaluateRows(drawn, k, (_, x) => x, evaluator, actors).forEach((y, w) => outputs[w]!.set(y, at));
     values.set(drawn, at * k);
     at += design.chunkRuns(c);

@@ -9,4 +9,6 @@ export * from './sobol.js';
 export * from './sampling.js';
 export * from './summary.js';
 export * from './rank-correlation.js';
+export * from './quantile-sketch.js';
+export * from './draws.js';
 export * from './sensitivity/index.js';

@@ -48,7 +48,8 @@ function introOf(doc: ModelDocument, result: SensitivityResult, locale: Locale):
 
 function actorBlocks(doc: ModelDocument, result: SensitivityResult, actor: ActorSensitivity, locale: Locale, options: SensitivityBlockOptions): Block[] {
   const t = words(locale);
-  const blocks: Block[] = [heading(t('sensitivity.actor', { actor: actorName(doc, actor.actor), base: formatMoney(locale, actor.base) }), 2)];
+  const title = actor.role === 'segment' ? 'sensitivity.segment' : 'sensitivity.actor';
+  const blocks: Block[] = [heading(t(title, { actor: actorName(doc, actor.actor), base: formatMoney(locale, actor.base) }), 2)];
   if (actor.constant) return [...blocks, paragraph(t('sensitivity.constant'))];
   blocks.push(effectTable(result, actor, locale, options));
   if (result.method === 'tornado' && options.bars) blocks.push(paragraph(t('sensitivity.bars')));

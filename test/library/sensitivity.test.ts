@@ -12,10 +12,10 @@ const ids = readdirSync('library').filter((f) => f.endsWith('.yaml')).map((f) =>
 
 describe.each(ids)('%s', (id) => {
   const loaded = loadModel(readFileSync(`library/${id}.yaml`, 'utf8'), `library/${id}.yaml`, { dynamics: prepareDynamics });
-  const doc = loaded.ecosystem!.doc, prepared = loaded.prepared!;
+  const ecosystem = loaded.ecosystem!, prepared = loaded.prepared!;
 
   it('tornado: every ranged assumption ranked for every actor, and some actor’s NPV moved by one', () => {
-    const result = runSensitivity(prepared, doc, { method: 'tornado', seed: 1 });
+    const result = runSensitivity(prepared, ecosystem, { method: 'tornado', seed: 1 });
     expect(result.failed).toBe(0);
     const k = result.assumptions.sampled.length;
     expect(k).toBeGreaterThan(0);
@@ -25,7 +25,7 @@ describe.each(ids)('%s', (id) => {
   });
 
   it('sobol, N = 8: runs N·(k + 2) + 1 evaluations, none refused, and ranks each moving NPV', () => {
-    const result = runSensitivity(prepared, doc, { method: 'sobol', runs: 8, seed: 1 });
+    const result = runSensitivity(prepared, ecosystem, { method: 'sobol', runs: 8, seed: 1 });
     expect(result.failed).toBe(0);
     const k = result.assumptions.sampled.length;
     expect(result.evaluations).toBe(8 * (k + 2) + 1);

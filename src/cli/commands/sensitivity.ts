@@ -36,7 +36,7 @@ export function registerSensitivity(program: Command): void {
       const ecosystem = options.labels ? withLabels(loaded.ecosystem) : loaded.ecosystem;
       const actors = options.actor === undefined ? undefined : [resolveActor(ecosystem, options.actor)];
       const bar = progressBar(process.stderr);
-      const result = runSensitivity(prepared, ecosystem.doc, { method: options.method, seed, progress: bar.update, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
+      const result = runSensitivity(prepared, loaded.ecosystem, { method: options.method, seed, progress: bar.update, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
       bar.stop();
       emit(format, () => sensitivityBlocks(ecosystem.doc, result, cliLocale(), { bars: format === 'text' }), () => withNames(ecosystem.doc, result));
     });

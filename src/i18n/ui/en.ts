@@ -6,6 +6,7 @@ import type { Template } from '../template.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
+import { riskEn } from './risk.js';
 import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
 
@@ -557,41 +558,10 @@ export const en = {
   'store.nothing-to-undo': 'model "{model}" has nothing to undo',
   'store.nothing-to-redo': 'model "{model}" has nothing to redo',
 
-  // symbiose risk (src/tables/risk.ts)
-  'cmd.risk': 'the chance that each actor loses money: ranged assumptions drawn, NPV percentiles, mean and probability of loss',
-  'option.runs': 'how many draws (default 1000)',
-  'option.riskSeed': 'the seed of the draws, a whole number (default 1): the same seed gives the same figures',
-  'option.sampling': 'how the draws cover the ranges: mc (plain Monte Carlo), lhs (Latin hypercube), sobol (Sobol points)',
-  'option.ranges': 'draw every declared range as a PERT distribution around its value',
-  'usage.riskNeedsRanges': 'the model format has no distributions yet: add --ranges to draw each declared range as a PERT around its value',
-  'usage.wholeNumber': '{option} expects a whole number from {min} to {max}, got "{value}"',
-  'risk.title': 'Risk — {model}',
-  'risk.intro': '{runs} draws ({sampling}, seed {seed}), each assumption with a range drawn from a PERT over it around its value. Net present values in {currency}.',
-  'risk.sampling.mc': 'plain Monte Carlo',
-  'risk.sampling.lhs': 'Latin hypercube',
-  'risk.sampling.sobol': 'Sobol points',
-  'risk.failed': '{failed} of {runs} draws did not evaluate ({codes}); the figures are over the others.',
-  'risk.perActor': 'Net present value per actor',
-  'risk.column.p5': '5th pct',
-  'risk.column.p50': 'Median',
-  'risk.column.p95': '95th pct',
-  'risk.column.mean': 'Mean',
-  'risk.column.standardError': '± s.e.',
-  'risk.column.loss': 'P(NPV < 0)',
-  'risk.drawn': 'Assumptions drawn',
-  'risk.drawnItem': '{parameter}: PERT({min}, {mode}, {max})',
-  'risk.held': 'Held at their value',
-  'risk.heldItem': '{parameter}: {reason}',
-  'risk.noRange': 'No range: {parameters}.',
-  'risk.none': 'none',
-  'risk.reason.range-of-expression': 'its value is an expression; the format does not yet say whether its range bounds the expression or a factor in it',
-  'risk.reason.range-without-width': 'its range has no width',
-  'risk.reason.value-outside-range': 'its value lies outside its range',
-  'risk.drawnPeriod': '{parameter}: PERT({min}, {mode}, {max}) rounded to a whole period (it sets a timing)',
-  'risk.reason.no-range': 'no range',
   // The studio (the web surface): studio.ts
   ...studioEn,
   ...experimentEn,
+  ...riskEn,
   ...sensitivityEn,
 } satisfies Record<string, Template>;
 

@@ -4,6 +4,7 @@ import type { UiKey } from './en.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
 import { experimentFr } from './experiment.js';
+import { riskFr } from './risk.js';
 import { sensitivityFr } from './sensitivity.js';
 import { SERVER_FR } from './server.js';
 
@@ -555,40 +556,8 @@ export const fr: Record<UiKey, Template> = {
   'store.nothing-to-undo': 'le modèle « {model} » n’a rien à annuler',
   'store.nothing-to-redo': 'le modèle « {model} » n’a rien à rétablir',
 
-  // symbiose risk (src/tables/risk.ts)
-  'cmd.risk': 'la probabilité que chaque acteur perde de l’argent : hypothèses tirées dans leurs fourchettes, centiles de la VAN, moyenne et probabilité de perte',
-  'option.runs': 'combien de tirages (1000 par défaut)',
-  'option.riskSeed': 'la graine des tirages, un nombre entier (1 par défaut) : la même graine donne les mêmes chiffres',
-  'option.sampling': 'comment les tirages couvrent les fourchettes : mc (Monte-Carlo simple), lhs (hypercube latin), sobol (points de Sobol)',
-  'option.ranges': 'tirer chaque fourchette déclarée selon une loi PERT autour de sa valeur',
-  'usage.riskNeedsRanges': 'le format des modèles n’a pas encore de lois de probabilité : ajoutez --ranges pour tirer chaque fourchette déclarée selon une PERT autour de sa valeur',
-  'usage.wholeNumber': '{option} attend un nombre entier de {min} à {max}, reçu « {value} »',
-  'risk.title': 'Risque — {model}',
-  'risk.intro': '{runs} tirages ({sampling}, graine {seed}), chaque hypothèse munie d’une fourchette tirée selon une PERT sur celle-ci autour de sa valeur. Valeurs actuelles nettes en {currency}.',
-  'risk.sampling.mc': 'Monte-Carlo simple',
-  'risk.sampling.lhs': 'hypercube latin',
-  'risk.sampling.sobol': 'points de Sobol',
-  'risk.failed': '{failed} tirages sur {runs} n’ont pas pu être évalués ({codes}) ; les chiffres portent sur les autres.',
-  'risk.perActor': 'Valeur actuelle nette par acteur',
-  'risk.column.p5': '5e centile',
-  'risk.column.p50': 'Médiane',
-  'risk.column.p95': '95e centile',
-  'risk.column.mean': 'Moyenne',
-  'risk.column.standardError': '± e.-t.',
-  'risk.column.loss': 'P(VAN < 0)',
-  'risk.drawn': 'Hypothèses tirées',
-  'risk.drawnItem': '{parameter} : PERT({min} ; {mode} ; {max})',
-  'risk.held': 'Gardées à leur valeur',
-  'risk.heldItem': '{parameter} : {reason}',
-  'risk.noRange': 'Sans fourchette : {parameters}.',
-  'risk.none': 'aucune',
-  'risk.reason.range-of-expression': 'sa valeur est une expression ; le format ne dit pas encore si sa fourchette borne l’expression ou un facteur de celle-ci',
-  'risk.reason.range-without-width': 'sa fourchette n’a pas de largeur',
-  'risk.reason.value-outside-range': 'sa valeur sort de sa fourchette',
-  'risk.drawnPeriod': '{parameter} : PERT({min} ; {mode} ; {max}) arrondie à une période entière (elle fixe une date)',
-  'risk.reason.no-range': 'pas de fourchette',
-
   ...studioFr,
   ...experimentFr,
+  ...riskFr,
   ...sensitivityFr,
 };

@@ -38,7 +38,7 @@ export function sensitivityRoutes(workspace: Workspace): Route[] {
     const runs = checkedRuns(method, options.runs);
     const { ecosystem, prepared } = await shown(workspace, input.params.id!, options);
     const actors = options.actor === undefined ? undefined : [actorOf(ecosystem, input.params.id!, options.actor, input.locale)];
-    const result = runSensitivity(prepared, ecosystem.doc, { method, seed: options.seed ?? 1, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
+    const result = runSensitivity(prepared, ecosystem, { method, seed: options.seed ?? 1, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
     return analysisAnswer(input, ecosystem, result);
   };
   return [
