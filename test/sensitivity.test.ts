@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assumptionsToTest, runSensitivity, type AssumptionEffect } from '../src/analyses/index.js';
+import { assumptionsToTest, rangeEnds, runSensitivity, type AssumptionEffect } from '../src/analyses/index.js';
+import { prepareDistribution, type Distribution } from '../src/stats/index.js';
 import { loadModel, type Ecosystem, type Prepared } from '../src/core/index.js';
 import { prepareDynamics } from '../src/engine/index.js';
 
@@ -71,6 +72,15 @@ describe('runSensitivity on the hand-worked shop', () => {
     expect(byParameter(buyer.ranking, 'rent').measure).toBe(0);
   });
 
+  it('ranks a segment by its members’ gain, as risk reads it: buyers gain 300 − price (the goods’ worth less what they pay)', () => {
+    const segment = loaded(SHOP.replace('buyer: { name: Buyer, kind: organisation }', 'buyer: { name: Buyers, kind: segment, size: 1 }'));
+    const result = runSensitivity(segment.prepared, segment.ecosystem, { method: 'tornado', seed: 1, actors: ['buyer'] });
+    const buyers = result.actors[0]!;
+    expect(buyers.role).toBe('segment');
+    expect(buyers.base).toBeCloseTo(200, 9);
+    expect(buyers.ranking[0]).toMatchObject({ parameter: 'price', atLow: 250, atHigh: 50, measure: 200 });
+  });
+
   it('regression, 2000 draws: SRCs near ±σᵢ/σ_NPV and R² = 1 (the NPV is linear)', () => {
     const result = runSensitivity(prepared, ecosystem, { method: 'regression', runs: 2000, seed: 3 });
     const shop = result.actors.find((a) => a.actor === 'shop')!;
@@ -123,6 +133,23 @@ describe('runSensitivity on the hand-worked shop', () => {
   it('gives the same ranking from the same seed', () => {
     const run = () => runSensitivity(prepared, ecosystem, { method: 'sobol', runs: 64, seed: 9 });
     expect(run()).toEqual(run());
+  });
+});
+
+describe('the ends of a range', () => {
+  it('are a bounded distribution’s bounds, an unbounded one’s 5th and 95th percentiles', () => {
+    const ends = (d: Distribution) => rangeEnds(d, prepareDistribution(d));
+    expect(ends({ kind: 'pert', min: 1, mode: 2, max: 5 })).toEqual([1, 5]);
+    expect(ends({ kind: 'uniform', min: -1, max: 1 })).toEqual([-1, 1]);
+    expect(ends({ kind: 'beta', alpha: 2, beta: 3 })).toEqual([0, 1]);
+    expect(ends({ kind: 'discrete', values: [3, 1, 2], weights: [1, 1, 1] })).toEqual([1, 3]);
+    // scipy.stats.norm.ppf(0.05) = −1.6448536269514722.
+    expect(ends({ kind: 'normal', mean: 0, sd: 1 })[0]).toBeCloseTo(-1.6448536269514722, 9);
+    // Truncated below at 7 (z = −1.5): the high end is the truncated law's 95th percentile,
+    // Φ⁻¹(Φ(−1.5) + 0.95·(1 − Φ(−1.5))) = Φ⁻¹(0.95334036) = 1.6781425 (Φ by erf, inverted by bisection), so 10 + 2·1.6781425.
+    const truncated = ends({ kind: 'normal', mean: 10, sd: 2, min: 7 });
+    expect(truncated[0]).toBe(7);
+    expect(truncated[1]).toBeCloseTo(13.356285038547366, 6);
   });
 });
 
