@@ -51,7 +51,11 @@ function actorBlocks(doc: ModelDocument, result: SensitivityResult, actor: Actor
   const title = actor.role === 'segment' ? 'sensitivity.segment' : 'sensitivity.actor';
   const blocks: Block[] = [heading(t(title, { actor: actorName(doc, actor.actor), base: formatMoney(locale, actor.base) }), 2)];
   if (actor.constant) return [...blocks, paragraph(t('sensitivity.constant'))];
-  blocks.push(effectTable(result, actor, locale, options));
+  // Assumptions whose measure is exactly 0 (the figure did not move with them) are named in one line.
+  const moving = actor.ranking.filter((e) => e.measure !== 0);
+  const still = actor.ranking.filter((e) => e.measure === 0).map((e) => e.parameter);
+  blocks.push(effectTable(result, { ...actor, ranking: moving }, locale, options));
+  if (still.length > 0) blocks.push(paragraph(t('sensitivity.noEffect', { parameters: listOf(locale, still) })));
   if (result.method === 'tornado' && options.bars) blocks.push(paragraph(t('sensitivity.bars')));
   if (result.method === 'regression' && actor.rSquared !== undefined && Number.isNaN(actor.rSquared)) {
     const assumptions = result.assumptions.sampled.length;
