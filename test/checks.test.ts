@@ -93,6 +93,16 @@ scenarios:
   it('clears it when the person values what it gets', () => {
     expect(findings(model(', valuation: { person: 2 }'), 'data-nothing-back')).toEqual([]);
   });
+
+  it('flags a segment of people, and not a segment whose members are organisations (format version 4)', () => {
+    // The same 12 locations a member, given by a segment of 3: 36 in all.
+    const segment = (members: string) =>
+      model('').replace('symbiose: 1', 'symbiose: 4').replace('person: { kind: individual }', `person: { kind: segment, size: 3${members} }`);
+    const flagged = { code: 'data-nothing-back', severity: 'warning', actor: 'person', object: 'location', transaction: 'track', scenario: 's', units: 36, elsewhere: 0 };
+    expect(findings(segment(''), 'data-nothing-back')).toEqual([flagged]);
+    expect(findings(segment(', members: people'), 'data-nothing-back')).toEqual([flagged]);
+    expect(findings(segment(', members: organisations'), 'data-nothing-back')).toEqual([]);
+  });
 });
 
 describe('capture, single points of failure, subsidised sides', () => {
@@ -188,6 +198,32 @@ describe('the Self Data models of seed 003 give the individuals something back',
     // données. » and « les données sont fournies en échange d'un retour tangible et perçu comme
     // équilibré ».
     expect(check('personal-platform')).toMatchObject({ passed: true, findings: [] });
+  });
+});
+
+describe('organisations that pass on their customers\' data are not the people it is about', () => {
+  const check = (id: string) => {
+    const { ecosystem } = loadEcosystem(readFileSync(`library/${id}.yaml`, 'utf8'), `library/${id}.yaml`);
+    return sustainabilityChecks(ecosystem!).checks.find((c) => c.check === 'data-nothing-back')!;
+  };
+
+  it('coaching-professionnel: the data providers are organisations', () => {
+    // Seed 002, groupe contexte 3 : « Les fournisseurs de données : donnent accès aux données
+    // détenues sur les utilisateurs en silos, éventuellement via des partenariats légers ». The
+    // users' own data (their consent, their proactive data) is given for the coaching they get.
+    const doc = loadEcosystem(readFileSync('library/coaching-professionnel.yaml', 'utf8'), 'coaching-professionnel.yaml').ecosystem!.doc;
+    expect(doc.actors['fournisseurs-donnees']).toMatchObject({ kind: 'segment', members: 'organisations' });
+    expect(check('coaching-professionnel')).toMatchObject({ passed: true, findings: [] });
+  });
+
+  it('mint: the American banks hold the accounts Mint reads', () => {
+    // Seed 000, 6.2.3 : « Le service terrifiait les banques américaines car il aurait pu en théorie
+    // permettre de faire des propositions publicitaires très fines pour des cartes de crédit ou des
+    // renégociations de prêts en utilisant les données du compte bancaire. » The banks give the
+    // account data; the people it is about are Mint's users, who get the service.
+    const doc = loadEcosystem(readFileSync('library/mint.yaml', 'utf8'), 'mint.yaml').ecosystem!.doc;
+    expect(doc.actors.banques).toMatchObject({ kind: 'segment', members: 'organisations' });
+    expect(check('mint')).toMatchObject({ passed: true, findings: [] });
   });
 });
 

@@ -4,7 +4,9 @@
  * The figures' references are in src/stats/experiments/*.test.ts (scipy / statsmodels calls).
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const BIN = resolve('bin/symbiose.js');
@@ -81,5 +83,69 @@ describe('symbiose experiment analyse', () => {
       expect(bad.status, args.join(' ')).toBe(2);
       expect(bad.stderr).not.toMatch(/internal error|at .*\.js/);
     }
+  });
+});
+
+describe('symbiose experiment analyse: Bayesian and sequential readings, counts from a CSV file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'symbiose-experiment-'));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('gives the probability that B beats the control and the expected losses, never a p-value as one', () => {
+    // scipy (bayesian.test.ts): P(B > A) 0.9664947604564185, E[(A − B)⁺] 0.0010032, E[(B − A)⁺] 0.1356186.
+    const out = run(['experiment', 'analyse', '5/50', '12/50']).stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('the probability that B converts better than the control is 96.6 %, at least 95.0 %');
+    expect(out).toContain('Shipping it costs 0.10 percentage points');
+    expect(out).toContain('keeping the control would cost 13.56');
+    expect(out).toContain('a p-value is not one of them');
+    // The always-valid p-value of one look, 1/Λ with τ = 0.05 (sequential.test.ts's formula).
+    expect(out).toMatch(/B: always-valid p = 0\.\d+ > 0\.05: not decided/);
+  });
+
+  it('reads looks from a CSV file (semicolons, French headers) and reads them sequentially', () => {
+    const looks = file('looks.csv', 'regard;variante;convertis;exposés\n1;Témoin;2;20\n1;Offre;5;20\n2;Témoin;6;60\n2;Offre;14;60\n3;Témoin;10;120\n3;Offre;28;120\n');
+    const out = run(['experiment', 'analyse', '--from', looks]).stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('Témoin (control) 10/120');
+    // Look 3: p̄ = 38/240, s² = p̄(1 − p̄) · 2/120, θ̂ = 0.15, τ = 0.05 → 1/Λ = 0.0997 (by the formula in sequential.ts).
+    const p = 38 / 240;
+    const s2 = p * (1 - p) * (2 / 120);
+    const lambda = Math.sqrt(s2 / (s2 + 0.0025)) * Math.exp((0.0025 * 0.15 ** 2) / (2 * s2 * (s2 + 0.0025)));
+    expect((1 / lambda).toPrecision(3)).toBe('0.0997');
+    expect(out).toContain('3 10/120 28/120 15.0 % 0.0997');
+    expect(out).toContain('Offre: always-valid p = 0.0997 > 0.05');
+  });
+
+  it('adds up one row per person, and points at the line of a bad cell with exit 2', () => {
+    const people = file('people.csv', 'variant,converted\nA,no\nB,yes\nA,yes\nB,yes\nA,no\nB,no\n');
+    const json = JSON.parse(run(['experiment', 'analyse', '--from', people, '--json']).stdout);
+    expect(json.variants).toEqual([{ successes: 1, trials: 3 }, { successes: 2, trials: 3 }]);
+    expect(json.names).toEqual(['A', 'B']);
+    const bad = run(['experiment', 'analyse', '--from', file('bad.csv', 'variant,converted\nA,no\nB,perhaps\n')], 'fr');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('bad.csv, ligne 3\u00a0: «\u00a0perhaps\u00a0» dans la colonne «\u00a0converted\u00a0» n’est ni oui ni non');
+    expect(run(['experiment', 'analyse', '1/2', '--from', people]).status).toBe(2);
+  });
+
+  it('writes the tables as CSV', () => {
+    const csv = run(['experiment', 'analyse', '5/50', '12/50', '--format', 'csv']).stdout;
+    expect(csv).toContain('P(beats control)');
+  });
+});
+
+describe('symbiose experiment plan --sequential', () => {
+  it('gives the stopping differences, the power over the looks and the maximum needed', () => {
+    const r = run(['experiment', 'plan', '--control', '10%', '--variant', '20%', '--trials', '200', '--sequential', '--looks', '10']);
+    expect(r.status).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('Sequential plan: 10 looks up to 200 trials per group, mSPRT with τ = 10.0 %');
+    // Fixed horizon at 200: 1.959964 · √(2 · 0.15 · 0.85 / 200) = 0.06999 → 7.0 %; Fleiss without correction: 199.
+    expect(out).toContain('one fixed-horizon test would need a difference of 7.0 %');
+    expect(out).toContain('(one fixed-horizon test: 199)');
+    const json = JSON.parse(run(['experiment', 'plan', '--control', '10%', '--variant', '20%', '--trials', '200', '--sequential', '--json']).stdout);
+    expect(json.sequential.looks).toHaveLength(20);
+    expect(json.sequential.neededMaxTrials).toBeGreaterThan(199);
+    expect(run(['experiment', 'plan', '--control', '10%', '--variant', '20%', '--trials', '200,100', '--sequential']).status).toBe(2);
   });
 });

@@ -35,7 +35,7 @@ const generated: fc.Arbitrary<Model> = fc
   .map((r) => {
     const ids = Array.from({ length: r.actors }, (_, i) => `actor-${i}`);
     const doc: ModelDocument = {
-      symbiose: 3,
+      symbiose: 4,
       name: 'Generated',
       currency: 'EUR',
       period: 'month',

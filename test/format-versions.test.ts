@@ -26,8 +26,8 @@ scenarios:
 describe('format versions', () => {
   it('loads a version-1 file as the current version, with the same figures', () => {
     const old = ecosystemOf(`symbiose: 1\n${body}`);
-    const current = ecosystemOf(`symbiose: 3\n${body}`);
-    expect(old.doc.symbiose).toBe(3);
+    const current = ecosystemOf(`symbiose: 4\n${body}`);
+    expect(old.doc.symbiose).toBe(4);
     // 10 buyers × 4 purchases × 2 EUR = 80 a month.
     expect(old.ledger).toEqual(current.ledger);
   });
@@ -49,13 +49,13 @@ describe('format versions', () => {
   });
 
   it('refuses a version newer than it knows, at the version line', () => {
-    const issues = issuesOf(`symbiose: 4\n${body}`);
+    const issues = issuesOf(`symbiose: 5\n${body}`);
     expect(issues.map((i) => [i.code, i.line, i.column])).toEqual([['format-version', 1, 11]]);
   });
 
   it('has a schema for editors that accepts every version and documents positions', () => {
     const schema = modelJsonSchema() as { properties: Record<string, any> };
-    expect(schema.properties.symbiose.enum).toEqual([1, 2, 3]);
+    expect(schema.properties.symbiose.enum).toEqual([1, 2, 3, 4]);
     const position = schema.properties.actors.additionalProperties.properties.position;
     expect(position).toMatchObject({ required: ['x', 'y'], additionalProperties: false });
     expect(position.description).toMatch(/canvas units, y downwards/);

@@ -77,7 +77,7 @@ const ecosystemDocument: fc.Arbitrary<ModelDocument> = fc
         ],
       };
     });
-    return { symbiose: 3, name: 'Random', currency: 'EUR', period: 'month', horizon: r.horizon, discountRate: 0.05, actors, valueObjects, transactions, scenarios } as ModelDocument;
+    return { symbiose: 4, name: 'Random', currency: 'EUR', period: 'month', horizon: r.horizon, discountRate: 0.05, actors, valueObjects, transactions, scenarios } as ModelDocument;
   });
 
 const load = (doc: ModelDocument) => ecosystemOf(JSON.stringify(doc), 'random.json');

@@ -30,6 +30,22 @@ describe('README', () => {
     }
   });
 
+  it("states the experiments section's figures as its commands print them", () => {
+    const section = readme.slice(readme.indexOf('## Experiments: A/B tests of conversion'), readme.indexOf('## Commands'));
+    // Inline commands may wrap across lines; shell blocks hold one command a line.
+    const inline = [...section.matchAll(/`(symbiose experiment [^`]+)`/g)].map(([, c]) => c!.replace(/\s+/g, ' '));
+    const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, b]) => b!.split('\n').map((l) => l.trim()));
+    const commands = [...inline, ...blocks].filter((line) => line.startsWith('symbiose experiment'));
+    const printed = commands
+      .map((command) => spawnSync(process.execPath, [resolve('bin/symbiose.js'), ...command.replace(/^symbiose /, '').split(/\s+/)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } }).stdout)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    // Every figure the prose quotes, and every line of the output block shown.
+    for (const figure of ['8.5 %', '726 trials', '96.6 %', '0.10 percentage points', 'p = 0.00153', 'p = 0.0997']) expect(printed, figure).toContain(figure);
+    const shown = /```\n(look[\s\S]*?)```/.exec(section)![1]!;
+    for (const line of shown.split('\n').filter((l) => l.trim() !== '')) expect(printed).toContain(line.replace(/\s+/g, ' ').trim());
+  });
+
   it('runs every command it shows, as printed, one after the other in a fresh folder', () => {
     // The shell blocks' `symbiose …` lines, in order: a later one may read what an earlier one
     // wrote (init, then validate). `symbiose` is this checkout's bin on the PATH, as the quick

@@ -247,6 +247,47 @@ describe('break-even, deepest position and segments, by hand', () => {
   });
 });
 
+describe('a model whose dynamics draw (XMILE random builtins)', () => {
+  // Each month the buyer buys NORMAL(10, 2) units at 1: NPV = Σ of the monthly demand, mean 120.
+  const STOCHASTIC = `symbiose: 3
+name: Noisy demand
+currency: EUR
+period: month
+horizon: 12
+discountRate: 0
+actors:
+  shop: { name: Shop, kind: organisation }
+  buyer: { name: Buyer, kind: organisation }
+valueObjects:
+  money: { nature: money }
+  goods: { nature: product }
+transactions:
+  sale:
+    transfers:
+      - { from: shop, to: buyer, object: goods }
+      - { from: buyer, to: shop, object: money, amount: 1 }
+scenarios:
+  buy:
+    start: { actor: buyer, count: demand }
+    steps: [sale]
+dynamics:
+  dt: 1
+  variables:
+    demand:
+      equation: NORMAL(10, 2)
+`;
+  const { ecosystem, prepared } = loaded(STOCHASTIC, 'noisy.yaml');
+  it('runs under risk: each draw its own stream (seeded by the run and the draw), the same figures again from the same seed', () => {
+    const a = runRisk(prepared, ecosystem, { runs: 2000, seed: 6, sampling: 'mc' });
+    const shop = business(a, 'shop');
+    expect(a.failed).toBe(0);
+    expect(shop.npv.sd).toBeGreaterThan(0);
+    expect(Math.abs(shop.npv.mean.value - 120)).toBeLessThan(4 * shop.npv.mean.standardError);
+    expect(runRisk(prepared, ecosystem, { runs: 2000, seed: 6, sampling: 'mc' })).toEqual(a);
+    expect(business(runRisk(prepared, ecosystem, { runs: 2000, seed: 7, sampling: 'mc' }), 'shop').npv.mean.value).not.toBe(shop.npv.mean.value);
+  });
+});
+
 describe('--precision', () => {
   const { ecosystem, prepared } = loaded(INVESTED, 'invested.yaml');
   it('stops after the first whole chunk whose probabilities reach it, the same figures as a run of that many draws', () => {
@@ -292,8 +333,8 @@ describe('which assumptions --ranges draws', () => {
     const purple = loaded(readFileSync('library/purple-button.yaml', 'utf8'), 'purple-button.yaml');
     const assumptions = riskAssumptions(purple.doc);
     const held = (reason: string) => assumptions.held.filter((h) => h.reason === reason).map((h) => h.parameter);
-    // cover_worth = "premium * 1.15" carries [1.0, 1.4]: a range on the factor, not on the value.
-    expect(held('range-of-expression')).toEqual(['cover_worth', 'young_cover_worth']);
+    // Format version 4: cover_worth = "premium * cover_markup", the range [1.0, 1.4] on the factor: no expression is held.
+    expect(held('range-of-expression')).toEqual([]);
     expect(held('no-range')).toContain('test_months');
     // `if(t == hackathon_month, 1, 0)` and `t <= test_months + discount_months` (test_months has no range).
     const periods = assumptions.sampled.filter((a) => a.period).map((a) => a.parameter);

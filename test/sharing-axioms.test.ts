@@ -43,7 +43,7 @@ const randomEcosystem = (p: string) =>
           steps: [deals[s.first % deals.length]!, { or: [{ fraction: s.split, steps: [deals[s.second % deals.length]!] }, { fraction: `1 - ${s.split}`, steps: [] }] }],
         };
       });
-      return { symbiose: 3, name: 'Random', currency: 'EUR', period: 'month', horizon: 3, actors, valueObjects, transactions, scenarios } as Doc;
+      return { symbiose: 4, name: 'Random', currency: 'EUR', period: 'month', horizon: 3, actors, valueObjects, transactions, scenarios } as Doc;
     });
 
 const load = (doc: Doc) => ecosystemOf(JSON.stringify(doc), 'random.json');

@@ -15,7 +15,7 @@ export interface StoreLocation {
 }
 
 export const BAKERY = `# A bakery sells bread to its neighbours.
-symbiose: 3
+symbiose: 4
 name: Bakery
 currency: EUR
 period: month

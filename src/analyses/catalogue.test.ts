@@ -12,7 +12,7 @@ describe('firstSentence', () => {
 
 describe('a card in two languages', () => {
   const doc = {
-    symbiose: 3,
+    symbiose: 4,
     name: 'Épicerie',
     label: 'Corner shop',
     description: { fr: 'Une épicerie de quartier. Elle vend du pain.', en: 'A corner shop. It sells bread.' },

@@ -6,8 +6,10 @@
  *   without it (its paths gone, their occurrences lost), and again, until nobody else falls below
  *   zero: `collapse` says what fell with it and how much value is left (an error when more than
  *   `failureShare` of the value is gone).
- * - data-nothing-back: personal data given by an individual or a segment on a path along which it
- *   receives nothing valued (neither money nor an object it values above zero).
+ * - data-nothing-back: personal data given by an individual or a segment of people on a path along
+ *   which it receives nothing valued (neither money nor an object it values above zero). A segment
+ *   whose members are organisations (`members: organisations`: data providers, banks) passes on
+ *   its customers' data: it is not the person the data is about.
  * - capture: an actor capturing more than `maxShare` of the value created, or more than its
  *   Shapley value by over `maxGap` of the value created.
  * - single-point-of-failure: an actor without which more than `failureShare` of the value is gone.
@@ -15,7 +17,7 @@
  *   serving it (or is paid by it), while another side pays more than its own. A cost charged on a
  *   transaction with several served sides is split evenly among them.
  */
-import type { Ecosystem } from '../core/index.js';
+import { membersOf, type Actor, type Ecosystem } from '../core/index.js';
 import { fairShareInput, fairShare, type FairShare } from './fair-share.js';
 import { capturedAmong, periodFactors, type EcosystemGame, type NeededSet } from './game.js';
 
@@ -126,12 +128,17 @@ export function collapse(built: EcosystemGame, captured: ArrayLike<number>, happ
   return { rounds, kept, valueAfter };
 }
 
-/** Personal data given along a path by an individual or a segment that gets nothing valued back on it. */
+/** Whether an actor is a person, or a segment of people: the one whose personal data it gives. */
+function isPerson(actor: Actor | undefined): boolean {
+  return actor?.kind === 'individual' || (actor?.kind === 'segment' && membersOf(actor) === 'people');
+}
+
+/** Personal data given along a path by an individual or a segment of people that gets nothing valued back on it. */
 function dataNothingBack(ecosystem: Ecosystem, npv: boolean): Finding[] {
   const { doc } = ecosystem;
   const { paths, width, occurrences, money, value } = ecosystem.paths;
   const factors = periodFactors(ecosystem, npv);
-  const person = (actor: string) => ['individual', 'segment'].includes(doc.actors[actor]?.kind ?? '');
+  const person = (actor: string) => isPerson(doc.actors[actor]);
   // What each actor receives in all (to say whether it gets something elsewhere).
   const receivedAll = new Map<string, number>();
   const received = (flow: { row: number; nature: string }, t: number) => (flow.nature === 'money' ? money[flow.row * width + t]! : Math.max(0, value[flow.row * width + t]!));

@@ -18,4 +18,6 @@ export * from './risk-run.js';
 export * from './risk-summary.js';
 export { type ActorRole } from './risk-figures.js';
 export type { Distribution, Estimate, Histogram, SamplingMethod } from '../stats/index.js';
+export * from './survey-csv.js';
+export * from './experiment-data.js';
 export * from './sensitivity.js';

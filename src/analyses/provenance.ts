@@ -3,7 +3,7 @@
  * the numbers that have neither, whether a parameter or a figure written inline in the model.
  * A library model must leave no number unexplained.
  */
-import { parameterSpec, type ModelDocument, type ParameterSpec, type Path, type Text } from '../core/index.js';
+import { parameterSpec, type Distribution, type ModelDocument, type ParameterSpec, type Path, type Text } from '../core/index.js';
 
 /**
  * What a figure rests on. `stated`: a source whose quoted words state it. `cited`: a source
@@ -24,7 +24,10 @@ export interface ParameterProvenance {
   assumption: Text | undefined;
   basis: string | undefined;
   calibrated: Text | undefined;
+  /** The bounds of its value (format version 4: always the value, never a factor in it). */
   range: [number, number] | undefined;
+  /** The distribution its value is drawn from, when one is declared. */
+  distribution: Distribution | undefined;
 }
 
 export interface Provenance {
@@ -44,8 +47,8 @@ const QUANTITY_KEYS = new Set(['size', 'count', 'fraction', 'amount', 'valuation
 export function provenance(doc: ModelDocument): Provenance {
   const parameters = Object.entries(doc.parameters ?? {}).map(([name, p]): ParameterProvenance => {
     const spec = parameterSpec(p);
-    const { value, unit, source, quote, assumption, basis, calibrated, range } = spec;
-    return { name, value, unit, kind: figureKind(spec), source, quote, assumption, basis, calibrated, range };
+    const { value, unit, source, quote, assumption, basis, calibrated, range, distribution } = spec;
+    return { name, value, unit, kind: figureKind(spec), source, quote, assumption, basis, calibrated, range, distribution };
   });
   const unexplained: Path[] = parameters.filter((p) => p.kind === 'unexplained').map((p) => ['parameters', p.name]);
   // Inline numbers anywhere else: explained only by the provenance of the record holding them.

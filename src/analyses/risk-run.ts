@@ -8,7 +8,7 @@
  * distributions, then `evaluateDraws` on its own matrix of drawn values, row after row.
  */
 import { evaluate, type Ecosystem, type Prepared } from '../core/index.js';
-import { planDesign, prepareDistribution, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
+import { planDesign, prepareDistribution, streamSeed, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
 import { riskAssumptions, type RiskAssumptions } from './risk.js';
 import { drawFigures, figureLayout, readFigures, type FigureLayout } from './risk-figures.js';
 import { tallyRisk, type RiskResult } from './risk-summary.js';
@@ -98,14 +98,16 @@ export function drawInputs(plan: RiskPlan, c: number): Float64Array {
 
 /** Chunk c of the plan's design, evaluated. */
 export function runChunk(prepared: Prepared, plan: RiskPlan, c: number): ChunkOutcome {
-  return { ...evaluateDraws(prepared, plan, drawInputs(plan, c), plan.design.chunkRuns(c)), chunk: c };
+  return { ...evaluateDraws(prepared, plan, drawInputs(plan, c), plan.design.chunkRuns(c), c * plan.design.spec.chunkSize), chunk: c };
 }
 
 /**
  * The model evaluated once per row of `inputs` (count rows of one value per sampled assumption,
- * in plan.assumptions.sampled's order), each row's figures kept when it evaluates.
+ * in plan.assumptions.sampled's order), each row's figures kept when it evaluates. Row i is draw
+ * `firstDraw + i` of the run: the dynamics' random builtins take their seed from it
+ * (streamSeed(seed, draw)), so a draw gives the same figures wherever it runs.
  */
-export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float64Array, count: number): ChunkOutcome {
+export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float64Array, count: number, firstDraw = 0): ChunkOutcome {
   const { layout } = plan;
   const sampled = plan.assumptions.sampled;
   const actors = layout.actors.length, width = layout.horizon + 1;
@@ -116,7 +118,8 @@ export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float6
   let last: Ecosystem | undefined;
   for (let i = 0; i < count; i++) {
     for (let j = 0; j < sampled.length; j++) overrides.set(sampled[j]!.parameter, inputs[i * sampled.length + j]!);
-    const evaluation = evaluate(prepared, overrides, last ? { recycle: last } : {});
+    const seed = streamSeed(plan.options.seed, firstDraw + i);
+    const evaluation = evaluate(prepared, overrides, last ? { recycle: last, seed } : { seed });
     if (!evaluation.ecosystem) {
       failed++;
       failure ??= evaluation.issues.map((issue) => issue.code);

@@ -7,6 +7,7 @@ import { costKinds, recordById, type ModelDocument, type SectionName, type Step,
 import { suggester } from './suggest.js';
 import type { Structured } from './check-structure.js';
 import { recordsOf, type Records } from './records.js';
+import { checkCorrelationNames, checkExperiments } from './check-experiments.js';
 
 const KIND_OF_SECTION: Record<SectionName, KindName> = {
   parameters: 'parameter',
@@ -15,6 +16,10 @@ const KIND_OF_SECTION: Record<SectionName, KindName> = {
   transactions: 'transaction',
   scenarios: 'scenario',
   variants: 'variant',
+  hypotheses: 'hypothesis',
+  testCards: 'testCard',
+  experiments: 'experiment',
+  learningCards: 'learningCard',
 };
 
 /** `records`: the document's sections as recordsOf lists them, when the caller has them already. */
@@ -39,6 +44,9 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
   for (const [id, actor] of records.actors) {
     if (actor.kind === 'segment' && actor.size === undefined) {
       issues.push(issue('missing-field', ['actors', id], { field: 'size', reason: 'segment-size' }));
+    }
+    if (actor.kind !== 'segment' && actor.members !== undefined) {
+      issues.push(issue('misplaced-field', ['actors', id, 'members'], { field: 'members', reason: 'members-not-segment' }, { atKey: true }));
     }
     if (actor.kind !== 'segment' && actor.size !== undefined) {
       issues.push(issue('misplaced-field', ['actors', id, 'size'], { field: 'size', reason: 'size-not-segment' }, { atKey: true }));
@@ -102,6 +110,8 @@ export function checkReferences(doc: ModelDocument, declared: Structured['declar
   for (const [id, variant] of Object.entries(doc.variants ?? {})) {
     for (const name of Object.keys(variant.set)) ref('parameters', name, () => ['variants', id, 'set', name]);
   }
+  checkCorrelationNames(doc, ref);
+  issues.push(...checkExperiments(doc, ref));
   issues.push(...unusedRecords(records), ...duplicateNames(records));
   return issues;
 }

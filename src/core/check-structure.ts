@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { issue, type Issue, type Path, type SchemaFault, type ValueKind } from './issues.js';
-import { EXPECTATIONS, FIELD_NAMES, Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
+import { BLOCKS, EXPECTATIONS, FIELD_NAMES, Header, ModelDocument, PARAMETER_NAME, SECTIONS, type SectionName } from './model/index.js';
 import { LIMITS } from './limits.js';
 import { entriesOf } from './records.js';
 import { closest } from './suggest.js';
@@ -28,7 +28,7 @@ export function checkStructure(data: unknown): Structured {
     issues.push(issue('schema', [], { reason: 'document-not-mapping', received: kindOf(data) }));
     return { doc: undefined, declared, issues };
   }
-  const sectionNames = Object.keys(SECTIONS);
+  const sectionNames = [...Object.keys(BLOCKS), ...Object.keys(SECTIONS)];
   for (const key of Object.keys(data)) {
     if (!HEADER_KEYS.includes(key) && !sectionNames.includes(key)) {
       issues.push(issue('unknown-key', [key], { key, expected: [...HEADER_KEYS.filter((k) => k !== '$schema'), ...sectionNames] }, { atKey: true }));
@@ -41,6 +41,13 @@ export function checkStructure(data: unknown): Structured {
   }
   const header = Header.safeParse(Object.fromEntries(Object.entries(data).filter(([k]) => HEADER_KEYS.includes(k))));
   if (!header.success) issues.push(...fromZod(header.error, [], data));
+  const blocks: Record<string, unknown> = {};
+  for (const [block, schema] of Object.entries(BLOCKS) as Array<[string, z.ZodType]>) {
+    if (data[block] === undefined || data[block] === null) continue;
+    const parsed = schema.safeParse(data[block]);
+    if (parsed.success) blocks[block] = parsed.data;
+    else issues.push(...fromZod(parsed.error, [block], data[block]));
+  }
 
   const sections: Record<string, Record<string, unknown>> = {};
   for (const [section, schema] of Object.entries(SECTIONS) as Array<[SectionName, z.ZodType]>) {
@@ -71,7 +78,7 @@ export function checkStructure(data: unknown): Structured {
     }
     sections[section] = valid;
   }
-  const doc = header.success ? ({ ...header.data, ...sections } as ModelDocument) : undefined;
+  const doc = header.success ? ({ ...header.data, ...blocks, ...sections } as ModelDocument) : undefined;
   return { doc, declared, issues };
 }
 

@@ -33,3 +33,4 @@ export { annualDiscountRate, readDiscountRate } from './discount-rate.js';
 export * as expression from './expression/index.js';
 export { applyChanges, rewriteYaml, expressionName, changesBetween, ChangeSchema, ChangeListSchema, type Applied, type ApplyOptions, type Change, type EquationRenamer, type RecordKind, type ItemKind, type ListOf } from './edit/index.js';
 export { migrate, migrateText, versionOf, MIGRATIONS, LATEST_VERSION, OLDEST_VERSION, type Migrated, type MigratedText, type Migration } from './migrate/index.js';
+export { timingParameters } from './timing.js';

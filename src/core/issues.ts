@@ -20,7 +20,8 @@ export type ParamValue = string | number | readonly string[];
  */
 export type KindName =
   | 'parameter' | 'actor' | 'valueObject' | 'transaction' | 'scenario' | 'variant' | 'stock' | 'flow' | 'variable'
-  | 'cost' | 'transfer' | 'step' | 'branch';
+  | 'cost' | 'transfer' | 'step' | 'branch'
+  | 'hypothesis' | 'testCard' | 'experiment' | 'learningCard' | 'experimentVariant';
 
 /** What a value is, for "expected …, found …". */
 export type ValueKind = 'nothing' | 'list' | 'mapping' | 'string' | 'number' | 'boolean' | 'other';
@@ -90,9 +91,39 @@ export type MisplacedFieldReason =
   | 'valuation-of-money'
   | 'currency-not-money'
   | 'personal-not-data'
-  | 'count-not-transaction';
+  | 'count-not-transaction'
+  | 'members-not-segment';
 
 type Period = { period?: number };
+
+/** Why a distribution is refused (see the `distribution` issue). */
+export type DistributionFault =
+  | { reason: 'min-not-below-max'; min: number; max: number }
+  | { reason: 'mode-outside-range'; mode: number; min: number; max: number }
+  | { reason: 'not-positive'; field: string; value: number }
+  | { reason: 'truncation-empty'; min: number; max: number }
+  | { reason: 'discrete-lengths'; values: number; probabilities: number }
+  | { reason: 'negative-probability'; probability: number }
+  | { reason: 'probabilities-sum'; sum: number }
+  | { reason: 'of-expression'; name: string }
+  | { reason: 'timing-unbounded'; name: string; kind: string }
+  /** An empirical column the surface read: missing, without numbers, or with a cell that is not one (`row` counts from 1, the header row included). */
+  | { reason: 'empirical-file'; file: string }
+  | { reason: 'empirical-column'; file: string; column: string; known: readonly string[] }
+  | { reason: 'empirical-empty'; file: string; column: string }
+  | { reason: 'empirical-cell'; file: string; column: string; row: number; text: string };
+
+/** Why rank correlations are refused (see the `correlation` issue). */
+export type CorrelationFault =
+  | { reason: 'self'; name: string }
+  | { reason: 'duplicate'; first: string; second: string }
+  | { reason: 'outside-unit'; value: number }
+  | { reason: 'not-square'; size: number; found: number }
+  | { reason: 'diagonal-not-one'; name: string; value: number }
+  | { reason: 'not-symmetric'; first: string; second: string; value: number; mirror: number }
+  | { reason: 'not-positive-semidefinite'; name: string }
+  /** A correlated parameter with neither a distribution nor a range: it is never drawn. */
+  | { reason: 'not-drawn'; name: string };
 
 /** An issue about change number `change` of an edit list. */
 type Edit = { change: number; kind: KindName; id: string };
@@ -181,6 +212,26 @@ export type IssueParamsByCode = {
   'unknown-override': { name: string };
   /** evaluate(): an override that is not a finite number; `value` as written ('NaN', 'Infinity'). */
   'override-value': { name: string; value: string };
+  /**
+   * A distribution that cannot be drawn from, or that does not fit its parameter (format 4);
+   * the path is the field at fault. The faults are src/stats's (distribution-check.ts) and the
+   * format's own: `of-expression` (a distribution on an expression, whose value comes from its
+   * inputs), `probabilities-sum` (discrete probabilities not summing to 1), `timing-unbounded`
+   * (a parameter that sets a timing is drawn as a whole period, so its draws need bounds).
+   */
+  distribution: DistributionFault;
+  /** A range whose low end is above its high end. */
+  'range-order': { low: number; high: number };
+  /** Warning: a number outside its own range. */
+  'range-value': { name: string; value: number; low: number; high: number };
+  /** Rank correlations that cannot be induced; `row`/`column` index the matrix when it is one. */
+  correlation: CorrelationFault;
+  /** An experiment's counts that do not add up: more converted than exposed, or than planned. */
+  'experiment-count': { variant: string; field: 'converted' | 'exposed'; count: number; limit: number; of: 'exposed' | 'planned' };
+  /** An experiment with fewer than two variants, or more than one control. */
+  'experiment-variants': { experiment: string; reason: 'too-few' | 'controls'; count: number };
+  /** Warning: the v3 → v4 migration read a range on an expression as bounding a factor (moved to its own parameter) or the value. */
+  'migration-range': { parameter: string; reading: 'factor' | 'value'; factor?: string; number?: number };
   /** Past one of the bounds of core/limits.ts; `found` when the size is known (it may stop counting at the limit). */
   limit: { limit: LimitName; max: number; found?: number };
 };
@@ -196,7 +247,8 @@ export const ISSUE_CODES = [
   'dynamics-varying-parameter', 'unreached-transaction', 'unused-parameter', 'unused-record', 'duplicate-name',
   'unit-period', 'discount-rate', 'discount-rate-name', 'start-count', 'format-version', 'migration-loss', 'edit-unknown', 'edit-exists', 'edit-invalid-id',
   'edit-index', 'edit-in-use', 'edit-unwritable', 'edit-unparsed', 'edit-needs-engine', 'scenario-paths', 'unknown-override',
-  'override-value', 'limit',
+  'override-value', 'limit', 'distribution', 'range-order', 'range-value', 'correlation', 'experiment-count',
+  'experiment-variants', 'migration-range',
 ] as const satisfies readonly IssueCode[];
 
 export type Severity = 'error' | 'warning';

@@ -33,7 +33,7 @@ describe('readDocument', () => {
     expect(read.text).toContain(`symbiose: ${LATEST_VERSION}\n`);
     expect(read.text).toContain('# comments and spacing are the writer’s\n');
     const json = readDocument('{"symbiose": 3, "name": "J", "currency": "EUR", "period": "month", "horizon": 1, "actors": {}, "valueObjects": {}, "transactions": {}}', 'j.json');
-    expect(json.text).toBe(`${JSON.stringify({ symbiose: 3, name: 'J', currency: 'EUR', period: 'month', horizon: 1, actors: {}, valueObjects: {}, transactions: {} }, null, 2)}\n`);
+    expect(json.text).toBe(`${JSON.stringify({ symbiose: LATEST_VERSION, name: 'J', currency: 'EUR', period: 'month', horizon: 1, actors: {}, valueObjects: {}, transactions: {} }, null, 2)}\n`);
   });
 
   it('places the faults of a current text in it', () => {

@@ -85,8 +85,8 @@ export const LibraryEntrySchema = z.object({
   description: Text.optional(),
   provenance: z.record(z.string(), z.unknown()).optional().meta({ description: 'As `symbiose library show --json`: the parameters, and how many are sourced or assumed.' }),
   assumptions: z
-    .array(z.object({ name: z.string(), value: z.unknown(), unit: z.string().optional(), source: z.unknown().optional(), assumption: z.unknown().optional(), range: z.array(z.unknown()).optional() }))
-    .meta({ description: 'Each parameter with its value, unit, range, and its source or the assumption behind it.' }),
+    .array(z.object({ name: z.string(), value: z.unknown(), unit: z.string().optional(), source: z.unknown().optional(), assumption: z.unknown().optional(), range: z.array(z.unknown()).optional(), distribution: z.record(z.string(), z.unknown()).optional() }))
+    .meta({ description: 'Each parameter with its value, unit, range (the bounds of its value), distribution, and its source or the assumption behind it.' }),
   errors: z.number().int().meta({ description: 'Errors found loading it (0 for a model that loads).' }),
 });
 

@@ -18,7 +18,7 @@ describe('seeding the workspace with the library', () => {
       const ryanair = await store.read('ryanair');
       const text = readFileSync('library/ryanair.yaml', 'utf8');
       // Library files are in the current format: stored as written, every comment kept.
-      expect(text).toMatch(/^symbiose: 3$/m);
+      expect(text).toMatch(/^symbiose: 4$/m);
       expect(ryanair.text).toBe(text);
       expect(ryanair.document.name).toBe((await store.list()).find((m) => m.id === 'ryanair')!.name);
     } finally {

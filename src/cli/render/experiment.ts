@@ -3,13 +3,13 @@ import { formatNumber, type Locale } from '../../i18n/index.js';
 import { arcsinePower, sampleSize, verdictOf, type ConversionAnalysis, type DesignCheck, type SampleSizeMethod } from '../../stats/index.js';
 import { formatPercent, heading, paragraph, table, type Block } from '../../tables/index.js';
 import { t } from '../lang.js';
+import { variantLabel } from './experiment-readings.js';
 
 /** A p-value or statistic to three significant digits, in the language's number format. */
 const significant = (locale: Locale, x: number) => formatNumber(locale, Number(x.toPrecision(3)), 12);
-const letter = (i: number) => String.fromCharCode(65 + i);
-const variantName = (i: number) => (i === 0 ? t('experiment.control') : letter(i));
 
-export function analysisBlocks(analysis: ConversionAnalysis, alpha: number, locale: Locale): Block[] {
+export function analysisBlocks(analysis: ConversionAnalysis, alpha: number, locale: Locale, names?: readonly string[]): Block[] {
+  const variantName = (i: number) => (names ? variantLabel(names, i) : i === 0 ? t('experiment.control') : String.fromCharCode(65 + i));
   const level = `${formatNumber(locale, 100 * analysis.level, 1)}${locale === 'fr' ? '\u202f' : ' '}%`;
   const pct = (x: number) => formatPercent(locale, x);
   const columns = [
@@ -41,7 +41,7 @@ export function analysisBlocks(analysis: ConversionAnalysis, alpha: number, loca
   const controlRate = control!.successes / control!.trials;
   for (const c of analysis.comparisons) {
     const verdict = verdictOf(c, controlRate, alpha);
-    const name = variantName(c.variant);
+    const name = names ? names[c.variant]! : variantName(c.variant);
     words.push(
       paragraph(
         t(`experiment.verdict.${verdict.code}`, {

@@ -21,7 +21,7 @@ describe('version 2: actor positions', () => {
     expect(data).toEqual({ ...v1, symbiose: 2 });
     expect(Object.keys(data as object)).toEqual(['symbiose', 'name', 'actors']);
     expect([from, to, issues]).toEqual([1, 2, []]);
-    expect(migrate(v1).data).toEqual({ ...v1, symbiose: 3 });
+    expect(migrate(v1).data).toEqual({ ...v1, symbiose: LATEST_VERSION });
     expect(v1.symbiose).toBe(1); // the input is untouched
   });
 
@@ -51,7 +51,7 @@ describe('version 3: texts in French and English', () => {
   };
 
   it('up changes only the version: a plain string is still a text', () => {
-    expect(migrate(v2)).toEqual({ data: { ...v2, symbiose: 3 }, from: 2, to: 3, issues: [] });
+    expect(migrate(v2, 3)).toEqual({ data: { ...v2, symbiose: 3 }, from: 2, to: 3, issues: [] });
   });
 
   it('down keeps English where there is English, else the one language written, and counts each text that lost one', () => {
@@ -85,6 +85,75 @@ describe('version 3: texts in French and English', () => {
   it('down leaves alone a mapping under another key, even one with en and fr keys', () => {
     const odd = { symbiose: 3, name: 'Odd', actors: { en: { kind: 'organisation' }, fr: { kind: 'organisation' } } };
     expect(migrate(odd, 2)).toEqual({ data: { ...odd, symbiose: 2 }, from: 3, to: 2, issues: [] });
+  });
+});
+
+describe('version 4: distributions, correlations, experiment records, segment members', () => {
+  const v3 = {
+    symbiose: 3,
+    name: 'Cover',
+    parameters: {
+      premium: { value: 40, range: [25, 80] },
+      cover_worth: { value: 'premium * 1.15', unit: 'EUR/month', assumption: { en: 'a 15 % risk premium' }, range: [1.0, 1.4] },
+      premium_worth: { value: 'premium * months * 1.3', range: [20, 300] },
+      months: 4,
+    },
+    actors: { insurer: { kind: 'organisation' } },
+  };
+
+  it('up moves a range that bounded the one number of an expression inside it onto that number, made a parameter', () => {
+    const { data, issues } = migrate(v3);
+    expect(data).toEqual({
+      ...v3,
+      symbiose: 4,
+      parameters: {
+        premium: { value: 40, range: [25, 80] },
+        cover_worth: { value: 'premium * cover_worth_factor', unit: 'EUR/month' },
+        // 1.15 lies in [1.0, 1.4]: the range and the rationale of the figure go with it.
+        cover_worth_factor: { value: 1.15, assumption: { en: 'a 15 % risk premium' }, range: [1.0, 1.4] },
+        // 1.3 does not lie in [20, 300] (nor does 0 or any other number written there): the range bounds the value.
+        premium_worth: { value: 'premium * months * 1.3', range: [20, 300] },
+        months: 4,
+      },
+    });
+    expect(Object.keys((data as { parameters: object }).parameters)).toEqual(['premium', 'cover_worth', 'cover_worth_factor', 'premium_worth', 'months']);
+    expect(issues.map((i) => [i.code, i.severity, i.path, i.params])).toEqual([
+      ['migration-range', 'warning', ['parameters', 'cover_worth', 'range'], { parameter: 'cover_worth', reading: 'factor', factor: 'cover_worth_factor', number: 1.15 }],
+      ['migration-range', 'warning', ['parameters', 'premium_worth', 'range'], { parameter: 'premium_worth', reading: 'value' }],
+    ]);
+  });
+
+  it('up gives the factor a free name, and reads a range as the value when two numbers lie inside it', () => {
+    const taken = { ...v3, parameters: { x: { value: 'y * 1.2 + 1.3', range: [1, 2] }, w: { value: '2*y*1.2', range: [1, 1.5] }, w_factor: 1, y: 1 } };
+    const { data, issues } = migrate(taken);
+    expect((data as { parameters: unknown }).parameters).toEqual({ x: { value: 'y * 1.2 + 1.3', range: [1, 2] }, w: { value: '2*y*w_factor_2' }, w_factor_2: { value: 1.2, range: [1, 1.5] }, w_factor: 1, y: 1 });
+    expect(issues.map((i) => i.params.reading)).toEqual(['value', 'factor']);
+  });
+
+  it('down drops distributions, members, correlations and the experiment records, counting each', () => {
+    const v4 = {
+      symbiose: 4,
+      name: 'Cover',
+      parameters: { premium: { value: 40, range: [25, 80], distribution: { kind: 'pert', min: 25, max: 80 } }, months: 4 },
+      actors: { banks: { kind: 'segment', size: 3, members: 'organisations' }, insurer: { kind: 'organisation' } },
+      correlations: [{ between: ['premium', 'months'], rank: 0.5 }],
+      hypotheses: { h1: { kind: 'viability', statement: 'x' }, h2: { kind: 'desirability', statement: 'y' } },
+      testCards: { t1: { hypothesis: 'h1', believe: 'a', verify: 'b', measure: 'c' } },
+    };
+    const { data, issues } = migrate(v4, 3);
+    expect(data).toEqual({
+      symbiose: 3,
+      name: 'Cover',
+      parameters: { premium: { value: 40, range: [25, 80] }, months: 4 },
+      actors: { banks: { kind: 'segment', size: 3 }, insurer: { kind: 'organisation' } },
+    });
+    expect(issues.map((i) => [i.params.field, i.params.count])).toEqual([['distribution', 1], ['members', 1], ['correlations', 1], ['hypotheses', 2], ['testCards', 1]]);
+    expect(v4.parameters.premium.distribution).toBeDefined(); // the input is untouched
+  });
+
+  it('up then down keeps a factor it made as a parameter, valid in version 3', () => {
+    const { data } = migrate(migrate(v3).data, 3);
+    expect((data as { parameters: Record<string, unknown> }).parameters.cover_worth_factor).toEqual({ value: 1.15, assumption: { en: 'a 15 % risk premium' }, range: [1.0, 1.4] });
   });
 });
 

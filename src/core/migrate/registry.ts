@@ -5,8 +5,9 @@
 import type { Migration } from './migration.js';
 import { positions } from './v2-positions.js';
 import { languages } from './v3-languages.js';
+import { uncertainty } from './v4-uncertainty.js';
 
-export const MIGRATIONS: readonly Migration[] = [positions, languages];
+export const MIGRATIONS: readonly Migration[] = [positions, languages, uncertainty];
 
 /** The oldest and newest versions the registry can read and write. */
 export const OLDEST_VERSION = 1;

@@ -5,6 +5,10 @@ import { DESCRIPTION, Id, LABEL, NAME, Position, Provenance, Quantity } from './
 export const ACTOR_KINDS = ['organisation', 'public-body', 'individual', 'segment', 'machine', 'platform'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
+/** Who a segment's members are: people (the default) or organisations (banks, data providers). */
+export const MEMBER_KINDS = ['people', 'organisations'] as const;
+export type MemberKind = (typeof MEMBER_KINDS)[number];
+
 /**
  * One cost line of an actor. Exactly one of `fixed` (per period), `variable` (per occurrence of
  * the transaction named by `per`) or `investment` (one-off, at period `at`) is given.
@@ -32,6 +36,10 @@ export const Actor = z.strictObject({
   kind: z.enum(ACTOR_KINDS).meta({ description: 'What sort of actor this is; a segment is a population with a size.' }),
   description: DESCRIPTION,
   size: Quantity.optional().meta({ description: 'Number of members of a market segment.' }),
+  members: z
+    .enum(MEMBER_KINDS)
+    .optional()
+    .meta({ description: 'Segment only: whether its members are people (the default) or organisations (format version 4).' }),
   activities: z.array(z.string()).optional().meta({ description: 'What the actor does (key activities).' }),
   resources: z.array(z.string()).optional().meta({ description: 'Key resources not visible as value objects.' }),
   relationship: z
@@ -42,6 +50,11 @@ export const Actor = z.strictObject({
   position: Position.optional(),
 });
 export type Actor = z.infer<typeof Actor>;
+
+/** Who the members of a segment are (people unless it says organisations). */
+export function membersOf(actor: Actor): MemberKind {
+  return actor.members ?? 'people';
+}
 
 export type CostKind = 'fixed' | 'variable' | 'investment';
 

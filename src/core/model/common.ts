@@ -87,7 +87,7 @@ export const Provenance = {
   range: z
     .tuple([z.number(), z.number()])
     .optional()
-    .meta({ description: 'Plausible low and high values of an assumption.' }),
+    .meta({ description: 'Plausible low and high values of an assumption: they bound its own value (format version 4), never a factor inside an expression.' }),
 };
 
 export const NAME = z.string().optional().meta({ description: 'Display name (the source\'s own words).' });

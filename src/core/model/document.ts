@@ -1,12 +1,15 @@
 /**
  * The model document: one ecosystem. Each section is a map from id to record, so files diff well
  * and ids read naturally in references. `symbiose` is the format version, present from day one so
- * later formats can migrate older files (core/migrate: version 2 added actor positions).
+ * later formats can migrate older files (core/migrate: version 2 added actor positions, 3 texts
+ * in two languages, 4 distributions, correlations, experiment records and segment members).
  */
 import { z } from 'zod';
 import { Actor } from './actor.js';
 import { DESCRIPTION, Id, LABEL, type Expectation } from './common.js';
+import { Correlations } from './distribution.js';
 import { Dynamics } from './dynamics.js';
+import { Experiment, Hypothesis, LearningCard, TestCard } from './experiment.js';
 import { Variant } from './variant.js';
 import { Parameter, PARAMETER_NAME } from './parameter.js';
 import { Scenario } from './scenario.js';
@@ -15,9 +18,9 @@ import { ValueObject } from './value-object.js';
 import { LIMITS } from '../limits.js';
 
 /** The format this code reads and writes; older files are migrated on load (core/migrate). */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** Every format version there has been, oldest first. */
-export const FORMAT_VERSIONS = [1, 2, 3] as const;
+export const FORMAT_VERSIONS = [1, 2, 3, 4] as const;
 
 export const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -61,6 +64,15 @@ export const Header = z.strictObject({
   }),
 });
 
+/**
+ * The blocks checked on their own beside the header, so that a fault in one hides neither the
+ * header nor the records: the rank correlations.
+ */
+export const BLOCKS = {
+  correlations: Correlations,
+} as const;
+export type BlockName = keyof typeof BLOCKS;
+
 /** The sections that map ids to records, with the schema of one record each. */
 export const SECTIONS = {
   parameters: Parameter,
@@ -69,6 +81,10 @@ export const SECTIONS = {
   transactions: Transaction,
   scenarios: Scenario,
   variants: Variant,
+  hypotheses: Hypothesis,
+  testCards: TestCard,
+  experiments: Experiment,
+  learningCards: LearningCard,
 } as const;
 export type SectionName = keyof typeof SECTIONS;
 
@@ -81,6 +97,11 @@ export const ModelDocument = Header.extend({
   transactions: z.record(Id, Transaction),
   scenarios: z.record(Id, Scenario).optional(),
   variants: z.record(Id, Variant).optional().meta({ description: 'Alternatives to compare: parameter values that change.' }),
+  correlations: Correlations.optional(),
+  hypotheses: z.record(Id, Hypothesis).optional().meta({ description: 'What must be true for the model to work (format version 4).' }),
+  testCards: z.record(Id, TestCard).optional().meta({ description: 'How each hypothesis is to be tested (format version 4).' }),
+  experiments: z.record(Id, Experiment).optional().meta({ description: 'Tests run on groups, with their variants and counts (format version 4).' }),
+  learningCards: z.record(Id, LearningCard).optional().meta({ description: 'What an experiment taught, and what changes (format version 4).' }),
 });
 export type ModelDocument = z.infer<typeof ModelDocument>;
 
@@ -111,6 +132,11 @@ export const FIELD_NAMES: readonly string[] = [
     ...['nature', 'personal', 'currency', 'valuation', 'channel', 'reciprocal', 'financing', 'transfers', 'from', 'to', 'object', 'amount'],
     ...['start', 'actor', 'count', 'steps', 'transaction', 'and', 'or', 'fraction', 'set'],
     ...['stop', 'dt', 'method', 'dimensions', 'stocks', 'flows', 'variables', 'initial', 'inflows', 'outflows'],
+    ...['distribution', 'min', 'max', 'mode', 'shape', 'mean', 'sd', 'mu', 'sigma', 'alpha', 'beta', 'values', 'probabilities', 'file', 'column'],
+    ...['between', 'rank', 'parameters', 'matrix', 'members', 'quote', 'basis', 'calibrated'],
+    ...['statement', 'importance', 'evidence', 'evidenceNotes', 'hypothesis', 'believe', 'verify', 'measure', 'criterion', 'testCard', 'informs'],
+    ...['valueProposition', 'offer', 'price', 'callToAction', 'control', 'planned', 'observed', 'exposed', 'converted', 'invented'],
+    ...['experiment', 'believed', 'learned', 'decision', 'modelVersion'],
     ...['nonNegative', 'equation', 'elements', 'gf', 'points', 'xscale', 'ys', 'type', 'units', 'doc', 'nonNegativeStocks', 'nonNegativeFlows', 'timeUnits'],
   ]),
 ];

@@ -7,3 +7,5 @@ export * from './scenario.js';
 export * from './document.js';
 export * from './dynamics.js';
 export * from './variant.js';
+export * from './distribution.js';
+export * from './experiment.js';

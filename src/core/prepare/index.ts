@@ -9,6 +9,8 @@
  * const { ecosystem, issues } = evaluate(prepared!, { churn_rate: 0.05 });
  */
 import { checkReferences } from '../check-references.js';
+import { checkUncertainty } from '../check-uncertainty.js';
+import { timingParameters } from '../timing.js';
 import type { Structured } from '../check-structure.js';
 import { compile, type CompiledModel } from '../compile.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
@@ -67,6 +69,8 @@ export interface DynamicsRunOptions {
   read?: readonly string[];
   /** The series of an earlier run of the same dynamics that nobody reads any more, to overwrite. */
   recycle?: PeriodSeries;
+  /** The seed of the dynamics' random builtins (RANDOM, NORMAL…); the engine's default when absent. */
+  seed?: number;
 }
 
 /**
@@ -108,6 +112,8 @@ export interface EvaluateOptions {
    * still reading it then reads the new figures.
    */
   recycle?: Ecosystem;
+  /** The seed of the dynamics' random builtins for this evaluation (a risk run gives each draw its own). */
+  seed?: number;
 }
 
 export interface Evaluation {
@@ -127,6 +133,7 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
   const compiled = compile(doc, records);
   issues.push(...compiled.issues);
   const model = compiled.model;
+  issues.push(...checkUncertainty(doc, timingParameters(model)));
   let dynamics: PreparedDynamics | undefined;
   let dynamicsReady = true;
   const quantitiesBefore = prepareQuantities(model, new Set(), records.transactions);
@@ -168,7 +175,7 @@ export function evaluate(prepared: Prepared, overrides: Overrides = {}, options:
   if (prepared.dynamics) {
     const constants = constantsOf(prepared.quantities, values);
     for (const [name, value] of dynamicsValues) constants.set(name, value);
-    const run = prepared.dynamics.run(constants, { read: prepared.reads, ...(options.recycle ? { recycle: options.recycle.series } : {}) });
+    const run = prepared.dynamics.run(constants, { read: prepared.reads, ...(options.recycle ? { recycle: options.recycle.series } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
     issues.push(...run.issues);
     fallback = run.fallback;
     if (!run.series) return { ecosystem: undefined, issues, ...(fallback ? { fallback } : {}) };

@@ -1,6 +1,6 @@
 /** English messages for every issue code of the core and the engine. */
 import type { EngineParamsByCode, EquationSyntaxFault, RunRefusal } from '../../engine/index.js';
-import type { ExpressionSyntaxFault, IssueParamsByCode, LimitName, MissingFieldReason, QuantityKind, SchemaFault } from '../../core/index.js';
+import type { CorrelationFault, DistributionFault, ExpressionSyntaxFault, IssueParamsByCode, LimitName, MissingFieldReason, QuantityKind, SchemaFault } from '../../core/index.js';
 import { engineText, groupedByUnderscore, type EngineMessages, type IssueCatalogue } from './catalogue.js';
 
 const q = (name: string | number) => `"${name}"`;
@@ -48,7 +48,7 @@ const words: IssueCatalogue['words'] = {
     'currency-code': 'an ISO 4217 currency code such as EUR',
     'parameter-name': 'a parameter name: a letter or _, then letters, digits or _',
     quantity: 'a number or an arithmetic expression in quotes',
-    parameter: 'a number, an expression, or { value, unit, source | assumption, range }',
+    parameter: 'a number, an expression, or { value, unit, source | assumption, range, distribution }',
     valuation: 'a quantity, or a map from receiving actor id to a quantity',
     step: 'a transaction id, or one of { transaction, count }, { and: [...] }, { or: [...] }',
     equation: 'a number or an XMILE equation in quotes',
@@ -71,6 +71,11 @@ const words: IssueCatalogue['words'] = {
     transfer: 'transfer',
     step: 'step',
     branch: 'branch',
+    hypothesis: 'hypothesis',
+    testCard: 'test card',
+    experiment: 'experiment',
+    learningCard: 'learning card',
+    experimentVariant: 'experiment variant',
   },
   limits: {
     fileBytes: 'bytes in a file',
@@ -256,6 +261,7 @@ const misplacedReasons: Record<IssueParamsByCode['misplaced-field']['reason'], s
   'valuation-of-money': 'money is worth its amount; give the amount on each transfer',
   'currency-not-money': 'only money has a currency',
   'personal-not-data': 'only data can be personal',
+  'members-not-segment': 'only a segment has members; an organisation is one actor',
   'count-not-transaction': 'a count multiplies a transaction step',
 };
 
@@ -483,6 +489,60 @@ const engine: EngineMessages = {
   limit,
 };
 
+/** Why a distribution cannot be drawn from, or does not fit its parameter. */
+function distribution(p: DistributionFault): string {
+  switch (p.reason) {
+    case 'min-not-below-max':
+      return `the minimum (${num(p.min)}) must be below the maximum (${num(p.max)})`;
+    case 'mode-outside-range':
+      return `the most likely value (${num(p.mode)}) lies outside the minimum and maximum (${num(p.min)} to ${num(p.max)})`;
+    case 'not-positive':
+      return `${p.field} must be above 0, not ${num(p.value)}`;
+    case 'truncation-empty':
+      return `truncated to ${num(p.min)} to ${num(p.max)}, the distribution holds no probability: widen the bounds or move them towards its centre`;
+    case 'discrete-lengths':
+      return `${p.values} ${plural(p.values, 'value')} but ${p.probabilities} ${plural(p.probabilities, 'probability', 'probabilities')}: give one probability per value`;
+    case 'negative-probability':
+      return `a probability cannot be negative (${num(p.probability)})`;
+    case 'probabilities-sum':
+      return `the probabilities sum to ${num(p.sum)}, not 1`;
+    case 'of-expression':
+      return `${q(p.name)} is an expression: its value comes from the parameters it reads, so it cannot be drawn; put the distribution on the uncertain factor, as a parameter of its own`;
+    case 'timing-unbounded':
+      return `${q(p.name)} sets a timing (it is compared with the period t), so each draw is taken as a whole period; a ${p.kind} distribution without min and max has no bounds to keep the draws in: give min and max`;
+    case 'empirical-file':
+      return `the file ${q(p.file)} of this empirical distribution cannot be read`;
+    case 'empirical-column':
+      return `the file ${q(p.file)} has no column ${q(p.column)}${p.known.length > 0 ? ` (its columns: ${quoted(p.known)})` : ''}`;
+    case 'empirical-empty':
+      return `the column ${q(p.column)} of ${q(p.file)} holds no values`;
+    case 'empirical-cell':
+      return `row ${p.row} of column ${q(p.column)} in ${q(p.file)} is not a number: ${q(p.text)}`;
+  }
+}
+
+/** Why rank correlations cannot be induced. */
+function correlation(p: CorrelationFault): string {
+  switch (p.reason) {
+    case 'self':
+      return `${q(p.name)} is correlated with itself`;
+    case 'duplicate':
+      return `the correlation between ${q(p.first)} and ${q(p.second)} is given twice`;
+    case 'outside-unit':
+      return `a rank correlation lies between −1 and 1, not ${num(p.value)}`;
+    case 'not-square':
+      return `the matrix must have one row and one column per parameter (${p.size}); found ${p.found}`;
+    case 'diagonal-not-one':
+      return `${q(p.name)} is correlated with itself at 1, not ${num(p.value)}`;
+    case 'not-symmetric':
+      return `the correlation of ${q(p.first)} with ${q(p.second)} (${num(p.value)}) differs from that of ${q(p.second)} with ${q(p.first)} (${num(p.mirror)})`;
+    case 'not-positive-semidefinite':
+      return `these correlations cannot hold together (the matrix is not positive semi-definite, from ${q(p.name)} on): weaken some of them`;
+    case 'not-drawn':
+      return `${q(p.name)} is never drawn (it has no distribution nor range, or it is an expression), so it cannot be correlated`;
+  }
+}
+
 export const en: IssueCatalogue = {
   words,
   engine,
@@ -557,6 +617,20 @@ export const en: IssueCatalogue = {
     'format-version': (p) =>
       `format version ${p.version} is not one this Symbiose knows (${p.oldest} to ${p.latest})${p.version > p.latest ? '; it was written by a newer Symbiose: update it' : ''}`,
     'migration-loss': (p) => `format version ${p.to} has no ${q(p.field)}: ${p.count} dropped in migrating from version ${p.from}`,
+    'migration-range': (p) =>
+      p.reading === 'factor'
+        ? `the range of ${q(p.parameter)} bounded its factor ${num(p.number ?? 0)}, not its value: that factor is now the parameter ${q(p.factor ?? '')}, with the range`
+        : `the range of ${q(p.parameter)}, an expression, now bounds its value (format version 4); if it bounded a factor inside it, make that factor a parameter of its own and move the range there`,
+    distribution,
+    'range-order': (p) => `the low end of a range (${num(p.low)}) must not be above its high end (${num(p.high)})`,
+    'range-value': (p) => `${q(p.name)} is ${num(p.value)}, outside its own range (${num(p.low)} to ${num(p.high)})`,
+    correlation,
+    'experiment-count': (p) =>
+      `variant ${q(p.variant)}: ${p.count} ${p.field === 'converted' ? 'converted' : 'exposed'}, more than the ${p.limit} ${p.of === 'exposed' ? 'exposed' : 'planned'}`,
+    'experiment-variants': (p) =>
+      p.reason === 'too-few'
+        ? `experiment ${q(p.experiment)} has ${p.count} ${plural(p.count, 'variant')}: a test compares at least two`
+        : `experiment ${q(p.experiment)} has ${p.count} controls: mark one variant control: true`,
     'edit-unknown': (p) => `change ${p.change}: there is no ${words.records[p.kind]} ${q(p.id)}`,
     'edit-exists': (p) => `change ${p.change}: ${words.records[p.kind]} ${q(p.id)} already exists`,
     'edit-invalid-id': (p) => `change ${p.change}: ${q(p.id)} cannot be the id of ${article(words.records[p.kind])}`,

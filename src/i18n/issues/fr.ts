@@ -4,7 +4,7 @@
  * aux noms insérés), guillemets « » autour des noms, virgule décimale.
  */
 import type { EngineParamsByCode, EquationSyntaxFault, RunRefusal } from '../../engine/index.js';
-import type { ExpressionSyntaxFault, IssueParamsByCode, LimitName, QuantityKind, KindName, SchemaFault } from '../../core/index.js';
+import type { CorrelationFault, DistributionFault, ExpressionSyntaxFault, IssueParamsByCode, LimitName, QuantityKind, KindName, SchemaFault } from '../../core/index.js';
 import { numberFormat } from '../numbers.js';
 import { engineText, groupedByUnderscore, type EngineMessages, type IssueCatalogue } from './catalogue.js';
 
@@ -57,6 +57,11 @@ export const records: Record<KindName, { one: string; many: string; feminine: bo
   transfer: { one: 'transfert', many: 'transferts', feminine: false },
   step: { one: 'étape', many: 'étapes', feminine: true },
   branch: { one: 'branche', many: 'branches', feminine: true },
+  hypothesis: { one: 'hypothèse', many: 'hypothèses', feminine: true },
+  testCard: { one: 'carte de test', many: 'cartes de test', feminine: true },
+  experiment: { one: 'expérience', many: 'expériences', feminine: true },
+  learningCard: { one: 'carte d’apprentissage', many: 'cartes d’apprentissage', feminine: true },
+  experimentVariant: { one: 'variante d’expérience', many: 'variantes d’expérience', feminine: true },
 };
 /** « un acteur », « une transaction » */
 const a = (kind: KindName) => `${records[kind].feminine ? 'une' : 'un'} ${records[kind].one}`;
@@ -100,7 +105,7 @@ const words: IssueCatalogue['words'] = {
     'currency-code': 'un code de devise ISO 4217, comme EUR',
     'parameter-name': t`un nom de paramètre : une lettre ou _, puis des lettres, des chiffres ou _`,
     quantity: 'un nombre, ou une expression arithmétique entre guillemets',
-    parameter: 'un nombre, une expression, ou { value, unit, source | assumption, range }',
+    parameter: 'un nombre, une expression, ou { value, unit, source | assumption, range, distribution }',
     valuation: 'une quantité, ou une quantité par acteur destinataire (identifiant de l’acteur → quantité)',
     step: 'un identifiant de transaction, ou l’une des formes { transaction, count }, { and: [...] }, { or: [...] }',
     equation: 'un nombre, ou une équation XMILE entre guillemets',
@@ -289,6 +294,60 @@ function quantity(kind: QuantityKind, name: string | undefined): { text: string;
   }
 }
 
+/** Pourquoi une distribution ne peut pas être tirée, ou ne convient pas à son paramètre. */
+function distribution(p: DistributionFault): string {
+  switch (p.reason) {
+    case 'min-not-below-max':
+      return `le minimum (${num(p.min)}) doit être inférieur au maximum (${num(p.max)})`;
+    case 'mode-outside-range':
+      return `la valeur la plus probable (${num(p.mode)}) sort de l’intervalle du minimum au maximum (${num(p.min)} à ${num(p.max)})`;
+    case 'not-positive':
+      return `${p.field} doit être supérieur à 0, pas ${num(p.value)}`;
+    case 'truncation-empty':
+      return t`tronquée de ${num(p.min)} à ${num(p.max)}, la distribution n’a plus aucune probabilité : élargissez les bornes ou rapprochez-les de son centre`;
+    case 'discrete-lengths':
+      return t`${p.values} ${plural(p.values, 'valeur')} mais ${p.probabilities} ${plural(p.probabilities, 'probabilité')} : donnez une probabilité par valeur`;
+    case 'negative-probability':
+      return `une probabilité ne peut pas être négative (${num(p.probability)})`;
+    case 'probabilities-sum':
+      return `la somme des probabilités vaut ${num(p.sum)}, pas 1`;
+    case 'of-expression':
+      return t`${q(p.name)} est une expression : sa valeur vient des paramètres qu’elle lit, elle ne peut donc pas être tirée ; mettez la distribution sur le facteur incertain, comme paramètre à part entière`;
+    case 'timing-unbounded':
+      return t`${q(p.name)} fixe une date (il est comparé à la période t), donc chaque tirage est pris comme une période entière ; une distribution ${p.kind} sans min ni max n’a pas de bornes où garder les tirages : donnez min et max`;
+    case 'empirical-file':
+      return `le fichier ${q(p.file)} de cette distribution empirique ne peut pas être lu`;
+    case 'empirical-column':
+      return `le fichier ${q(p.file)} n’a pas de colonne ${q(p.column)}${p.known.length > 0 ? t` (ses colonnes : ${quoted(p.known)})` : ''}`;
+    case 'empirical-empty':
+      return `la colonne ${q(p.column)} de ${q(p.file)} ne contient aucune valeur`;
+    case 'empirical-cell':
+      return t`la ligne ${p.row} de la colonne ${q(p.column)} de ${q(p.file)} n’est pas un nombre : ${q(p.text)}`;
+  }
+}
+
+/** Pourquoi des corrélations de rang ne peuvent pas être induites. */
+function correlation(p: CorrelationFault): string {
+  switch (p.reason) {
+    case 'self':
+      return `${q(p.name)} est corrélé à lui-même`;
+    case 'duplicate':
+      return `la corrélation entre ${q(p.first)} et ${q(p.second)} est donnée deux fois`;
+    case 'outside-unit':
+      return `une corrélation de rang est comprise entre −1 et 1, pas ${num(p.value)}`;
+    case 'not-square':
+      return t`la matrice doit avoir une ligne et une colonne par paramètre (${p.size}) ; trouvé ${p.found}`;
+    case 'diagonal-not-one':
+      return `${q(p.name)} est corrélé à lui-même à 1, pas ${num(p.value)}`;
+    case 'not-symmetric':
+      return `la corrélation de ${q(p.first)} avec ${q(p.second)} (${num(p.value)}) diffère de celle de ${q(p.second)} avec ${q(p.first)} (${num(p.mirror)})`;
+    case 'not-positive-semidefinite':
+      return t`ces corrélations ne peuvent pas tenir ensemble (la matrice n’est pas semi-définie positive, à partir de ${q(p.name)}) : affaiblissez-en certaines`;
+    case 'not-drawn':
+      return t`${q(p.name)} n’est jamais tiré (il n’a ni distribution ni fourchette, ou c’est une expression) : il ne peut pas être corrélé`;
+  }
+}
+
 const misplacedReasons: Record<IssueParamsByCode['misplaced-field']['reason'], string> = {
   'size-not-segment': t`seul un segment a une taille ; indiquez kind: segment`,
   'per-not-variable': 'seul un coût variable en a un',
@@ -296,6 +355,7 @@ const misplacedReasons: Record<IssueParamsByCode['misplaced-field']['reason'], s
   'valuation-of-money': t`la monnaie vaut son montant ; indiquez le montant sur chaque transfert`,
   'currency-not-money': 'seule la monnaie a une devise',
   'personal-not-data': 'seules des données peuvent être personnelles',
+  'members-not-segment': t`seul un segment a des membres ; une organisation est un seul acteur`,
   'count-not-transaction': 'un nombre de répétitions (count) s’applique à une étape de transaction',
 };
 
@@ -638,6 +698,20 @@ export const fr: IssueCatalogue = {
       `la version de format ${p.version} n’est pas de celles que connaît ce Symbiose (${p.oldest} à ${p.latest})${p.version > p.latest ? t` ; elle a été écrite par un Symbiose plus récent : mettez-le à jour` : ''}`,
     'migration-loss': (p) =>
       t`la version de format ${p.to} n’a pas de ${q(p.field)} : ${p.count} ${plural(p.count, 'valeur perdue', 'valeurs perdues')} en migrant depuis la version ${p.from}`,
+    'migration-range': (p) =>
+      p.reading === 'factor'
+        ? t`la fourchette de ${q(p.parameter)} bornait son facteur ${num(p.number ?? 0)}, pas sa valeur : ce facteur est désormais le paramètre ${q(p.factor ?? '')}, avec la fourchette`
+        : t`la fourchette de ${q(p.parameter)}, une expression, borne désormais sa valeur (version de format 4) ; si elle bornait un facteur de l’expression, faites de ce facteur un paramètre à part entière et déplacez-y la fourchette`,
+    distribution,
+    'range-order': (p) => `le bas d’une fourchette (${num(p.low)}) ne peut pas dépasser son haut (${num(p.high)})`,
+    'range-value': (p) => `${q(p.name)} vaut ${num(p.value)}, hors de sa propre fourchette (${num(p.low)} à ${num(p.high)})`,
+    correlation,
+    'experiment-count': (p) =>
+      t`variante ${q(p.variant)} : ${p.count} ${p.field === 'converted' ? plural(p.count, 'converti') : plural(p.count, 'exposé')}, plus que les ${p.limit} ${p.of === 'exposed' ? 'exposés' : 'prévus'}`,
+    'experiment-variants': (p) =>
+      p.reason === 'too-few'
+        ? t`l’expérience ${q(p.experiment)} a ${p.count} ${plural(p.count, 'variante')} : un test en compare au moins deux`
+        : t`l’expérience ${q(p.experiment)} a ${p.count} témoins : marquez une seule variante control: true`,
     'edit-unknown': (p) => t`modification ${p.change} : il n’y a pas ${de(p.kind)} ${q(p.id)}`,
     'edit-exists': (p) => t`modification ${p.change} : ${the(p.kind)} ${q(p.id)} existe déjà`,
     'edit-invalid-id': (p) => t`modification ${p.change} : ${q(p.id)} ne peut pas être l’identifiant d’${a(p.kind)}`,

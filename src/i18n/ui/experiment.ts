@@ -61,6 +61,60 @@ export const experimentEn = {
     `This design can answer the test card: it detects a change from ${p.control} to ${p.variant} with a probability of ${p.power} (${p.how}), at least the ${p.target} wanted.`,
   'experiment.nothingDetectable': 'no rate up to 100 %',
   'experiment.how.normal': 'by the normal approximation',
+  'cmd.experiment.from': 'read the counts from a CSV file: variant,converted,exposed (a row per variant, a look column for looks as the test ran) or variant,converted with yes/no (a row per person)',
+  'cmd.experiment.prior': 'the Beta prior of every rate, as A,B (default 1,1: uniform)',
+  'cmd.experiment.mixtureSd': 'the size of difference expected, τ of the sequential test (default 0.05: 5 points)',
+  'cmd.experiment.sequential': 'also plan a sequential test, looked at as results come in: stopping differences, power, the maximum needed',
+  'cmd.experiment.looks': 'how many evenly spread looks the sequential plan makes (default 20)',
+  'experiment.countsAndFile': 'give counts on the command line or --from FILE, not both',
+  'experiment.badPrior': '--prior "{value}" is not A,B with two positive numbers',
+  'experiment.badPositive': '{option} "{value}" is not a positive number',
+  'experiment.badLooks': '--looks "{value}" is not a whole number from 1 to 1000',
+  'experiment.sequentialUnequal': 'a sequential plan has two equal groups: give --trials N',
+  'experiment.csvFault': '{file}, line {line}: {message}',
+  'experiment.csv.csv-empty': 'the file is empty',
+  'experiment.csv.csv-unclosed-quote': 'a quote opened here is never closed',
+  'experiment.csv.csv-ragged': 'this row has {value} fields, not as many as the header',
+  'experiment.csv.csv-missing-column': 'no "{column}" column in the header',
+  'experiment.csv.csv-not-a-number': '"{value}" in column "{column}" is not a whole number ≥ 0',
+  'experiment.csv.csv-not-yes-no': '"{value}" in column "{column}" is not yes or no (oui/non, 1/0)',
+  'experiment.csv.csv-too-few-rows': 'an experiment needs a control and at least one variant',
+  'experiment.csv.csv-bad-counts': 'variant {column} has {value}: trials at least 1, conversions no more than the trials',
+  'experiment.controlNamed': '{name} (control)',
+  'experiment.bayesHeading': 'Bayesian reading: Beta–Binomial, prior Beta({prior}) on every rate; credible intervals, expected losses in percentage points',
+  'experiment.col.posterior': 'rate [{level} credible]',
+  'experiment.col.beatsControl': 'P(beats control)',
+  'experiment.col.credibleDifference': 'difference [{level}]',
+  'experiment.col.lossShipped': 'loss if shipped',
+  'experiment.col.lossKept': 'loss if kept',
+  'experiment.col.best': 'P(best)',
+  'experiment.bayes.probably-better':
+    '{variant}: given the prior and the counts, the probability that {variant} converts better than the control is {p}, at least {threshold}. Shipping it costs {ship} percentage points of conversion on average (the expected loss, counted where it is in fact worse); keeping the control would cost {keep}.',
+  'experiment.bayes.probably-worse':
+    '{variant}: given the prior and the counts, the probability that {variant} converts better than the control is only {p}: it is probably worse. Shipping it would cost {ship} percentage points of conversion on average.',
+  'experiment.bayes.undecided':
+    '{variant}: given the prior and the counts, the probability that {variant} converts better than the control is {p}, short of {threshold} either way: the counts leave it undecided. Shipping it costs {ship} percentage points of conversion on average (the expected loss); keeping the control, {keep}.',
+  'experiment.bayes.prior':
+    'These probabilities are about the rates themselves, and they depend on the prior; a p-value is not one of them: it says how rare the counts would be if the variants converted alike.',
+  'experiment.sequentialHeading': 'Sequential reading of {variant} (mSPRT, normal mixture τ = {tau}): valid however often the results were looked at',
+  'experiment.col.look': 'look',
+  'experiment.col.controlCounts': 'control',
+  'experiment.col.variantCounts': '{variant}',
+  'experiment.col.observedDifference': 'difference',
+  'experiment.col.alwaysValidP': 'always-valid p',
+  'experiment.col.sequence': '{level} confidence sequence',
+  'experiment.sequential.decided':
+    '{variant}: the always-valid p-value reached {alpha} at look {look} (now {p}): the test could stop there, whatever the number of looks. The difference lies in [{low}; {high}] with {level} confidence, at every look at once.',
+  'experiment.sequential.undecided':
+    '{variant}: always-valid p = {p} > {alpha}: not decided, and looking again later stays valid. The difference lies in [{low}; {high}] with {level} confidence, at every look at once.',
+  'experiment.sequentialPlanHeading': 'Sequential plan: {looks} looks up to {max} trials per group, mSPRT with τ = {tau}',
+  'experiment.col.lookTrials': 'trials per group',
+  'experiment.col.stoppingDifference': 'difference that stops',
+  'experiment.col.stopProbability': 'P(stops here)',
+  'experiment.sequentialPlan': (p) =>
+    `Looking ${p.looks} times up to ${p.max} trials per group, the test stops for a real effect of this size with a probability of ${p.power}, after ${p.expected} trials per group on average. ` +
+    `At ${p.max} one fixed-horizon test would need a difference of ${p.fixed}; the sequential test at its last look needs ${p.last}: that is the price of looking. ` +
+    (p.needed ? `For ${p.target} power with these looks, plan up to ${p.needed} trials per group (one fixed-horizon test: ${p.fixedTrials}).` : `No maximum up to a hundred times the fixed-horizon sample (${p.fixedTrials}) gives ${p.target} power.`),
 } satisfies Record<string, Template>;
 
 export const experimentFr: Record<keyof typeof experimentEn, Template> = {
@@ -107,7 +161,7 @@ export const experimentFr: Record<keyof typeof experimentEn, Template> = {
     '{variant} : {test}, p = {p} ≤ {alpha}. Des comptes aussi éloignés seraient rares si {variant} et le témoin convertissaient autant. La valeur p mesure cette rareté, pas la probabilité que {variant} soit meilleure.',
   'experiment.verdict.too-weak-to-decide': (p) =>
     `${p.variant} : ${p.test}, p = ${p.p} > ${p.alpha}. Les preuves sont trop faibles pour décider : les comptes s’accordent aussi bien avec une absence de différence qu’avec celle observée.` +
-    (p.needed ? ` Pour détecter un passage de ${p.control} à ${p.observed} avec une puissance de 80 %, il faudrait environ ${p.needed} essais par groupe.` : ''),
+    (p.needed ? ` Pour détecter un passage de ${p.control} à ${p.observed} avec une puissance de 80 %, il faudrait environ ${p.needed} essais par groupe.` : ''),
   'experiment.condition': '{variant} : la condition du test z n’est pas remplie (un effectif attendu de {min}, sous 5), donc le test exact de Fisher tranche.',
   'experiment.overall': 'Les {k} variantes convertissent-elles autant ? Test du khi-deux, {df} degrés de liberté : X² = {x2}, p = {p}.',
   'experiment.holm': 'Avec {m} comparaisons au témoin, la correction de Holm garde à {alpha} le risque d’une fausse alerte quelconque : valeurs p ajustées {list}.',
@@ -119,4 +173,58 @@ export const experimentFr: Record<keyof typeof experimentEn, Template> = {
     `Ce plan peut répondre à la carte de test : il détecte un passage de ${p.control} à ${p.variant} avec une probabilité de ${p.power} (${p.how}), au moins les ${p.target} voulus.`,
   'experiment.nothingDetectable': 'aucun taux jusqu’à 100 %',
   'experiment.how.normal': 'par l’approximation normale',
+  'cmd.experiment.from': 'lire les comptes dans un fichier CSV : variant,converted,exposed (une ligne par variante, une colonne look pour les regards en cours de test) ou variant,converted en oui/non (une ligne par personne)',
+  'cmd.experiment.prior': 'la loi a priori Bêta de chaque taux, en A,B (1,1 par défaut : uniforme)',
+  'cmd.experiment.mixtureSd': 'la taille de différence attendue, τ du test séquentiel (0.05 par défaut : 5 points)',
+  'cmd.experiment.sequential': 'planifier aussi un test séquentiel, regardé au fil des résultats : différences d’arrêt, puissance, maximum nécessaire',
+  'cmd.experiment.looks': 'combien de regards également espacés compte le plan séquentiel (20 par défaut)',
+  'experiment.countsAndFile': 'donner les comptes sur la ligne de commande ou --from FICHIER, pas les deux',
+  'experiment.badPrior': '--prior « {value} » n’est pas A,B avec deux nombres positifs',
+  'experiment.badPositive': '{option} « {value} » n’est pas un nombre positif',
+  'experiment.badLooks': '--looks « {value} » n’est pas un nombre entier de 1 à 1000',
+  'experiment.sequentialUnequal': 'un plan séquentiel a deux groupes égaux : donner --trials N',
+  'experiment.csvFault': '{file}, ligne {line} : {message}',
+  'experiment.csv.csv-empty': 'le fichier est vide',
+  'experiment.csv.csv-unclosed-quote': 'un guillemet ouvert ici n’est jamais fermé',
+  'experiment.csv.csv-ragged': 'cette ligne a {value} champs, pas autant que l’en-tête',
+  'experiment.csv.csv-missing-column': 'pas de colonne « {column} » dans l’en-tête',
+  'experiment.csv.csv-not-a-number': '« {value} » dans la colonne « {column} » n’est pas un nombre entier ≥ 0',
+  'experiment.csv.csv-not-yes-no': '« {value} » dans la colonne « {column} » n’est ni oui ni non (yes/no, 1/0)',
+  'experiment.csv.csv-too-few-rows': 'une expérience demande un témoin et au moins une variante',
+  'experiment.csv.csv-bad-counts': 'la variante {column} a {value} : au moins 1 essai, pas plus de conversions que d’essais',
+  'experiment.controlNamed': '{name} (témoin)',
+  'experiment.bayesHeading': 'Lecture bayésienne : Bêta–binomiale, loi a priori Bêta({prior}) sur chaque taux ; intervalles crédibles, pertes espérées en points de pourcentage',
+  'experiment.col.posterior': 'taux [crédible à {level}]',
+  'experiment.col.beatsControl': 'P(bat le témoin)',
+  'experiment.col.credibleDifference': 'différence [{level}]',
+  'experiment.col.lossShipped': 'perte si adoptée',
+  'experiment.col.lossKept': 'perte si témoin gardé',
+  'experiment.col.best': 'P(la meilleure)',
+  'experiment.bayes.probably-better':
+    '{variant} : vu la loi a priori et les comptes, la probabilité que {variant} convertisse mieux que le témoin est de {p}, au moins {threshold}. L’adopter coûte {ship} point(s) de conversion en moyenne (la perte espérée, comptée là où elle est en fait moins bonne) ; garder le témoin coûterait {keep}.',
+  'experiment.bayes.probably-worse':
+    '{variant} : vu la loi a priori et les comptes, la probabilité que {variant} convertisse mieux que le témoin n’est que de {p} : elle est probablement moins bonne. L’adopter coûterait {ship} point(s) de conversion en moyenne.',
+  'experiment.bayes.undecided':
+    '{variant} : vu la loi a priori et les comptes, la probabilité que {variant} convertisse mieux que le témoin est de {p}, sans atteindre {threshold} dans un sens ou dans l’autre : les comptes ne tranchent pas. L’adopter coûte {ship} point(s) de conversion en moyenne (la perte espérée) ; garder le témoin, {keep}.',
+  'experiment.bayes.prior':
+    'Ces probabilités portent sur les taux eux-mêmes et dépendent de la loi a priori ; une valeur p n’en est pas une : elle dit combien les comptes seraient rares si les variantes convertissaient autant.',
+  'experiment.sequentialHeading': 'Lecture séquentielle de {variant} (mSPRT, mélange normal τ = {tau}) : valable quel que soit le nombre de regards portés sur les résultats',
+  'experiment.col.look': 'regard',
+  'experiment.col.controlCounts': 'témoin',
+  'experiment.col.variantCounts': '{variant}',
+  'experiment.col.observedDifference': 'différence',
+  'experiment.col.alwaysValidP': 'p toujours valable',
+  'experiment.col.sequence': 'suite de confiance à {level}',
+  'experiment.sequential.decided':
+    '{variant} : la valeur p toujours valable a atteint {alpha} au regard {look} (elle vaut {p}) : le test pouvait s’arrêter là, quel que soit le nombre de regards. La différence est dans [{low} ; {high}] avec une confiance de {level}, à tous les regards à la fois.',
+  'experiment.sequential.undecided':
+    '{variant} : p toujours valable = {p} > {alpha} : rien n’est tranché, et regarder de nouveau plus tard reste valable. La différence est dans [{low} ; {high}] avec une confiance de {level}, à tous les regards à la fois.',
+  'experiment.sequentialPlanHeading': 'Plan séquentiel : {looks} regards jusqu’à {max} essais par groupe, mSPRT avec τ = {tau}',
+  'experiment.col.lookTrials': 'essais par groupe',
+  'experiment.col.stoppingDifference': 'différence qui arrête',
+  'experiment.col.stopProbability': 'P(arrêt ici)',
+  'experiment.sequentialPlan': (p) =>
+    `En regardant ${p.looks} fois jusqu’à ${p.max} essais par groupe, le test s’arrête sur un vrai effet de cette taille avec une probabilité de ${p.power}, après ${p.expected} essais par groupe en moyenne. ` +
+    `À ${p.max}, un seul test à horizon fixe demanderait une différence de ${p.fixed} ; le test séquentiel à son dernier regard demande ${p.last} : c’est le prix des regards. ` +
+    (p.needed ? `Pour une puissance de ${p.target} avec ces regards, prévoir jusqu’à ${p.needed} essais par groupe (un seul test à horizon fixe : ${p.fixedTrials}).` : `Aucun maximum jusqu’à cent fois l’échantillon à horizon fixe (${p.fixedTrials}) ne donne une puissance de ${p.target}.`),
 };

@@ -14,3 +14,6 @@ export * from './analysis.js';
 export * from './verdict.js';
 export * from './many-comparisons.js';
 export * from './sample-ratio.js';
+export * from './bayesian.js';
+export * from './sequential.js';
+export * from './sequential-plan.js';

@@ -6,6 +6,7 @@
  * words say what it is.
  */
 import type { Comparison } from './analysis.js';
+import type { BayesianComparison } from './bayesian.js';
 import { sampleSize, type SampleSize } from './power.js';
 
 export interface Verdict {
@@ -23,4 +24,22 @@ export function verdictOf(comparison: Comparison, controlRate: number, alpha = 0
   const variantRate = controlRate + comparison.difference.estimate;
   if (Math.abs(variantRate - controlRate) < 1e-12) return { code: 'too-weak-to-decide', ...base };
   return { code: 'too-weak-to-decide', ...base, decidingSample: sampleSize({ control: controlRate, variant: variantRate }, 'normal-continuity', { alpha }) };
+}
+
+/**
+ * The Bayesian reading's verdict as data: a variant is probably better (or worse) than the control
+ * when the posterior probability passes `threshold` (0.95 unless given) either way, else the
+ * counts leave it undecided. Unlike a p-value, this is a probability about the rates, and it
+ * depends on the prior: the words say both.
+ */
+export interface BayesianVerdict {
+  readonly code: 'probably-better' | 'probably-worse' | 'undecided';
+  readonly probabilityBetter: number;
+  readonly threshold: number;
+}
+
+export function bayesianVerdictOf(comparison: BayesianComparison, threshold = 0.95): BayesianVerdict {
+  const p = comparison.probabilityBetter;
+  const code = p >= threshold ? 'probably-better' : p <= 1 - threshold ? 'probably-worse' : 'undecided';
+  return { code, probabilityBetter: p, threshold };
 }
