@@ -81,6 +81,12 @@ describe('runSensitivity on the hand-worked shop', () => {
     expect(buyers.ranking[0]).toMatchObject({ parameter: 'price', atLow: 250, atHigh: 50, measure: 200 });
   });
 
+  it('says when the model correlates assumptions that every method moves independently', () => {
+    const correlated = loaded(`${SHOP.replace('symbiose: 2', 'symbiose: 4')}correlations:\n  - { between: [price, rent], rank: 0.5 }\n`);
+    expect(runSensitivity(correlated.prepared, correlated.ecosystem, { method: 'tornado', seed: 1 }).correlated).toEqual(['price', 'rent']);
+    expect(runSensitivity(prepared, ecosystem, { method: 'tornado', seed: 1 }).correlated).toEqual([]);
+  });
+
   it('regression, 2000 draws: SRCs near ±σᵢ/σ_NPV and R² = 1 (the NPV is linear)', () => {
     const result = runSensitivity(prepared, ecosystem, { method: 'regression', runs: 2000, seed: 3 });
     const shop = result.actors.find((a) => a.actor === 'shop')!;

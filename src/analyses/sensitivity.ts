@@ -14,7 +14,7 @@
  * - `sobol`: Saltelli's design with N = `runs` base rows (N·(k + 2) evaluations), the total index
  *   ranks, first-order and total indices with bootstrap intervals.
  */
-import { parameterSpec, type Ecosystem, type Prepared } from '../core/index.js';
+import { correlationMatrix, parameterSpec, type Ecosystem, type Prepared } from '../core/index.js';
 import {
   morrisDesign, morrisEffects, planDesign, regressionSensitivity, saltelliDesign, sobolIndices, tornado, tornadoDesign,
   type Distribution, type IndexEstimate, type PreparedDistribution,
@@ -86,6 +86,11 @@ export interface SensitivityResult {
   /** Sobol: Sobol points for A and B, or Monte Carlo past 32 assumptions (the Sobol table's 64 dimensions). */
   sampling?: 'sobol' | 'mc' | 'lhs';
   assumptions: RiskAssumptions;
+  /**
+   * Drawn assumptions the model correlates (its `correlations`): every method here moves each
+   * assumption independently of the others, so their indices read them as if uncorrelated.
+   */
+  correlated: string[];
   /** Evaluations the model refused; the design units they belong to are left out (say so). */
   failed: number;
   failure?: string[];
@@ -132,10 +137,18 @@ export function runSensitivity(prepared: Prepared, written: Ecosystem, options: 
     evaluations: evaluator.evaluations,
     ...(outcome.sampling ? { sampling: outcome.sampling } : {}),
     assumptions,
+    correlated: correlatedAssumptions(written, assumptions.sampled),
     failed: evaluator.failed,
     ...(evaluator.failure ? { failure: evaluator.failure } : {}),
     actors: wanted.map((a, w) => ({ actor: layout.actors[a]!, role: layout.roles[a]!, base: base[a]!, ...outcome.actors[w]! })),
   };
+}
+
+function correlatedAssumptions(written: Ecosystem, sampled: SampledAssumption[]): string[] {
+  const declared = written.doc.correlations;
+  if (!declared) return [];
+  const named = new Set(correlationMatrix(declared).parameters);
+  return sampled.map((a) => a.parameter).filter((p) => named.has(p));
 }
 
 /** The assumptions drawn, their prepared distributions (in plan order) and their values as written. */
