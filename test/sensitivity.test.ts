@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assumptionsToTest, rangeEnds, runSensitivity, type AssumptionEffect } from '../src/analyses/index.js';
+import { assumptionsToTest, driversOfDraws, planRisk, rangeEnds, runChunk, runSensitivity, type AssumptionEffect } from '../src/analyses/index.js';
 import { prepareDistribution, type Distribution } from '../src/stats/index.js';
 import { loadModel, type Ecosystem, type Prepared } from '../src/core/index.js';
 import { prepareDynamics } from '../src/engine/index.js';
@@ -134,6 +134,20 @@ describe('runSensitivity on the hand-worked shop', () => {
       { actor: 'shop', parameter: 'price', rank: 1, importance: 1, measure: 200, method: 'tornado' },
       { actor: 'shop', parameter: 'rent', rank: 2, importance: 0.2, measure: 40, method: 'tornado' },
     ]);
+  });
+
+  it('names what drives each figure in a risk run’s own draws, at no extra evaluation', () => {
+    const plan = planRisk(ecosystem, { runs: 500, seed: 1, sampling: 'lhs' });
+    const outcome = runChunk(prepared, plan, 0);
+    const [shop, buyer] = driversOfDraws(plan.assumptions.sampled, plan.layout.actors, outcome.inputs, outcome.headline);
+    expect(shop!.actor).toBe('shop');
+    expect(shop!.ranking.map((e) => e.parameter)).toEqual(['price', 'rent']);
+    expect(shop!.rSquared).toBeCloseTo(1, 9); // price − rent is linear
+    // The buyer's NPV is −price: Spearman ρ = −1 exactly (ranks reversed).
+    const price = buyer!.ranking[0]!;
+    expect(price.parameter).toBe('price');
+    if (price.method !== 'regression') throw new Error('not a regression');
+    expect(price.spearman).toBeCloseTo(-1, 12);
   });
 
   it('gives the same ranking from the same seed', () => {

@@ -285,14 +285,29 @@ function regressionOf(sampled: SampledAssumption[], valueOf: ValueOf, evaluator:
   }
   const kept = keptDraws(outputs);
   const x = values.filter((_, i) => kept[Math.floor(i / k)] === 1);
-  return {
-    sampling: 'lhs',
-    actors: outputs.map((y) => {
-      const fit = regressionSensitivity(x, k, y.filter((_, r) => kept[r] === 1));
-      const ranking = fit.factors.map((f, j): AssumptionEffect => ({ method: 'regression', parameter: sampled[j]!.parameter, measure: Math.abs(f.spearman), ...f }));
-      return { constant: fit.constant, ranking: ranked(ranking), rSquared: fit.rSquared, rankRSquared: fit.rankRSquared };
-    }),
-  };
+  return { sampling: 'lhs', actors: outputs.map((y) => regressionRanking(sampled, x, y.filter((_, r) => kept[r] === 1))) };
+}
+
+function regressionRanking(sampled: readonly SampledAssumption[], inputs: Float64Array, figure: Float64Array): MethodOutcome['actors'][number] {
+  const fit = regressionSensitivity(inputs, sampled.length, figure);
+  const ranking = fit.factors.map((f, j): AssumptionEffect => ({ method: 'regression', parameter: sampled[j]!.parameter, measure: Math.abs(f.spearman), ...f }));
+  return { constant: fit.constant, ranking: ranked(ranking), rSquared: fit.rSquared, rankRSquared: fit.rankRSquared };
+}
+
+/**
+ * What drives each actor's figure in draws already made (a risk run's kept draws: `inputs`
+ * count × sampled values, `headline` count × actors figures, as evaluateDraws gives them): the
+ * regression reading, ranked by |Spearman ρ|, at no extra evaluation. For `risk` to name the
+ * assumptions behind each chance of a loss.
+ *
+ * @example
+ * const outcome = runChunk(prepared, plan, 0);
+ * driversOfDraws(plan.assumptions.sampled, plan.layout.actors, outcome.inputs, outcome.headline)[0].ranking[0].parameter;
+ */
+export function driversOfDraws(sampled: readonly SampledAssumption[], actors: readonly string[], inputs: Float64Array, headline: Float64Array): Array<{ actor: string } & MethodOutcome['actors'][number]> {
+  if (sampled.length === 0) return actors.map((actor) => ({ actor, constant: true, ranking: [] }));
+  const count = inputs.length / sampled.length;
+  return actors.map((actor, a) => ({ actor, ...regressionRanking(sampled, inputs, Float64Array.from({ length: count }, (_, r) => headline[r * actors.length + a]!)) }));
 }
 
 /** 1 for a draw every actor's NPV exists at (the model refused none of it), else 0. */
