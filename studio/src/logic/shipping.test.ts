@@ -8,7 +8,7 @@ import { receiveAnalysis, receiveEvaluation, sameValue, shipAnalysis, shipEvalua
 // One shop selling to 10 customers at `price` a month, for 2 months, and a courier paid per sale.
 const shop = (): ModelDocument =>
   ({
-    symbiose: 3, name: 'm', currency: 'EUR', period: 'month', horizon: 2,
+    symbiose: 4, name: 'm', currency: 'EUR', period: 'month', horizon: 2,
     parameters: { price: { value: 7, range: [1, 20] } },
     actors: { shop: { kind: 'organisation' }, people: { kind: 'segment', size: 10 }, courier: { kind: 'organisation' } },
     valueObjects: { cash: { nature: 'money' }, goods: { nature: 'product' }, fee: { nature: 'money' }, carriage: { nature: 'service' } },
