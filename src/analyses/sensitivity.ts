@@ -183,7 +183,13 @@ function expectedEvaluations(method: SensitivityMethod, k: number, runs: number)
   }
 }
 
-/** Rows evaluated per call of evaluateDraws: progress is told between them. */
+/**
+ * Rows evaluated per call of evaluateDraws: progress is told between them. Row i of a call is
+ * its draw i for the dynamics' random builtins (streamSeed(seed, i)): a model without them (the
+ * whole library) gives the same figures whatever the draw; one with them adds each row's own
+ * noise to the differences the methods read (common random numbers per base row or trajectory
+ * would need evaluateDraws to take each row's draw number).
+ */
 const BATCH = 256;
 
 function evaluatorOf(prepared: Prepared, plan: RiskPlan, total: number, progress?: (done: number, total: number) => void): Evaluator {
