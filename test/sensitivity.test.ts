@@ -113,6 +113,9 @@ describe('runSensitivity on the hand-worked shop', () => {
       expect(Math.abs(effect.first.value - truth[parameter])).toBeLessThanOrEqual(3 * effect.first.standardError);
       expect(Math.abs(effect.total.value - truth[parameter])).toBeLessThanOrEqual(3 * effect.total.standardError);
     }
+    // Additive, so the first-order indices add up to 1, within 3 standard errors of their sum (bounded by the sum of theirs).
+    const firsts = shop.ranking.map((e) => (e.method === 'sobol' ? e.first : undefined)!);
+    expect(Math.abs(firsts[0]!.value + firsts[1]!.value - 1)).toBeLessThanOrEqual(3 * (firsts[0]!.standardError + firsts[1]!.standardError));
     // The buyer's NPV (−price) moves with price alone: S_T(price) = 1 and S_T(rent) = 0 exactly
     // (Jansen's estimator is 0 when the A_B^i runs equal the A runs).
     const buyer = result.actors.find((a) => a.actor === 'buyer')!;
@@ -202,6 +205,8 @@ describe('symbiose sensitivity', () => {
     expect(json.evaluations).toBe(257);
     expect(json.actors[0]!.actorName).toBe('Shop');
     expect(json.actors[0]!.ranking[0]!.parameter).toBe('price');
+    const sobolText = cli(['sensitivity', 'shop.yaml', '--method', 'sobol', '--runs', '256', '--actor', 'shop', '--lang', 'en']).stdout;
+    expect(sobolText).toMatch(/The first-order indices add up to \d\.\d\d: about \d+\.\d % of the variance comes only from/);
     const md = cli(['sensitivity', 'shop.yaml', '--format', 'md', '--lang', 'en']).stdout;
     expect(md).toContain('| price |');
     expect(md).not.toContain('█');

@@ -65,6 +65,11 @@ function actorBlocks(doc: ModelDocument, result: SensitivityResult, actor: Actor
     const r2 = formatNumber(locale, actor.rSquared, 2), rankR2 = formatNumber(locale, actor.rankRSquared ?? NaN, 2);
     blocks.push(paragraph(t(actor.rSquared >= LINEAR_ENOUGH ? 'sensitivity.linear' : 'sensitivity.linearPoor', { r2, rankR2 })));
   }
+  if (result.method === 'sobol') {
+    // Σ Sᵢ = 1 for an additive figure; what is missing is explained only by interactions.
+    const sum = actor.ranking.reduce((total, e) => total + (e.method === 'sobol' && Number.isFinite(e.first.value) ? e.first.value : 0), 0);
+    blocks.push(paragraph(t('sensitivity.interactions', { sum: formatNumber(locale, sum, 2), share: formatPercent(locale, Math.max(0, 1 - sum)) })));
+  }
   const first = actor.ranking.filter((e) => e.measure > 0).slice(0, TEST_FIRST).map((e) => e.parameter);
   if (first.length > 0) blocks.push(paragraph(t('sensitivity.testFirst', { parameters: listOf(locale, first) })));
   return blocks;
