@@ -32,6 +32,7 @@ const COMMANDS: ReadonlyArray<readonly [readonly string[], () => Promise<Registe
   [['loops'], async () => (await import('./commands/loops.js')).registerLoops],
   [['compare'], async () => (await import('./commands/compare.js')).registerCompare],
   [['risk'], async () => (await import('./commands/risk.js')).registerRisk],
+  [['sensitivity'], async () => (await import('./commands/sensitivity.js')).registerSensitivity],
   [['library'], async () => (await import('./commands/library.js')).registerLibrary],
   [['simulate'], async () => (await import('./commands/simulate.js')).registerSimulate],
   [['template'], async () => (await import('./commands/template.js')).registerTemplate],

@@ -16,6 +16,7 @@ import { openApiDocument } from './openapi.js';
 import { mount, route, type Env, type Route } from './route.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { shareRoutes } from './routes/share.js';
+import { sensitivityRoutes } from './routes/sensitivity.js';
 import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...modelRoutes(options.workspace),
     ...analysisRoutes(options.workspace, engine),
     ...shareRoutes(options.workspace),
+    ...sensitivityRoutes(options.workspace),
     ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
     ...riskRoutes(options.workspace, jobRegistry(internal), options.riskWorker ? { script: options.riskWorker } : {}),

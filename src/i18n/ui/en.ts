@@ -8,6 +8,7 @@ import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
 import { riskEn } from './risk.js';
 import { experimentRecordsEn } from './experiment-records.js';
+import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
 
 export const en = {
@@ -604,6 +605,7 @@ export const en = {
   ...experimentEn,
   ...riskEn,
   ...experimentRecordsEn,
+  ...sensitivityEn,
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;
