@@ -380,6 +380,16 @@ describe('which assumptions --ranges draws', () => {
     expect(Math.abs(shop.lossProbability.value - 0.5625)).toBeLessThan(4 * shop.lossProbability.standardError);
   });
 
+  it('without --ranges draws only the declared distributions, and holds a range that declares none', () => {
+    const text = SHOP.replace('symbiose: 2', 'symbiose: 4')
+      .replace('rent: { value: 100, unit: EUR/year, source: "the lease" }', 'rent: { value: 100, unit: EUR/year, source: "the lease", distribution: { kind: uniform, min: 50, max: 150 } }');
+    const { doc, prepared } = loaded(text, 'shop.yaml');
+    const declaredOnly = riskAssumptions(doc, { model: prepared.model, ranges: false });
+    expect(declaredOnly.sampled).toEqual([{ parameter: 'rent', distribution: { kind: 'uniform', min: 50, max: 150 }, period: false }]);
+    expect(declaredOnly.held).toEqual([{ parameter: 'price', reason: 'range-not-asked' }]);
+    expect(riskAssumptions(doc, { model: prepared.model }).sampled.map((a) => a.parameter)).toEqual(['price', 'rent']);
+  });
+
   it('refuses nothing silently: a range without width or around a value outside it is held, with its reason', () => {
     const text = SHOP.replace('range: [50, 250]', 'range: [120, 250]').replace('source: "the lease"', 'assumption: "fixed", range: [100, 100]');
     const { doc } = loaded(text, 'shop.yaml');
@@ -394,6 +404,22 @@ describe('symbiose risk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'symbiose-risk-'));
   writeFileSync(join(dir, 'shop.yaml'), SHOP);
   const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('without --ranges draws the declared distributions only, and refuses a model that declares none', () => {
+    const text = SHOP.replace('symbiose: 2', 'symbiose: 4')
+      .replace('rent: { value: 100, unit: EUR/year, source: "the lease" }', 'rent: { value: 100, unit: EUR/year, source: "the lease", distribution: { kind: uniform, min: 50, max: 150 } }');
+    // Through the CLI: the shop's NPV is price − rent = 100 − U(50, 150), below zero with probability 1/2.
+    writeFileSync(join(dir, 'declared.yaml'), text);
+    const json = JSON.parse(cli(['risk', 'declared.yaml', '--runs', '4000', '--seed', '4', '--sampling', 'mc', '--json']).stdout) as {
+      actors: Array<{ actor: string; lossProbability: { value: number; standardError: number } }>;
+    };
+    const shop = json.actors.find((a) => a.actor === 'shop')!;
+    expect(Math.abs(shop.lossProbability.value - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / 4000));
+    // The shop model as first written declares no distribution: without --ranges there is nothing to draw.
+    const bare = cli(['risk', 'shop.yaml', '--lang', 'fr']);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('ne déclare de loi de probabilité : ajoutez --ranges');
+  });
 
   it('prints each actor’s NPV spread and chance of a loss, in English and in French, and as JSON', () => {
     const en = cli(['risk', 'shop.yaml', '--ranges', '--runs', '2000', '--seed', '3', '--lang', 'en']);

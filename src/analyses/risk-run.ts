@@ -26,6 +26,8 @@ export interface RiskOptions {
   precision?: number;
   /** Draws per chunk (default 1024). */
   chunkSize?: number;
+  /** Draw every range without a declared distribution as a PERT around its value (default true; the CLI's `--ranges`). */
+  ranges?: boolean;
 }
 
 export interface RiskPlan {
@@ -52,7 +54,7 @@ export function checkRiskOptions(options: RiskOptions): RiskOptionFault[] {
  */
 export function planRisk(written: Ecosystem, options: RiskOptions): RiskPlan {
   const { doc } = written;
-  const assumptions = riskAssumptions(doc, { model: written.model });
+  const assumptions = riskAssumptions(doc, { model: written.model, ranges: options.ranges ?? true });
   const distributions = assumptions.sampled.map((a) => prepareDistribution(a.distribution));
   const design = planDesign({
     method: options.sampling, dimensions: Math.max(1, distributions.length), runs: options.runs, seed: options.seed,

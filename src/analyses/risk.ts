@@ -17,7 +17,9 @@ export type HeldReason =
   /** Its value lies outside its own range, so no PERT has it as its mode. */
   | 'value-outside-range'
   /** An empirical distribution whose CSV column the surface did not read. */
-  | 'empirical-unread';
+  | 'empirical-unread'
+  /** A range and no distribution, in a run that draws declared distributions only (no `--ranges`). */
+  | 'range-not-asked';
 
 /**
  * An assumption drawn from a distribution: the one the model declares, or (`--ranges`) a PERT
@@ -35,6 +37,8 @@ export interface AssumptionOptions {
   model?: CompiledModel;
   /** The numbers of empirical distributions, as the surface read them (prepared.columns). */
   columns?: ReadonlyMap<string, readonly number[]>;
+  /** Whether a range without a declared distribution is drawn as a PERT around its value (`--ranges`; the default). */
+  ranges?: boolean;
 }
 
 /**
@@ -42,7 +46,7 @@ export interface AssumptionOptions {
  * drawn as declared; any other number with a range from PERT(min, value, max) (`--ranges`).
  */
 export function riskAssumptions(doc: ModelDocument, options: AssumptionOptions = {}): RiskAssumptions {
-  const { model = prepare(doc).model, columns = new Map<string, readonly number[]>() } = options;
+  const { model = prepare(doc).model, columns = new Map<string, readonly number[]>(), ranges = true } = options;
   const timings = timingParameters(model);
   const sampled: SampledAssumption[] = [];
   const held: HeldAssumption[] = [];
@@ -55,7 +59,7 @@ export function riskAssumptions(doc: ModelDocument, options: AssumptionOptions =
       else held.push({ parameter, reason: 'empirical-unread' });
       continue;
     }
-    const reason = heldReason(value, range);
+    const reason = heldReason(value, range) ?? (ranges ? undefined : 'range-not-asked');
     if (reason) held.push({ parameter, reason });
     else sampled.push({ parameter, distribution: { kind: 'pert', min: range![0], mode: value as number, max: range![1] }, period });
   }

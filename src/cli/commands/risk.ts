@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { checkRiskOptions, withNames, type RiskOptions } from '../../analyses/index.js';
+import { parameterSpec, type ModelDocument } from '../../core/index.js';
 import { CancelledError } from '../../engine/index.js';
 import { interruptSignal, riskInWorkers } from '../../runtime/index.js';
 import type { SamplingMethod } from '../../stats/index.js';
@@ -42,11 +43,11 @@ export function registerRisk(program: Command): void {
     .action(async (given: string | undefined, options: RiskCliOptions, command: Command) => {
       const signal = interruptSignal();
       const format = formatOf(options);
-      if (!options.ranges) throw new UsageError(t('usage.riskNeedsRanges'));
       const run: RiskOptions = {
         runs: wholeNumber(options.runs, '--runs', 1, MAX_RUNS),
         seed: wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1),
         sampling: options.sampling,
+        ranges: options.ranges === true,
         ...(options.precision !== undefined ? { precision: precisionOf(options.precision) } : {}),
       };
       const fault = checkRiskOptions(run)[0];
@@ -55,6 +56,8 @@ export function registerRisk(program: Command): void {
       const file = chosenModel(given, command);
       const text = readModelText(file);
       const { ecosystem } = requireModel(file, colorWanted(process.stderr), text);
+      // Without --ranges only the declared distributions are drawn: a model that declares none has nothing to draw.
+      if (!run.ranges && !declaresDistribution(ecosystem.doc)) throw new UsageError(t('usage.riskNeedsRanges'));
       const bar = progressBar(run.runs);
       const result = await riskInWorkers(ecosystem, text, modelFileName(file), run, { threads, signal, onProgress: (draws) => bar?.update(draws) }).finally(() => bar?.stop());
       if (result.stoppedBy === 'cancelled') {
@@ -86,4 +89,8 @@ function precisionOf(text: string): number {
   const value = percent ? Number(percent[1]) / 100 : /^\s*[0-9.]+(e-?\d+)?\s*$/i.test(text) ? Number(text) : NaN;
   if (!(value > 0 && value < 1)) throw new UsageError(t('usage.precision-not-positive', { value: text }));
   return value;
+}
+
+function declaresDistribution(doc: ModelDocument): boolean {
+  return Object.values(doc.parameters ?? {}).some((written) => parameterSpec(written).distribution !== undefined);
 }
