@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  checkRiskOptions, planRisk, profitabilityOfAll, riskAssumptions, runChunk, runRisk, tallyRisk,
+  checkRiskOptions, drawInputs, planRisk, profitabilityOfAll, riskAssumptions, runChunk, runRisk, tallyRisk,
   type BusinessRisk, type RiskOptions, type RiskResult, type SegmentRisk,
 } from '../src/analyses/index.js';
 import { drawFigures, figureLayout, readFigures } from '../src/analyses/risk-figures.js';
-import { betaCdf, betaQuantile, normalCdf, planDesign, prepareDistribution, type Distribution } from '../src/stats/index.js';
+import { betaCdf, betaQuantile, normalCdf, planDesign, rankCorrelationMatrix, prepareDistribution, type Distribution } from '../src/stats/index.js';
 import { loadModel, type Ecosystem, type Prepared } from '../src/core/index.js';
 import { prepareDynamics } from '../src/engine/index.js';
 
@@ -388,6 +388,26 @@ describe('which assumptions --ranges draws', () => {
     expect(declaredOnly.sampled).toEqual([{ parameter: 'rent', distribution: { kind: 'uniform', min: 50, max: 150 }, period: false }]);
     expect(declaredOnly.held).toEqual([{ parameter: 'price', reason: 'range-not-asked' }]);
     expect(riskAssumptions(doc, { model: prepared.model }).sampled.map((a) => a.parameter)).toEqual(['price', 'rent']);
+  });
+
+  it('induces the declared rank correlation in every chunk, each column keeping the values it drew', () => {
+    const text = SHOP.replace('symbiose: 2', 'symbiose: 4')
+      .replace('rent: { value: 100, unit: EUR/year, source: "the lease" }', 'rent: { value: 100, unit: EUR/year, assumption: "a guess", range: [50, 150] }');
+    const correlated = loaded(text.replace('actors:', 'correlations:\n  - { between: [price, rent], rank: 0.8 }\nactors:'), 'shop.yaml');
+    const independent = loaded(text, 'shop.yaml');
+    const options = { runs: 2048, seed: 9, sampling: 'lhs' as const };
+    const withRank = planRisk(correlated.ecosystem, options), without = planRisk(independent.ecosystem, options);
+    for (const c of [0, 1]) {
+      const a = drawInputs(withRank, c), b = drawInputs(without, c);
+      // Spearman's rho of the two columns (definition: the rank correlation matrix, src/stats rankCorrelationMatrix).
+      expect(Math.abs(rankCorrelationMatrix(a, 2)[0]![1]! - 0.8)).toBeLessThan(0.03);
+      expect(Math.abs(rankCorrelationMatrix(b, 2)[0]![1]!)).toBeLessThan(0.1);
+      // Iman–Conover only reorders: each column holds the same values as the independent draw, so the marginals (and the hypercube's strata) are kept.
+      for (const j of [0, 1]) {
+        const column = (m: Float64Array) => Array.from({ length: m.length / 2 }, (_, i) => m[i * 2 + j]!).sort((x, y) => x - y);
+        expect(column(a)).toEqual(column(b));
+      }
+    }
   });
 
   it('refuses nothing silently: a range without width or around a value outside it is held, with its reason', () => {

@@ -7,8 +7,8 @@
  * What another analysis calls (issue 17's sensitivity): `planRisk` for the assumptions and their
  * distributions, then `evaluateDraws` on its own matrix of drawn values, row after row.
  */
-import { evaluate, type Ecosystem, type Prepared } from '../core/index.js';
-import { planDesign, prepareDistribution, streamSeed, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
+import { correlationMatrix as declaredCorrelations, evaluate, type Ecosystem, type ModelDocument, type Prepared } from '../core/index.js';
+import { imanConover, planDesign, prepareDistribution, streamSeed, xoshiro128, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
 import { riskAssumptions, type RiskAssumptions } from './risk.js';
 import { drawFigures, figureLayout, readFigures, type FigureLayout } from './risk-figures.js';
 import { tallyRisk, type RiskResult } from './risk-summary.js';
@@ -36,6 +36,8 @@ export interface RiskPlan {
   distributions: PreparedDistribution[];
   design: Design;
   layout: FigureLayout;
+  /** The model's rank correlations among the drawn assumptions (their columns in `sampled`), induced by Iman–Conover in each chunk. */
+  correlation?: { columns: number[]; matrix: number[][] };
 }
 
 /** Faults of the options, before any draw. */
@@ -60,8 +62,21 @@ export function planRisk(written: Ecosystem, options: RiskOptions): RiskPlan {
     method: options.sampling, dimensions: Math.max(1, distributions.length), runs: options.runs, seed: options.seed,
     ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
   });
-  return { options, assumptions, distributions, design, layout: figureLayout(doc, written.ledger) };
+  const correlation = drawnCorrelation(doc, assumptions);
+  return { options, assumptions, distributions, design, layout: figureLayout(doc, written.ledger), ...(correlation ? { correlation } : {}) };
 }
+
+/** The declared correlations among the assumptions drawn (a parameter held drops out: a submatrix of a PSD matrix stays PSD). */
+function drawnCorrelation(doc: ModelDocument, assumptions: RiskAssumptions): RiskPlan['correlation'] {
+  if (!doc.correlations) return undefined;
+  const { parameters, matrix } = declaredCorrelations(doc.correlations);
+  const kept = parameters.map((name, k) => [k, assumptions.sampled.findIndex((a) => a.parameter === name)] as const).filter(([, j]) => j >= 0);
+  if (kept.length < 2) return undefined;
+  return { columns: kept.map(([, j]) => j), matrix: kept.map(([a]) => kept.map(([b]) => matrix[a]![b]!)) };
+}
+
+/** A stream of its own for the rank reordering, apart from the design's points. */
+const CORRELATION_STREAM = 0x49434f4e;
 
 /**
  * What a chunk's draws leave, draws that evaluated only (`kept` of them), row after row: each
@@ -95,7 +110,23 @@ export function drawInputs(plan: RiskPlan, c: number): Float64Array {
       values[i * sampled.length + j] = sampled[j]!.period ? Math.round(drawn) : drawn;
     }
   }
+  if (plan.correlation && count > plan.correlation.columns.length) correlateColumns(values, sampled.length, plan.correlation, xoshiro128(streamSeed(plan.options.seed, CORRELATION_STREAM), c));
   return values;
+}
+
+/**
+ * Reorders the correlated columns of a chunk's values (Iman–Conover) so that their rank
+ * correlations approach the declared ones; every column keeps its values, so each marginal (and
+ * a Latin hypercube's strata) is untouched. Chunk by chunk, so a chunk still depends only on the
+ * model, the seed and its number.
+ */
+function correlateColumns(values: Float64Array, width: number, correlation: NonNullable<RiskPlan['correlation']>, random: ReturnType<typeof xoshiro128>): void {
+  const { columns, matrix } = correlation;
+  const count = values.length / width, k = columns.length;
+  const picked = new Float64Array(count * k);
+  for (let i = 0; i < count; i++) for (let a = 0; a < k; a++) picked[i * k + a] = values[i * width + columns[a]!]!;
+  const reordered = imanConover(picked, k, matrix, random);
+  for (let i = 0; i < count; i++) for (let a = 0; a < k; a++) values[i * width + columns[a]!] = reordered[i * k + a]!;
 }
 
 /** Chunk c of the plan's design, evaluated. */
