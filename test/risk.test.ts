@@ -376,7 +376,7 @@ describe('which assumptions --ranges draws', () => {
     // is below 0.5 with probability 0.5² / 2 = 1/8. Without the sale the shop loses its rent (−100); with it,
     // its NPV is price − 100: −50 or +50, each with probability 1/2. P(loss) = 1/8 + 7/8 · 1/2 = 9/16.
     const run = runRisk(prepared, ecosystem, { runs: 4000, seed: 5, sampling: 'mc' });
-    const shop = run.actors.find((a) => a.actor === 'shop')!;
+    const shop = run.actors.find((a): a is Extract<typeof a, { role: 'business' }> => a.actor === 'shop' && a.role === 'business')!;
     expect(Math.abs(shop.lossProbability.value - 0.5625)).toBeLessThan(4 * shop.lossProbability.standardError);
   });
 
