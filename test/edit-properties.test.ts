@@ -91,6 +91,10 @@ const SECTIONS: Record<RecordKind, (d: ModelDocument) => Record<string, unknown>
   stock: (d) => d.dynamics?.stocks,
   flow: (d) => d.dynamics?.flows,
   variable: (d) => d.dynamics?.variables,
+  hypothesis: (d) => d.hypotheses,
+  testCard: (d) => d.testCards,
+  experiment: (d) => d.experiments,
+  learningCard: (d) => d.learningCards,
 };
 const idsOf = (doc: ModelDocument, kind: RecordKind) => Object.keys(SECTIONS[kind](doc) ?? {});
 const KINDS = Object.keys(SECTIONS) as RecordKind[];

@@ -142,6 +142,27 @@ describe('applyChanges: renames', () => {
     expect(matrix.document.correlations).toEqual({ parameters: ['buyers', 'p'], matrix: [[1, 0.2], [0.2, 1]] });
   });
 
+  it('adds, renames and removes experiment records, their references following (format version 4)', () => {
+    const added = check(shop(), [
+      { op: 'add', kind: 'hypothesis', id: 'h', record: { kind: 'desirability', statement: { fr: 'ils en veulent', en: 'they want it' } } },
+      { op: 'add', kind: 'testCard', id: 'c', record: { hypothesis: 'h', believe: 'a', verify: 'b', measure: 'c' } },
+      { op: 'add', kind: 'experiment', id: 'e', record: { testCard: 'c', measure: 'sales', variants: { a: { planned: 50 }, b: { planned: 50 } } } },
+      { op: 'add', kind: 'learningCard', id: 'l', record: { hypothesis: 'h', experiment: 'e', believed: 'a', observed: 'b', learned: 'c', decision: 'd' } },
+    ]);
+    expect(added.issues).toEqual([]);
+    const renamed = check(added.document, [
+      { op: 'rename', kind: 'hypothesis', from: 'h', to: 'want' },
+      { op: 'rename', kind: 'testCard', from: 'c', to: 'card' },
+      { op: 'rename', kind: 'experiment', from: 'e', to: 'ab' },
+    ]).document;
+    expect(renamed.testCards!.card!.hypothesis).toBe('want');
+    expect(renamed.experiments!.ab!.testCard).toBe('card');
+    expect(renamed.learningCards!.l).toMatchObject({ hypothesis: 'want', experiment: 'ab' });
+    // Removing a hypothesis still named by a test card and a learning card warns of both.
+    const removed = check(renamed, [{ op: 'remove', kind: 'hypothesis', id: 'want' }]);
+    expect(removed.issues.map((i) => [i.code, i.params.count])).toEqual([['edit-in-use', 2]]);
+  });
+
   it('refuses a rename onto an existing id, a missing record, or a reserved name', () => {
     const { issues, document } = check(shop(), [
       { op: 'rename', kind: 'parameter', from: 'price', to: 'buyers' },

@@ -4,6 +4,10 @@
  * function (apply.ts) carries them out.
  */
 import type {
+  Experiment,
+  Hypothesis,
+  LearningCard,
+  TestCard,
   Actor,
   Branch,
   Cost,
@@ -33,6 +37,10 @@ export interface RecordOf {
   stock: DynamicsStock;
   flow: DynamicsFlow;
   variable: DynamicsVariable;
+  hypothesis: Hypothesis;
+  testCard: TestCard;
+  experiment: Experiment;
+  learningCard: LearningCard;
 }
 export type RecordKind = keyof RecordOf;
 

@@ -18,6 +18,10 @@ export const SECTION_OF: Record<RecordKind, readonly [string] | readonly ['dynam
   stock: ['dynamics', 'stocks'],
   flow: ['dynamics', 'flows'],
   variable: ['dynamics', 'variables'],
+  hypothesis: ['hypotheses'],
+  testCard: ['testCards'],
+  experiment: ['experiments'],
+  learningCard: ['learningCards'],
 };
 
 export const RECORD_KINDS = Object.keys(SECTION_OF) as RecordKind[];

@@ -98,8 +98,19 @@ export function rewriteReferences(doc: ModelDocument, rewrite: Rewrite): Rewritt
       inFormulas(doc, rewrite, (name) => canonicalName(name) === canonical, expressionName(to), out);
       break;
     }
+    case 'hypothesis':
+      for (const card of Object.values(doc.testCards ?? {})) card.hypothesis = id(card.hypothesis);
+      for (const card of Object.values(doc.learningCards ?? {})) if (card.hypothesis !== undefined) card.hypothesis = id(card.hypothesis);
+      break;
+    case 'testCard':
+      for (const experiment of Object.values(doc.experiments ?? {})) experiment.testCard = id(experiment.testCard);
+      break;
+    case 'experiment':
+      for (const card of Object.values(doc.learningCards ?? {})) if (card.experiment !== undefined) card.experiment = id(card.experiment);
+      break;
     case 'scenario':
     case 'variant':
+    case 'learningCard':
       break; // nothing in a document refers to them
   }
   return out;

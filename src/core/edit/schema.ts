@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import {
   Actor, Branch, Cost, DynamicsFlow, DynamicsStock, DynamicsVariable, Parameter, Position, Quantity,
-  Scenario, Step, Transaction, Transfer, ValueObject, Variant,
+  Scenario, Step, Transaction, Transfer, ValueObject, Variant, Hypothesis, TestCard, Experiment, LearningCard,
 } from '../model/index.js';
 import type { Change, ItemKind, RecordKind } from './changes.js';
 
@@ -21,6 +21,10 @@ const RECORDS = {
   stock: DynamicsStock,
   flow: DynamicsFlow,
   variable: DynamicsVariable,
+  hypothesis: Hypothesis,
+  testCard: TestCard,
+  experiment: Experiment,
+  learningCard: LearningCard,
 } as const satisfies Record<RecordKind, z.ZodType>;
 
 const ITEMS = { cost: Cost, transfer: Transfer, step: Step, branch: Branch } as const satisfies Record<ItemKind, z.ZodType>;
