@@ -10,7 +10,7 @@
  * β = 1 + λ(max − mode)/(max − min), mean (min + λ·mode + max)/(λ + 2).
  */
 import { checkDistribution, DistributionError } from './distribution-check.js';
-import { betaQuantile, normalCdf, normalDensity, normalQuantile } from './special.js';
+import { betaQuantileFunction, normalCdf, normalDensity, normalQuantile } from './special.js';
 
 export type Distribution =
   | { kind: 'uniform'; min: number; max: number }
@@ -71,9 +71,10 @@ function pert(d: Extract<Distribution, { kind: 'pert' }>): PreparedDistribution 
   const alpha = 1 + (lambda * (d.mode - d.min)) / width;
   const betaShape = 1 + (lambda * (d.max - d.mode)) / width;
   const mean = (d.min + lambda * d.mode + d.max) / (lambda + 2);
+  const quantile = betaQuantileFunction(alpha, betaShape);
   return {
     distribution: d,
-    quantile: (u) => d.min + width * betaQuantile(u, alpha, betaShape),
+    quantile: (u) => d.min + width * quantile(u),
     mean,
     variance: ((mean - d.min) * (d.max - mean)) / (lambda + 3),
   };
@@ -124,9 +125,10 @@ function beta(d: Extract<Distribution, { kind: 'beta' }>): PreparedDistribution 
   const low = d.min ?? 0, width = (d.max ?? 1) - low;
   const { alpha, beta: b } = d;
   const total = alpha + b;
+  const quantile = betaQuantileFunction(alpha, b);
   return {
     distribution: d,
-    quantile: (u) => low + width * betaQuantile(u, alpha, b),
+    quantile: (u) => low + width * quantile(u),
     mean: low + (width * alpha) / total,
     variance: (width * width * alpha * b) / (total * total * (total + 1)),
   };

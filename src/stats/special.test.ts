@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betaCdf, betaQuantile, lnGamma, normalCdf, normalQuantile } from './special.js';
+import { betaCdf, betaQuantile, betaQuantileFunction, lnGamma, normalCdf, normalQuantile } from './special.js';
 
 // Every expected value below is scipy 1.17.1's, with the call quoted.
 const close = (actual: number, expected: number, relative: number) =>
@@ -46,5 +46,20 @@ describe('special functions against scipy.special', () => {
       [5, 1.5, 0.9, 0.945754486362118], [30, 40, 0.45, 0.42044118191878316], [3, 3, 1e-6, 0.004652416361586582],
     ];
     for (const [a, b, p, expected] of quantile) close(betaQuantile(p, a, b), expected, 1e-12);
+  });
+});
+
+describe('the Beta quantile function for many draws', () => {
+  it('finds the same roots as betaQuantile, to its tolerance, across (0, 1) and in the tails', () => {
+    for (const [a, b] of [[2, 4], [1, 5], [5, 1], [1, 1], [3.4, 1.6]] as const) {
+      const q = betaQuantileFunction(a, b);
+      for (const p of [2 ** -33, 1e-9, 0.001, 0.1, 0.25, 0.5, 0.73, 0.999, 1 - 2 ** -33]) {
+        const x = q(p);
+        // It is a root: I_x(a, b) = p to 1e-12 relative (at p = 1 − 2⁻³³ every x within ~1e-10
+        // of the root gives p to the last bit, so only the CDF can be compared there).
+        expect(Math.abs(betaCdf(x, a, b) - p)).toBeLessThanOrEqual(1e-12 * p + 1e-15);
+        if (p <= 0.999) expect(Math.abs(x - betaQuantile(p, a, b))).toBeLessThanOrEqual(1e-14 * Math.max(x, 1e-300) + 1e-300);
+      }
+    }
   });
 });
