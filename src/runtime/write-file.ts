@@ -15,8 +15,10 @@
  *    followed by rename(2), which a writer racing in between could still lose (its file
  *    replaced). With `overwrite`, rename(2) replaces the target in one step; the kind of the
  *    target is checked again just before, and one replaced by a non-file in that instant would
- *    be replaced (POSIX has no rename that only replaces regular files). A target with other
- *    hard links gets a new file under this name; its other names keep the old content.
+ *    be replaced (POSIX has no rename that only replaces regular files; Linux's renameat2 with
+ *    RENAME_NOREPLACE or RENAME_EXCHANGE would close both windows, but Node has no call for it),
+ *    except a directory, which rename(2) refuses (EISDIR). A target with other hard links gets
+ *    a new file under this name; its other names keep the old content.
  * 4. The temporary file is removed on any failure, on a cancel (`signal`), at exit and on
  *    SIGINT/SIGTERM/SIGHUP (temp-files.ts); after a SIGKILL, by the next write of the same name.
  *
