@@ -239,3 +239,19 @@ describe('experiments recorded in a model (purple-button, seed 003)', () => {
     expect(run(['experiment', 'map', 'purple-button'], 'fr').stdout).toContain('À tester d’abord');
   });
 });
+
+describe('symbiose experiment calibrate on a recorded experiment', () => {
+  it("writes purple-button calibrated on the young-driver test's group B, valid, saying the counts are invented", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-calibrate-'));
+    const out = join(dir, 'calibrated.yaml');
+    const r = run(['experiment', 'calibrate', 'purple-button', '--experiment', 'young-drivers', '--variant', 'b', '--parameter', 'download_share_b', '--write', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Its counts are INVENTED, for illustration');
+    const validated = spawnSync(process.execPath, [BIN, 'validate', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
+    expect(validated.status).toBe(0);
+    const again = run(['experiment', 'calibrate', 'purple-button', '--experiment', 'young-drivers', '--write', out]);
+    expect(again.status).toBe(2); // never over an existing file without --force
+    const mixed = run(['experiment', 'calibrate', 'purple-button', '--experiment', 'young-drivers', '--prior', 'beta:1,1']);
+    expect(mixed.status).toBe(2);
+  });
+});

@@ -18,3 +18,4 @@ export * from './survey-csv.js';
 export * from './experiment-data.js';
 export * from './wtp-data.js';
 export * from './experiment-records.js';
+export * from './experiment-calibration.js';
