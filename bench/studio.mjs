@@ -20,9 +20,15 @@
  *   node bench/studio.mjs --models none --actors 1000      # only a generated model, 1,000 actors
  *   node bench/studio.mjs --in-page                        # drafts analysed in the page, not the worker
  *   node bench/studio.mjs --url http://127.0.0.1:4321      # a studio already running
+ *   node bench/studio.mjs --models appstore --profile /tmp/edit   # also the edit steps' CPU profile
+ *
+ * --profile PREFIX records chromium's CPU profile of the page over each model's edit steps, writes
+ * it to PREFIX-<model>.cpuprofile (open it in Chrome's DevTools) and prints the functions with the
+ * most self time. Built with `npx vite build --config studio/vite.config.ts --minify false` the
+ * names are the source's. The profiler's own cost inflates the figures of a profiled run.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +47,7 @@ const ACTORS = Number(option('actors', '300'));
 const LARGE = !args.includes('--no-large');
 /** Drafts analysed in the page rather than by the analysis worker (logic/analyst.ts). */
 const QUERY = args.includes('--in-page') ? '?analyse-in-page' : '';
+const PROFILE = option('profile', undefined);
 const CHROMIUM = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -147,6 +154,21 @@ const SLIDE_DONE = `const moved = Number(document.querySelector('[data-testid="p
 
 const mark = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN, name);
 
+/** The profile written out, and the functions with the most self time printed (stderr). */
+function report(id, profile) {
+  writeFileSync(`${PROFILE}-${id}.cpuprofile`, JSON.stringify(profile));
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((sample, i) => {
+    const { callFrame } = byNode.get(sample);
+    const where = `${callFrame.functionName || '(anonymous)'} ${callFrame.url.split('/').pop()}:${callFrame.lineNumber + 1}`;
+    self.set(where, (self.get(where) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.error(`${id}: profile of the edit steps, ${fmt(total)} ms sampled; most self time (ms):`);
+  for (const [where, ms] of [...self].filter(([w]) => !w.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.error(`  ${fmt(ms).padStart(8)}  ${where}`);
+}
+
 async function measure(page, cdp, url, id) {
   await page.goto('about:blank');
   await page.goto(`${url}/${QUERY}#/model/${encodeURIComponent(id)}`);
@@ -165,7 +187,9 @@ async function measure(page, cdp, url, id) {
   await page.waitForTimeout(300);
   await page.locator('.react-flow__node').first().dispatchEvent('click');
   await page.waitForSelector('[data-testid="actor-name"]', { timeout: 10_000 });
+  if (PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 100 })).then(() => cdp.send('Profiler.start'));
   const edit = await steps(page, cdp, '[data-testid="actor-name"]', Array.from({ length: STEPS }, (_, i) => `name ${i}`), EDIT_DONE);
+  if (PROFILE) report(id, (await cdp.send('Profiler.stop')).profile);
   await page.keyboard.press('Escape');
   // Slider → chart on the profitability tab.
   await page.locator('[role="tab"][data-tab="profit"]').click();

@@ -65,7 +65,7 @@ describe('the model a command reads', () => {
     const before = readFileSync(join(LIBRARY, 'mint.yaml'), 'utf8');
     const migrated = cli(['migrate', 'mint']);
     expect(migrated.status, migrated.stderr).toBe(0);
-    expect(migrated.stdout).toMatch(/mint\.yaml is already in format version 3/);
+    expect(migrated.stdout).toMatch(/mint\.yaml is already in format version 4/);
     expect(readFileSync(join(LIBRARY, 'mint.yaml'), 'utf8')).toBe(before);
   });
 

@@ -81,7 +81,8 @@ describe('evaluate against the text pipeline', () => {
       }),
       { numRuns: 80 },
     );
-  });
+    // 80 whole library loads: 14 s alone, twice that beside the rest of the suite on two cores.
+  }, 120_000);
 
   it('refuses an override that names nothing or is not a number, and says so', () => {
     const prepared = prepare(library[0]!.doc, { dynamics: prepareDynamics });

@@ -1,11 +1,16 @@
 /** `symbiose risk` and the analysis under it: ranged assumptions drawn, NPV per actor, chance of a loss. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { riskAssumptions, runRisk, type RiskResult } from '../src/analyses/index.js';
-import { loadModel, type Prepared } from '../src/core/index.js';
+import {
+  checkRiskOptions, planRisk, profitabilityOfAll, riskAssumptions, runChunk, runRisk, tallyRisk,
+  type BusinessRisk, type RiskOptions, type RiskResult, type SegmentRisk,
+} from '../src/analyses/index.js';
+import { drawFigures, figureLayout, readFigures } from '../src/analyses/risk-figures.js';
+import { betaCdf, betaQuantile, normalCdf, planDesign, prepareDistribution, type Distribution } from '../src/stats/index.js';
+import { loadModel, type Ecosystem, type Prepared } from '../src/core/index.js';
 import { prepareDynamics } from '../src/engine/index.js';
 
 const BIN = resolve('bin/symbiose.js');
@@ -45,41 +50,281 @@ scenarios:
     steps: [sale]
 `;
 
-function loaded(text: string, file: string): { doc: NonNullable<ReturnType<typeof loadModel>['ecosystem']>['doc']; prepared: Prepared } {
+function loaded(text: string, file: string): { doc: Ecosystem['doc']; ecosystem: Ecosystem; prepared: Prepared } {
   const result = loadModel(text, file, { dynamics: prepareDynamics });
-  return { doc: result.ecosystem!.doc, prepared: result.prepared! };
+  return { doc: result.ecosystem!.doc, ecosystem: result.ecosystem!, prepared: result.prepared! };
 }
 
+const business = (result: RiskResult, actor: string) => result.actors.find((a) => a.actor === actor) as BusinessRisk;
+
 describe('runRisk against a hand-worked model', () => {
-  const { doc, prepared } = loaded(SHOP, 'shop.yaml');
+  const { ecosystem, prepared } = loaded(SHOP, 'shop.yaml');
 
   it.each(['mc', 'lhs', 'sobol'] as const)('%s, seed 1, 4000 draws: mean, median and the chance of a loss', (sampling) => {
     const runs = 4000;
-    const result = runRisk(prepared, doc, { runs, seed: 1, sampling });
-    expect(result.assumptions.sampled).toEqual([{ parameter: 'price', min: 50, mode: 100, max: 250, period: false }]);
+    const result = runRisk(prepared, ecosystem, { runs, seed: 1, sampling });
+    expect(result.assumptions.sampled).toEqual([{ parameter: 'price', distribution: { kind: 'pert', min: 50, mode: 100, max: 250 }, period: false }]);
     expect(result.assumptions.held).toEqual([{ parameter: 'rent', reason: 'no-range' }]);
-    const shop = result.actors.find((a) => a.actor === 'shop')!;
+    const shop = business(result, 'shop');
     // Tolerances: 4 standard errors of plain Monte Carlo (the Latin hypercube's and Sobol points'
     // errors are smaller, so the same bound holds for them).
     const sd = Math.sqrt(((700 / 6 - 50) * (250 - 700 / 6)) / 7);
-    expect(Math.abs(shop.mean.value - 100 / 6)).toBeLessThan(4 * (sd / Math.sqrt(runs)));
+    expect(Math.abs(shop.npv.mean.value - 100 / 6)).toBeLessThan(4 * (sd / Math.sqrt(runs)));
     const p = 0.3671875;
     expect(Math.abs(shop.lossProbability.value - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
     // The sample median's standard error: 1/(2·f(median)·√n), f the NPV's density 20·m(1 − m)³/200.
     const m = 0.3138101704556974;
     const density = (20 * m * (1 - m) ** 3) / 200;
-    expect(Math.abs(shop.percentiles.p50 - 12.762034091139483)).toBeLessThan(4 / (2 * density * Math.sqrt(runs)));
-    expect(shop.percentiles.p5).toBeLessThan(shop.percentiles.p50);
-    expect(shop.percentiles.p50).toBeLessThan(shop.percentiles.p95);
+    expect(Math.abs(shop.npv.percentiles.p50.value - 12.762034091139483)).toBeLessThan(4 / (2 * density * Math.sqrt(runs)));
+    expect(shop.npv.percentiles.p5.value).toBeLessThan(shop.npv.percentiles.p50.value);
+    expect(shop.npv.percentiles.p50.value).toBeLessThan(shop.npv.percentiles.p95.value);
     // The buyer pays the price: its NPV is −price, always a loss.
-    expect(result.actors.find((a) => a.actor === 'buyer')!.lossProbability).toEqual({ value: 1, standardError: 0 });
+    expect(business(result, 'buyer').lossProbability).toEqual({ value: 1, standardError: 0 });
     expect(result.failed).toBe(0);
   });
 
   it('gives the same figures from the same seed, and others from another', () => {
-    const run = (seed: number): RiskResult => runRisk(prepared, doc, { runs: 500, seed, sampling: 'mc' });
+    const run = (seed: number): RiskResult => runRisk(prepared, ecosystem, { runs: 500, seed, sampling: 'mc' });
     expect(run(7)).toEqual(run(7));
-    expect(run(8).actors[0]!.mean.value).not.toBe(run(7).actors[0]!.mean.value);
+    expect(business(run(8), 'shop').npv.mean.value).not.toBe(business(run(7), 'shop').npv.mean.value);
+  });
+});
+
+/** A model whose shop NPV is `amount − 1` (no discounting, one year): the amount is what the test draws. */
+const DRAWN = (amount: string) => `symbiose: 3
+name: Drawn
+currency: EUR
+period: year
+horizon: 1
+discountRate: 0
+parameters:
+  a: { value: 1, assumption: "drawn by the test" }
+  b: { value: 1, assumption: "drawn by the test" }
+  c: { value: 1, assumption: "drawn by the test" }
+actors:
+  shop: { name: Shop, kind: organisation, costs: [{ name: Rent, fixed: 1 }] }
+  buyer: { name: Buyer, kind: organisation }
+valueObjects:
+  money: { nature: money }
+  goods: { nature: product }
+transactions:
+  sale:
+    transfers:
+      - { from: shop, to: buyer, object: goods }
+      - { from: buyer, to: shop, object: money, amount: "${amount}" }
+scenarios:
+  buy:
+    start: { actor: buyer, count: 1 }
+    steps: [sale]
+`;
+
+/** A run of `model` with its parameters drawn from `distributions` (what declared distributions will give). */
+function drawnRun(model: string, distributions: Record<string, Distribution>, options: RiskOptions): RiskResult {
+  const { ecosystem, prepared } = loaded(model, 'drawn.yaml');
+  const sampled = Object.entries(distributions).map(([parameter, distribution]) => ({ parameter, distribution, period: false }));
+  const plan = { ...planRisk(ecosystem, options), assumptions: { sampled, held: [] } };
+  const withDistributions = { ...plan, distributions: sampled.map((a) => prepareDistribution(a.distribution)), design: planDesign({ method: options.sampling, dimensions: sampled.length, runs: options.runs, seed: options.seed }) };
+  return tallyRisk(withDistributions, (c) => runChunk(prepared, withDistributions, c));
+}
+
+describe('estimates against closed forms (each tolerance 4 standard errors of plain Monte Carlo)', () => {
+  const runs = 20_000;
+  it('a sum of three uniforms (Irwin–Hall): mean, 5th percentile, median, P(sum < 1)', () => {
+    // NPV = U₁ + U₂ + U₃ − 1. Irwin–Hall(3): mean 3/2, variance 3/12, F(x) = x³/6 on [0, 1], so
+    // P(NPV < 0) = 1/6, the 5th percentile of the sum is 0.3^(1/3) (density x²/2 there) and the
+    // median 3/2 (density 3/4 there).
+    const result = drawnRun(DRAWN('a + b + c'), { a: { kind: 'uniform', min: 0, max: 1 }, b: { kind: 'uniform', min: 0, max: 1 }, c: { kind: 'uniform', min: 0, max: 1 } }, { runs, seed: 11, sampling: 'mc' });
+    const shop = business(result, 'shop');
+    expect(Math.abs(shop.npv.mean.value - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / runs));
+    expect(Math.abs(shop.npv.mean.standardError - Math.sqrt(0.25 / runs))).toBeLessThan(0.05 * Math.sqrt(0.25 / runs));
+    const p = 1 / 6;
+    expect(Math.abs(shop.lossProbability.value - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
+    const q5 = 0.3 ** (1 / 3);
+    const q5Error = Math.sqrt(0.05 * 0.95 / runs) / (q5 ** 2 / 2);
+    expect(Math.abs(shop.npv.percentiles.p5.value - (q5 - 1))).toBeLessThan(4 * q5Error);
+    const medianError = Math.sqrt(0.25 / runs) / 0.75;
+    expect(Math.abs(shop.npv.percentiles.p50.value - 0.5)).toBeLessThan(4 * medianError);
+    // The percentiles' own standard errors estimate those asymptotic ones.
+    expect(shop.npv.percentiles.p50.standardError / medianError).toBeGreaterThan(0.7);
+    expect(shop.npv.percentiles.p50.standardError / medianError).toBeLessThan(1.4);
+  });
+
+  it('a product of two lognormals: mean, median, P(product < 1)', () => {
+    // a ~ LN(0, 0.5), b ~ LN(0.2, 0.3): ab ~ LN(0.2, √0.34), mean e^(0.2 + 0.17), median e^0.2,
+    // variance (e^0.34 − 1)·e^(0.4 + 0.34); P(ab < 1) = Φ(−0.2/√0.34).
+    const result = drawnRun(DRAWN('a * b'), { a: { kind: 'lognormal', mu: 0, sigma: 0.5 }, b: { kind: 'lognormal', mu: 0.2, sigma: 0.3 } }, { runs, seed: 12, sampling: 'mc' });
+    const shop = business(result, 'shop');
+    const sd = Math.sqrt((Math.exp(0.34) - 1) * Math.exp(0.74));
+    expect(Math.abs(shop.npv.mean.value - (Math.exp(0.37) - 1))).toBeLessThan(4 * (sd / Math.sqrt(runs)));
+    const p = normalCdf(-0.2 / Math.sqrt(0.34));
+    expect(Math.abs(shop.lossProbability.value - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
+    // The median's density: the lognormal density at e^μ, 1/(e^μ σ √(2π)).
+    const density = 1 / (Math.exp(0.2) * Math.sqrt(0.34) * Math.sqrt(2 * Math.PI));
+    expect(Math.abs(shop.npv.percentiles.p50.value - (Math.exp(0.2) - 1))).toBeLessThan(4 / (2 * density * Math.sqrt(runs)));
+  });
+});
+
+/**
+ * Break-even by hand: 400 invested in the first month, and price earned each month, 4 months. The
+ * cumulative position −400 + p·price breaks even at p = ⌈400/price⌉, within the horizon when
+ * price ≥ 100. price ~ PERT(50, 100, 250) = 50 + 200·B, B ~ Beta(2, 4), whose survival function
+ * is S(x) = (1 − x)⁵ + 5x(1 − x)⁴. So P(break-even) = S(1/4) = 0.6328125; month 2 when
+ * price ≥ 200 (S(3/4)), month 3 when 400/3 ≤ price < 200 (S(5/12) − S(3/4)), month 4 when
+ * 100 ≤ price < 400/3 (S(1/4) − S(5/12)). The deepest position is always −400 + price (month 1).
+ */
+const INVESTED = `symbiose: 3
+name: Invested shop
+currency: EUR
+period: month
+horizon: 4
+discountRate: 0
+parameters:
+  price: { value: 100, unit: EUR, assumption: "a guess", range: [50, 250] }
+actors:
+  shop: { name: Shop, kind: organisation, costs: [{ name: Fit-out, investment: 400, at: 1 }] }
+  buyers: { name: Buyers, kind: segment, size: 1 }
+valueObjects:
+  money: { nature: money }
+  goods: { nature: product, valuation: 300 }
+transactions:
+  sale:
+    transfers:
+      - { from: shop, to: buyers, object: goods }
+      - { from: buyers, to: shop, object: money, amount: price }
+scenarios:
+  buy:
+    start: { actor: buyers, count: 1 }
+    steps: [sale]
+`;
+
+describe('break-even, deepest position and segments, by hand', () => {
+  const { ecosystem, prepared } = loaded(INVESTED, 'invested.yaml');
+  const S = (x: number) => (1 - x) ** 5 + 5 * x * (1 - x) ** 4;
+  const runs = 20_000;
+  const result = runRisk(prepared, ecosystem, { runs, seed: 5, sampling: 'mc' });
+  const shop = business(result, 'shop');
+
+  it('gives the probability of breaking even within the horizon and the mean break-even month', () => {
+    const p = S(0.25);
+    expect(p).toBeCloseTo(0.6328125, 12);
+    expect(Math.abs(shop.breakEven.probability.value - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
+    const months = [[2, S(0.75)], [3, S(5 / 12) - S(0.75)], [4, S(0.25) - S(5 / 12)]] as const;
+    const mean = months.reduce((sum, [m, q]) => sum + m * q, 0) / p;
+    const variance = months.reduce((sum, [m, q]) => sum + (m - mean) ** 2 * q, 0) / p;
+    expect(Math.abs(shop.breakEven.period!.mean.value - mean)).toBeLessThan(4 * Math.sqrt(variance / (p * runs)));
+    expect(shop.breakEven.period!.percentiles.p95.value).toBe(4);
+    expect(shop.breakEven.period!.percentiles.p5.value).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives the deepest position (−400 + price) with its expected shortfall at 5 %', () => {
+    // E[price] = 700/6; the worst 5 % of −400 + price is the mean of price below its 5th
+    // percentile, less 400: E[price | price ≤ q] with q its 5th percentile, by the Beta(2, 4)
+    // partial mean (scipy: 50 + 200·beta(3, 4).cdf(x0)/beta(2, 4).cdf(x0)·(2/6), x0 = q's B).
+    expect(Math.abs(shop.deepest.mean.value - (700 / 6 - 400))).toBeLessThan(4 * (Math.sqrt(1269.84) / Math.sqrt(runs)));
+    const x0 = betaQuantile(0.05, 2, 4);
+    const tail = 50 + 200 * (betaCdf(x0, 3, 4) / 0.05) * (2 / 6);
+    expect(Math.abs(shop.deepest.expectedShortfall.value - (tail - 400))).toBeLessThan(4 * shop.deepest.expectedShortfall.standardError);
+    expect(shop.deepest.percentiles.p5.value).toBeLessThan(shop.deepest.percentiles.p95.value);
+  });
+
+  it('gives a segment its members’ gain, never an NPV or a chance of loss (valuation 300 less the price)', () => {
+    const buyers = result.actors.find((a) => a.actor === 'buyers') as SegmentRisk;
+    expect(buyers.role).toBe('segment');
+    expect(buyers).not.toHaveProperty('lossProbability');
+    expect(buyers).not.toHaveProperty('npv');
+    // 4 months of 300 − price: mean 4·(300 − 700/6), sd 4·√1269.84.
+    expect(Math.abs(buyers.gain.mean.value - 4 * (300 - 700 / 6))).toBeLessThan(4 * ((4 * Math.sqrt(1269.84)) / Math.sqrt(runs)));
+    expect(buyers.fan.values).toHaveLength(5);
+  });
+
+  it('draws a fan chart whose bands at the horizon are the cumulative position’s percentiles', () => {
+    // At month 4 the cumulative position is −400 + 4·price: its median is −400 + 4·(50 + 200·m).
+    const m = betaQuantile(0.5, 2, 4);
+    const at4 = shop.fan.values[4]!;
+    expect(at4).toEqual([...at4].sort((x, y) => x - y));
+    expect(Math.abs(at4[2]! - (-400 + 4 * (50 + 200 * m)))).toBeLessThan(4 * shop.fan.standardErrors[4]![2]!);
+    expect(shop.fan.values[0]).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('a model whose dynamics draw (XMILE random builtins)', () => {
+  // Each month the buyer buys NORMAL(10, 2) units at 1: NPV = Σ of the monthly demand, mean 120.
+  const STOCHASTIC = `symbiose: 3
+name: Noisy demand
+currency: EUR
+period: month
+horizon: 12
+discountRate: 0
+actors:
+  shop: { name: Shop, kind: organisation }
+  buyer: { name: Buyer, kind: organisation }
+valueObjects:
+  money: { nature: money }
+  goods: { nature: product }
+transactions:
+  sale:
+    transfers:
+      - { from: shop, to: buyer, object: goods }
+      - { from: buyer, to: shop, object: money, amount: 1 }
+scenarios:
+  buy:
+    start: { actor: buyer, count: demand }
+    steps: [sale]
+dynamics:
+  dt: 1
+  variables:
+    demand:
+      equation: NORMAL(10, 2)
+`;
+  const { ecosystem, prepared } = loaded(STOCHASTIC, 'noisy.yaml');
+  it('runs under risk: each draw its own stream (seeded by the run and the draw), the same figures again from the same seed', () => {
+    const a = runRisk(prepared, ecosystem, { runs: 2000, seed: 6, sampling: 'mc' });
+    const shop = business(a, 'shop');
+    expect(a.failed).toBe(0);
+    expect(shop.npv.sd).toBeGreaterThan(0);
+    expect(Math.abs(shop.npv.mean.value - 120)).toBeLessThan(4 * shop.npv.mean.standardError);
+    expect(runRisk(prepared, ecosystem, { runs: 2000, seed: 6, sampling: 'mc' })).toEqual(a);
+    expect(business(runRisk(prepared, ecosystem, { runs: 2000, seed: 7, sampling: 'mc' }), 'shop').npv.mean.value).not.toBe(shop.npv.mean.value);
+  });
+});
+
+describe('--precision', () => {
+  const { ecosystem, prepared } = loaded(INVESTED, 'invested.yaml');
+  it('stops after the first whole chunk whose probabilities reach it, the same figures as a run of that many draws', () => {
+    const stopped = runRisk(prepared, ecosystem, { runs: 100_000, seed: 3, sampling: 'mc', precision: 0.006, chunkSize: 512 });
+    expect(stopped.stoppedBy).toBe('precision');
+    expect(stopped.draws % 512).toBe(0);
+    const shop = business(stopped, 'shop');
+    const laplace = (p: number, n: number) => Math.sqrt((((p * n + 1) / (n + 2)) * (1 - (p * n + 1) / (n + 2))) / n);
+    expect(laplace(shop.breakEven.probability.value, stopped.draws)).toBeLessThanOrEqual(0.006);
+    // One chunk fewer would not have reached it: P ≈ 0.63 needs n ≥ 0.63·0.37/0.006² ≈ 6,500.
+    expect(laplace(0.6328, stopped.draws - 512)).toBeGreaterThan(0.006 * 0.99);
+    const fixed = runRisk(prepared, ecosystem, { runs: stopped.draws, seed: 3, sampling: 'mc', chunkSize: 512 });
+    expect({ ...fixed, runs: 0, stoppedBy: 'x' }).toEqual({ ...stopped, runs: 0, stoppedBy: 'x', precision: undefined });
+  });
+
+  it('is refused for a Latin hypercube and outside (0, 1)', () => {
+    expect(checkRiskOptions({ runs: 10, seed: 1, sampling: 'lhs', precision: 0.01 })).toEqual([{ code: 'precision-with-lhs' }]);
+    expect(checkRiskOptions({ runs: 10, seed: 1, sampling: 'mc', precision: 0 })).toEqual([{ code: 'precision-not-positive', value: 0 }]);
+    expect(checkRiskOptions({ runs: 10, seed: 1, sampling: 'sobol', precision: 0.01 })).toEqual([]);
+  });
+});
+
+describe('the figures of a draw', () => {
+  it.each(readdirSync('library').filter((f) => f.endsWith('.yaml')))('equal the profit sheets’ for %s as written', (file) => {
+    const { doc, ecosystem } = loaded(readFileSync(join('library', file), 'utf8'), file);
+    const layout = figureLayout(doc, ecosystem.ledger);
+    const figures = drawFigures(layout);
+    readFigures(layout, ecosystem, figures);
+    profitabilityOfAll(ecosystem).forEach((sheet, a) => {
+      const segment = layout.roles[a] === 'segment';
+      const expected = segment ? sheet.totalNet + sheet.totals.valueReceived.reduce((x, y) => x + y, 0) + sheet.totals.financing.reduce((x, y) => x + y, 0) : sheet.npv;
+      const scale = Math.max(1, Math.abs(expected));
+      expect(Math.abs(figures.headline[a]! - expected)).toBeLessThan(1e-9 * scale);
+      if (segment) return;
+      expect(Number.isNaN(figures.breakEven[a]!) ? null : figures.breakEven[a]).toBe(sheet.breakEven);
+      expect(Math.abs(figures.deepest[a]! - sheet.deepest.amount)).toBeLessThan(1e-9 * scale);
+    });
   });
 });
 
@@ -95,7 +340,7 @@ describe('which assumptions --ranges draws', () => {
     const periods = assumptions.sampled.filter((a) => a.period).map((a) => a.parameter);
     expect(periods).toEqual(expect.arrayContaining(['hackathon_month', 'discount_months']));
     expect(periods).not.toContain('adoption_months'); // read as `t / adoption_months`: no comparison, a smooth ramp
-    expect(assumptions.sampled.find((a) => a.parameter === 'premium')).toEqual({ parameter: 'premium', min: 25, mode: 40, max: 80, period: false });
+    expect(assumptions.sampled.find((a) => a.parameter === 'premium')).toEqual({ parameter: 'premium', distribution: { kind: 'pert', min: 25, mode: 40, max: 80 }, period: false });
     const coaching = loaded(readFileSync('library/coaching-professionnel.yaml', 'utf8'), 'coaching-professionnel.yaml');
     expect(riskAssumptions(coaching.doc).held.filter((h) => h.reason === 'range-of-expression').map((h) => h.parameter)).toEqual(['premium_worth']);
   });
@@ -104,9 +349,9 @@ describe('which assumptions --ranges draws', () => {
     const text = SHOP.replace('horizon: 1', 'horizon: 6')
       .replace('  rent: {', '  opening: { value: 2, assumption: "a guess", range: [1, 4] }\n  promo_end: { value: 3, assumption: "a guess", range: [2, 5] }\n  rent: {')
       .replace('start: { actor: buyer, count: 1 }', 'start: { actor: buyer, count: "if(t >= opening and promo_end > t, 2, 1) * price / price" }');
-    const { doc, prepared } = loaded(text, 'shop.yaml');
+    const { doc, ecosystem, prepared } = loaded(text, 'shop.yaml');
     expect(riskAssumptions(doc).sampled.map((a) => [a.parameter, a.period])).toEqual([['price', false], ['opening', true], ['promo_end', true]]);
-    expect(runRisk(prepared, doc, { runs: 50, seed: 2, sampling: 'mc' }).failed).toBe(0);
+    expect(runRisk(prepared, ecosystem, { runs: 50, seed: 2, sampling: 'mc' }).failed).toBe(0);
   });
 
   it('refuses nothing silently: a range without width or around a value outside it is held, with its reason', () => {
@@ -131,6 +376,14 @@ describe('symbiose risk', () => {
     expect(en.stdout).toContain('P(NPV < 0)');
     expect(en.stdout).toContain('price: PERT(50, 100, 250)');
     expect(en.stdout).toContain('No range: rent.');
+    // The terminal drawings: a histogram and a fan chart per actor, with its legend.
+    expect(en.stdout).toContain('NPV (EUR), share of draws per bin');
+    expect(en.stdout).toContain('Cumulative position of Shop, period by period:');
+    expect(en.stdout).toContain('░ 5–95 %   ▓ 25–75 %   ● median   · zero');
+    // CSV gets the fan chart's bands as a table instead: period, then the five percentiles.
+    const csv = cli(['risk', 'shop.yaml', '--ranges', '--runs', '500', '--format', 'csv', '--lang', 'en']);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout).toContain('Period,5th pct,25th pct,50th pct,75th pct,95th pct');
     const fr = cli(['risk', 'shop.yaml', '--ranges', '--runs', '2000', '--seed', '3', '--lang', 'fr']);
     expect(fr.stdout).toContain('P(VAN < 0)');
     expect(fr.stdout).toContain('Sans fourchette\u00a0: rent.');
@@ -149,7 +402,13 @@ describe('symbiose risk', () => {
     expect(bare.stderr).toContain('--ranges');
     const runs = cli(['risk', 'shop.yaml', '--ranges', '--runs', '1e3', '--lang', 'en']);
     expect(runs.status).toBe(2);
-    expect(runs.stderr).toContain('--runs expects a whole number from 1 to 1000000, got "1e3"');
+    expect(runs.stderr).toContain('--runs expects a whole number from 1 to 100000000, got "1e3"');
     expect(cli(['risk', 'shop.yaml', '--ranges', '--sampling', 'grid']).status).toBe(2);
+    const lhs = cli(['risk', 'shop.yaml', '--ranges', '--precision', '1%', '--lang', 'en']);
+    expect(lhs.status).toBe(2);
+    expect(lhs.stderr).toContain('--precision cannot stop a Latin hypercube');
+    const wide = cli(['risk', 'shop.yaml', '--ranges', '--sampling', 'mc', '--precision', '2', '--lang', 'en']);
+    expect(wide.status).toBe(2);
+    expect(wide.stderr).toContain('--precision expects a standard error strictly between 0 and 1');
   });
 });

@@ -83,23 +83,32 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
       existing.amount = (existing.amount ?? 0) + item.amount;
     }
   };
-  const flowsOf = edgeFlows(ledger, actor);
-  const total = (flows: number[], key: 'money' | 'value') => flows.reduce((sum, i) => sum + ledger.flows[key][i]!, 0);
-  const edges: Edge[] = Object.entries(doc.transactions).flatMap(([id, t]) =>
-    t.transfers.map((tr) => ({
-      transaction: id,
-      from: tr.from,
-      to: tr.to,
-      object: tr.object,
-      money: doc.valueObjects[tr.object]?.nature === 'money',
-      financing: t.financing === true,
-      channel: tr.channel ?? t.channel,
-    })),
-  );
-  const mine = edges.filter((e) => e.from === actor || e.to === actor);
-  // Only the transactions the actor takes part in are looked at whole.
-  const involved = new Set(mine.map((e) => e.transaction));
-  const byTransaction = groupBy(edges.filter((e) => involved.has(e.transaction)), (e) => e.transaction);
+  const linesOf = edgeLines(ledger, actor);
+  const { lines } = ledger.flows;
+  const total = (edge: Edge, key: 'money' | 'value') => sumOverHorizon([linesOf(edge)], lines.length, ledger.horizon, ledger.flows[key]);
+  // Only the transactions the actor takes part in are looked at, and those whole; `mine` are
+  // their transfers from or to the actor, in the model's order.
+  const mine: Edge[] = [];
+  const byTransaction = new Map<string, Edge[]>();
+  for (const id of Object.keys(doc.transactions)) {
+    const t = doc.transactions[id]!;
+    if (!t.transfers.some((tr) => tr.from === actor || tr.to === actor)) continue;
+    const within: Edge[] = [];
+    for (const tr of t.transfers) {
+      const edge: Edge = {
+        transaction: id,
+        from: tr.from,
+        to: tr.to,
+        object: tr.object,
+        money: doc.valueObjects[tr.object]?.nature === 'money',
+        financing: t.financing === true,
+        channel: tr.channel ?? t.channel,
+      };
+      within.push(edge);
+      if (edge.from === actor || edge.to === actor) mine.push(edge);
+    }
+    byTransaction.set(id, within);
+  }
   const serves = servesIn(byTransaction, (id) => doc.actors[id]?.kind);
   // Customers are served by the actor; partners serve it (they supply it, against money or not).
   const offers = mine.filter((e) => e.from === actor && !e.money && serves(actor, e.to, e.transaction));
@@ -126,8 +135,9 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     const objects = unique(offersTo.get(customer)!.map((e) => e.object));
     add('customerSegments', customer, { kind: 'customer', actor: customer, actorKind: doc.actors[customer]!.kind, objects });
   }
-  for (const edge of offers) {
-    const worth = total(flowsOf(edge), 'value');
+  for (let i = 0; i < offers.length; i++) {
+    const edge = offers[i]!;
+    const worth = total(edge, 'value');
     const { object, to } = edge;
     const proposition: CanvasItem =
       worth > 0 ? { kind: 'proposition', object, nature: nature(object), personal: personal(object), to, amount: worth } : { kind: 'proposition', object, nature: nature(object), personal: personal(object), to };
@@ -153,7 +163,7 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
     const distinct = [...new Map(supplied.map((s) => [`${s.object}\u0000${s.to ?? ''}`, s])).values()];
     add('keyPartners', partner, { kind: 'partner', actor: partner, supplies: distinct });
   }
-  for (const item of moneyItems(mine, actor, flowsOf, ledger)) {
+  for (const item of moneyItems(mine, actor, linesOf, ledger)) {
     add(item.direction === 'in' ? 'revenueStreams' : 'costStructure', `money\u0000${item.transaction}\u0000${item.counterparty}`, item);
   }
   const { rows, row, amount } = ledger.costs;
@@ -169,26 +179,41 @@ export function canvas(ecosystem: Ecosystem, actor: string): Canvas {
  * the whole horizon (a subsidy never paid) is no stream of money, and financing (equity, loans,
  * repayments) is neither a revenue stream nor a cost, as the profitability sheets keep it apart.
  */
-function moneyItems(mine: Edge[], actor: string, flowsOf: (edge: Edge) => number[], ledger: Ledger): Array<Extract<CanvasItem, { kind: 'money' }>> {
-  const groups = new Map<string, { transaction: string; counterparty: string; direction: 'in' | 'out'; flows: number[] }>();
-  for (const edge of mine.filter((e) => e.money && !e.financing)) {
-    const direction = edge.to === actor ? 'in' : 'out';
+function moneyItems(mine: Edge[], actor: string, linesOf: (edge: Edge) => readonly number[], ledger: Ledger): Array<Extract<CanvasItem, { kind: 'money' }>> {
+  // Grouped by transaction, then counterparty and direction (a transaction has few of those).
+  const groups = new Map<string, Array<{ transaction: string; counterparty: string; direction: 'in' | 'out'; lines: Array<readonly number[]> }>>();
+  for (let i = 0; i < mine.length; i++) {
+    const edge = mine[i]!;
+    if (!edge.money || edge.financing) continue;
+    const direction: 'in' | 'out' = edge.to === actor ? 'in' : 'out';
     const counterparty = direction === 'in' ? edge.from : edge.to;
-    const key = `${edge.transaction}\u0000${counterparty}\u0000${direction}`;
-    const group = groups.get(key) ?? { transaction: edge.transaction, counterparty, direction, flows: [] };
-    for (const i of flowsOf(edge)) group.flows.push(i);
-    groups.set(key, group);
+    // Arrays made with their first element, not empty then pushed to (which reserves room for
+    // 17): a platform has a group per customer.
+    const inTransaction = groups.get(edge.transaction);
+    const group = inTransaction?.find((g) => g.counterparty === counterparty && g.direction === direction);
+    if (group) group.lines.push(linesOf(edge));
+    else {
+      const made = { transaction: edge.transaction, counterparty, direction, lines: [linesOf(edge)] };
+      if (inTransaction) inTransaction.push(made);
+      else groups.set(edge.transaction, [made]);
+    }
   }
-  const { money, perOccurrence } = ledger.flows;
-  return [...groups.values()].flatMap(({ flows, transaction, counterparty, direction }) => {
-    const amount = flows.reduce((sum, i) => sum + money[i]!, 0);
-    if (amount === 0) return [];
-    // The price per occurrence, when every occurrence had the same (to rounding noise); the
-    // same numbers need no rounding to be seen as one.
-    const same = flows.every((i) => perOccurrence[i] === perOccurrence[flows[0]!]);
-    const prices = same ? [perOccurrence[flows[0]!]] : unique(flows.map((i) => roundedPrice(perOccurrence[i]!)));
-    return [prices.length === 1 ? { kind: 'money' as const, transaction, counterparty, direction, price: perOccurrence[flows[0]!]!, amount } : { kind: 'money' as const, transaction, counterparty, direction, amount }];
-  });
+  const { lines, money, perOccurrence } = ledger.flows;
+  const items: Array<Extract<CanvasItem, { kind: 'money' }>> = [];
+  for (const inTransaction of groups.values()) {
+    for (const { lines: groupLines, transaction, counterparty, direction } of inTransaction) {
+      const amount = sumOverHorizon(groupLines, lines.length, ledger.horizon, money);
+      if (amount === 0) continue;
+      // The price per occurrence, when every occurrence had the same (to rounding noise); the
+      // same numbers need no rounding to be seen as one.
+      const flows = flowsOver(groupLines, lines.length, ledger.horizon);
+      const first = perOccurrence[flows[0]!]!;
+      const same = flows.every((i) => perOccurrence[i] === first);
+      const prices = same ? 1 : new Set(flows.map((i) => roundedPrice(perOccurrence[i]!))).size;
+      items.push(prices === 1 ? { kind: 'money', transaction, counterparty, direction, price: first, amount } : { kind: 'money', transaction, counterparty, direction, amount });
+    }
+  }
+  return items;
 }
 
 /** A price to 3 significant digits (whole from 100 up): prices that differ by less are one. */
@@ -223,18 +248,27 @@ function relationship(ecosystem: Ecosystem, customer: string, offers: Edge[], de
   // The rate while the relationship lasts: a 12-month test in a 36-month model is monthly.
   const { index, counts } = ledger.occurrences;
   const reached = transactions.map((t) => index.get(t));
-  const perPeriodCounts = new Array<number>(ledger.horizon + 1).fill(0);
+  const segment = doc.actors[customer]?.kind === 'segment';
+  // Counted in loops, without an array per period: a platform has one relationship per customer.
+  let occurrences = 0;
+  let activePeriods = 0;
+  const active: number[] = [];
   for (let p = 1; p <= ledger.horizon; p++) {
     let s = 0;
-    for (const r of reached) s = s + (r === undefined ? 0 : counts[p * index.size + r]!);
-    perPeriodCounts[p] = s;
+    for (let k = 0; k < reached.length; k++) {
+      const r = reached[k];
+      s = s + (r === undefined ? 0 : counts[p * index.size + r]!);
+    }
+    occurrences += s;
+    if (s > 0) {
+      activePeriods++;
+      if (segment) active.push(p);
+    }
   }
-  const active = perPeriodCounts.map((n, p) => (n > 0 ? p : -1)).filter((p) => p > 0);
-  const occurrences = perPeriodCounts.reduce((a, b) => a + b, 0);
   let frequency: Frequency | undefined;
   if (occurrences > 0) {
-    const perPeriod = occurrences / active.length;
-    const size = doc.actors[customer]?.kind === 'segment' ? segmentSize(ecosystem, customer, active) : undefined;
+    const perPeriod = occurrences / activePeriods;
+    const size = segment ? segmentSize(ecosystem, customer, active) : undefined;
     frequency = size ? { rate: perPeriod / size, perMember: true } : { rate: perPeriod, perMember: false };
   }
   return { kind: 'relationship', actor: customer, declared, frequency };
@@ -249,28 +283,61 @@ function segmentSize(ecosystem: Ecosystem, id: string, periods: number[]): numbe
 }
 
 /**
- * The flows (their index in the ledger) of each transfer the actor takes part in, period by
- * period: what filtering every flow by the edge's transaction, actors and object would give.
+ * The flow lines (their index in the ledger's lines) of each transfer the actor takes part in:
+ * what filtering every line by the edge's transaction, actors and object would give. The flow of
+ * line l in period p + 1 is at p × lines.length + l.
  */
-function edgeFlows(ledger: Ledger, actor: string): (edge: Edge) => number[] {
+function edgeLines(ledger: Ledger, actor: string): (edge: Edge) => readonly number[] {
   const { lines } = ledger.flows;
-  const key = (e: { transaction: string; from: string; to: string; object: string }) => `${e.transaction}\u0000${e.from}\u0000${e.to}\u0000${e.object}`;
-  const linesOf = groupBy(
-    lines.flatMap((line, l) => (line.from === actor || line.to === actor ? [l] : [])),
-    (l) => key(lines[l]!),
-  );
+  // Indexed by transaction, then filtered: no key string made per line.
+  const byTransaction = new Map<string, number[]>();
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
+    if (line.from !== actor && line.to !== actor) continue;
+    const found = byTransaction.get(line.transaction);
+    if (found) found.push(l);
+    else byTransaction.set(line.transaction, [l]);
+  }
   return (edge) => {
-    const mine = linesOf.get(key(edge)) ?? [];
-    const flows: number[] = [];
-    for (let p = 0; p < ledger.horizon; p++) for (const l of mine) flows.push(p * lines.length + l);
-    return flows;
+    const within = byTransaction.get(edge.transaction) ?? [];
+    const matches = (l: number) => {
+      const line = lines[l]!;
+      return line.from === edge.from && line.to === edge.to && line.object === edge.object;
+    };
+    return within.every(matches) ? within : within.filter(matches);
   };
+}
+
+/**
+ * The sum of `values` over the flows of each list of lines in turn, period by period: the
+ * order in which adding the flows one by one would take them. Loops over a platform's
+ * customers count with indexes: for…of made an iterator result per element here (~50 MB at
+ * 10⁵ customers).
+ */
+function sumOverHorizon(groups: ReadonlyArray<readonly number[]>, lineCount: number, horizon: number, values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    for (let p = 0; p < horizon; p++) for (let k = 0; k < group.length; k++) sum = sum + values[p * lineCount + group[k]!]!;
+  }
+  return sum;
+}
+
+/** The flows (their index in the ledger) of each list of lines in turn, period by period. */
+function flowsOver(groups: ReadonlyArray<readonly number[]>, lineCount: number, horizon: number): number[] {
+  const flows: number[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    for (let p = 0; p < horizon; p++) for (let k = 0; k < group.length; k++) flows.push(p * lineCount + group[k]!);
+  }
+  return flows;
 }
 
 /** Items grouped by a key, each group in the items' order. */
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const key = keyOf(item);
     const group = groups.get(key);
     if (group) group.push(item);

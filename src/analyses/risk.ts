@@ -1,16 +1,10 @@
 /**
- * The chance that a business model works: every assumption with a plausible range drawn from a
- * PERT around its value, the model evaluated once per draw (prepare once, evaluate many), and per
- * actor the NPV's percentiles, mean with its standard error, and the probability that it is
- * negative. Pure: the seed comes in, the draws come from src/stats' chunked designs, so the same
- * seed gives the same figures.
+ * Which assumptions a risk run draws, and from what: `--ranges` turns every declared range into a
+ * PERT around the parameter's value; the others are held, each with its reason. The run itself is
+ * in risk-run.ts, its summary in risk-summary.ts.
  */
-import { evaluate, parameterSpec, type ModelDocument, type Prepared } from '../core/index.js';
-import {
-  moments, percentile, planDesign, prepareDistribution, probability, sortedCopy,
-  type Estimate, type PreparedDistribution, type SamplingMethod,
-} from '../stats/index.js';
-import { eachSheet } from './profitability.js';
+import { parameterSpec, type ModelDocument } from '../core/index.js';
+import type { Distribution } from '../stats/index.js';
 
 /** Why an assumption is held at its value rather than drawn. */
 export type HeldReason =
@@ -24,11 +18,11 @@ export type HeldReason =
   | 'value-outside-range';
 
 /**
- * An assumption drawn from PERT(min, mode, max). `period`: it sets a timing (it is compared with
- * the period `t`, as in `t == hackathon_month`), so each draw is rounded to a whole period: a
- * draw of 6.4 would otherwise never equal any period and have no effect.
+ * An assumption drawn from a distribution (`--ranges`: PERT(min, value, max)). `period`: it sets
+ * a timing (it is compared with the period `t`, as in `t == hackathon_month`), so each draw is
+ * rounded to a whole period: a draw of 6.4 would otherwise never equal any period and have no effect.
  */
-export interface SampledAssumption { parameter: string; min: number; mode: number; max: number; period: boolean }
+export interface SampledAssumption { parameter: string; distribution: Distribution; period: boolean }
 export interface HeldAssumption { parameter: string; reason: HeldReason }
 
 export interface RiskAssumptions { sampled: SampledAssumption[]; held: HeldAssumption[] }
@@ -42,7 +36,7 @@ export function riskAssumptions(doc: ModelDocument): RiskAssumptions {
     const { value, range } = parameterSpec(written);
     const reason = heldReason(value, range);
     if (reason) held.push({ parameter, reason });
-    else sampled.push({ parameter, min: range![0], mode: value as number, max: range![1], period: timings.has(parameter) });
+    else sampled.push({ parameter, distribution: { kind: 'pert', min: range![0], mode: value as number, max: range![1] }, period: timings.has(parameter) });
   }
   return { sampled, held };
 }
@@ -89,82 +83,3 @@ function comparedWithPeriod(expression: string): string[] {
   return found;
 }
 
-export interface RiskOptions {
-  runs: number;
-  seed: number;
-  sampling: SamplingMethod;
-}
-
-export interface ActorRisk {
-  actor: string;
-  /** The NPV's 5th, 50th and 95th percentiles (numpy's default method). */
-  percentiles: { p5: number; p50: number; p95: number };
-  mean: Estimate;
-  sd: number;
-  /** The share of draws where the NPV is below zero, with its standard error. */
-  lossProbability: Estimate;
-}
-
-export interface RiskResult {
-  runs: number;
-  seed: number;
-  sampling: SamplingMethod;
-  assumptions: RiskAssumptions;
-  /** Draws the model refused (a figure out of range…); the estimates are over the others. */
-  failed: number;
-  /** The first refused draw's issue codes, to say why. */
-  failure?: string[];
-  actors: ActorRisk[];
-}
-
-/**
- * Runs the model `runs` times with its ranged assumptions drawn; with none, every draw is the
- * model as written (one evaluation suffices, but the figures are stated the same way).
- */
-export function runRisk(prepared: Prepared, doc: ModelDocument, options: RiskOptions): RiskResult {
-  const assumptions = riskAssumptions(doc);
-  const distributions: PreparedDistribution[] = assumptions.sampled.map((a) => prepareDistribution({ kind: 'pert', min: a.min, mode: a.mode, max: a.max }));
-  const actors = Object.keys(doc.actors);
-  const npv = actors.map(() => new Float64Array(options.runs));
-  const dimensions = Math.max(1, distributions.length);
-  const design = planDesign({ method: options.sampling, dimensions, runs: options.runs, seed: options.seed });
-  let kept = 0, failed = 0;
-  let failure: string[] | undefined;
-  let last: ReturnType<typeof evaluate>['ecosystem'];
-  for (let c = 0; c < design.chunks; c++) {
-    const rows = design.chunk(c);
-    for (let i = 0; i < design.chunkRuns(c); i++) {
-      const overrides = new Map(assumptions.sampled.map((a, j) => {
-        const drawn = distributions[j]!.quantile(rows[i * dimensions + j]!);
-        return [a.parameter, a.period ? Math.round(drawn) : drawn];
-      }));
-      const evaluation = evaluate(prepared, overrides, last ? { recycle: last } : {});
-      if (!evaluation.ecosystem) {
-        failed++;
-        failure ??= evaluation.issues.map((i) => i.code);
-        continue;
-      }
-      last = evaluation.ecosystem;
-      eachSheet(last, (sheet) => sheet.npv).forEach((value, a) => (npv[a]![kept] = value));
-      kept++;
-    }
-  }
-  return {
-    ...options, assumptions, failed, ...(failure ? { failure } : {}),
-    actors: actors.map((actor, a) => actorRisk(actor, npv[a]!.subarray(0, kept))),
-  };
-}
-
-function actorRisk(actor: string, values: Float64Array): ActorRisk {
-  const sorted = sortedCopy(values);
-  const { mean, sd } = moments(values);
-  let losses = 0;
-  for (const x of values) if (x < 0) losses++;
-  return {
-    actor,
-    percentiles: { p5: percentile(sorted, 5), p50: percentile(sorted, 50), p95: percentile(sorted, 95) },
-    mean,
-    sd,
-    lossProbability: probability(losses, values.length),
-  };
-}

@@ -34,7 +34,7 @@ import { CancelledError } from './simulation-run.js';
 import { EngineWorkerStopped, releaseInterrupt } from '../runtime/index.js';
 
 /** Commands that take the Ctrl-C signal and stop on it, saying so, with exit code 130. */
-const STOPS_CLEANLY = new Set(['simulate', 'studio']);
+const STOPS_CLEANLY = new Set(['simulate', 'studio', 'risk']);
 
 /** The program in the language chosen by chooseCliLocale (its help is built in it). */
 export function buildProgram(): Command {

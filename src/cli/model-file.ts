@@ -97,8 +97,8 @@ function decoded(file: string, bytes: Buffer): string {
   return text;
 }
 
-export function loadModelFile(file: string): LoadResult {
-  const result = loadEcosystem(readModelText(file), file === '-' ? '<stdin>' : file);
+export function loadModelFile(file: string, text = readModelText(file)): LoadResult {
+  const result = loadEcosystem(text, modelFileName(file));
   reportFallback(result.fallback);
   return result;
 }
@@ -109,8 +109,14 @@ export function requireEcosystem(file: string, color: boolean): Ecosystem {
 }
 
 /** As requireEcosystem, keeping the prepared model too, to evaluate it again with other values. */
-export function requireModel(file: string, color: boolean): { ecosystem: Ecosystem; prepared: Prepared } {
-  const result = loadModelFile(file);
+/** The name a model's issues give for `file` ('-' is standard input). */
+export function modelFileName(file: string): string {
+  return file === '-' ? '<stdin>' : file;
+}
+
+/** `text`: the file's text when the caller has read it already (a risk run hands it to its workers). */
+export function requireModel(file: string, color: boolean, text?: string): { ecosystem: Ecosystem; prepared: Prepared } {
+  const result = loadModelFile(file, text);
   if (result.issues.length > 0) process.stderr.write(issueLines(result.issues, color, cliLocale()) + '\n');
   if (!result.ecosystem || !result.prepared || hasErrors(result.issues)) {
     const errors = result.issues.filter((i) => i.severity === 'error').length;

@@ -11,8 +11,8 @@ import { OutputError, UsageError } from './errors.js';
 import { writeFile } from './files.js';
 import { cliLocale, t } from './lang.js';
 import { sheetsToXlsx } from '../runtime/index.js';
-import { type Block, type Sheet, printExactAmounts, sheetsOf, sheetsToCsv } from '../tables/index.js';
-import { renderMarkdown, renderText } from './render/text.js';
+import { type StreamedBlock, type Sheet, eachSheetOf, printExactAmounts, sheetCsvChunks, sheetsOf } from '../tables/index.js';
+import { markdownChunks, textChunks } from './render/text.js';
 
 export const FORMATS = ['text', 'md', 'json', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -71,14 +71,16 @@ export function colorWanted(stream: NodeJS.WriteStream): boolean {
 
 /**
  * Hands out a command's result: blocks as text, Markdown, CSV or a workbook, or `data` as JSON.
- * The blocks' figures are printed in the CLI's language, and read back as numbers in it.
+ * The blocks' figures are printed in the CLI's language, and read back as numbers in it. Blocks
+ * may come one by one (a generator), lists among them item by item (lazy lists): text, Markdown
+ * and CSV are then made and written as they come, never held whole.
  */
-export function emit(format: Format, blocks: () => Block[], data: () => unknown): void {
+export function emit(format: Format, blocks: () => Iterable<StreamedBlock>, data: () => unknown): void {
   if (format === 'json') deliver(JSON.stringify(data(), roundFigures, 2) + '\n');
-  else if (format === 'md') deliver(renderMarkdown(blocks()));
-  else if (format === 'csv') deliver(sheetsToCsv(sheetsOf(blocks(), cliLocale())));
+  else if (format === 'md') deliver(markdownChunks(blocks()));
+  else if (format === 'csv') deliver(sheetCsvChunks(eachSheetOf(blocks(), cliLocale())));
   else if (format === 'xlsx') deliverSheets(sheetsOf(blocks(), cliLocale()));
-  else deliver(renderText(blocks(), !toFile() && colorWanted(process.stdout)));
+  else deliver(textChunks(blocks(), !toFile() && colorWanted(process.stdout)));
 }
 
 /**
@@ -86,7 +88,23 @@ export function emit(format: Format, blocks: () => Block[], data: () => unknown)
  * once, or to the -o file, written asynchronously and awaited by finishOutput.
  */
 export function deliver(content: string | Uint8Array | Iterable<string>): void {
-  track(write(content));
+  track(write(typeof content === 'string' || content instanceof Uint8Array ? content : coalesced(content)));
+}
+
+/** Characters gathered before a write: small pieces (a line each) would be a system call each. */
+const CHUNK = 1 << 16;
+
+/** `pieces` gathered into chunks of about CHUNK characters, each made when it is read. */
+export function* coalesced(pieces: Iterable<string>, size = CHUNK): Generator<string> {
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
 }
 
 /** Sheets as an xlsx workbook, built asynchronously and written when ready. */
@@ -112,8 +130,20 @@ async function write(content: string | Uint8Array | Iterable<string>): Promise<v
   for (const chunk of content) {
     // Stop making output nobody can read any more.
     if (failure) throw failure;
-    process.stdout.write(chunk);
+    // Wait while the stream's buffer is full (a slow reader), rather than hold all the output.
+    if (!process.stdout.write(chunk)) await drained(process.stdout);
   }
+}
+
+/** Resolves when `stream` can take more, or when it fails (the failure is recorded by watchStandardOutput). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done).off('error', done).off('close', done);
+      resolve();
+    };
+    stream.on('drain', done).on('error', done).on('close', done);
+  });
 }
 
 /** A failed system call while writing `target` (undefined: standard output) as an OutputError; anything else as it is. */

@@ -31,3 +31,8 @@ export {
 export {
   loadEcosystem, prepareDynamics, compileDynamics, periodMeans, dynamicsModel, dynamicsSection, unrepresentable, importedHorizon, DEFAULT_DT, applyModelChanges,
 } from './link/index.js';
+export {
+  dynamicsLoops, modelFeedback, feedbackStructure, loopDominance, polarityOf, DEFAULT_LOOP_LIMITS, DEFAULT_DOMINANCE_LIMITS,
+  type DynamicsLoops, type FeedbackLoop, type FeedbackStructure, type Polarity, type Dominance, type DominancePeriod,
+  type DominanceRefusal, type LoopScores, type Unscored, type CausalLink, type LinkSign, type NodeKind, type CircuitLimits,
+} from './loops/index.js';

@@ -10,6 +10,7 @@ import type { RunRefusal } from './issues.js';
 import { kernelOf, type Engine, type KernelFallback } from './kernel/index.js';
 import type { Method } from './model.js';
 import { LIMITS } from '../core/index.js';
+import { xoshiro128, type Random } from '../stats/index.js';
 
 export interface SimulateOptions {
   method?: Method;
@@ -24,6 +25,11 @@ export interface SimulateOptions {
   /** Values of the program's inputs by canonical name (Program.inputs); the model's otherwise. */
   inputs?: ReadonlyMap<string, number>;
   /**
+   * The seed of the random builtins' streams (compile/random.ts), a 32-bit integer; default
+   * DEFAULT_SEED, so a run without one is reproduced too.
+   */
+  seed?: number;
+  /**
    * Told the fraction done (0 to 1) about a hundred times a run, for a progress bar. It runs
    * between chunks of steps, so it may also abort `signal` to stop the run there.
    */
@@ -35,6 +41,9 @@ export interface SimulateOptions {
    */
   signal?: AbortSignal;
 }
+
+/** The random builtins' seed when a run gives none. */
+export const DEFAULT_SEED = 1;
 
 /** How many progress reports a run makes at most. */
 const PROGRESS_REPORTS = 100;
@@ -88,7 +97,7 @@ function selectSeries(program: Program, save: readonly string[] | undefined): Ar
 }
 
 /** What changes from one run of a Simulation to the next. */
-export type RunEach = Pick<SimulateOptions, 'inputs' | 'onProgress' | 'signal'>;
+export type RunEach = Pick<SimulateOptions, 'inputs' | 'onProgress' | 'signal' | 'seed'>;
 
 /**
  * A program made ready to run again and again with the same method, times and saved series:
@@ -103,7 +112,7 @@ export interface Simulation {
 
 /** The slots a step writes: time, the states, what each evaluation computes, the delays' outputs. */
 function varyingSlots(program: Program): Set<number> {
-  return new Set([TIME_SLOT, ...program.states.map((st) => st.slot), ...program.update.map((a) => a.slot), ...program.pipelines.map((p) => p.slot)]);
+  return new Set([TIME_SLOT, ...program.states.map((st) => st.slot), ...program.update.map((a) => a.slot), ...program.pipelines.map((p) => p.slot), ...(program.randoms ?? []).map((r) => r.slot)]);
 }
 
 /** One run into buffers of its own (simulation(program, options), run once). */
@@ -189,6 +198,13 @@ export function simulation(program: Program, options: Omit<SimulateOptions, keyo
     for (let i = 0; i < pipes.length; i++) pipes[i]!.history[recorded] = pipeValues[i]!;
     recorded++;
   };
+  const randoms = program.randoms ?? [];
+  const randomSlots = Int32Array.from(randoms.map((r) => r.slot));
+  let streams: Random[] = [];
+  /** A new uniform in (0, 1) for every random builtin's site: at the start, then once per step. */
+  const draw = () => {
+    for (let i = 0; i < streams.length; i++) s[randomSlots[i]!] = streams[i]!.next() + 2 ** -33;
+  };
   /** Auxiliaries and flows at the current stocks and time, and the states' rates into `into`. */
   const evaluate = (into: Float64Array) => {
     if (pipes.length > 0) setPipelines();
@@ -227,6 +243,9 @@ export function simulation(program: Program, options: Omit<SimulateOptions, keyo
     s[START_SLOT] = start;
     s[STOP_SLOT] = stop;
     setInputs(program, s, each.inputs);
+    // Site i draws from stream i of the run's seed, or of its own seed when the call gives one.
+    streams = randoms.map((r, i) => xoshiro128(r.seed ?? each.seed ?? DEFAULT_SEED, i));
+    draw();
     kernel.initial(s);
     for (const p of pipes) p.initialValue = s[p.slot]!;
     recorded = 0;
@@ -249,7 +268,7 @@ export function simulation(program: Program, options: Omit<SimulateOptions, keyo
     // Steps between checkpoints: the whole run in one go when nobody listens or can cancel.
     const chunk = onProgress || signal ? Math.max(1, Math.ceil(steps / PROGRESS_REPORTS)) : Math.max(1, steps);
 
-    if (method === 'euler' && pipes.length === 0) {
+    if (method === 'euler' && pipes.length === 0 && randoms.length === 0) {
       // The whole step loop runs inside the kernel, saving as it goes, chunk by chunk.
       for (let i0 = 0; i0 < steps; i0 += chunk) {
         saved = kernel.euler(s, k1, i0, Math.min(chunk, steps - i0), start, dt, saveEvery, keep, saving, saved);
@@ -283,6 +302,7 @@ export function simulation(program: Program, options: Omit<SimulateOptions, keyo
       // A non-negative stock stops at zero: its outflow is cut to what the stock holds.
       for (let j = 0; j < nonNegative.length; j++) if (s[nonNegative[j]!]! < 0) s[nonNegative[j]!] = 0;
       s[TIME_SLOT] = start + (i + 1) * dt;
+      if (randoms.length > 0) draw();
       evaluate(k1);
       if (pipes.length > 0) record();
       if ((i + 1) % saveEvery === 0 && saved < saves) save();

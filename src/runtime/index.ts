@@ -14,3 +14,5 @@ export { xmileDocument, type XmileImport } from './xmile-import.js';
 export { sheetsToXlsx } from './xlsx.js';
 export { enumerateInWorkers, GameWorkerFailed, type GameWorkerOptions } from './game-backend.js';
 export { fairShareOf } from './fair-share.js';
+export { riskInWorkers, RiskWorkerFailed, type RiskWorkerOptions } from './risk-backend.js';
+export { modelLoops, type ModelLoops } from './loops.js';

@@ -68,3 +68,12 @@ export function xoshiro128FromState(a: number, b: number, c: number, d: number):
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
+
+/**
+ * The seed of sub-run `index` of a run seeded with `seed` (a risk run's draw i gives its
+ * dynamics' random builtins streamSeed(seed, i)): one splitmix32 output, so neighbouring indices
+ * give unrelated seeds.
+ */
+export function streamSeed(seed: number, index: number): number {
+  return splitmix32((seed ^ Math.imul(index + 1, 0x85ebca6b)) | 0)[0] | 0;
+}

@@ -135,9 +135,14 @@ export function lnBeta(a: number, b: number): number {
 
 /** I_x(a, b), the regularised incomplete beta function (the Beta(a, b) CDF), a, b > 0. */
 export function betaCdf(x: number, a: number, b: number): number {
+  return betaCdfWith(x, a, b, lnBeta(a, b));
+}
+
+/** I_x(a, b) given ln B(a, b), which a quantile search computes once rather than at every step. */
+function betaCdfWith(x: number, a: number, b: number, lnB: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnBeta(a, b));
+  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnB);
   // The continued fraction converges fast for x < (a+1)/(a+b+2); past it, use I_x(a,b) = 1 − I_{1−x}(b,a).
   return x < (a + 1) / (a + b + 2)
     ? (front * betaContinuedFraction(x, a, b)) / a
@@ -178,7 +183,7 @@ export function betaQuantile(p: number, a: number, b: number): number {
   let lo = 0, hi = 1, x = a / (a + b);
   const lnB = lnBeta(a, b);
   for (let i = 0; i < 200; i++) {
-    const f = betaCdf(x, a, b) - p;
+    const f = betaCdfWith(x, a, b, lnB) - p;
     if (f === 0) return x;
     if (f < 0) lo = x; else hi = x;
     const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../cli/render/text.js';
-import { list, paragraph, wrap } from './blocks.js';
+import { renderMarkdown, renderText, textChunks } from '../cli/render/text.js';
+import { heading, lazyList, list, paragraph, wrap } from './blocks.js';
+import { eachSheetOf, sheetCsvChunks, sheetsToCsv } from './sheets.js';
 
 describe('prose fitted to the text width', () => {
   it('breaks a long line at spaces, never past the width, keeping every word in order', () => {
@@ -37,5 +38,44 @@ describe('prose fitted to the text width', () => {
     const text = renderText([paragraph('word '.repeat(60).trim())]);
     expect(Math.max(...text.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
     expect(text.replaceAll('\n', ' ').trim()).toBe('word '.repeat(60).trim());
+  });
+});
+
+describe('lazy lists: output made as it is read', () => {
+  const words = ['one', 'two', 'three'];
+  /** A lazy list of `words` that counts the items it has put in words. */
+  const counted = () => {
+    const made: number[] = [];
+    return { made, block: lazyList(words.length, (i) => (made.push(i), words[i]!), '(none)') };
+  };
+
+  it('prints as the same list held whole, in text, Markdown and CSV', () => {
+    const whole = [heading('Items', 2), list(words, '(none)')];
+    const lazy = () => [heading('Items', 2), counted().block];
+    expect(renderText(lazy())).toBe('Items\n\n  • one\n  • two\n  • three\n');
+    expect(renderText(lazy())).toBe(renderText(whole));
+    expect(renderMarkdown(lazy())).toBe('### Items\n\n- one\n- two\n- three\n');
+    expect(sheetsToCsv(eachSheetOf(lazy(), 'en'))).toBe('Items\none\ntwo\nthree\n');
+    expect(renderText([lazyList(0, () => 'never', '(none)')])).toBe('  (none)\n');
+  });
+
+  it('puts an item in words only when the text reaches it', () => {
+    const { made, block } = counted();
+    const pieces = textChunks([heading('Items', 2), block]);
+    expect(made).toEqual([]);
+    // The heading, the gap between blocks, then the first item.
+    pieces.next();
+    pieces.next();
+    expect(pieces.next().value).toBe('  • one');
+    expect(made).toEqual([0]);
+    expect([...pieces].join('')).toBe('\n  • two\n  • three\n');
+    expect(made).toEqual([0, 1, 2]);
+  });
+
+  it('makes CSV sections one sheet at a time: one sheet is a plain table, none is nothing', () => {
+    expect([...sheetCsvChunks([])]).toEqual([]);
+    const sheet = (title: string) => ({ title, columns: [title], rows: [['a'], ['b, c']] });
+    expect([...sheetCsvChunks([sheet('S')])].join('')).toBe('S\na\n"b, c"\n');
+    expect([...sheetCsvChunks([sheet('S'), sheet('T')])].join('')).toBe('S\nS\na\n"b, c"\n\nT\nT\na\n"b, c"\n');
   });
 });

@@ -16,6 +16,26 @@ export const heading = (text: string, level: 1 | 2 = 1): Block => ({ kind: 'head
 export const paragraph = (text: string): Block => ({ kind: 'text', text });
 export const list = (items: string[], empty: string): Block => ({ kind: 'list', items, empty });
 export type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/**
+ * A list whose items are put in words one at a time, as they are read: `item(i)` for i below
+ * `count`. A list of 10⁵ lines (a platform's customers) then never stands whole in memory when
+ * it is written out (cli/output.ts); `listed` gives the plain list.
+ */
+export interface LazyListBlock {
+  kind: 'lazy-list';
+  count: number;
+  item: (i: number) => string;
+  empty: string;
+}
+/** What a command's output is made of when it is written as it is made: blocks, some lists lazy. */
+export type StreamedBlock = Block | LazyListBlock;
+export const lazyList = (count: number, item: (i: number) => string, empty: string): LazyListBlock => ({ kind: 'lazy-list', count, item, empty });
+
+/** `block` with a lazy list's items all made. */
+export function listed(block: StreamedBlock): Block {
+  return block.kind === 'lazy-list' ? list(Array.from({ length: block.count }, (_, i) => block.item(i)), block.empty) : block;
+}
 export const table = (columns: Array<{ title: string; align?: Align }>, rows: string[][]): TableBlock => ({ kind: 'table', columns, rows });
 
 /** Columns a text table fits in: its first column (the labels) gives way first. */

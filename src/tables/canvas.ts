@@ -2,21 +2,24 @@
 import { actorName, CANVAS_BLOCKS, objectName, transactionName, type Canvas, type CanvasItem } from '../analyses/index.js';
 import type { ModelDocument } from '../core/index.js';
 import type { Locale } from '../i18n/index.js';
-import { heading, list, paragraph, type Block } from './blocks.js';
+import { heading, lazyList, listed, paragraph, type Block, type StreamedBlock } from './blocks.js';
 import { formatFigure, formatMoney } from './numbers.js';
 import { costName, listOf, periodCount, words } from './words.js';
 
 export function canvasBlocks(doc: ModelDocument, canvas: Canvas, locale: Locale): Block[] {
+  return [...eachCanvasBlock(doc, canvas, locale)].map(listed);
+}
+
+/** canvasBlocks one by one, each item put in words only when it is read (a platform has one per customer). */
+export function* eachCanvasBlock(doc: ModelDocument, canvas: Canvas, locale: Locale): Generator<StreamedBlock> {
   const t = words(locale);
-  const blocks: Block[] = [
-    heading(t('canvas.title', { actor: actorName(doc, canvas.actor) })),
-    paragraph(t('canvas.intro', { periods: periodCount(locale, doc.period, canvas.horizon), currency: canvas.currency })),
-  ];
+  yield heading(t('canvas.title', { actor: actorName(doc, canvas.actor) }));
+  yield paragraph(t('canvas.intro', { periods: periodCount(locale, doc.period, canvas.horizon), currency: canvas.currency }));
   for (const block of CANVAS_BLOCKS) {
-    blocks.push(heading(t(`canvas.block.${block}`), 2));
-    blocks.push(list(canvas.blocks[block].map((item) => canvasItemText(doc, canvas.actor, item, locale)), t('list.none')));
+    yield heading(t(`canvas.block.${block}`), 2);
+    const items = canvas.blocks[block];
+    yield lazyList(items.length, (i) => canvasItemText(doc, canvas.actor, items[i]!, locale), t('list.none'));
   }
-  return blocks;
 }
 
 /** One item of `owner`'s canvas in words, with its amount over the horizon where it has one. */

@@ -5,7 +5,7 @@
  * Pure.
  */
 import { numberFormat, type Locale } from '../i18n/index.js';
-import type { Block } from './blocks.js';
+import { listed, type StreamedBlock } from './blocks.js';
 import type { SeriesSet } from './series.js';
 
 /** A percentage, kept apart so a spreadsheet can show it as one. */
@@ -21,26 +21,33 @@ export interface Sheet {
 }
 
 /** The sheets of a command's blocks, titled by the heading above each. */
-export function sheetsOf(blocks: readonly Block[], locale: Locale): Sheet[] {
-  const sheets: Sheet[] = [];
+export function sheetsOf(blocks: Iterable<StreamedBlock>, locale: Locale): Sheet[] {
+  return [...eachSheetOf(blocks, locale)];
+}
+
+/** sheetsOf one by one, each made when its block is read (a CSV of 10⁵ rows streams). */
+export function* eachSheetOf(blocks: Iterable<StreamedBlock>, locale: Locale): Generator<Sheet> {
+  const titles: string[] = [];
   let title = '';
   const titled = (base: string) => {
-    const taken = sheets.filter((s) => s.title === base || s.title.startsWith(`${base} (`)).length;
-    return taken === 0 ? base : `${base} (${taken + 1})`;
+    const taken = titles.filter((s) => s === base || s.startsWith(`${base} (`)).length;
+    const made = taken === 0 ? base : `${base} (${taken + 1})`;
+    titles.push(made);
+    return made;
   };
-  for (const block of blocks) {
+  for (const each of blocks) {
+    const block = listed(each);
     if (block.kind === 'heading') title = block.text;
-    else if (block.kind === 'list') sheets.push({ title: titled(title), columns: [title], rows: block.items.map((item) => [item]) });
+    else if (block.kind === 'list') yield { title: titled(title), columns: [title], rows: block.items.map((item) => [item]) };
     else if (block.kind === 'table') {
       const numeric = block.columns.map((c) => c.align === 'right');
-      sheets.push({
+      yield {
         title: titled(title),
         columns: block.columns.map((c) => c.title),
         rows: block.rows.map((row) => block.columns.map((_, i) => (numeric[i] ? figureCell(row[i] ?? '', locale) : row[i] ?? ''))),
-      });
+      };
     }
   }
-  return sheets;
 }
 
 /** A printed figure ("1,234.5", "−12", "35.3 %"; "1 234,5" in French) as a number, or the text. */
@@ -79,12 +86,30 @@ function separators(locale: Locale): { group: string; decimal: string } {
  * CSV (RFC 4180 quoting, one line per row, as simulate --csv). One sheet is a plain table;
  * several are sections, each a title row, its header and rows, separated by an empty line.
  */
-export function sheetsToCsv(sheets: readonly Sheet[]): string {
+export function sheetsToCsv(sheets: Iterable<Sheet>): string {
+  return [...sheetCsvChunks(sheets)].join('');
+}
+
+/** sheetsToCsv piece by piece, a line at a time; at most two sheets are held (to tell one from several). */
+export function* sheetCsvChunks(sheets: Iterable<Sheet>): Generator<string> {
   const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const cell = (c: Cell) => (typeof c === 'string' ? quote(c) : String(typeof c === 'number' ? c : c.fraction));
-  const section = (sheet: Sheet) => [sheet.columns.map(quote).join(','), ...sheet.rows.map((row) => row.map(cell).join(','))];
-  if (sheets.length === 1) return section(sheets[0]!).join('\n') + '\n';
-  return sheets.map((sheet) => [quote(sheet.title), ...section(sheet)].join('\n') + '\n').join('\n');
+  function* section(sheet: Sheet): Generator<string> {
+    yield sheet.columns.map(quote).join(',') + '\n';
+    for (const row of sheet.rows) yield row.map(cell).join(',') + '\n';
+  }
+  const each = sheets[Symbol.iterator]();
+  const first = each.next();
+  if (first.done) return;
+  let next = each.next();
+  if (next.done) return yield* section(first.value);
+  yield `${quote(first.value.title)}\n`;
+  yield* section(first.value);
+  while (!next.done) {
+    yield `\n${quote(next.value.title)}\n`;
+    yield* section(next.value);
+    next = each.next();
+  }
 }
 
 /** Most values a workbook is built with in memory; past it, CSV streams instead. */

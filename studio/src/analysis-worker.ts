@@ -1,20 +1,30 @@
 /// <reference lib="webworker" />
-// The analysis worker: each draft checked, prepared and evaluated off the main thread, and
-// what-if values evaluated on the last draft prepared (see logic/analyst.ts).
-import type { Ecosystem, Prepared } from '../../src/core/index.js';
+// The analysis worker: each draft made from its change list, checked, prepared and evaluated off
+// the main thread, and what-if values evaluated on the last draft prepared (see logic/analyst.ts;
+// what it sends back, logic/shipping.ts).
+import type { Ecosystem, ModelDocument, Prepared } from '../../src/core/index.js';
+import { applyModelChanges } from '../../src/engine/index.js';
 import { analyse, reevaluate } from './logic/analyse.js';
-import { shipped, type AnalystAnswer, type AnalystRequest } from './logic/analyst.js';
+import type { AnalystAnswer, AnalystRequest } from './logic/analyst.js';
+import { shipAnalysis, shipEvaluation, type Structure } from './logic/shipping.js';
 
 let last: { draft: number; prepared: Prepared | undefined; recycle: Ecosystem | undefined } = { draft: 0, prepared: undefined, recycle: undefined };
+/** The version's document the page's drafts are made on, and the structure sent last. */
+let base: ModelDocument | undefined;
+let sent: Structure | undefined;
 
 const answer = (message: AnalystAnswer) => (self as unknown as { postMessage(m: AnalystAnswer): void }).postMessage(message);
 
 self.onmessage = (event: MessageEvent<AnalystRequest>) => {
   const request = event.data;
   if (request.kind === 'analyse') {
-    const analysis = analyse(request.document);
+    base = request.base ?? base;
+    if (!base) throw new Error('the page sent a change list before any document');
+    const analysis = analyse(request.changes ? applyModelChanges(base, request.changes).document : base);
     last = { draft: request.job, prepared: analysis.prepared, recycle: undefined };
-    answer({ kind: 'analysed', job: request.job, ecosystem: analysis.ecosystem && shipped(analysis.ecosystem, 'analysis'), issues: analysis.issues });
+    let ecosystem;
+    if (analysis.ecosystem) ({ shipped: ecosystem, sent } = shipAnalysis(analysis.ecosystem, sent));
+    answer({ kind: 'analysed', job: request.job, ecosystem, issues: analysis.issues });
     return;
   }
   if (request.draft !== last.draft) return answer({ kind: 'evaluated', job: request.job, ecosystem: undefined, overtaken: true });
@@ -22,5 +32,5 @@ self.onmessage = (event: MessageEvent<AnalystRequest>) => {
   // The last answer was a copy: its arrays here can be overwritten.
   const figures = reevaluate(last.prepared, new Map(request.overrides), last.recycle);
   if (figures) last.recycle = figures;
-  answer({ kind: 'evaluated', job: request.job, ecosystem: figures && shipped(figures, 'evaluation'), overtaken: false });
+  answer({ kind: 'evaluated', job: request.job, ecosystem: figures && shipEvaluation(figures), overtaken: false });
 };

@@ -4,6 +4,10 @@ import '@xyflow/react/dist/style.css';
 import 'uplot/dist/uPlot.min.css';
 import './studio.css';
 import { App } from './App.js';
+import { startSpareWorker } from './logic/analyst.js';
+
+// Ready before the first model page asks for it (logic/analyst.ts).
+startSpareWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

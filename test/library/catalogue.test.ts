@@ -94,7 +94,7 @@ describe('the library in French and English', () => {
     expect(isProperName('the carpooling platform')).toBe(false);
   });
 
-  it.each(ids)('%s is format version 3 and says every text in French and English, with the same figures', (id) => {
+  it.each(ids)('%s is format version 4 and says every text in French and English, with the same figures', (id) => {
     expect(readFileSync(`library/${id}.yaml`, 'utf8')).toMatch(/^symbiose: 4$/m);
     const texts = placedTexts(written(id));
     expect(texts.map((t) => t.path)).toContain('description');

@@ -3,7 +3,7 @@ import { canvas, withNames } from '../../analyses/index.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { analysisInput, chosenModel, resolveActor, withAnalysisOptions, type AnalysisOptions } from './shared.js';
-import { canvasBlocks } from '../../tables/index.js';
+import { eachCanvasBlock } from '../../tables/index.js';
 
 export function registerCanvas(program: Command): void {
   withAnalysisOptions(
@@ -19,6 +19,6 @@ export function registerCanvas(program: Command): void {
     const [model, actor] = second === undefined ? [undefined, first] : [first, second];
     const { format, ecosystem } = analysisInput(chosenModel(model, command), options);
     const result = canvas(ecosystem, resolveActor(ecosystem, actor));
-    emit(format, () => canvasBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
+    emit(format, () => eachCanvasBlock(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
   });
 }

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
-import { valueCycles, withNames, type CycleOptions } from '../../analyses/index.js';
-import { loopBlocks } from '../../tables/index.js';
-import { UsageError } from '../errors.js';
+import { withNames, type CycleOptions } from '../../analyses/index.js';
+import { modelFeedback } from '../../engine/index.js';
+import { modelLoops } from '../../runtime/index.js';
+import { feedbackBlocks, heading, loopBlocks } from '../../tables/index.js';
+import { colorWanted, formatOf } from '../output.js';
+import { readDynamicsFile, XMILE_FILE } from '../dynamics-file.js';
+import { InvalidModelError, UsageError } from '../errors.js';
 import { cliLocale, t } from '../lang.js';
 import { emit } from '../output.js';
 import { analysisInput, chosenModel, modelArgument, withAnalysisOptions, type AnalysisOptions } from './shared.js';
@@ -17,7 +21,7 @@ export function registerLoops(program: Command): void {
     program
       .command('loops')
       .description(t('cmd.loops'))
-      .addArgument(modelArgument())
+      .addArgument(modelArgument(t('cmd.loops.file')))
       .option('--min-length <n>', t('option.minLength'))
       .option('--max-length <n>', t('option.maxLength'))
       .option('--npv', t('option.npv')),
@@ -33,8 +37,23 @@ export function registerLoops(program: Command): void {
     const max = length('--max-length', options.maxLength);
     if (min !== undefined) cycleOptions.minLength = min;
     if (max !== undefined) cycleOptions.maxLength = max;
-    const { format, ecosystem } = analysisInput(chosenModel(model, command), options);
-    const result = valueCycles(ecosystem, cycleOptions);
-    emit(format, () => loopBlocks(ecosystem.doc, result, cliLocale()), () => withNames(ecosystem.doc, result));
+    const file = chosenModel(model, command);
+    if (XMILE_FILE.test(file)) return xmileLoops(file, formatOf(options));
+    const { format, ecosystem } = analysisInput(file, options);
+    const result = modelLoops(ecosystem, cycleOptions);
+    const blocks = () => [
+      ...loopBlocks(ecosystem.doc, result, cliLocale()),
+      ...(result.feedback ? feedbackBlocks(ecosystem.doc.period, result.feedback, cliLocale()) : []),
+    ];
+    emit(format, blocks, () => withNames(ecosystem.doc, result));
   });
+}
+
+/** An XMILE model has no actors, so no cycles of value: its feedback loops only. */
+function xmileLoops(file: string, format: ReturnType<typeof formatOf>): void {
+  const { model } = readDynamicsFile(file, colorWanted(process.stderr));
+  const feedback = modelFeedback(model);
+  if (!feedback) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
+  const blocks = () => [heading(t('feedback.xmileTitle', { model: model.name ?? file })), ...feedbackBlocks(undefined, feedback, cliLocale()).slice(1)];
+  emit(format, blocks, () => ({ feedback }));
 }

@@ -33,10 +33,23 @@ const shop = (): ModelDocument => ({
   variants: { dear: { set: { price: 3 } } },
 });
 
-/** Applies, checks the input untouched and the inverse exact, and gives the result. */
+/** Every map and list of `value` frozen, so that any write into it throws (modules are strict). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Applies, checks the input never written (frozen: a write throws) and the inverse exact, and
+ * gives the result. The result shares the parts no change touched with the frozen input, so
+ * applying the inverse to it checks that no write reaches those either.
+ */
 function check(doc: ModelDocument, changes: Change[]) {
   const before = structuredClone(doc);
-  const result = applyChanges(doc, changes);
+  const result = applyChanges(deepFreeze(doc), changes);
   expect(doc).toEqual(before);
   expect(applyChanges(result.document, result.inverse).document).toEqual(before);
   return result;
@@ -180,5 +193,46 @@ describe('applyChanges: items and setters', () => {
     expect(document.actors.shop!.position).toEqual({ x: 10, y: 20 });
     expect(document.actors.people!.name).toBe('Neighbours');
     expect(inverse[0]).toEqual({ op: 'set-label', kind: 'actor', id: 'people', field: 'name', text: null });
+  });
+});
+
+describe('applyChanges: what the new document shares with the input', () => {
+  it('copies what a change writes and the maps above it, and shares every other part', () => {
+    const doc = shop();
+    const { document } = check(doc, [{ op: 'set-label', kind: 'actor', id: 'people', field: 'name', text: 'Neighbours' }]);
+    expect(document).not.toBe(doc);
+    expect(document.actors).not.toBe(doc.actors);
+    expect(document.actors.people).not.toBe(doc.actors.people);
+    expect(document.actors.shop).toBe(doc.actors.shop);
+    expect(document.transactions).toBe(doc.transactions);
+    expect(document.valueObjects).toBe(doc.valueObjects);
+    expect(document.scenarios).toBe(doc.scenarios);
+    expect(document.parameters).toBe(doc.parameters);
+  });
+
+  it('shares the other records of the section an item, a parameter or a position is in', () => {
+    const doc = shop();
+    const { document } = check(doc, [
+      { op: 'update', kind: 'cost', actor: 'shop', index: 0, record: { name: 'rent', fixed: 30 } },
+      { op: 'set-parameter', name: 'price', value: 4 },
+      { op: 'set-position', actor: 'people', position: { x: 1, y: 2 } },
+      { op: 'add', kind: 'valueObject', id: 'flour', record: { nature: 'product' } },
+    ]);
+    expect(document.actors.shop!.costs).toEqual([{ name: 'rent', fixed: 30 }]);
+    expect(document.valueObjects.bread).toBe(doc.valueObjects.bread);
+    expect(document.variants).toBe(doc.variants);
+    expect(document.transactions).toBe(doc.transactions);
+    expect(document.parameters!.revenue).toBe(doc.parameters!.revenue);
+    expect(Object.keys(document.valueObjects)).toEqual(['money', 'bread', 'flour']);
+  });
+
+  it('keeps a `__proto__` id an own key of the copied maps', () => {
+    const doc = shop();
+    Object.defineProperty(doc.actors, '__proto__', { value: { kind: 'individual' }, enumerable: true, writable: true, configurable: true });
+    const { document } = check(doc, [{ op: 'set-label', kind: 'actor', id: '__proto__', field: 'name', text: 'Odd' }]);
+    expect(Object.hasOwn(document.actors, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(document.actors)).toBe(Object.prototype);
+    expect(Object.keys(document.actors)).toEqual(['shop', 'people', '__proto__']);
+    expect((Object.getOwnPropertyDescriptor(document.actors, '__proto__')!.value as { name: string }).name).toBe('Odd');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Applies a change list to a document: a pure function. Each change is carried out on a copy of
- * the document as the previous changes left it; a change that cannot be carried out (it names a
+ * Applies a change list to a document: a pure function. Each change is carried out on a draft of
+ * the document as the previous changes left it, which copies what the change may write and
+ * shares the rest (draft.ts); a change that cannot be carried out (it names a
  * missing record, an id already taken…) is skipped with an error issue, and the others still
  * apply. The inverse list undoes exactly the changes applied: applying it to the new document
  * gives back the original.
@@ -8,10 +9,10 @@
 import type { Issue } from '../issues.js';
 import type { ModelDocument } from '../model/index.js';
 import type { Change } from './changes.js';
+import { draftFor } from './draft.js';
 import { addItem, removeItem, updateItem } from './item-changes.js';
 import type { Outcome } from './outcome.js';
 import { addRecord, removeRecord, renameRecord, updateRecord } from './record-changes.js';
-import { clone } from './records.js';
 import type { EquationRenamer } from './references.js';
 import { setLabel, setParameter, setPosition } from './setters.js';
 
@@ -24,7 +25,10 @@ export interface ApplyOptions {
 }
 
 export interface Applied {
-  /** The new document; the one given when no change applied. The input is never modified. */
+  /**
+   * The new document; the one given when no change applied. The input is never modified, and the
+   * new document shares with it every part no change touched: neither is to be modified.
+   */
   document: ModelDocument;
   issues: Issue[];
   /** The changes that undo those applied, in the order to apply them. */
@@ -44,7 +48,7 @@ export function applyChanges(document: ModelDocument, changes: readonly Change[]
   const issues: Issue[] = [];
   const inverses: Change[][] = [];
   changes.forEach((change, index) => {
-    const draft = clone(current);
+    const draft = draftFor(current, change);
     const outcome = applyOne(draft, change, index, options);
     issues.push(...outcome.issues);
     if (outcome.inverse) {

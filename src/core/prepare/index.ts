@@ -69,6 +69,8 @@ export interface DynamicsRunOptions {
   read?: readonly string[];
   /** The series of an earlier run of the same dynamics that nobody reads any more, to overwrite. */
   recycle?: PeriodSeries;
+  /** The seed of the dynamics' random builtins (RANDOM, NORMAL…); the engine's default when absent. */
+  seed?: number;
 }
 
 /**
@@ -110,6 +112,8 @@ export interface EvaluateOptions {
    * still reading it then reads the new figures.
    */
   recycle?: Ecosystem;
+  /** The seed of the dynamics' random builtins for this evaluation (a risk run gives each draw its own). */
+  seed?: number;
 }
 
 export interface Evaluation {
@@ -171,7 +175,7 @@ export function evaluate(prepared: Prepared, overrides: Overrides = {}, options:
   if (prepared.dynamics) {
     const constants = constantsOf(prepared.quantities, values);
     for (const [name, value] of dynamicsValues) constants.set(name, value);
-    const run = prepared.dynamics.run(constants, { read: prepared.reads, ...(options.recycle ? { recycle: options.recycle.series } : {}) });
+    const run = prepared.dynamics.run(constants, { read: prepared.reads, ...(options.recycle ? { recycle: options.recycle.series } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
     issues.push(...run.issues);
     fallback = run.fallback;
     if (!run.series) return { ecosystem: undefined, issues, ...(fallback ? { fallback } : {}) };

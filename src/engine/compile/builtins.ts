@@ -14,13 +14,14 @@ import { expandMacro } from './macros.js';
 import { DT_SLOT, START_SLOT, STOP_SLOT, TIME_SLOT } from './program.js';
 import { lookupVar, type VarInfo } from './scope.js';
 import { STATEFUL } from './stateful.js';
+import { RANDOM } from './random.js';
 import { constant, scalar, zip, type Val } from './value.js';
 
 /**
  * XMILE 1.0 builtins (§3.5) the engine does not run yet: named as such, not as unknown. The
- * random ones need a seeded generator passed in; the others, history kept across steps.
+ * random ones need their quantile functions (the others are in random.ts); the rest, history kept across steps.
  */
-const NOT_YET = new Set(['random', 'normal', 'lognormal', 'poisson', 'exprnd', 'binomial', 'gamma', 'beta', 'logistic', 'pareto', 'triangular', 'weibull', 'previous', 'history', 'npv', 'irr', 'forcst', 'self']);
+const NOT_YET = new Set(['binomial', 'gamma', 'beta', 'logistic', 'pareto', 'weibull', 'previous', 'history', 'npv', 'irr', 'forcst', 'self']);
 
 type Call = Extract<Equation, { kind: 'call' }>;
 
@@ -158,6 +159,7 @@ const BUILTINS: Record<string, Builtin> = {
       return scalar(call('pulse', t, slot(DT_SLOT), volume, first, interval));
     },
   },
+  ...RANDOM,
   SUM: reduction([1, 1], 'sum'),
   PROD: reduction([1, 1], 'prod'),
   MEAN: reduction([1, Infinity], 'mean'),

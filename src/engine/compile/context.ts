@@ -7,7 +7,7 @@ import { LIMITS, type LimitName } from '../../core/index.js';
 import { engineIssue, type EngineIssue, type EngineIssueCode, type EngineParamsByCode } from '../issues.js';
 import type { Table } from '../lookup.js';
 import type { Expr } from './expr.js';
-import { FIRST_FREE_SLOT, type Pipeline } from './program.js';
+import { FIRST_FREE_SLOT, type Pipeline, type RandomSite } from './program.js';
 import type { DimInfo, Scope } from './scope.js';
 import type { Val } from './value.js';
 
@@ -40,6 +40,8 @@ export interface Ctx {
   issues: EngineIssue[];
   states: HiddenState[];
   pipelines: Array<Pipeline & { initialReads: Set<number> }>;
+  /** The random builtins' sites, in the order compilation meets them (random.ts). */
+  randoms: RandomSite[];
   /** Macro parameters and macro variables in scope; a function compiles on first read. */
   locals: Map<string, Local>;
   /** Macros being expanded, to refuse recursion. */

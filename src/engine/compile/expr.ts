@@ -11,7 +11,9 @@ import type { BinaryOp } from '../equation/index.js';
 export type FunctionName =
   | 'abs' | 'sqrt' | 'exp' | 'ln' | 'log10' | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'sign'
   | 'floor' | 'round' | 'mod' | 'pow' | 'min' | 'max' | 'zidz' | 'xidz'
-  | 'step' | 'ramp' | 'pulse' | 'trend';
+  | 'step' | 'ramp' | 'pulse' | 'trend'
+  /** The random builtins' quantiles (random.ts): a uniform from a site's slot first. */
+  | 'runiform' | 'rnormal' | 'rlognormal' | 'rexponential' | 'rtriangular' | 'rpoisson';
 
 /** Reductions over every element given, left to right (SUM, PROD, MEAN, STDDEV, MIN, MAX). */
 export type FoldName = 'sum' | 'prod' | 'mean' | 'stddev' | 'min' | 'max';

@@ -4,6 +4,7 @@
  */
 import type { FoldName, FunctionName } from './expr.js';
 import { modulo } from './operators.js';
+import { RANDOM_FUNCTIONS } from './random.js';
 
 /** Rounds half away from zero, as Stella and Vensim do (Math.round sends -2.5 to -2). */
 function roundHalfAway(x: number): number {
@@ -65,6 +66,7 @@ export const FUNCTIONS: Record<FunctionName, (...xs: number[]) => number> = {
   ramp,
   pulse,
   trend,
+  ...RANDOM_FUNCTIONS,
 };
 
 function sum(xs: ArrayLike<number>): number {

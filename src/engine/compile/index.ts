@@ -99,6 +99,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
   const stocks: StockElement[] = [];
   const states: HiddenState[] = [];
   const pipelines: Ctx['pipelines'] = [];
+  const randoms: Ctx['randoms'] = [];
   const tables: Tables = { list: [], ids: new Map() };
 
   let group = -1;
@@ -124,7 +125,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
       elementPositions(v.dims, k).forEach((p, d) => bindings.set(v.dims[d]!.canonical, p));
       const ctx: Ctx = {
         scope, namespace: def.namespace ?? '', variable: def.name, equation: source, bindings, dims: v.dims, reads: new Set(), issues,
-        states, pipelines, locals: new Map(), expanding: new Set(), tables, orders, depth: 0,
+        states, pipelines, randoms, locals: new Map(), expanding: new Set(), tables, orders, depth: 0,
       };
       let expr = compileScalar(tree, ctx);
       const table = tablesOf(v)[k];
@@ -209,6 +210,7 @@ function compileWith(model: Model, orders: Orders, inputNames: ReadonlySet<strin
     series,
     labels,
     inputs,
+    ...(randoms.length > 0 ? { randoms } : {}),
   };
   return { program, issues, structural: scope.inputs.structural };
 }

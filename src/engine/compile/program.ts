@@ -52,6 +52,16 @@ export interface ProgramInput {
   value: number;
 }
 
+/**
+ * A call of a random builtin (compile/random.ts): the slot the run fills with a uniform in (0, 1)
+ * at the start and every DT, from stream number (its place in Program.randoms) of the run's
+ * seed, or of `seed` when the call gives one.
+ */
+export interface RandomSite {
+  slot: number;
+  seed?: number;
+}
+
 export interface Program {
   specs: SimSpecs;
   slotCount: number;
@@ -72,6 +82,8 @@ export interface Program {
   labels: Map<string, string>;
   /** Constants taken as inputs, which the runner sets before the start of the run. */
   inputs: ProgramInput[];
+  /** The random builtins' sites; absent or empty when the model draws nothing. */
+  randoms?: RandomSite[];
 }
 
 /**

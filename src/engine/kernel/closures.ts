@@ -66,6 +66,12 @@ export function valuesOf(exprs: readonly Expr[], tables: readonly Table[], s: Fl
   return exprs.map((e) => thunk(e, tables, memo)(s));
 }
 
+/** One closure per tree, made once, to evaluate again and again (loop dominance re-evaluates equations). */
+export function thunksOf(exprs: readonly Expr[], tables: readonly Table[]): Thunk[] {
+  const memo = new Map<Expr, Thunk>();
+  return exprs.map((e) => thunk(e, tables, memo));
+}
+
 function thunk(e: Expr, tables: readonly Table[], memo: Map<Expr, Thunk>): Thunk {
   let made = memo.get(e);
   if (!made) {

@@ -131,15 +131,16 @@ function runWith(prepared: Prepared, values: ReadonlyMap<string, number>, option
   }
   const start = run.specs.start;
   const until = start + doc.horizon;
-  const { read } = options;
+  const { read, seed } = options;
+  const seeded = seed !== undefined ? { seed } : {};
   // Runs with the model's own program and a reader of some series fill the same buffers.
   const reuse = !literal && read !== undefined;
   let results: Results;
   try {
-    if (!reuse) results = simulate(run, { until, inputs: byCanonical });
+    if (!reuse) results = simulate(run, { until, inputs: byCanonical, ...seeded });
     else {
       prepared.reused ??= { simulation: simulation(program, { until }) };
-      results = prepared.reused.simulation.run({ inputs: byCanonical });
+      results = prepared.reused.simulation.run({ inputs: byCanonical, ...seeded });
     }
   } catch (error) {
     if (!(error instanceof SimulationError)) throw error;
@@ -159,7 +160,7 @@ function runWith(prepared: Prepared, values: ReadonlyMap<string, number>, option
   const broken = notFinite(doc, results, reused.columns);
   if (broken.length > 0) return { series: undefined, issues: broken, ...fallback };
   // The series not read come from the same run made again, only when asked for.
-  const rest = () => periodMeans(simulate(program, { until, inputs: byCanonical }), start, doc.horizon, keys);
+  const rest = () => periodMeans(simulate(program, { until, inputs: byCanonical, ...seeded }), start, doc.horizon, keys);
   const series = DynamicsSeries.of(options.recycle, prepared, read) ?? new DynamicsSeries(prepared, prepared.names, read, doc.horizon, rest);
   const saved = (name: string) => {
     const label = prepared.labels.get(name);

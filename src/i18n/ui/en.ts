@@ -7,6 +7,7 @@ import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
 import { experimentRecordsEn } from './experiment-records.js';
+import { riskEn } from './risk.js';
 import { SERVER_EN } from './server.js';
 
 export const en = {
@@ -293,10 +294,51 @@ export const en = {
   'loops.arrow': '{from} → {to}: {objects}',
   'loops.arrowSeparator': '; ',
   'loops.cycle': '{cycle}, {around} around: {arrows}',
-  'cmd.loops': 'the cycles of value in the graph, shortest first, with what goes along them and the value that flows around each',
+  'cmd.loops':
+    'the cycles of value in the graph, shortest first, with what goes along them and the value that flows around each; with dynamics, their feedback loops with polarity, and which dominates when over a run',
+  'cmd.loops.file': 'a Symbiose model (a file or a library id), or an .xmile/.stmx file for its feedback loops only',
   'option.minLength': 'the fewest actors in a cycle (default 3: two-actor cycles are every exchange)',
   'option.maxLength': 'the most actors in a cycle (default 8)',
   'usage.length': '{option} expects a whole number from 2 to 50, got "{value}"',
+
+  // Feedback loops of the dynamics and their dominance (symbiose loops)
+  'feedback.title': 'Feedback loops of the dynamics',
+  'feedback.intro':
+    'Read from the equations: a link goes from each variable to those whose equation reads it (a flow into a stock is +, out of it −), ' +
+    'its sign that of the derivative where the equations determine it. A loop is reinforcing with an even number of negative links, ' +
+    'balancing with an odd number, undetermined when the sign of one of its links is not determined: it is never guessed.',
+  'feedback.none': 'The dynamics have no feedback loop.',
+  'feedback.truncated': 'The search stopped at {count} loops: the model has more, and only these are listed and scored.',
+  'column.loop': 'Loop',
+  'column.polarity': 'Polarity',
+  'column.loopVariables': 'Variables',
+  'column.linkSigns': 'Link signs',
+  'column.observed': 'In the run',
+  'polarity.reinforcing': 'reinforcing',
+  'polarity.balancing': 'balancing',
+  'polarity.undetermined': 'undetermined',
+  'polarity.both': 'both signs',
+  'polarity.inactive': 'inactive',
+  'dominance.title': 'Which loop dominates when (Loops that Matter)',
+  'dominance.intro':
+    'Over one run ({method}, steps of {dt}): at each step, the share of each loop in the change of the stocks it runs through, from the changes ' +
+    'over the step (Schoenberg, Davidsen & Eberlein 2020). The leading loop has the largest share; it dominates when it accounts for at least ' +
+    'half of the change at every step of its period. Loops are compared within their part of the graph.',
+  'feedback.modules': 'The variables inside the modules {modules} are left out: loops through them are not listed.',
+  'feedback.xmileTitle': 'Feedback loops — {model}',
+  'dominance.at': 't = {t}',
+  'dominance.none': '(none: nothing changes)',
+  'dominance.yes': 'yes',
+  'dominance.no': 'no',
+  'dominance.unscored': (p) =>
+    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads the memory of a DELAY or SMTH'}.`,
+  'dominance.tooLarge': 'Dominance not computed: the run would take {evaluations} evaluations, past the limit of {max}.',
+  'column.part': 'Part',
+  'column.fromTime': 'From',
+  'column.toTime': 'To',
+  'column.leading': 'Leading loop',
+  'column.meanShare': 'Mean share',
+  'column.dominant': 'Dominant',
 
   // Help, commander, commands and options
   'help.usage': 'Usage:',
@@ -557,42 +599,11 @@ export const en = {
   'store.nothing-to-undo': 'model "{model}" has nothing to undo',
   'store.nothing-to-redo': 'model "{model}" has nothing to redo',
 
-  // symbiose risk (src/tables/risk.ts)
-  'cmd.risk': 'the chance that each actor loses money: ranged assumptions drawn, NPV percentiles, mean and probability of loss',
-  'option.runs': 'how many draws (default 1000)',
-  'option.riskSeed': 'the seed of the draws, a whole number (default 1): the same seed gives the same figures',
-  'option.sampling': 'how the draws cover the ranges: mc (plain Monte Carlo), lhs (Latin hypercube), sobol (Sobol points)',
-  'option.ranges': 'draw every declared range as a PERT distribution around its value',
-  'usage.riskNeedsRanges': 'the model format has no distributions yet: add --ranges to draw each declared range as a PERT around its value',
-  'usage.wholeNumber': '{option} expects a whole number from {min} to {max}, got "{value}"',
-  'risk.title': 'Risk — {model}',
-  'risk.intro': '{runs} draws ({sampling}, seed {seed}), each assumption with a range drawn from a PERT over it around its value. Net present values in {currency}.',
-  'risk.sampling.mc': 'plain Monte Carlo',
-  'risk.sampling.lhs': 'Latin hypercube',
-  'risk.sampling.sobol': 'Sobol points',
-  'risk.failed': '{failed} of {runs} draws did not evaluate ({codes}); the figures are over the others.',
-  'risk.perActor': 'Net present value per actor',
-  'risk.column.p5': '5th pct',
-  'risk.column.p50': 'Median',
-  'risk.column.p95': '95th pct',
-  'risk.column.mean': 'Mean',
-  'risk.column.standardError': '± s.e.',
-  'risk.column.loss': 'P(NPV < 0)',
-  'risk.drawn': 'Assumptions drawn',
-  'risk.drawnItem': '{parameter}: PERT({min}, {mode}, {max})',
-  'risk.held': 'Held at their value',
-  'risk.heldItem': '{parameter}: {reason}',
-  'risk.noRange': 'No range: {parameters}.',
-  'risk.none': 'none',
-  'risk.reason.range-of-expression': 'its value is an expression; the format does not yet say whether its range bounds the expression or a factor in it',
-  'risk.reason.range-without-width': 'its range has no width',
-  'risk.reason.value-outside-range': 'its value lies outside its range',
-  'risk.drawnPeriod': '{parameter}: PERT({min}, {mode}, {max}) rounded to a whole period (it sets a timing)',
-  'risk.reason.no-range': 'no range',
   // The studio (the web surface): studio.ts
   ...studioEn,
   ...experimentEn,
   ...experimentRecordsEn,
+  ...riskEn,
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
 import { experimentFr } from './experiment.js';
 import { experimentRecordsFr } from './experiment-records.js';
+import { riskFr } from './risk.js';
 import { SERVER_FR } from './server.js';
 
 export const fr: Record<UiKey, Template> = {
@@ -291,10 +292,51 @@ export const fr: Record<UiKey, Template> = {
   'loops.arrow': '{from} → {to} : {objects}',
   'loops.arrowSeparator': ' ; ',
   'loops.cycle': '{cycle}, {around} font le tour : {arrows}',
-  'cmd.loops': 'les cycles de valeur du graphe, les plus courts d’abord, avec ce qui y circule et la valeur qui fait le tour de chacun',
+  'cmd.loops':
+    'les cycles de valeur du graphe, les plus courts d’abord, avec ce qui y circule et la valeur qui fait le tour de chacun ; avec une dynamique, ses boucles de rétroaction, leur polarité et celle qui domine à chaque période d’une simulation',
+  'cmd.loops.file': 'un modèle Symbiose (un fichier ou un identifiant de la bibliothèque), ou un fichier .xmile/.stmx pour ses seules boucles de rétroaction',
   'option.minLength': 'le plus petit nombre d’acteurs d’un cycle (3 par défaut : les cycles de deux acteurs sont tous les échanges)',
   'option.maxLength': 'le plus grand nombre d’acteurs d’un cycle (8 par défaut)',
   'usage.length': '{option} attend un nombre entier de 2 à 50, reçu « {value} »',
+
+  // Boucles de rétroaction de la dynamique et leur dominance (symbiose loops)
+  'feedback.title': 'Boucles de rétroaction de la dynamique',
+  'feedback.intro':
+    'Lues dans les équations : un lien va de chaque variable à celles dont l’équation la lit (un flux entrant dans un stock est +, sortant −), ' +
+    'avec le signe de la dérivée quand les équations le déterminent. Une boucle est renforçante avec un nombre pair de liens négatifs, ' +
+    'équilibrante avec un nombre impair, indéterminée quand le signe d’un lien ne l’est pas : il n’est jamais deviné.',
+  'feedback.none': 'La dynamique n’a aucune boucle de rétroaction.',
+  'feedback.truncated': 'La recherche s’est arrêtée à {count} boucles : le modèle en a davantage, et seules celles-ci sont listées et mesurées.',
+  'column.loop': 'Boucle',
+  'column.polarity': 'Polarité',
+  'column.loopVariables': 'Variables',
+  'column.linkSigns': 'Signes des liens',
+  'column.observed': 'Dans la simulation',
+  'polarity.reinforcing': 'renforçante',
+  'polarity.balancing': 'équilibrante',
+  'polarity.undetermined': 'indéterminée',
+  'polarity.both': 'les deux signes',
+  'polarity.inactive': 'inactive',
+  'dominance.title': 'Quelle boucle domine, et quand (Loops that Matter)',
+  'dominance.intro':
+    'Sur une simulation ({method}, pas de {dt}) : à chaque pas, la part de chaque boucle dans la variation des stocks qu’elle traverse, tirée des ' +
+    'variations sur le pas (Schoenberg, Davidsen et Eberlein 2020). La boucle en tête a la plus grande part ; elle domine quand elle explique au moins ' +
+    'la moitié de la variation à chaque pas de sa période. Les boucles sont comparées au sein de leur partie du graphe.',
+  'feedback.modules': 'Les variables des modules {modules} sont laissées de côté : les boucles qui les traversent ne sont pas listées.',
+  'feedback.xmileTitle': 'Boucles de rétroaction — {model}',
+  'dominance.at': 't = {t}',
+  'dominance.none': '(aucune : rien ne varie)',
+  'dominance.yes': 'oui',
+  'dominance.no': 'non',
+  'dominance.unscored': (p) =>
+    `Non mesurée : ${p.loop}, car ${p.variable} ${p.reason === 'array' ? 'est un tableau' : 'lit la mémoire d’un DELAY ou d’un SMTH'}.`,
+  'dominance.tooLarge': 'Dominance non calculée : la simulation demanderait {evaluations} évaluations, au-delà de la limite de {max}.',
+  'column.part': 'Partie',
+  'column.fromTime': 'Du',
+  'column.toTime': 'Au',
+  'column.leading': 'Boucle en tête',
+  'column.meanShare': 'Part moyenne',
+  'column.dominant': 'Dominante',
 
   // Help, commander, commands and options
   'help.usage': 'Utilisation :',
@@ -555,40 +597,8 @@ export const fr: Record<UiKey, Template> = {
   'store.nothing-to-undo': 'le modèle « {model} » n’a rien à annuler',
   'store.nothing-to-redo': 'le modèle « {model} » n’a rien à rétablir',
 
-  // symbiose risk (src/tables/risk.ts)
-  'cmd.risk': 'la probabilité que chaque acteur perde de l’argent : hypothèses tirées dans leurs fourchettes, centiles de la VAN, moyenne et probabilité de perte',
-  'option.runs': 'combien de tirages (1000 par défaut)',
-  'option.riskSeed': 'la graine des tirages, un nombre entier (1 par défaut) : la même graine donne les mêmes chiffres',
-  'option.sampling': 'comment les tirages couvrent les fourchettes : mc (Monte-Carlo simple), lhs (hypercube latin), sobol (points de Sobol)',
-  'option.ranges': 'tirer chaque fourchette déclarée selon une loi PERT autour de sa valeur',
-  'usage.riskNeedsRanges': 'le format des modèles n’a pas encore de lois de probabilité : ajoutez --ranges pour tirer chaque fourchette déclarée selon une PERT autour de sa valeur',
-  'usage.wholeNumber': '{option} attend un nombre entier de {min} à {max}, reçu « {value} »',
-  'risk.title': 'Risque — {model}',
-  'risk.intro': '{runs} tirages ({sampling}, graine {seed}), chaque hypothèse munie d’une fourchette tirée selon une PERT sur celle-ci autour de sa valeur. Valeurs actuelles nettes en {currency}.',
-  'risk.sampling.mc': 'Monte-Carlo simple',
-  'risk.sampling.lhs': 'hypercube latin',
-  'risk.sampling.sobol': 'points de Sobol',
-  'risk.failed': '{failed} tirages sur {runs} n’ont pas pu être évalués ({codes}) ; les chiffres portent sur les autres.',
-  'risk.perActor': 'Valeur actuelle nette par acteur',
-  'risk.column.p5': '5e centile',
-  'risk.column.p50': 'Médiane',
-  'risk.column.p95': '95e centile',
-  'risk.column.mean': 'Moyenne',
-  'risk.column.standardError': '± e.-t.',
-  'risk.column.loss': 'P(VAN < 0)',
-  'risk.drawn': 'Hypothèses tirées',
-  'risk.drawnItem': '{parameter} : PERT({min} ; {mode} ; {max})',
-  'risk.held': 'Gardées à leur valeur',
-  'risk.heldItem': '{parameter} : {reason}',
-  'risk.noRange': 'Sans fourchette : {parameters}.',
-  'risk.none': 'aucune',
-  'risk.reason.range-of-expression': 'sa valeur est une expression ; le format ne dit pas encore si sa fourchette borne l’expression ou un facteur de celle-ci',
-  'risk.reason.range-without-width': 'sa fourchette n’a pas de largeur',
-  'risk.reason.value-outside-range': 'sa valeur sort de sa fourchette',
-  'risk.drawnPeriod': '{parameter} : PERT({min} ; {mode} ; {max}) arrondie à une période entière (elle fixe une date)',
-  'risk.reason.no-range': 'pas de fourchette',
-
   ...studioFr,
   ...experimentFr,
   ...experimentRecordsFr,
+  ...riskFr,
 };

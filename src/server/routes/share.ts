@@ -3,8 +3,8 @@
  * Banzhaf values, the core verdict and concentration, with the command's options as parameters.
  */
 import { z } from 'zod';
-import { dataValue, valueCycles, failsAt, SEVERITIES, sustainabilityChecks, type FairShareOptions, type Severity } from '../../analyses/index.js';
-import { fairShareOf } from '../../runtime/index.js';
+import { dataValue, failsAt, SEVERITIES, sustainabilityChecks, type FairShareOptions, type Severity } from '../../analyses/index.js';
+import { fairShareOf, modelLoops } from '../../runtime/index.js';
 import type { Workspace } from '../../store/index.js';
 import { route, type Route } from '../route.js';
 import { ErrorSchema } from '../schemas.js';
@@ -75,14 +75,15 @@ export function shareRoutes(workspace: Workspace): Route[] {
     route<LoopsQueryInput>({
       method: 'get',
       path: '/api/models/:id/analyses/loops',
-      summary: 'The cycles of value in the graph, shortest first, with what goes along them and the value around each (symbiose loops --json).',
+      summary:
+        'The cycles of value in the graph, shortest first, with what goes along them and the value around each (cycles); with dynamics, their feedback loops with polarity and which dominates when over a run (feedback; null without dynamics) (symbiose loops --json).',
       tag: 'analyses',
       query: LoopsQuery,
-      answers: answers('The cycles.'),
+      answers: answers('The cycles and the feedback loops.'),
       handle: async (input) => {
         const { ecosystem } = await shown(workspace, input.params.id!, input.query);
         const { npv, minLength, maxLength } = input.query;
-        return analysisAnswer(input, ecosystem, valueCycles(ecosystem, { npv: npv === true, ...(minLength !== undefined ? { minLength } : {}), ...(maxLength !== undefined ? { maxLength } : {}) }));
+        return analysisAnswer(input, ecosystem, modelLoops(ecosystem, { npv: npv === true, ...(minLength !== undefined ? { minLength } : {}), ...(maxLength !== undefined ? { maxLength } : {}) }));
       },
     }),
     route<DataValueQueryInput>({

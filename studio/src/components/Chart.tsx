@@ -31,6 +31,8 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
   const plot = useRef<uPlot | undefined>(undefined);
   const marksRef = useRef(marks);
   marksRef.current = marks;
+  const marksKey = marks.map((m) => `${m.label}|${m.colour}|${m.x}|${m.y ?? ''}`).join('\n');
+  const drawn = useRef<{ data: uPlot.AlignedData; marks: string }>(undefined);
   const shape = [...series.map((s) => `${s.label}|${s.colour}|${s.bars ? 1 : 0}`), ...(xNames ?? [])].join('\n');
 
   useEffect(() => {
@@ -46,7 +48,9 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
       axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (u: uPlot, ticks: number[]) => ticks.map((t) => cut(xNames[t] ?? '', slotChars(u, xNames.length))) } : {}) }, { size: axisWidth, values: (_: uPlot, ticks: number[]) => ticks.map((t) => axisFigure(words.locale, t)) }],
       legend: { show: true, live: false },
     };
-    plot.current = new uPlot(options, data(x, series), box.current);
+    const first = data(x, series);
+    plot.current = new uPlot(options, first, box.current);
+    drawn.current = { data: first, marks: marksKey };
     const resize = new ResizeObserver(() => box.current && plot.current?.setSize({ width: box.current.clientWidth, height }));
     resize.observe(box.current);
     return () => {
@@ -56,8 +60,12 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
     };
   }, [shape, height, xLabel, words.locale]);
 
+  // Drawn again only when a figure or a mark moved: a keystroke in a name gives the same figures.
   useEffect(() => {
-    plot.current?.setData(data(x, series));
+    const next = data(x, series);
+    if (drawn.current && drawn.current.marks === marksKey && sameFigures(drawn.current.data, next)) return;
+    plot.current?.setData(next);
+    drawn.current = { data: next, marks: marksKey };
   }, [x, series, marks]);
 
   return (
@@ -90,6 +98,16 @@ function axisWidth(_: uPlot, values: string[] | null): number {
 
 function data(x: ArrayLike<number>, series: ChartSeries[]): uPlot.AlignedData {
   return [Array.from(x), ...series.map((s) => Array.from(s.values))];
+}
+
+function sameFigures(a: uPlot.AlignedData, b: uPlot.AlignedData): boolean {
+  return a.length === b.length && a.every((column, i) => sameColumn(column, b[i]!));
+}
+
+function sameColumn(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 function drawMarks(u: uPlot, marks: ChartMark[]) {

@@ -3,10 +3,10 @@
  * coloured by the nature of what they carry, each marked when an issue concerns it. Dragging a
  * node, drawing a connection and selecting are reported to the page, which turns them into edits.
  */
-import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as Side, ReactFlow, useReactFlow, useStore, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, Handle, MarkerType, Position as Side, ReactFlow, useReactFlow, useStore, type Connection, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Position } from '../../../src/core/index.js';
-import { actorNodes, NATURE_COLOURS, transferArrows } from '../logic/graph.js';
+import { NATURE_COLOURS, transferArrows } from '../logic/graph.js';
 import type { Severity } from '../../../src/analyses/index.js';
 import { findingText } from '../../../src/tables/index.js';
 import type { ActorFindings } from '../logic/findings.js';
@@ -50,6 +50,9 @@ const ActorBox = memo(function ActorBox({ data, selected }: NodeProps<Node<Actor
   );
 });
 const nodeTypes = { actor: ActorBox };
+const PRO_OPTIONS = { hideAttribution: true };
+const ORIGIN = { x: 0, y: 0 };
+const FIT_OPTIONS = { maxZoom: 1, padding: 0.1 };
 
 export interface GraphProps {
   doc: ModelDocument;
@@ -68,27 +71,43 @@ export interface GraphProps {
   onConnect: (from: string, to: string) => void;
 }
 
-export function Graph({ doc, laidOut, provisional, fitRound, issues, findings, selection, onSelect, onMoved, onConnect }: GraphProps) {
+/** Drawn again when one of its props changes: not when the figures of a keystroke's draft come. */
+export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, issues, findings, selection, onSelect, onMoved, onConnect }: GraphProps) {
   const words = useWords();
-  const actors = useMemo(() => actorNodes(doc), [doc.actors]);
+  const ready = useMemo(() => Object.entries(doc.actors).every(([id, a]) => a.position || laidOut.has(id)), [doc.actors, laidOut]);
   const arrows = useMemo(() => transferArrows(doc), [doc.transactions, doc.valueObjects]);
+  // An actor drawn as before keeps its node object: at 300 actors a keystroke changes one, and
+  // working out the others' words again cost the page milliseconds an edit.
+  const drawnNodes = useRef(new Map<string, { inputs: unknown[]; node: Node<ActorData> }>());
   const placed = useMemo<Node<ActorData>[]>(
     () =>
-      actors.map((actor) => ({
-        id: actor.id,
-        type: 'actor',
-        position: actor.position ?? laidOut.get(actor.id) ?? provisional.get(actor.id) ?? { x: 0, y: 0 },
-        selected: selection?.kind === 'actor' && selection.id === actor.id,
-        data: {
-          name: actor.name,
-          kind: actor.kind,
-          kindWord: words.t(`actorKind.${actor.kind}`),
-          faults: faults(issues.get(placeKey('actor', actor.id))),
-          check: findings?.get(actor.id)?.severity,
-          checkText: (findings?.get(actor.id)?.findings ?? []).map((f) => findingText(doc, f, words.locale)).join('\n'),
-        },
-      })),
-    [actors, laidOut, provisional, issues, findings, selection, words.locale],
+      Object.entries(doc.actors).map(([id, actor]) => {
+        const position = actor.position ?? laidOut.get(id) ?? provisional.get(id) ?? ORIGIN;
+        const selected = selection?.kind === 'actor' && selection.id === id;
+        const found = findings?.get(id);
+        const faultCount = faults(issues.get(placeKey('actor', id)));
+        // A finding's words name other actors, which the document holds.
+        const inputs = [actor, position, selected, faultCount, found, words.locale, found && doc.actors];
+        const before = drawnNodes.current.get(id);
+        if (before && sameItems(before.inputs, inputs)) return before.node;
+        const node: Node<ActorData> = {
+          id,
+          type: 'actor',
+          position,
+          selected,
+          data: {
+            name: actor.name ?? id,
+            kind: actor.kind,
+            kindWord: words.t(`actorKind.${actor.kind}`),
+            faults: faultCount,
+            check: found?.severity,
+            checkText: (found?.findings ?? []).map((f) => findingText(doc, f, words.locale)).join('\n'),
+          },
+        };
+        drawnNodes.current.set(id, { inputs, node });
+        return node;
+      }),
+    [doc.actors, laidOut, provisional, issues, findings, selection, words.locale],
   );
   // React Flow moves a node while it is dragged; the model's position follows on release.
   const [nodes, setNodes] = useState(placed);
@@ -110,14 +129,33 @@ export function Graph({ doc, laidOut, provisional, fitRound, issues, findings, s
   const labelsShown = useStore((state) => state.transform[2] >= LABEL_ZOOM);
   // Labels are placed again only when a position or a carried object's name moved: a draft is a
   // new document at each keystroke, and placing a thousand labels is not free.
-  const placedLabels = useRef<{ key: string; labels: Map<string, string> }>({ key: '', labels: new Map() });
+  const placedLabels = useRef<{ positionsKey: string; arrowsKey: string; labels: Map<string, string> }>({ positionsKey: '', arrowsKey: '', labels: new Map() });
+  const nameOf = (o: string) => doc.valueObjects[o]?.name ?? o;
+  const arrowsKey = useMemo(() => [words.locale, ...arrows.map((a) => `${a.id}:${a.from}>${a.to}:${nameOf(a.object)}`)].join('\n'), [arrows, doc.valueObjects, words.locale]);
   const labels = useMemo(() => {
-    const positions = new Map(actors.map((a) => [a.id, a.position ?? laidOut.get(a.id) ?? provisional.get(a.id) ?? { x: 0, y: 0 }]));
-    const nameOf = (o: string) => doc.valueObjects[o]?.name ?? o;
-    const key = [words.locale, ...[...positions].map(([id, p]) => `${id}@${p.x},${p.y}`), ...arrows.map((a) => `${a.id}:${a.from}>${a.to}:${nameOf(a.object)}`)].join('\n');
-    if (key !== placedLabels.current.key) placedLabels.current = { key, labels: arrowLabels(arrows, positions, nameOf, words.t('list.separator')) };
+    const positions = new Map(placed.map((n) => [n.id, n.position]));
+    const positionsKey = [...positions].map(([id, p]) => `${id}@${p.x},${p.y}`).join('\n');
+    const last = placedLabels.current;
+    if (positionsKey !== last.positionsKey || arrowsKey !== last.arrowsKey) placedLabels.current = { positionsKey, arrowsKey, labels: arrowLabels(arrows, positions, nameOf, words.t('list.separator')) };
     return placedLabels.current.labels;
-  }, [actors, arrows, laidOut, provisional, words.locale]);
+  }, [placed, arrowsKey]);
+  // The handlers keep their identity from one draft to the next: React Flow keeps several in its
+  // store, and a new one is a store update that every drawn node and arrow hears.
+  const latest = useRef({ onSelect, onMoved, onConnect });
+  latest.current = { onSelect, onMoved, onConnect };
+  const handlers = useMemo(
+    () => ({
+      onNodesChange: (changes: NodeChange<Node<ActorData>>[]) => setNodes((current) => applyNodeChanges(changes, current)),
+      onNodeClick: (_: unknown, node: Node) => latest.current.onSelect({ kind: 'actor', id: node.id }),
+      onEdgeClick: (_: unknown, edge: Edge) => latest.current.onSelect({ kind: 'transaction', id: (edge.data as { transaction: string }).transaction }),
+      onPaneClick: () => latest.current.onSelect(null),
+      onNodeDragStop: (_: unknown, node: Node) => latest.current.onMoved(node.id, node.position),
+      onConnect: (c: Connection) => {
+        if (c.source && c.target && c.source !== c.target) latest.current.onConnect(c.source, c.target);
+      },
+    }),
+    [],
+  );
   const drawnEdges = useRef(new Map<string, Edge>());
   const previousEdges = useRef<Edge[]>([]);
   const edges = useMemo<Edge[]>(() => {
@@ -147,29 +185,29 @@ export function Graph({ doc, laidOut, provisional, fitRound, issues, findings, s
     return sameItems(next, previousEdges.current) ? previousEdges.current : (previousEdges.current = next);
   }, [arrows, issues, selection, labels]);
   return (
-    <div ref={box} className={`graph${labelsShown ? '' : ' no-labels'}`} data-testid="graph" data-ready={actors.every((a) => a.position || laidOut.has(a.id))}>
+    <div ref={box} className={`graph${labelsShown ? '' : ' no-labels'}`} data-testid="graph" data-ready={ready}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodesChange={(changes: NodeChange<Node<ActorData>>[]) => setNodes((current) => applyNodeChanges(changes, current))}
+        onNodesChange={handlers.onNodesChange}
         minZoom={0.05}
         onlyRenderVisibleElements
         deleteKeyCode={null}
-        onNodeClick={(_, node) => onSelect({ kind: 'actor', id: node.id })}
-        onEdgeClick={(_, edge) => onSelect({ kind: 'transaction', id: (edge.data as { transaction: string }).transaction })}
-        onPaneClick={() => onSelect(null)}
-        onNodeDragStop={(_, node) => onMoved(node.id, node.position)}
-        onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect(c.source, c.target)}
-        proOptions={{ hideAttribution: true }}
+        onNodeClick={handlers.onNodeClick}
+        onEdgeClick={handlers.onEdgeClick}
+        onPaneClick={handlers.onPaneClick}
+        onNodeDragStop={handlers.onNodeDragStop}
+        onConnect={handlers.onConnect}
+        proOptions={PRO_OPTIONS}
       >
         <Background />
         {/* Its fit button shows the whole graph, however small. */}
-        <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, padding: 0.1 }} />
+        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
       </ReactFlow>
     </div>
   );
-}
+});
 
 /**
  * The nodes to draw: an actor drawn the same keeps its node object, and a changed one keeps the

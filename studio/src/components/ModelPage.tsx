@@ -13,7 +13,7 @@ import type { Change, Position } from '../../../src/core/index.js';
 import { applyModelChanges } from '../../../src/engine/index.js';
 import { changeMessage } from '../../../src/i18n/index.js';
 import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
-import { startAnalyst, type Analyst, type DraftAnalysis } from '../logic/analyst.js';
+import { startAnalyst, type Analyst, type Draft, type DraftAnalysis } from '../logic/analyst.js';
 import type { ActorFindings } from '../logic/findings.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
 import { gridLayout, NODE_SIZE } from '../logic/graph.js';
@@ -23,7 +23,7 @@ import type { Route } from '../logic/route.js';
 import { shortcutOf } from '../logic/shortcuts.js';
 import { useWords } from '../words.js';
 import { Analyses } from './Analyses.js';
-import { ErrorNote, IssueList, Loading } from './common.js';
+import { ErrorNote, IssueList, Loading, useStableCallback } from './common.js';
 import { Graph, type Selection } from './Graph.js';
 import { Shortcuts } from './Shortcuts.js';
 import { SidePanel } from './SidePanel.js';
@@ -55,28 +55,40 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   const [round, setRound] = useState(0);
   const busy = useRef(false);
 
-  useEffect(() => {
-    client.read(id).then(
-      (v) => (setVersion(v), setLoadError(undefined)),
-      (reason: unknown) => setLoadError(reason),
-    );
-  }, [client, id, round]);
-
-  const draft = useMemo(() => (version && pending ? applyModelChanges(version.document, pending).document : version?.document), [version, pending]);
   // Each draft is analysed off the main thread; the last analysis that came back is shown.
   const [analysis, setAnalysis] = useState<DraftAnalysis>();
   const [asked, setAsked] = useState(0);
   // Made and stopped by an effect, so that React's development double mount gets a live one.
   const [analyst, setAnalyst] = useState<Analyst>();
+  const analystNow = useRef<Analyst>(undefined);
   useEffect(() => {
     const made = startAnalyst(setAnalysis, new URLSearchParams(location.search).has('analyse-in-page') ? 'page' : 'worker');
+    analystNow.current = made;
     setAnalyst(made);
     return () => made.stop();
   }, []);
+
   useEffect(() => {
-    if (draft && analyst) setAsked(analyst.analyse(draft));
-  }, [draft, analyst]);
-  const byPlace = useMemo(() => issuesByPlace(analysis?.issues ?? []), [analysis]);
+    client.read(id).then(
+      (v) => {
+        // Asked at once, so the worker works out the first figures while the page draws the graph.
+        if (analystNow.current) setAsked(analystNow.current.analyse({ base: v.document, changes: null, document: v.document }));
+        setVersion(v);
+        setLoadError(undefined);
+      },
+      (reason: unknown) => setLoadError(reason),
+    );
+  }, [client, id, round]);
+
+  const drawn = useMemo<Draft | undefined>(() => version && { base: version.document, changes: pending, document: pending ? applyModelChanges(version.document, pending).document : version.document }, [version, pending]);
+  const draft = drawn?.document;
+  useEffect(() => {
+    if (drawn && analyst) setAsked(analyst.analyse(drawn));
+  }, [drawn, analyst]);
+  // The same map while the issues are the same, as they are at most keystrokes: the graph and the
+  // side panel then need not be drawn again when the figures come.
+  const issuesKey = JSON.stringify(analysis?.issues ?? []);
+  const byPlace = useMemo(() => issuesByPlace(analysis?.issues ?? []), [issuesKey]);
   // For bench/studio.mjs: when the first figures were on the page.
   useEffect(() => {
     if (analysis && performance.getEntriesByName('studio:figures').length === 0) performance.mark('studio:figures');
@@ -127,7 +139,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
     },
     [client, id, version],
   );
-  const editing: Editing = { preview: setPending, commit };
+  const editing = useMemo<Editing>(() => ({ preview: setPending, commit }), [commit]);
 
   const step = async (direction: 'undo' | 'redo') => {
     if (!version || busy.current) return;
@@ -154,7 +166,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
     const made = addActor(draft, words.t('studio.actor.defaultName', { n: Object.keys(draft.actors).length + 1 }), 'organisation', freePosition(withLaidOut(draft, laidOut), near));
     if (await commit(made.changes)) setSelection({ kind: 'actor', id: made.id });
   };
-  const link = async (from: string, to: string) => {
+  const link = useStableCallback(async (from: string, to: string) => {
     if (!draft) return;
     const made = connect(draft, from, to, {
       payment: words.t('studio.connect.payment', { from: draft.actors[from]?.name ?? from }),
@@ -162,19 +174,20 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
       transaction: `${draft.actors[from]?.name ?? from} → ${draft.actors[to]?.name ?? to}`,
     });
     if (await commit(made.changes)) setSelection({ kind: 'transaction', id: made.id });
-  };
+  });
+  const connectActors = useStableCallback((from: string, to: string) => void link(from, to));
   const removeSelected = async () => {
     if (!draft || !selection) return;
     const changes = selection.kind === 'actor' ? deleteActor(draft, selection.id) : deleteTransaction(draft, selection.id);
     if (await commit(changes)) setSelection(null);
   };
-  const moved = (actor: string, position: Position) => {
+  const moved = useStableCallback((actor: string, position: Position) => {
     if (!draft) return;
     // The first move of a laid-out model keeps the picture: every shown position is saved with it.
     const shown = new Map(unplaced.map((a) => [a, laidOut.get(a)!] as const).filter(([, p]) => p !== undefined));
     shown.set(actor, position);
     void commit(placeAll(shown));
-  };
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -240,8 +253,8 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         <ErrorNote error={failure} />
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
-          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={(a, b) => void link(a, b)} />
-          <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={(a, b) => void link(a, b)} />
+          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={connectActors} />
+          <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={connectActors} />
           <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} onFindings={setFindings} />
         </div>
         {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}

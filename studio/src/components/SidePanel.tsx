@@ -3,7 +3,7 @@
  * draft as it is typed (validated in the page), and saves it as a change list on Enter or when it
  * loses focus; the issues that concern a field are shown under it, in the reader's language.
  */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { ACTOR_KINDS, NATURES, type ActorKind, type Change, type Issue, type ModelDocument, type Nature } from '../../../src/core/index.js';
 import {
   addFixedCost,
@@ -33,7 +33,8 @@ interface PanelProps {
   onConnect: (from: string, to: string) => void;
 }
 
-export function SidePanel(props: PanelProps) {
+/** Drawn again when one of its props changes: not when the figures of a keystroke's draft come. */
+export const SidePanel = memo(function SidePanel(props: PanelProps) {
   const { doc, selection } = props;
   return (
     <aside className="side" data-testid="side-panel">
@@ -42,7 +43,7 @@ export function SidePanel(props: PanelProps) {
       {!selection && <Overview doc={doc} />}
     </aside>
   );
-}
+});
 
 const quantityText = (value: unknown) => (value === undefined ? '' : String(value));
 

@@ -1,5 +1,5 @@
 /** Pieces every view uses: loading data from the API, and showing what it refused. */
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import type { Issue } from '../../../src/core/index.js';
 import { ApiError } from '../api.js';
 import { unitPieces } from '../logic/units.js';
@@ -20,6 +20,16 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): { data
     };
   }, [...deps, round]);
   return { data, error, reload: useCallback(() => setRound((r) => r + 1), []) };
+}
+
+/**
+ * A function of the same identity from render to render that calls the latest `fn`: for handlers
+ * given to memoised views, which would otherwise draw again whenever their parent does.
+ */
+export function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  latest.current = fn;
+  return useCallback((...args: A) => latest.current(...args), []);
 }
 
 /** A refusal in the words the API gave (its message is already in the chosen language). */

@@ -3,7 +3,7 @@ import { profitability } from '../../../src/analyses/index.js';
 import type { ModelDocument } from '../../../src/core/index.js';
 import { Jobs, startAnalyst, type AnalystRequest, type DraftAnalysis } from './analyst.js';
 
-const analyse = (job: number): AnalystRequest => ({ kind: 'analyse', job, document: {} });
+const analyse = (job: number): AnalystRequest => ({ kind: 'analyse', job, changes: null });
 const evaluate = (job: number): AnalystRequest => ({ kind: 'evaluate', job, draft: 1, overrides: [] });
 
 describe('the jobs sent to the analysis worker', () => {
@@ -43,8 +43,9 @@ describe('drafts analysed in the page', () => {
   it('analyses only the newest of the drafts asked together, after the keystroke, and evaluates what-if values on it', async () => {
     const heard: DraftAnalysis[] = [];
     const analyst = startAnalyst((a) => heard.push(a), 'page');
-    analyst.analyse(doc(5));
-    const newest = analyst.analyse(doc(7));
+    const draft = (document: ModelDocument) => ({ base: document, changes: null, document });
+    analyst.analyse(draft(doc(5)));
+    const newest = analyst.analyse(draft(doc(7)));
     expect(heard).toEqual([]);
     await new Promise((r) => setTimeout(r, 10));
     expect(heard.map((a) => a.draft)).toEqual([newest]);
@@ -54,6 +55,20 @@ describe('drafts analysed in the page', () => {
     expect(profitability(moved!.ecosystem!, 'shop').totalNet).toBe(240);
     // Values for a draft that is no longer the last one analysed are overtaken.
     expect(await analyst.evaluate(newest - 1, new Map([['price', 12]]))).toBeNull();
+    analyst.stop();
+  });
+
+  it('does not ask again for the draft asked last (the same changes on the same base)', async () => {
+    const heard: DraftAnalysis[] = [];
+    const analyst = startAnalyst((a) => heard.push(a), 'page');
+    const base = doc(5);
+    const first = analyst.analyse({ base, changes: null, document: base });
+    expect(analyst.analyse({ base, changes: null, document: base })).toBe(first);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(heard.map((a) => a.draft)).toEqual([first]);
+    // Other changes, or another base, are another draft.
+    expect(analyst.analyse({ base, changes: [], document: base })).toBe(first + 1);
+    expect(analyst.analyse({ base: doc(5), changes: null, document: base })).toBe(first + 2);
     analyst.stop();
   });
 });

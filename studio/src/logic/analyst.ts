@@ -2,14 +2,16 @@
  * Who analyses the drafts (logic/analyse.ts: check, prepare, evaluate) and evaluates what-if values
  * on the last draft prepared: analysis-worker.ts off the main thread, or the page itself, in a
  * task after each keystroke. The worker is the default: measured by bench/studio.mjs (README), it
- * takes the core's time off the main thread at 300 actors (about 90 ms of main-thread work an edit
- * against 130 in the page) and costs the page only the copy of the ecosystem it sends back, a few
- * ms on the library models. The page is where no worker starts, and `?analyse-in-page` for
- * measuring. In both, of the drafts waiting only the newest is analysed: a burst of keystrokes
- * costs one analysis.
+ * takes the core's time off the main thread. What crosses between the threads is kept small,
+ * since the page pays for each object it sends or receives: a draft goes as the change list on
+ * the version it edits (the version's document once), and an ecosystem comes back as figures,
+ * with only the parts of its structure that changed (logic/shipping.ts). The page is where no
+ * worker starts, and `?analyse-in-page` for measuring. In both, of the drafts waiting only the
+ * newest is analysed: a burst of keystrokes costs one analysis.
  */
-import type { Ecosystem, Issue, ModelDocument, Prepared } from '../../../src/core/index.js';
+import type { Change, Ecosystem, Issue, ModelDocument, Prepared } from '../../../src/core/index.js';
 import { analyse, reevaluate } from './analyse.js';
+import { receiveAnalysis, receiveEvaluation, type ShippedEcosystem, type Structure } from './shipping.js';
 
 /** What the page shows of a draft: its issues and, when it has no error, its figures. */
 export interface DraftAnalysis {
@@ -23,47 +25,29 @@ export interface Evaluated {
   ecosystem: Ecosystem | undefined;
 }
 
-/**
- * An ecosystem as the worker sends it: without what the page already holds, since copying between
- * threads costs the page time for every byte (the draft it asked about, and for what-if values the
- * compiled model of that draft's analysis).
- */
-export interface ShippedEcosystem {
-  ledger: Ecosystem['ledger'];
-  series: Ecosystem['series'];
-  paths: Ecosystem['paths'];
-  /** With an analysis; an evaluation has its draft's. */
-  model?: Omit<Ecosystem['model'], 'doc'>;
-  /** With an evaluation: the draft with the what-if values written in. */
-  doc?: ModelDocument;
+/** A draft: the changes being typed (null: none) on the version's document, and what they give. */
+export interface Draft {
+  base: ModelDocument;
+  changes: readonly Change[] | null;
+  /** `changes` applied to `base` (the engine's applyModelChanges), which the page draws. */
+  document: ModelDocument;
 }
 
-/** What the worker sends of an ecosystem (the dynamics' series, worked out lazily by an engine class, as a plain map). */
-export function shipped(ecosystem: Ecosystem, kind: 'analysis' | 'evaluation'): ShippedEcosystem {
-  const { ledger, paths } = ecosystem;
-  const series = new Map(ecosystem.series);
-  if (kind === 'evaluation') return { ledger, series, paths, doc: ecosystem.doc };
-  const { doc: _, ...model } = ecosystem.model;
-  return { ledger, series, paths, model };
-}
-
-/** The ecosystem again in the page, from what the worker sent and the draft and model the page holds. */
-export function received(shippedEcosystem: ShippedEcosystem, draft: ModelDocument, model: Ecosystem['model'] | undefined): Ecosystem | undefined {
-  const compiled = shippedEcosystem.model ? { ...shippedEcosystem.model, doc: draft } : model;
-  if (!compiled) return undefined;
-  return { doc: shippedEcosystem.doc ?? draft, model: compiled, ledger: shippedEcosystem.ledger, series: shippedEcosystem.series, paths: shippedEcosystem.paths };
-}
-
+/** A request; an analysis's `base` is left out when it is the one the worker was sent last. */
 export type AnalystRequest =
-  | { kind: 'analyse'; job: number; document: unknown }
+  | { kind: 'analyse'; job: number; base?: ModelDocument; changes: readonly Change[] | null }
   | { kind: 'evaluate'; job: number; draft: number; overrides: Array<[string, number]> };
 export type AnalystAnswer =
   | { kind: 'analysed'; job: number; ecosystem: ShippedEcosystem | undefined; issues: Issue[] }
   | { kind: 'evaluated'; job: number; ecosystem: ShippedEcosystem | undefined; overtaken: boolean };
 
 export interface Analyst {
-  /** Asks for a draft's analysis, heard by `onAnalysed` unless a newer draft overtakes it; returns the draft's number. */
-  analyse(document: ModelDocument): number;
+  /**
+   * Asks for a draft's analysis, heard by `onAnalysed` unless a newer draft overtakes it; returns
+   * the draft's number. The same changes on the same base as the draft asked last are not asked
+   * again (the page asks for a version's figures as soon as it has it, and again once it drew it).
+   */
+  analyse(draft: Draft): number;
   /**
    * The figures of draft `draft` with these parameter values (ecosystem undefined when they fail),
    * or null when newer values or a newer draft overtook them.
@@ -74,20 +58,72 @@ export interface Analyst {
 
 /** `where`: a worker (the default) or the page (where no worker starts; bench/studio.mjs --in-page). */
 export function startAnalyst(onAnalysed: (analysis: DraftAnalysis) => void, where: 'page' | 'worker' = 'worker'): Analyst {
-  if (where === 'page') return inPage(onAnalysed);
+  return askedOnce(where === 'page' ? inPage(onAnalysed) : inWorker(onAnalysed));
+}
+
+function askedOnce(analyst: Analyst): Analyst {
+  let last: { draft: Draft; number: number } | undefined;
+  return {
+    analyse(draft) {
+      if (last && last.draft.base === draft.base && last.draft.changes === draft.changes) return last.number;
+      last = { draft, number: analyst.analyse(draft) };
+      return last.number;
+    },
+    evaluate: (draft, overrides) => analyst.evaluate(draft, overrides),
+    stop: () => analyst.stop(),
+  };
+}
+
+/**
+ * A worker started before a model page asks for one. A message posted to a worker whose script
+ * has not run yet waits for the page's thread to hand it over, and a large model's first drawing
+ * held it there: at 300 actors the first figures waited a second or more behind the graph.
+ */
+let spare: Worker | undefined;
+
+function newWorker(): Worker {
+  return new Worker(new URL('../analysis-worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Starts the spare worker (main.tsx, as the studio opens), unless one is waiting already. */
+export function startSpareWorker(): void {
+  try {
+    spare ??= newWorker();
+  } catch {
+    spare = undefined;
+  }
+}
+
+/** The spare worker, or a new one. The next spare starts when this one stops (the next page's). */
+function takeWorker(): Worker {
+  const taken = spare ?? newWorker();
+  spare = undefined;
+  return taken;
+}
+
+function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
   let worker: Worker;
   try {
-    worker = new Worker(new URL('../analysis-worker.ts', import.meta.url), { type: 'module' });
+    worker = takeWorker();
   } catch {
     return inPage(onAnalysed);
   }
   let jobs = 0;
   const evaluations = new Map<number, (evaluated: Evaluated | null) => void>();
-  // The drafts asked about, until their answer; and the last analysis, which evaluations build on.
-  const drafts = new Map<number, ModelDocument>();
+  // The drafts asked about, until their answer; the last analysis, which evaluations build on;
+  // the base document the worker holds, and the structure of the last ecosystem received.
+  const drafts = new Map<number, Draft>();
   let analysed: DraftAnalysis | undefined;
+  let baseSent: ModelDocument | undefined;
+  let structure: Structure | undefined;
   const queue = new Jobs(
-    (request) => worker.postMessage(request),
+    (request) => {
+      if (request.kind === 'analyse') {
+        const { base } = drafts.get(request.job)!;
+        worker.postMessage({ ...request, base: base === baseSent ? undefined : base } satisfies AnalystRequest);
+        baseSent = base;
+      } else worker.postMessage(request);
+    },
     // An evaluation overtaken while it waits answers nothing.
     (dropped) => {
       evaluations.get(dropped.job)?.(null);
@@ -100,21 +136,23 @@ export function startAnalyst(onAnalysed: (analysis: DraftAnalysis) => void, wher
     if (answer.kind === 'analysed') {
       const draft = drafts.get(answer.job)!;
       drafts.delete(answer.job);
-      analysed = { draft: answer.job, ecosystem: answer.ecosystem && received(answer.ecosystem, draft, undefined), issues: answer.issues };
+      let ecosystem: Ecosystem | undefined;
+      if (answer.ecosystem) ({ ecosystem, received: structure } = receiveAnalysis(answer.ecosystem, structure, draft.document));
+      analysed = { draft: answer.job, ecosystem, issues: answer.issues };
       onAnalysed(analysed);
     } else {
       const base = analysed?.ecosystem;
-      const ecosystem = answer.ecosystem && base ? received(answer.ecosystem, base.doc, base.model) : undefined;
+      const ecosystem = answer.ecosystem && base ? receiveEvaluation(answer.ecosystem, base) : undefined;
       evaluations.get(answer.job)?.(answer.overtaken ? null : { ecosystem });
       evaluations.delete(answer.job);
     }
     queue.done();
   };
   return {
-    analyse(document) {
+    analyse(draft) {
       jobs += 1;
-      drafts.set(jobs, document);
-      queue.ask({ kind: 'analyse', job: jobs, document });
+      drafts.set(jobs, draft);
+      queue.ask({ kind: 'analyse', job: jobs, changes: draft.changes });
       return jobs;
     },
     evaluate(draft, overrides) {
@@ -125,7 +163,10 @@ export function startAnalyst(onAnalysed: (analysis: DraftAnalysis) => void, wher
         queue.ask({ kind: 'evaluate', job, draft, overrides: [...overrides] });
       });
     },
-    stop: () => worker.terminate(),
+    stop: () => {
+      worker.terminate();
+      startSpareWorker();
+    },
   };
 }
 
@@ -184,7 +225,7 @@ function inPage(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
     onAnalysed({ draft, ecosystem: analysis.ecosystem, issues: analysis.issues });
   };
   return {
-    analyse(document) {
+    analyse({ document }) {
       drafts += 1;
       waiting = { draft: drafts, document };
       timer ??= setTimeout(run, 0);

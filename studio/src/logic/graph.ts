@@ -2,7 +2,7 @@
  * The value network as a graph (pure): one node per actor, shaped by its kind, and one arrow per
  * transfer, coloured by the nature of the value object it carries.
  */
-import type { ActorKind, ModelDocument, Nature, Position } from '../../../src/core/index.js';
+import type { ModelDocument, Nature, Position } from '../../../src/core/index.js';
 
 export const NATURE_COLOURS: Record<Nature, string> = {
   money: '#2e7d32',
@@ -15,13 +15,6 @@ export const NATURE_COLOURS: Record<Nature, string> = {
   right: '#5d4037',
 };
 
-export interface ActorNode {
-  id: string;
-  name: string;
-  kind: ActorKind;
-  position: Position | undefined;
-}
-
 export interface TransferArrow {
   /** `transaction#index`: the transfer's place in its transaction. */
   id: string;
@@ -31,10 +24,6 @@ export interface TransferArrow {
   to: string;
   object: string;
   nature: Nature | undefined;
-}
-
-export function actorNodes(doc: ModelDocument): ActorNode[] {
-  return Object.entries(doc.actors).map(([id, actor]) => ({ id, name: actor.name ?? id, kind: actor.kind, position: actor.position }));
 }
 
 export function transferArrows(doc: ModelDocument): TransferArrow[] {

@@ -1,0 +1,152 @@
+/**
+ * What one draw leaves per actor, read straight from the ledger's columns: the figures the
+ * profitability sheet gives (profitability.ts, same conventions and order of sums within a
+ * period), without making the sheet's lines, which a run of 10⁵ draws would make 10⁵ times.
+ *
+ * - a business: its operating net cash flow per period (money in less money out and costs,
+ *   financing apart), the cumulative position, NPV, break-even period and deepest position;
+ * - a segment (a population, not a business): what its members gain, value received plus money
+ *   in less money out and costs, financing included, as `profit` and `compare` show it; no NPV,
+ *   break-even or deepest position.
+ */
+import { annualDiscountRate, type Ecosystem, type Ledger, type ModelDocument } from '../core/index.js';
+import { breakEvenPeriod, deepestPosition, periodRate } from './profitability.js';
+
+export type ActorRole = 'business' | 'segment';
+
+/** Where each flow line and cost row goes, worked out once per prepared model. */
+export interface FigureLayout {
+  actors: readonly string[];
+  roles: readonly ActorRole[];
+  horizon: number;
+  /** 1 / (1 + r)^p, p = 0..horizon. */
+  discount: Float64Array;
+  /** Per flow line: the receiving and giving actor's index (−1 when not an actor of the model). */
+  to: Int32Array;
+  from: Int32Array;
+  /** Per flow line: 0 money, 1 financing money, 2 a valued object. */
+  kind: Uint8Array;
+  /** Per cost row: its actor's index. */
+  costActor: Int32Array;
+}
+
+const MONEY = 0, FINANCING = 1, VALUE = 2;
+
+/** The layout of an ecosystem's ledger (the first draw's: every draw of a prepared model shares its lines and rows). */
+export function figureLayout(doc: ModelDocument, ledger: Ledger): FigureLayout {
+  const actors = Object.keys(doc.actors);
+  const index = new Map(actors.map((a, i) => [a, i]));
+  const { lines } = ledger.flows;
+  const rate = periodRate(annualDiscountRate(doc.discountRate), doc.period);
+  return {
+    actors,
+    roles: actors.map((a) => (doc.actors[a]?.kind === 'segment' ? 'segment' : 'business')),
+    horizon: ledger.horizon,
+    discount: Float64Array.from({ length: ledger.horizon + 1 }, (_, p) => (1 + rate) ** p),
+    to: Int32Array.from(lines, (l) => index.get(l.to) ?? -1),
+    from: Int32Array.from(lines, (l) => index.get(l.from) ?? -1),
+    kind: Uint8Array.from(lines, (l) => (l.nature !== 'money' ? VALUE : doc.transactions[l.transaction]?.financing === true ? FINANCING : MONEY)),
+    costActor: Int32Array.from(ledger.costs.rows, (r) => index.get(r.actor) ?? -1),
+  };
+}
+
+/** One draw's figures, every actor: arrays the caller owns and reuses from draw to draw. */
+export interface DrawFigures {
+  /** Per actor: a business's NPV, a segment's total gain. */
+  headline: Float64Array;
+  /** Per actor: the break-even period, NaN when below zero at the horizon (and for segments). */
+  breakEven: Float64Array;
+  /** Per actor: the deepest cumulative position (0 or below; 0 for segments). */
+  deepest: Float64Array;
+  /** Per actor, per period 0..horizon: the cumulative position (a segment's cumulative gain); actor a's at a·(horizon + 1). */
+  cumulative: Float64Array;
+}
+
+export function drawFigures(layout: FigureLayout): DrawFigures {
+  const n = layout.actors.length;
+  return { headline: new Float64Array(n), breakEven: new Float64Array(n), deepest: new Float64Array(n), cumulative: new Float64Array(n * (layout.horizon + 1)) };
+}
+
+/**
+ * Scratch arrays per actor and period: revenue, payments, costs, financing and value received,
+ * summed in the ledger's order as the sheet sums them.
+ */
+interface Scratch { revenue: Float64Array; payments: Float64Array; costs: Float64Array; financing: Float64Array; value: Float64Array; series: number[] }
+
+const scratches = new WeakMap<FigureLayout, Scratch>();
+
+function scratchOf(layout: FigureLayout): Scratch {
+  let scratch = scratches.get(layout);
+  if (!scratch) {
+    const size = layout.actors.length * (layout.horizon + 1);
+    scratch = { revenue: new Float64Array(size), payments: new Float64Array(size), costs: new Float64Array(size), financing: new Float64Array(size), value: new Float64Array(size), series: new Array<number>(layout.horizon + 1).fill(0) };
+    scratches.set(layout, scratch);
+  }
+  return scratch;
+}
+
+/** Fills `out` with the figures of the evaluated ecosystem. */
+export function readFigures(layout: FigureLayout, ecosystem: Ecosystem, out: DrawFigures): void {
+  const s = scratchOf(layout);
+  for (const a of [s.revenue, s.payments, s.costs, s.financing, s.value]) a.fill(0);
+  sumFlows(layout, ecosystem.ledger, s);
+  sumCosts(layout, ecosystem.ledger, s);
+  const width = layout.horizon + 1;
+  for (let a = 0; a < layout.actors.length; a++) {
+    const base = a * width;
+    let cumulative = 0, npv = 0;
+    for (let p = 0; p < width; p++) {
+      const net = s.revenue[base + p]! - s.payments[base + p]! - s.costs[base + p]!;
+      if (layout.roles[a] === 'segment') cumulative += net + s.value[base + p]! + s.financing[base + p]!;
+      else {
+        cumulative += net;
+        npv += net / layout.discount[p]!;
+      }
+      out.cumulative[base + p] = cumulative;
+      s.series[p] = cumulative;
+    }
+    if (layout.roles[a] === 'segment') {
+      out.headline[a] = cumulative;
+      out.breakEven[a] = NaN;
+      out.deepest[a] = 0;
+    } else {
+      out.headline[a] = npv;
+      out.breakEven[a] = breakEvenPeriod(s.series) ?? NaN;
+      out.deepest[a] = deepestPosition(s.series).amount;
+    }
+  }
+}
+
+function sumFlows(layout: FigureLayout, ledger: Ledger, s: Scratch): void {
+  const { money, value } = ledger.flows;
+  const lines = layout.to.length;
+  const width = layout.horizon + 1;
+  for (let p = 1; p <= layout.horizon; p++) {
+    const row = (p - 1) * lines;
+    for (let l = 0; l < lines; l++) {
+      const to = layout.to[l]!, from = layout.from[l]!;
+      if (layout.kind[l] === VALUE) {
+        if (to >= 0) s.value[to * width + p]! += value[row + l]!;
+        continue;
+      }
+      const amount = money[row + l]!;
+      if (amount === 0) continue;
+      if (layout.kind[l] === FINANCING) {
+        if (to >= 0) s.financing[to * width + p]! += amount;
+        if (from >= 0) s.financing[from * width + p]! -= amount;
+      } else {
+        if (to >= 0) s.revenue[to * width + p]! += amount;
+        if (from >= 0) s.payments[from * width + p]! += amount;
+      }
+    }
+  }
+}
+
+function sumCosts(layout: FigureLayout, ledger: Ledger, s: Scratch): void {
+  const { row, period, amount } = ledger.costs;
+  const width = layout.horizon + 1;
+  for (let i = 0; i < row.length; i++) {
+    const a = layout.costActor[row[i]!]!;
+    if (a >= 0) s.costs[a * width + period[i]!]! += amount[i]!;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * A risk run as seeded chunks: the plan (assumptions, their distributions, the sampling design,
+ * where the ledger's lines go) is made once from the model; chunk c's outcome depends only on
+ * the model, the seed and c, so chunks run in this thread, in worker threads or elsewhere and
+ * merge the same way (RiskTally, in chunk order). Pure: the seed comes in; no clock, no host.
+ *
+ * What another analysis calls (issue 17's sensitivity): `planRisk` for the assumptions and their
+ * distributions, then `evaluateDraws` on its own matrix of drawn values, row after row.
+ */
+import { evaluate, type Ecosystem, type Prepared } from '../core/index.js';
+import { planDesign, prepareDistribution, streamSeed, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
+import { riskAssumptions, type RiskAssumptions } from './risk.js';
+import { drawFigures, figureLayout, readFigures, type FigureLayout } from './risk-figures.js';
+import { tallyRisk, type RiskResult } from './risk-summary.js';
+
+export interface RiskOptions {
+  /** Draws in all; with `precision`, the most draws. */
+  runs: number;
+  seed: number;
+  sampling: SamplingMethod;
+  /**
+   * Monte Carlo and Sobol only: stop once every business's P(NPV < 0) and P(break-even) have a
+   * standard error at or below this (a probability: 0.005 is half a percentage point), checked
+   * after each whole chunk in chunk order.
+   */
+  precision?: number;
+  /** Draws per chunk (default 1024). */
+  chunkSize?: number;
+}
+
+export interface RiskPlan {
+  options: RiskOptions;
+  assumptions: RiskAssumptions;
+  distributions: PreparedDistribution[];
+  design: Design;
+  layout: FigureLayout;
+}
+
+/** Faults of the options, before any draw. */
+export type RiskOptionFault = { code: 'precision-with-lhs' } | { code: 'precision-not-positive'; value: number };
+
+export function checkRiskOptions(options: RiskOptions): RiskOptionFault[] {
+  if (options.precision === undefined) return [];
+  if (!(options.precision > 0 && options.precision < 1)) return [{ code: 'precision-not-positive', value: options.precision }];
+  // A Latin hypercube's N strata are dealt before the first draw: its N cannot grow or shrink.
+  return options.sampling === 'lhs' ? [{ code: 'precision-with-lhs' }] : [];
+}
+
+/**
+ * The plan of a run, from the model as written (`written`, its evaluation: every draw of a
+ * prepared model shares its ledger's flow lines and cost rows).
+ */
+export function planRisk(written: Ecosystem, options: RiskOptions): RiskPlan {
+  const { doc } = written;
+  const assumptions = riskAssumptions(doc);
+  const distributions = assumptions.sampled.map((a) => prepareDistribution(a.distribution));
+  const design = planDesign({
+    method: options.sampling, dimensions: Math.max(1, distributions.length), runs: options.runs, seed: options.seed,
+    ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
+  });
+  return { options, assumptions, distributions, design, layout: figureLayout(doc, written.ledger) };
+}
+
+/**
+ * What a chunk's draws leave, draws that evaluated only (`kept` of them), row after row: each
+ * array holds kept × actors figures (`cumulative` kept × actors × (horizon + 1), `inputs`
+ * kept × sampled assumptions, the values drawn).
+ */
+export interface ChunkOutcome {
+  chunk: number;
+  draws: number;
+  kept: number;
+  failed: number;
+  /** The first refused draw's issue codes. */
+  failure?: string[];
+  headline: Float64Array;
+  breakEven: Float64Array;
+  deepest: Float64Array;
+  cumulative: Float64Array;
+  inputs: Float64Array;
+}
+
+/** The values drawn for chunk c: draws × sampled assumptions, timings rounded to whole periods. */
+export function drawInputs(plan: RiskPlan, c: number): Float64Array {
+  const rows = plan.design.chunk(c);
+  const dimensions = plan.design.spec.dimensions;
+  const sampled = plan.assumptions.sampled;
+  const count = plan.design.chunkRuns(c);
+  const values = new Float64Array(count * sampled.length);
+  for (let i = 0; i < count; i++) {
+    for (let j = 0; j < sampled.length; j++) {
+      const drawn = plan.distributions[j]!.quantile(rows[i * dimensions + j]!);
+      values[i * sampled.length + j] = sampled[j]!.period ? Math.round(drawn) : drawn;
+    }
+  }
+  return values;
+}
+
+/** Chunk c of the plan's design, evaluated. */
+export function runChunk(prepared: Prepared, plan: RiskPlan, c: number): ChunkOutcome {
+  return { ...evaluateDraws(prepared, plan, drawInputs(plan, c), plan.design.chunkRuns(c), c * plan.design.spec.chunkSize), chunk: c };
+}
+
+/**
+ * The model evaluated once per row of `inputs` (count rows of one value per sampled assumption,
+ * in plan.assumptions.sampled's order), each row's figures kept when it evaluates. Row i is draw
+ * `firstDraw + i` of the run: the dynamics' random builtins take their seed from it
+ * (streamSeed(seed, draw)), so a draw gives the same figures wherever it runs.
+ */
+export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float64Array, count: number, firstDraw = 0): ChunkOutcome {
+  const { layout } = plan;
+  const sampled = plan.assumptions.sampled;
+  const actors = layout.actors.length, width = layout.horizon + 1;
+  const out = { headline: new Float64Array(count * actors), breakEven: new Float64Array(count * actors), deepest: new Float64Array(count * actors), cumulative: new Float64Array(count * actors * width), inputs: new Float64Array(count * sampled.length) };
+  const figures = drawFigures(layout);
+  const overrides = new Map<string, number>();
+  let kept = 0, failed = 0, failure: string[] | undefined;
+  let last: Ecosystem | undefined;
+  for (let i = 0; i < count; i++) {
+    for (let j = 0; j < sampled.length; j++) overrides.set(sampled[j]!.parameter, inputs[i * sampled.length + j]!);
+    const seed = streamSeed(plan.options.seed, firstDraw + i);
+    const evaluation = evaluate(prepared, overrides, last ? { recycle: last, seed } : { seed });
+    if (!evaluation.ecosystem) {
+      failed++;
+      failure ??= evaluation.issues.map((issue) => issue.code);
+      continue;
+    }
+    last = evaluation.ecosystem;
+    readFigures(layout, last, figures);
+    out.headline.set(figures.headline, kept * actors);
+    out.breakEven.set(figures.breakEven, kept * actors);
+    out.deepest.set(figures.deepest, kept * actors);
+    out.cumulative.set(figures.cumulative, kept * actors * width);
+    out.inputs.set(inputs.subarray(i * sampled.length, (i + 1) * sampled.length), kept * sampled.length);
+    kept++;
+  }
+  return {
+    chunk: -1, draws: count, kept, failed, ...(failure ? { failure } : {}),
+    headline: out.headline.slice(0, kept * actors), breakEven: out.breakEven.slice(0, kept * actors), deepest: out.deepest.slice(0, kept * actors),
+    cumulative: out.cumulative.slice(0, kept * actors * width), inputs: out.inputs.slice(0, kept * sampled.length),
+  };
+}
+
+/**
+ * A whole run in this thread: `written` the model as written, evaluated from `prepared`.
+ *
+ * @example
+ * const loaded = loadModel(text, file, { dynamics: prepareDynamics });
+ * const result = runRisk(loaded.prepared!, loaded.ecosystem!, { runs: 10_000, seed: 1, sampling: 'lhs' });
+ * result.actors[0]; // { actor, role: 'business', npv: { percentiles, mean, sd }, lossProbability, … }
+ */
+export function runRisk(prepared: Prepared, written: Ecosystem, options: RiskOptions): RiskResult {
+  const plan = planRisk(written, options);
+  return tallyRisk(plan, (c) => runChunk(prepared, plan, c));
+}

@@ -1,0 +1,194 @@
+/**
+ * One output's draws, summarised with a standard error for every estimate: mean and sd (Welford),
+ * percentiles, the share below a threshold, the expected shortfall, a histogram. Values are kept
+ * exactly up to `exactLimit` (percentiles then equal numpy's `np.percentile(x, q)` bit for bit);
+ * past it they move into a QuantileSketch and every order statistic is within its relative error,
+ * which `relativeError` states. Memory is what is kept: 8 bytes a value up to the limit, a few
+ * thousand buckets after.
+ *
+ * Standard errors:
+ * - a percentile's is half the distance between the percentiles one binomial standard deviation of
+ *   rank either side, q ± √(q(1 − q)/n): the rank in the sample of the true q-quantile is
+ *   Binomial(n, q) (Conover, Practical Nonparametric Statistics, 3rd ed., 1999, §3.2, the
+ *   confidence interval for a quantile, at one standard deviation);
+ * - the expected shortfall at α (the mean of the lowest ⌈αn⌉ values)'s is
+ *   √((Var(X | X ≤ v) + (1 − α)(ES − v)²)/(nα)), v the α-quantile (Chen, "Nonparametric
+ *   estimation of expected shortfall", J. Financial Econometrics 6(1), 2008, eq. 2.5).
+ */
+import { QuantileSketch } from './quantile-sketch.js';
+import { percentile, type Estimate } from './summary.js';
+
+/** Past this many values a sample moves into a sketch (issue 17: percentiles exact up to 10⁶ draws). */
+export const EXACT_DRAWS = 1_000_000;
+
+export interface DrawSampleOptions {
+  /** Values kept exactly (default EXACT_DRAWS). */
+  exactLimit?: number;
+  /** The sketch's relative error once past the limit (default 0.005). */
+  relativeError?: number;
+}
+
+export interface Histogram {
+  /** Bin edges, ascending: bins.length + 1 of them, from the 1st to the 99th percentile. */
+  edges: number[];
+  /** How many values in each bin [edges[i], edges[i + 1]) (the last bin closed). */
+  bins: number[];
+  /** Values below the first edge and above the last. */
+  below: number;
+  above: number;
+}
+
+export class DrawSample {
+  private readonly exactLimit: number;
+  private readonly sketchError: number;
+  private values = new Float64Array(16);
+  private sorted: Float64Array | undefined;
+  private sketch: QuantileSketch | undefined;
+  private n = 0;
+  private mean = 0;
+  private squares = 0;
+
+  constructor({ exactLimit = EXACT_DRAWS, relativeError = 0.005 }: DrawSampleOptions = {}) {
+    this.exactLimit = exactLimit;
+    this.sketchError = relativeError;
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  /** 0 while every value is kept; the sketch's relative error on each order statistic after. */
+  get relativeError(): number {
+    return this.sketch ? this.sketch.relativeError : 0;
+  }
+
+  add(x: number): void {
+    this.n += 1;
+    const delta = x - this.mean;
+    this.mean += delta / this.n;
+    this.squares += delta * (x - this.mean);
+    if (this.sketch) {
+      this.sketch.add(x);
+      return;
+    }
+    if (this.n > this.exactLimit) {
+      this.toSketch();
+      this.sketch!.add(x);
+      return;
+    }
+    if (this.n > this.values.length) {
+      const grown = new Float64Array(Math.min(this.exactLimit, 2 * this.values.length));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.n - 1] = x;
+    this.sorted = undefined;
+  }
+
+  /** Every value kept so far moves into a sketch, and the array is let go. */
+  private toSketch(): void {
+    const sketch = new QuantileSketch({ relativeError: this.sketchError });
+    for (let i = 0; i < this.n - 1; i++) sketch.add(this.values[i]!);
+    this.sketch = sketch;
+    this.values = new Float64Array(0);
+    this.sorted = undefined;
+  }
+
+  /** The mean with its standard error sd/√n, and the sample sd (divisor n − 1). */
+  moments(): { mean: Estimate; sd: number } {
+    const sd = this.n > 1 ? Math.sqrt(this.squares / (this.n - 1)) : NaN;
+    return { mean: { value: this.n > 0 ? this.mean : NaN, standardError: sd / Math.sqrt(this.n) }, sd };
+  }
+
+  private sortedValues(): Float64Array {
+    this.sorted ??= this.values.slice(0, this.n).sort();
+    return this.sorted;
+  }
+
+  /** The k-th smallest value, k from 0. */
+  private orderStatistic(k: number): number {
+    return this.sketch ? this.sketch.orderStatistic(k) : this.sortedValues()[k]!;
+  }
+
+  /** The q-th percentile (q in [0, 100]), numpy's method='linear'. */
+  percentile(q: number): number {
+    if (!this.sketch) return percentile(this.sortedValues(), q);
+    if (this.n === 0 || !(q >= 0 && q <= 100)) return NaN;
+    const h = (this.n - 1) * (q / 100);
+    const below = Math.floor(h);
+    if (below >= this.n - 1) return this.orderStatistic(this.n - 1);
+    const a = this.orderStatistic(below), b = this.orderStatistic(below + 1);
+    return a + (b - a) * (h - below);
+  }
+
+  /** The q-th percentile with its standard error (see the module's comment). */
+  percentileEstimate(q: number): Estimate {
+    const p = q / 100;
+    const step = Math.sqrt((p * (1 - p)) / this.n);
+    const low = this.percentile(100 * Math.max(0, p - step));
+    const high = this.percentile(100 * Math.min(1, p + step));
+    return { value: this.percentile(q), standardError: (high - low) / 2 };
+  }
+
+  /** How many values are at or below x. */
+  rank(x: number): number {
+    if (this.sketch) return this.sketch.rank(x);
+    const sorted = this.sortedValues();
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The expected shortfall at α (0 < α < 1): the mean of the lowest ⌈αn⌉ values, the worst α
+   * of outcomes when low is bad (a cash position), with its standard error.
+   */
+  expectedShortfall(alpha: number): Estimate {
+    const k = Math.max(1, Math.ceil(alpha * this.n));
+    const threshold = this.orderStatistic(k - 1);
+    const { mean, variance } = this.lowest(k);
+    const standardError = Math.sqrt((variance + (1 - alpha) * (mean - threshold) ** 2) / (this.n * alpha));
+    return { value: mean, standardError };
+  }
+
+  private lowest(k: number): { mean: number; variance: number } {
+    if (this.sketch) return this.sketch.lowest(k);
+    const sorted = this.sortedValues();
+    let sum = 0;
+    for (let i = 0; i < k; i++) sum += sorted[i]!;
+    const mean = sum / k;
+    let squares = 0;
+    for (let i = 0; i < k; i++) squares += (sorted[i]! - mean) ** 2;
+    return { mean, variance: squares / k };
+  }
+
+  /** `bins` equal bins from the 1st to the 99th percentile, with the values outside counted apart. */
+  histogram(bins = 16): Histogram {
+    const low = this.percentile(1), high = this.percentile(99);
+    const below = this.countBelow(low), above = this.n - this.rank(high);
+    if (!(high > low)) return { edges: [low, high], bins: [this.n - below - above], below, above };
+    const width = (high - low) / bins;
+    const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? high : low + i * width));
+    // Bins are [edge, next edge) but the last is closed: values equal to the 99th percentile are in it.
+    const starts = edges.slice(0, bins).map((edge) => this.countBelow(edge));
+    const counts = starts.map((start, i) => (i + 1 < bins ? starts[i + 1]! : this.n - above) - start);
+    return { edges, bins: counts, below, above };
+  }
+
+  /** How many values are strictly below x (the sketch counts x's bucket as below: within its error). */
+  private countBelow(x: number): number {
+    if (this.sketch) return this.sketch.rank(x);
+    const sorted = this.sortedValues();
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
