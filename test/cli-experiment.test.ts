@@ -255,3 +255,14 @@ describe('symbiose experiment calibrate on a recorded experiment', () => {
     expect(mixed.status).toBe(2);
   });
 });
+
+describe('symbiose experiment learn', () => {
+  it("prints the model's learning cards in the workshop's four parts, in either language", () => {
+    const fr = run(['experiment', 'learn', 'purple-button'], 'fr').stdout.replace(/\s+/g, ' ');
+    expect(fr).toContain('Nous pensions que les jeunes conducteurs changent pour payer moins');
+    expect(fr).toContain('Nous allons donc refaire le test avec 225 conducteurs par groupe');
+    const en = run(['experiment', 'learn', 'purple-button']).stdout.replace(/\s+/g, ' ');
+    expect(en).toContain('We observed (invented counts) 16 downloads of 50 in group A');
+    expect(run(['experiment', 'learn', 'appstore']).stdout).toContain('no learning card yet');
+  });
+});

@@ -29,6 +29,7 @@ import { deliver, emit, formatOf, toFile, colorWanted, withOutputOptions, type O
 import { analysisBlocks, planBlocks } from '../render/experiment.js';
 import { bayesianBlocks, sequentialBlocks, sequentialPlanBlocks } from '../render/experiment-readings.js';
 import { calibrationBlocks } from '../render/calibration.js';
+import { learningBlocks } from '../render/learning.js';
 import { priceChart } from '../render/price-chart.js';
 import { renderText } from '../render/text.js';
 import { demandBlocks, priceSensitivityBlocks } from '../render/wtp.js';
@@ -181,6 +182,13 @@ export function registerExperiment(program: Command): void {
     const map = assumptionMap(doc, ranking);
     emit(format, () => assumptionMapBlocks(map, cliLocale(), ranking !== undefined), () => ({ ranked: ranking !== undefined, assumptions: map }));
   });
+  withOutputOptions(experiment.command('learn').description(t('cmd.experiment.learn')).addArgument(modelArgument()).addOption(modelOption()), ['text', 'md', 'json']).action(
+    (model: string | undefined, options: OutputOptions, command: Command) => {
+      const format = formatOf(options);
+      const doc = requireEcosystem(chosenModel(model, command), colorWanted(process.stderr)).doc;
+      emit(format, () => learningBlocks(doc, cliLocale()), () => ({ learningCards: doc.learningCards ?? {} }));
+    },
+  );
   withOutputOptions(experiment.command('wtp').description(t('cmd.experiment.wtp')).argument('<file>', t('cmd.experiment.wtpFile')), ['text', 'md', 'json', 'csv']).action(
     (file: string, options: OutputOptions) => analyseWillingness(file, formatOf(options)),
   );

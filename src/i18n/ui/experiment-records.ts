@@ -53,6 +53,14 @@ export const experimentRecordsEn = {
   'calibrate.fault.unknown-parameter': '{file} has no parameter "{parameter}"',
   'calibrate.fault.no-prior': '{file}: parameter "{parameter}" has neither a distribution nor a range to update',
   'calibrate.fault.not-a-rate': '{file}: parameter "{parameter}" is not a rate from 0 to 1',
+  'cmd.experiment.learn': "the model's learning cards: what was believed, observed and learned, and what is decided",
+  'learn.heading': 'Learning cards',
+  'learn.none': 'The model records no learning card yet (format version 4: the learningCards section).',
+  'learn.believed': 'We believed that {text}',
+  'learn.observed': 'We observed {text}',
+  'learn.learned': 'We learned that {text}',
+  'learn.decision': 'Therefore we will {text}',
+  'learn.version': 'Model version produced: {version}',
 } satisfies Record<string, Template>;
 
 export const experimentRecordsFr: Record<keyof typeof experimentRecordsEn, Template> = {
@@ -104,4 +112,12 @@ export const experimentRecordsFr: Record<keyof typeof experimentRecordsEn, Templ
   'calibrate.fault.unknown-parameter': '{file} n’a pas de paramètre « {parameter} »',
   'calibrate.fault.no-prior': '{file} : le paramètre « {parameter} » n’a ni loi ni plage à mettre à jour',
   'calibrate.fault.not-a-rate': '{file} : le paramètre « {parameter} » n’est pas un taux de 0 à 1',
+  'cmd.experiment.learn': 'les cartes d’apprentissage du modèle : ce qu’on pensait, observé, appris, et ce qui est décidé',
+  'learn.heading': 'Cartes d’apprentissage',
+  'learn.none': 'Le modèle n’enregistre encore aucune carte d’apprentissage (version 4 du format : la section learningCards).',
+  'learn.believed': 'Nous pensions que {text}',
+  'learn.observed': 'Nous avons observé {text}',
+  'learn.learned': 'Nous avons appris que {text}',
+  'learn.decision': 'Nous allons donc {text}',
+  'learn.version': 'Version du modèle produite : {version}',
 };
