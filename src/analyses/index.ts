@@ -23,3 +23,4 @@ export * from './experiment-data.js';
 export * from './wtp-data.js';
 export * from './experiment-records.js';
 export * from './experiment-calibration.js';
+export * from './sensitivity.js';

@@ -12,3 +12,4 @@ export * from './summary.js';
 export * from './rank-correlation.js';
 export * from './quantile-sketch.js';
 export * from './draws.js';
+export * from './sensitivity/index.js';

@@ -20,3 +20,4 @@ export { sheetsOf, eachSheetOf, figureCell, sheetsToCsv, sheetCsvChunks, seriesS
 export { printExactAmounts, amountsScaled, formatMoney, formatCount, formatFigure, formatSignificant, formatPercent, formatShare } from './numbers.js';
 export { words, periodCount, periodAt, listOf, costName } from './words.js';
 export { riskBlocks } from './risk.js';
+export { sensitivityBlocks } from './sensitivity.js';

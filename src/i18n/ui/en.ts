@@ -6,8 +6,9 @@ import type { Template } from '../template.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
-import { experimentRecordsEn } from './experiment-records.js';
 import { riskEn } from './risk.js';
+import { experimentRecordsEn } from './experiment-records.js';
+import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
 
 export const en = {
@@ -331,7 +332,7 @@ export const en = {
   'dominance.yes': 'yes',
   'dominance.no': 'no',
   'dominance.unscored': (p) =>
-    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads the memory of a DELAY or SMTH'}.`,
+    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads a value held inside a builtin (the memory of a DELAY, SMTH, TREND or INIT, or a random draw)'}.`,
   'dominance.tooLarge': 'Dominance not computed: the run would take {evaluations} evaluations, past the limit of {max}.',
   'column.part': 'Part',
   'column.fromTime': 'From',
@@ -602,8 +603,9 @@ export const en = {
   // The studio (the web surface): studio.ts
   ...studioEn,
   ...experimentEn,
-  ...experimentRecordsEn,
   ...riskEn,
+  ...experimentRecordsEn,
+  ...sensitivityEn,
 } satisfies Record<string, Template>;
 
 export type UiKey = keyof typeof en;
