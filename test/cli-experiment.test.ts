@@ -239,3 +239,30 @@ describe('experiments recorded in a model (purple-button, seed 003)', () => {
     expect(run(['experiment', 'map', 'purple-button'], 'fr').stdout).toContain('À tester d’abord');
   });
 });
+
+describe('symbiose experiment calibrate on a recorded experiment', () => {
+  it("writes purple-button calibrated on the young-driver test's group B, valid, saying the counts are invented", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-calibrate-'));
+    const out = join(dir, 'calibrated.yaml');
+    const r = run(['experiment', 'calibrate', 'purple-button', '--experiment', 'young-drivers', '--variant', 'b', '--parameter', 'download_share_b', '--write', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Its counts are INVENTED, for illustration');
+    const validated = spawnSync(process.execPath, [BIN, 'validate', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
+    expect(validated.status).toBe(0);
+    const again = run(['experiment', 'calibrate', 'purple-button', '--experiment', 'young-drivers', '--write', out]);
+    expect(again.status).toBe(2); // never over an existing file without --force
+    const mixed = run(['experiment', 'calibrate', 'purple-button', '--experiment', 'young-drivers', '--prior', 'beta:1,1']);
+    expect(mixed.status).toBe(2);
+  });
+});
+
+describe('symbiose experiment learn', () => {
+  it("prints the model's learning cards in the workshop's four parts, in either language", () => {
+    const fr = run(['experiment', 'learn', 'purple-button'], 'fr').stdout.replace(/\s+/g, ' ');
+    expect(fr).toContain('Nous pensions que les jeunes conducteurs changent pour payer moins');
+    expect(fr).toContain('Nous allons donc refaire le test avec 225 conducteurs par groupe');
+    const en = run(['experiment', 'learn', 'purple-button']).stdout.replace(/\s+/g, ' ');
+    expect(en).toContain('We observed (invented counts) 16 downloads of 50 in group A');
+    expect(run(['experiment', 'learn', 'appstore']).stdout).toContain('no learning card yet');
+  });
+});

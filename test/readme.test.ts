@@ -35,7 +35,8 @@ describe('README', () => {
     // Inline commands may wrap across lines; shell blocks hold one command a line.
     const inline = [...section.matchAll(/`(symbiose experiment [^`]+)`/g)].map(([, c]) => c!.replace(/\s+/g, ' '));
     const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, b]) => b!.split('\n').map((l) => l.trim()));
-    const commands = [...inline, ...blocks].filter((line) => line.startsWith('symbiose experiment'));
+    // Those that write a file run in the fresh folder of the next test, not here.
+    const commands = [...inline, ...blocks].filter((line) => line.startsWith('symbiose experiment') && !line.includes('--write'));
     const printed = commands
       .map((command) => spawnSync(process.execPath, [resolve('bin/symbiose.js'), ...command.replace(/^symbiose /, '').split(/\s+/)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } }).stdout)
       .join('\n')

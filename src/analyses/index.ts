@@ -22,4 +22,5 @@ export * from './survey-csv.js';
 export * from './experiment-data.js';
 export * from './wtp-data.js';
 export * from './experiment-records.js';
+export * from './experiment-calibration.js';
 export * from './sensitivity.js';

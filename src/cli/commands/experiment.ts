@@ -1,6 +1,6 @@
 /** `symbiose experiment analyse|plan`: the statistics of src/stats/experiments on counts given on the command line or in a CSV file. */
 import type { Command } from 'commander';
-import { assumptionMap, experimentDataFromCsv, rankingFromSensitivity, recordedExperiment, wtpSurveyFromCsv, type CsvFault, type ExperimentData, type RecordFault } from '../../analyses/index.js';
+import { assumptionMap, calibrateParameter, experimentDataFromCsv, rankingFromSensitivity, recordedExperiment, wtpSurveyFromCsv, type CsvFault, type ExperimentData, type RecordFault } from '../../analyses/index.js';
 import type { UiKey } from '../../i18n/index.js';
 import {
   analyseConversions,
@@ -17,7 +17,9 @@ import {
   type Distribution,
   type Counts,
 } from '../../stats/index.js';
+import { applyChanges, rewriteYaml } from '../../core/index.js';
 import { UsageError } from '../errors.js';
+import { writeFile } from '../files.js';
 import { cliLocale, t } from '../lang.js';
 import { paragraph } from '../../tables/index.js';
 import { readModelText, requireEcosystem } from '../model-file.js';
@@ -27,6 +29,7 @@ import { deliver, emit, formatOf, toFile, colorWanted, withOutputOptions, type O
 import { analysisBlocks, planBlocks } from '../render/experiment.js';
 import { bayesianBlocks, sequentialBlocks, sequentialPlanBlocks } from '../render/experiment-readings.js';
 import { calibrationBlocks } from '../render/calibration.js';
+import { learningBlocks } from '../render/learning.js';
 import { priceChart } from '../render/price-chart.js';
 import { renderText } from '../render/text.js';
 import { demandBlocks, priceSensitivityBlocks } from '../render/wtp.js';
@@ -104,6 +107,16 @@ function experimentData(values: string[], from: string | undefined, record?: { i
   return { variants: values.map((v, i) => ({ name: String.fromCharCode(65 + i), counts: parseCounts(v) })), named: false };
 }
 
+interface CalibrateOptions extends OutputOptions {
+  prior?: string;
+  counts?: string;
+  experiment?: string;
+  variant?: string;
+  parameter?: string;
+  write?: string;
+  level: string;
+}
+
 interface AnalyseOptions extends OutputOptions {
   experiment?: string | boolean;
   model?: string;
@@ -131,14 +144,27 @@ export function registerExperiment(program: Command): void {
     experiment
       .command('calibrate')
       .description(t('cmd.experiment.calibrate'))
-      .requiredOption('--prior <distribution>', t('cmd.experiment.calibratePrior'))
-      .requiredOption('--counts <x/n>', t('cmd.experiment.calibrateCounts'))
+      .addArgument(modelArgument())
+      .addOption(modelOption())
+      .option('--prior <distribution>', t('cmd.experiment.calibratePrior'))
+      .option('--counts <x/n>', t('cmd.experiment.calibrateCounts'))
+      .option('--experiment <id>', t('cmd.experiment.calibrateExperiment'))
+      .option('--variant <id>', t('cmd.experiment.calibrateVariant'))
+      .option('--parameter <name>', t('cmd.experiment.calibrateParameter'))
+      .option('--write <file>', t('cmd.experiment.calibrateWrite'))
       .option('--level <level>', t('cmd.experiment.level'), '0.95'),
     ['text', 'md', 'json', 'csv'],
-  ).action((options: OutputOptions & { prior: string; counts: string; level: string }) => {
+  ).action(async (model: string | undefined, options: CalibrateOptions, command: Command) => {
     const format = formatOf(options);
-    const calibration = calibrateRate(parseDistribution(options.prior), parseCounts(options.counts), parseFraction('--level', options.level));
-    emit(format, () => calibrationBlocks(calibration, cliLocale()), () => calibration);
+    const level = parseFraction('--level', options.level);
+    if (options.experiment === undefined) {
+      if (options.prior === undefined || options.counts === undefined || model !== undefined) throw new UsageError(t('experiment.calibrateWhat'));
+      const calibration = calibrateRate(parseDistribution(options.prior), parseCounts(options.counts), level);
+      emit(format, () => calibrationBlocks(calibration, cliLocale()), () => calibration);
+      return;
+    }
+    if (options.prior !== undefined || options.counts !== undefined) throw new UsageError(t('experiment.calibrateWhat'));
+    await calibrateRecorded(chosenModel(model, command), options, level, format);
   });
   withOutputOptions(
     experiment
@@ -156,6 +182,13 @@ export function registerExperiment(program: Command): void {
     const map = assumptionMap(doc, ranking);
     emit(format, () => assumptionMapBlocks(map, cliLocale(), ranking !== undefined), () => ({ ranked: ranking !== undefined, assumptions: map }));
   });
+  withOutputOptions(experiment.command('learn').description(t('cmd.experiment.learn')).addArgument(modelArgument()).addOption(modelOption()), ['text', 'md', 'json']).action(
+    (model: string | undefined, options: OutputOptions, command: Command) => {
+      const format = formatOf(options);
+      const doc = requireEcosystem(chosenModel(model, command), colorWanted(process.stderr)).doc;
+      emit(format, () => learningBlocks(doc, cliLocale()), () => ({ learningCards: doc.learningCards ?? {} }));
+    },
+  );
   withOutputOptions(experiment.command('wtp').description(t('cmd.experiment.wtp')).argument('<file>', t('cmd.experiment.wtpFile')), ['text', 'md', 'json', 'csv']).action(
     (file: string, options: OutputOptions) => analyseWillingness(file, formatOf(options)),
   );
@@ -284,4 +317,23 @@ function rankingOf(file: string): Map<string, number> {
   const actors = (parsed as { actors?: unknown }).actors;
   if (!Array.isArray(actors)) throw new UsageError(t('experiment.badRanking', { file }));
   return rankingFromSensitivity(parsed as Parameters<typeof rankingFromSensitivity>[0]);
+}
+
+/** Calibrates the parameter an experiment of the model informs; --write saves the model with it. */
+async function calibrateRecorded(file: string, options: CalibrateOptions, level: number, format: ReturnType<typeof formatOf>): Promise<void> {
+  const text = readModelText(file);
+  const ecosystem = requireEcosystem(file, colorWanted(process.stderr));
+  const ids = { experiment: options.experiment!, ...(options.variant ? { variant: options.variant } : {}), ...(options.parameter ? { parameter: options.parameter } : {}) };
+  const { result, fault } = calibrateParameter(ecosystem.doc, ids, level);
+  if (!result) throw new UsageError(t(`calibrate.fault.${fault!.code}` as UiKey, { file, ...fault } as Record<string, string>));
+  if (options.write !== undefined) {
+    const applied = applyChanges(ecosystem.doc, [result.change]);
+    await writeFile(options.write, rewriteYaml(text, applied.document), { overwrite: options.force === true, force: false });
+  }
+  const words = t(result.invented ? 'calibrate.recordedInvented' : 'calibrate.recorded', { experiment: result.experiment, variant: result.variant, parameter: result.parameter });
+  emit(
+    format,
+    () => [paragraph(words), ...calibrationBlocks(result.calibration, cliLocale()), ...(options.write ? [paragraph(t('calibrate.written', { file: options.write, parameter: result.parameter }))] : [])],
+    () => ({ ...result, ...(options.write ? { written: options.write } : {}) }),
+  );
 }
