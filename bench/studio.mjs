@@ -17,13 +17,13 @@
  *
  *   npm run build && node bench/studio.mjs                 # every library model and the 300-actor one
  *   node bench/studio.mjs --models appstore,coursera --steps 20 --no-large
- *   node bench/studio.mjs --models none --actors 1000      # only a generated model, 1,000 actors
+ *   node bench/studio.mjs --models none --actors 1000,5000 # only generated models, 1,000 and 5,000 actors
  *   node bench/studio.mjs --in-page                        # drafts analysed in the page, not the worker
  *   node bench/studio.mjs --url http://127.0.0.1:4321      # a studio already running
  *   node bench/studio.mjs --models appstore --profile /tmp/edit   # also the edit steps' CPU profile
  *
- * --profile PREFIX records chromium's CPU profile of the page over each model's edit steps, writes
- * it to PREFIX-<model>.cpuprofile (open it in Chrome's DevTools) and prints the functions with the
+ * --profile PREFIX records chromium's CPU profile of the page over each model's edit steps and its
+ * slider steps, writes them to PREFIX-<model>.cpuprofile and PREFIX-<model>-slider.cpuprofile (open it in Chrome's DevTools) and prints the functions with the
  * most self time. Built with `npx vite build --config studio/vite.config.ts --minify false` the
  * names are the source's. The profiler's own cost inflates the figures of a profiled run.
  */
@@ -42,8 +42,8 @@ const option = (name, fallback) => {
 };
 const STEPS = Number(option('steps', '30'));
 const MODELS = option('models', readdirSync(join(ROOT, 'library')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).join(',')).split(',').filter((m) => m !== 'none');
-/** The generated model's size: actors, and 10 transactions for every 3 actors (300 / 1,000). */
-const ACTORS = Number(option('actors', '300'));
+/** The generated models' sizes: actors, and 10 transactions for every 3 actors (300 / 1,000). */
+const ACTORS = option('actors', '300').split(',').map(Number);
 const LARGE = !args.includes('--no-large');
 /** Drafts analysed in the page rather than by the analysis worker (logic/analyst.ts). */
 const QUERY = args.includes('--in-page') ? '?analyse-in-page' : '';
@@ -152,6 +152,17 @@ const EDIT_DONE = `const w = document.querySelector('[data-testid="workbench"]')
 const SLIDE_DONE = `const moved = Number(document.querySelector('[data-testid="profit"]').dataset.moved);
   return before === undefined ? moved : moved > before;`;
 
+/**
+ * What measuring a step costs the main thread by itself: the same steps on a bare input whose
+ * figures are "on the page" at once (the input event, the observer, one frame, the metric reads).
+ */
+async function measurementCost(page, cdp) {
+  await page.goto('about:blank');
+  await page.setContent('<input id="bare">');
+  const bare = await steps(page, cdp, '#bare', Array.from({ length: STEPS }, (_, i) => `name ${i}`), 'return before === undefined ? 0 : true;');
+  return median(bare.cpu);
+}
+
 const mark = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN, name);
 
 /** The profile written out, and the functions with the most self time printed (stderr). */
@@ -165,7 +176,7 @@ function report(id, profile) {
     self.set(where, (self.get(where) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.error(`${id}: profile of the edit steps, ${fmt(total)} ms sampled; most self time (ms):`);
+  console.error(`${id}: profile of the ${id.endsWith('-slider') ? 'slider' : 'edit'} steps, ${fmt(total)} ms sampled; most self time (ms):`);
   for (const [where, ms] of [...self].filter(([w]) => !w.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.error(`  ${fmt(ms).padStart(8)}  ${where}`);
 }
 
@@ -199,7 +210,9 @@ async function measure(page, cdp, url, id) {
   if ((await slider.count()) > 0) {
     const [min, max] = await slider.evaluate((s) => [Number(s.min), Number(s.max)]);
     const values = Array.from({ length: STEPS }, (_, i) => min + ((max - min) * ((i * 7) % STEPS + 0.5)) / STEPS);
+    if (PROFILE) await cdp.send('Profiler.start');
     sliding = await steps(page, cdp, 'input[type="range"]', values, SLIDE_DONE);
+    if (PROFILE) report(`${id}-slider`, (await cdp.send('Profiler.stop')).profile);
   }
   return { id, size, firstRender, firstFigures, layout, edit, sliding };
 }
@@ -212,12 +225,14 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 const version = browser.version();
 const rows = [];
+let measurement = NaN;
 try {
+  measurement = await measurementCost(page, cdp);
   const ids = [...MODELS];
-  if (LARGE) {
-    const large = `generated-${ACTORS}`;
-    const response = await fetch(`${studio.url}/api/models`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: large, document: generated(ACTORS, Math.round((ACTORS * 10) / 3)) }) });
-    if (!response.ok) throw new Error(`creating the ${ACTORS}-actor model: ${response.status} ${await response.text()}`);
+  for (const actors of LARGE ? ACTORS : []) {
+    const large = `generated-${actors}`;
+    const response = await fetch(`${studio.url}/api/models`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: large, document: generated(actors, Math.round((actors * 10) / 3)) }) });
+    if (!response.ok) throw new Error(`creating the ${actors}-actor model: ${response.status} ${await response.text()}`);
     ids.push(large);
   }
   for (const id of ids) {
@@ -234,6 +249,7 @@ try {
 }
 
 console.log(`Studio in headless chromium ${version}, 1280×800, ${STEPS} steps each, drafts analysed ${QUERY ? 'in the page' : 'in the worker'}; ms, median / worst of the steps`);
+console.log(`The measurement itself costs the main thread ${fmt(measurement)} ms a step (the same steps on a bare input), included in the figures below.`);
 console.log('first render: nodes on the page / first figures, from navigation start. latency: from the input event to the frame after its figures (wall clock). main thread: the CPU time the page\'s main thread spent on the step (a 60 Hz frame is 16.7 ms).');
 console.log('| model | actors / transactions | first render (nodes / figures) | layout | edit → figures: main thread | edit latency | slider → chart: main thread | slider latency |');
 console.log('|---|---|---|---|---|---|---|---|');

@@ -149,3 +149,93 @@ describe('symbiose experiment plan --sequential', () => {
     expect(run(['experiment', 'plan', '--control', '10%', '--variant', '20%', '--trials', '200,100', '--sequential']).status).toBe(2);
   });
 });
+
+describe('symbiose experiment wtp', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'symbiose-wtp-'));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  // The five consistent respondents of src/stats/wtp/wtp.test.ts, where the points are worked by hand.
+  const survey = 'too cheap,cheap,expensive,too expensive\n2,4,6,8\n3,5,7,10\n1,3,5,7\n2,4,8,12\n4,6,9,11\n5,4,6,8\n';
+
+  it("gives Van Westendorp's four price points in words and draws the curves", () => {
+    const r = run(['experiment', 'wtp', file('vw.csv', survey)]);
+    expect(r.status).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('Acceptable prices run from 3 ');
+    expect(out).toContain('to 7.5 ');
+    expect(out).toContain('Fewest reject the price at 4; as many call it cheap as expensive at 5.');
+    expect(out).toContain('5 of 6 respondents; 1 set aside');
+    expect(r.stdout).toContain('t too cheap, c cheap, e expensive, x too expensive');
+    const json = JSON.parse(run(['experiment', 'wtp', join(dir, 'vw.csv'), '--json']).stdout);
+    expect([json.pmc, json.opp, json.ipp, json.pme]).toEqual([3, 4, 5, 7.5]);
+    expect(json.curves.tooExpensive.slice(5)).toEqual([0, 0.2, 0.4, 0.4, 0.6, 0.8, 1]);
+    const csv = run(['experiment', 'wtp', join(dir, 'vw.csv'), '--format', 'csv']).stdout;
+    expect(csv).toContain('too expensive');
+  });
+
+  it('gives Gabor–Granger demand and revenue, in French', () => {
+    const r = run(['experiment', 'wtp', file('gg.csv', 'id,10,20,30\n1,oui,oui,non\n2,oui,non,non\n3,oui,oui,oui\n4,oui,oui,\n')], 'fr');
+    const out = r.stdout.replace(/\s+/g, ' ');
+    // By hand (wtp.test.ts): revenue 10 at 10, 15 at 20, 10 at 30.
+    expect(out).toContain('La recette par répondant est la plus forte à 20 (15)');
+  });
+
+  it('points at a bad cell, and refuses a survey where nobody answered consistently', () => {
+    const bad = run(['experiment', 'wtp', file('bad.csv', 'too cheap,cheap,expensive,too expensive\n1,2,x,4\n')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('bad.csv, line 2: "x" in column "expensive" is not a price');
+    const none = run(['experiment', 'wtp', file('none.csv', 'too cheap,cheap,expensive,too expensive\n4,3,2,1\n')]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('no respondent gave four rising prices');
+  });
+});
+
+describe('symbiose experiment calibrate', () => {
+  it('updates a Beta prior exactly and a PERT prior on a grid, with the figures of calibration.test.ts', () => {
+    const beta = JSON.parse(run(['experiment', 'calibrate', '--prior', 'beta:2,8', '--counts', '12/50', '--json']).stdout);
+    expect(beta.method).toBe('beta-conjugate');
+    expect(beta.posterior).toEqual({ kind: 'beta', alpha: 14, beta: 46 });
+    const out = run(['experiment', 'calibrate', '--prior', 'pert:0.05,0.1,0.3', '--counts', '12/50']).stdout.replace(/\s+/g, ' ');
+    // scipy (calibration.test.ts): prior mean 0.125, sd 0.0433; posterior mean 0.18006, interval [0.1131; 0.2469].
+    expect(out).toContain('before PERT(0.05, 0.1, 0.3) 12.5 % 4.3 % [6.0 %; 22.1 %]');
+    expect(out).toContain('after discrete (50 values) 18.0 % 3.5 % [11.3 %; 24.7 %]');
+    expect(out).toContain('grid posterior');
+  });
+
+  it('refuses a prior it cannot read or draw from, with exit 2', () => {
+    for (const prior of ['pert:0.3,0.1,0.05', 'gamma:1,2', 'beta:1', 'uniform:a,b']) {
+      const r = run(['experiment', 'calibrate', '--prior', prior, '--counts', '12/50']);
+      expect(r.status, prior).toBe(2);
+      expect(r.stderr, prior).toContain('--prior');
+    }
+  });
+});
+
+describe('experiments recorded in a model (purple-button, seed 003)', () => {
+  it("analyses the young-driver test from the model's records, saying its counts are invented", () => {
+    const r = run(['experiment', 'analyse', 'purple-button', '--experiment', 'young-drivers']);
+    expect(r.status).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('These counts are INVENTED, for illustration');
+    // 16/50 against 10/50: stats.boschloo_exact([[10, 16], [40, 34]]).pvalue → 0.193 (the figure of the learning card).
+    expect(out).toContain('a (control) 16/50 32.0 %');
+    expect(out).toContain("b: Boschloo's exact test, p = 0.193 > 0.05. The evidence is too weak to decide");
+    expect(out).toContain('about 225 trials per group');
+    const json = JSON.parse(run(['experiment', 'analyse', 'purple-button', '--experiment', '--json']).stdout);
+    expect(json.invented).toBe(true);
+    expect(json.names).toEqual(['a', 'b']);
+    const unknown = run(['experiment', 'analyse', 'purple-button', '--experiment', 'nope']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('has no experiment "nope"; its experiments: young-drivers');
+  });
+
+  it('maps the assumptions, the important and untested first', () => {
+    const json = JSON.parse(run(['experiment', 'map', 'purple-button', '--json']).stdout);
+    const first = json.assumptions.filter((a: { quadrant: string }) => a.quadrant === 'test-first').map((a: { hypothesis: string }) => a.hypothesis);
+    expect(first).toContain('pay-less-or-recognition');
+    expect(json.assumptions.at(-1).importance).toBe('low');
+    expect(run(['experiment', 'map', 'purple-button'], 'fr').stdout).toContain('À tester d’abord');
+  });
+});

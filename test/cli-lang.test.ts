@@ -178,7 +178,7 @@ describe('English output', () => {
 
 describe('help of every command', () => {
   // Built in this process, in each language, as main() builds it: no child process needed.
-  const helps = (locale: 'en' | 'fr') => {
+  const helps = async (locale: 'en' | 'fr') => {
     chooseCliLocale(['--lang', locale], {});
     const all = new Map<string, string>();
     const visit = (command: Command, path: string) => {
@@ -186,14 +186,14 @@ describe('help of every command', () => {
       all.set(path, command.helpInformation().replace(/\n {6,}/g, ' '));
       for (const sub of command.commands) visit(sub, `${path} ${sub.name()}`.trim());
     };
-    visit(buildProgram(), '');
+    visit(await buildProgram(), '');
     chooseCliLocale([], {});
     return all;
   };
 
-  it('is in French for every command, none of it left in English', () => {
-    const english = helps('en');
-    const french = helps('fr');
+  it('is in French for every command, none of it left in English', async () => {
+    const english = await helps('en');
+    const french = await helps('fr');
     expect([...french.keys()]).toEqual([...english.keys()]);
     expect(french.size).toBeGreaterThan(15);
     const described = (help: string) => help.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim().split(/\s{2,}/)[1]);

@@ -41,7 +41,7 @@ describe('README', () => {
       .join('\n')
       .replace(/\s+/g, ' ');
     // Every figure the prose quotes, and every line of the output block shown.
-    for (const figure of ['8.5 %', '726 trials', '96.6 %', '0.10 percentage points', 'p = 0.00153', 'p = 0.0997']) expect(printed, figure).toContain(figure);
+    for (const figure of ['8.5 %', '726 trials', '96.6 %', '0.10 percentage points', 'p = 0.00153', 'p = 0.0997', 'from 2.89', 'to 9.67', 'Fewest reject the price at 5;', 'highest at 10', '70.0 % would buy', 'beta(14, 46)', 'PERT(0.05, 0.1, 0.3) 12.5 %', '18.0 %', '[11.3 %; 24.7 %]', 'These counts are INVENTED', 'Test first (4)']) expect(printed, figure).toContain(figure);
     const shown = /```\n(look[\s\S]*?)```/.exec(section)![1]!;
     for (const line of shown.split('\n').filter((l) => l.trim() !== '')) expect(printed).toContain(line.replace(/\s+/g, ' ').trim());
   });

@@ -329,12 +329,13 @@ describe('the figures of a draw', () => {
 });
 
 describe('which assumptions --ranges draws', () => {
-  it('holds the library ranges that bound a factor of an expression, and draws timings as whole periods', () => {
+  it('draws the factors format version 4 names in the library, and timings as whole periods', () => {
     const purple = loaded(readFileSync('library/purple-button.yaml', 'utf8'), 'purple-button.yaml');
     const assumptions = riskAssumptions(purple.doc);
     const held = (reason: string) => assumptions.held.filter((h) => h.reason === reason).map((h) => h.parameter);
     // Format version 4: cover_worth = "premium * cover_markup", the range [1.0, 1.4] on the factor: no expression is held.
     expect(held('range-of-expression')).toEqual([]);
+    expect(assumptions.sampled.find((a) => a.parameter === 'cover_markup')).toEqual({ parameter: 'cover_markup', distribution: { kind: 'pert', min: 1, mode: 1.15, max: 1.4 }, period: false });
     expect(held('no-range')).toContain('test_months');
     // `if(t == hackathon_month, 1, 0)` and `t <= test_months + discount_months` (test_months has no range).
     const periods = assumptions.sampled.filter((a) => a.period).map((a) => a.parameter);
@@ -352,6 +353,31 @@ describe('which assumptions --ranges draws', () => {
     const { doc, ecosystem, prepared } = loaded(text, 'shop.yaml');
     expect(riskAssumptions(doc).sampled.map((a) => [a.parameter, a.period])).toEqual([['price', false], ['opening', true], ['promo_end', true]]);
     expect(runRisk(prepared, ecosystem, { runs: 50, seed: 2, sampling: 'mc' }).failed).toBe(0);
+  });
+
+  it('draws a declared distribution as declared, its mode the value when not given, and holds an empirical one not read', () => {
+    const text = SHOP.replace('symbiose: 2', 'symbiose: 4')
+      .replace('range: [50, 250] }', 'range: [50, 250], distribution: { kind: discrete, values: [50, 150], probabilities: [0.5, 0.5] } }')
+      .replace('  rent: {', '  delay: { value: 1, distribution: { kind: triangular, min: 0, max: 2 } }\n  history: { value: 1, distribution: { kind: empirical, file: h.csv, column: x } }\n  rent: {')
+      .replace('count: 1 }', 'count: "if(t >= 1 + delay, 0, 1) + history * 0" }');
+    const { doc, ecosystem, prepared } = loaded(text, 'shop.yaml');
+    const assumptions = riskAssumptions(doc, { model: prepared.model });
+    expect(assumptions.sampled).toEqual([
+      { parameter: 'price', distribution: { kind: 'discrete', values: [50, 150], weights: [0.5, 0.5] }, period: false },
+      // `t >= 1 + delay`: delay sets a timing, drawn as whole periods.
+      { parameter: 'delay', distribution: { kind: 'triangular', min: 0, mode: 1, max: 2 }, period: true },
+    ]);
+    expect(assumptions.held).toEqual([{ parameter: 'history', reason: 'empirical-unread' }, { parameter: 'rent', reason: 'no-range' }]);
+    // With the column read, it is drawn from the values observed, each equally likely.
+    expect(riskAssumptions(doc, { model: prepared.model, columns: new Map([['history', [2, 4]]]) }).sampled[2]).toEqual({
+      parameter: 'history', distribution: { kind: 'discrete', values: [2, 4], weights: [1, 1] }, period: false,
+    });
+    // The buyer buys in period 1 unless 1 >= 1 + delay, that is unless delay rounds to 0: a triangular(0, 1, 2)
+    // is below 0.5 with probability 0.5² / 2 = 1/8. Without the sale the shop loses its rent (−100); with it,
+    // its NPV is price − 100: −50 or +50, each with probability 1/2. P(loss) = 1/8 + 7/8 · 1/2 = 9/16.
+    const run = runRisk(prepared, ecosystem, { runs: 4000, seed: 5, sampling: 'mc' });
+    const shop = business(run, 'shop');
+    expect(Math.abs(shop.lossProbability.value - 0.5625)).toBeLessThan(4 * shop.lossProbability.standardError);
   });
 
   it('refuses nothing silently: a range without width or around a value outside it is held, with its reason', () => {
@@ -394,6 +420,17 @@ describe('symbiose risk', () => {
     expect(json.sampling).toBe('sobol');
     expect(json.actors.map((a) => a.actorName)).toEqual(['Shop', 'Buyer']);
     expect(json.actors[0]!.lossProbability.value).toBeGreaterThan(0.3);
+  });
+
+  it('simulate --seed fixes the random builtins’ draws of a run (the same seed, the same series)', () => {
+    writeFileSync(join(dir, 'noisy.yaml'), 'symbiose: 3\nname: Noisy\ncurrency: EUR\nperiod: month\nhorizon: 3\nactors:\n  a: { name: A, kind: organisation }\nvalueObjects:\n  money: { nature: money }\ntransactions: {}\ndynamics:\n  dt: 1\n  variables:\n    demand:\n      equation: NORMAL(10, 2)\n');
+    const run = (...seed: string[]) => cli(['simulate', 'noisy.yaml', '--csv', ...seed]);
+    const one = run('--seed', '1'), two = run('--seed', '2');
+    expect(one.status).toBe(0);
+    expect(run('--seed', '1').stdout).toBe(one.stdout);
+    expect(run().stdout).toBe(one.stdout); // seed 1 by default
+    expect(two.stdout).not.toBe(one.stdout);
+    expect(run('--seed', '-3').status).toBe(2);
   });
 
   it('refuses bad usage with exit 2 and a message', () => {

@@ -3,6 +3,10 @@
  * rank correlations, timings) and its experiment records, read and refused with located messages
  * in both languages. Line numbers are those of the model text as written in each test.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawnDistribution, loadModel, timingParameters, type LocatedIssue } from '../src/core/index.js';
 import { issueMessage } from '../src/i18n/index.js';
@@ -95,6 +99,14 @@ describe('distributions on parameters', () => {
     expect(both(issues[3]!)[0]).toBe('the most likely value (9) lies outside the minimum and maximum (1 to 4)');
   });
 
+  it('names the kinds when a kind is not one of them', () => {
+    const text = model(`  price: { value: 2, distribution: { kind: gaussian, sd: 1 } }\n${USED}`);
+    const issues = issuesOf(text);
+    // The parameter is refused whole, so the amount that reads it names an unknown name.
+    expect(summary(issues)).toEqual([`schema ${place(text, 'kind: |gaussian')} expected`, `unknown-name ${place(text, 'amount: "|price')}`]);
+    expect(both(issues[0]!)[0]).toBe('expected a distribution: { kind: uniform, triangular, pert, normal, lognormal, beta, discrete or empirical, and its fields }');
+  });
+
   it('refuses a distribution on an expression, whose value comes from its inputs', () => {
     const text = model(`  price: { value: "markup * 2", distribution: { kind: uniform, min: 1, max: 3 } }\n${USED}`);
     const issues = issuesOf(text);
@@ -127,6 +139,14 @@ describe('timings', () => {
     const { prepared } = loadModel(model(timed.replace('{ kind: normal, sd: 2 }', '{ kind: normal, sd: 2, min: 0, max: 4 }')), 'm.yaml');
     // `t >= launch` and launch = start + delay: all three set when the shop sells; price does not.
     expect([...timingParameters(prepared!.model).keys()].sort()).toEqual(['delay', 'launch', 'start']);
+  });
+
+  it('leaves out a threshold: a name scaled or passed to a function, even beside something that grows with t', () => {
+    const text = model(`  price: 2\n  markup: 1\n  launch: 1\n  growth: 0.1\n  capacity: 30\n  users: "10 * (1 + growth) ^ t"\n  phase: "t - launch"\n`)
+      .replace('count: "if(t >= launch, 4, 0)"', 'count: "if(users * markup > capacity, 4, 0) + if(phase > 0, 1, 0) + if(floor(t / 12) == price, 1, 0)"');
+    const { prepared } = loadModel(text, 'm.yaml');
+    // phase = t - launch: launch is added to t; users, markup and capacity are compared as amounts; price with floor(t / 12), a function of t.
+    expect([...timingParameters(prepared!.model).keys()]).toEqual(['phase', 'launch']);
   });
 
   it('refuses an unbounded distribution on one: each draw is a whole period, and needs bounds to stay in', () => {
@@ -255,5 +275,26 @@ describe('segment members', () => {
     expect(both(issues[0]!)[0]).toMatch(/only a segment has members/);
     const firms = text.replace('members: organisations', 'members: firms');
     expect(summary(issuesOf(firms))).toContain(`schema ${place(firms, 'members: |firms')} one-of`);
+  });
+});
+
+describe('empirical distributions, read by the command line', () => {
+  const BIN = resolve('bin/symbiose.js');
+  const run = (dir: string, ...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SYMBIOSE_LANG: 'en' } });
+  const text = model(`  price: { value: 2, distribution: { kind: empirical, file: data/prices.csv, column: price } }\n${USED}`);
+
+  it('reads the column relative to the model file, and refuses a column it does not have, located', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-empirical-'));
+    mkdirSync(join(dir, 'models', 'data'), { recursive: true });
+    writeFileSync(join(dir, 'models', 'shop.yaml'), text);
+    writeFileSync(join(dir, 'models', 'data', 'prices.csv'), 'week,price\n1,1.8\n2,2.1\n');
+    expect(run(dir, 'validate', 'models/shop.yaml').status).toBe(0);
+    writeFileSync(join(dir, 'models', 'data', 'prices.csv'), 'week,prix\n1,1.8\n');
+    const refused = run(dir, 'validate', 'models/shop.yaml');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(`models/shop.yaml:${place(text, 'column: |price')}: error the file "data/prices.csv" has no column "price" (its columns: "week", "prix")`);
+    writeFileSync(join(dir, 'models', 'data', 'prices.csv'), 'price\n\n');
+    expect(run(dir, 'validate', 'models/shop.yaml', '--lang', 'fr').stdout.replace(/[\u00a0\u202f]/g, ' ')).toContain('la colonne « price » de « data/prices.csv » ne contient aucune valeur');
   });
 });

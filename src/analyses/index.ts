@@ -20,4 +20,6 @@ export { type ActorRole } from './risk-figures.js';
 export type { Distribution, Estimate, Histogram, SamplingMethod } from '../stats/index.js';
 export * from './survey-csv.js';
 export * from './experiment-data.js';
+export * from './wtp-data.js';
+export * from './experiment-records.js';
 export * from './sensitivity.js';

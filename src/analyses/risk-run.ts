@@ -52,7 +52,7 @@ export function checkRiskOptions(options: RiskOptions): RiskOptionFault[] {
  */
 export function planRisk(written: Ecosystem, options: RiskOptions): RiskPlan {
   const { doc } = written;
-  const assumptions = riskAssumptions(doc);
+  const assumptions = riskAssumptions(doc, { model: written.model });
   const distributions = assumptions.sampled.map((a) => prepareDistribution(a.distribution));
   const design = planDesign({
     method: options.sampling, dimensions: Math.max(1, distributions.length), runs: options.runs, seed: options.seed,

@@ -5,7 +5,7 @@
  * line breaks (RFC 4180). Column names are matched without regard to case, spaces or accents.
  */
 
-export type CsvFaultCode = 'csv-empty' | 'csv-unclosed-quote' | 'csv-ragged' | 'csv-missing-column' | 'csv-not-a-number' | 'csv-not-yes-no' | 'csv-too-few-rows' | 'csv-bad-counts';
+export type CsvFaultCode = 'csv-empty' | 'csv-unclosed-quote' | 'csv-ragged' | 'csv-missing-column' | 'csv-not-a-number' | 'csv-not-yes-no' | 'csv-too-few-rows' | 'csv-bad-counts' | 'csv-not-a-price' | 'csv-not-a-survey';
 
 /** A fault with the line it is on (1 = the header) and what was found. */
 export interface CsvFault {

@@ -5,9 +5,18 @@
  * by one that renders the same facts from keys.
  */
 import { Argument, Command, Help, Option } from 'commander';
-import { closest } from '../core/index.js';
 import { t } from './lang.js';
 import type { UiKey } from '../i18n/index.js';
+
+/**
+ * How the "did you mean" of a parse error is found: core's closest, given by main.ts with the
+ * commands (suggestWith), so that `symbiose --version` loads none of the core.
+ */
+let closest: (word: string, candidates: string[]) => string | undefined = () => undefined;
+
+export function suggestWith(suggest: typeof closest): void {
+  closest = suggest;
+}
 
 /** Commander's section titles, as it passes them to styleTitle. */
 const TITLES: Record<string, UiKey> = {

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { hasErrors, issue, LIMITS, type Ecosystem, type LoadResult, type Prepared } from '../core/index.js';
 import { issueMessage } from '../i18n/index.js';
 import { loadEcosystem } from '../engine/index.js';
+import { columnReader } from '../runtime/index.js';
 import { InvalidModelError, UsageError } from './errors.js';
 import { reportFallback } from './debug.js';
 import { packageFile } from './files.js';
@@ -98,7 +99,8 @@ function decoded(file: string, bytes: Buffer): string {
 }
 
 export function loadModelFile(file: string, text = readModelText(file)): LoadResult {
-  const result = loadEcosystem(text, modelFileName(file));
+  // Empirical distributions' CSV files are read relative to the model file.
+  const result = loadEcosystem(text, modelFileName(file), columnReader(file));
   reportFallback(result.fallback);
   return result;
 }

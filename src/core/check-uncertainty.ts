@@ -13,6 +13,7 @@ import {
   distributionBounds,
   parameterSpec,
   recordById,
+  type ColumnReader,
   type Correlations,
   type Distribution,
   type ModelDocument,
@@ -22,9 +23,20 @@ import {
 const TOLERANCE = 1e-10;
 const PROBABILITY_TOLERANCE = 1e-9;
 
-/** `timings`: the parameters that set a timing (timing.ts), which are drawn as whole periods. */
-export function checkUncertainty(doc: ModelDocument, timings: ReadonlyMap<string, Path>): Issue[] {
+export interface UncertaintyCheck {
+  issues: Issue[];
+  /** The numbers of each empirical distribution that could be read, by parameter. */
+  columns: Map<string, readonly number[]>;
+}
+
+/**
+ * `timings`: the parameters that set a timing (timing.ts), which are drawn as whole periods.
+ * `readColumn`: how the surface reads an empirical distribution's column; without one (no file
+ * to read from), empirical columns are neither checked nor read.
+ */
+export function checkUncertainty(doc: ModelDocument, timings: ReadonlyMap<string, Path>, readColumn?: ColumnReader): UncertaintyCheck {
   const issues: Issue[] = [];
+  const columns = new Map<string, readonly number[]>();
   for (const [name, written] of Object.entries(doc.parameters ?? {})) {
     if (typeof written !== 'object') continue;
     const path = ['parameters', name];
@@ -35,6 +47,12 @@ export function checkUncertainty(doc: ModelDocument, timings: ReadonlyMap<string
     if (typeof value !== 'number') {
       issues.push(issue('distribution', at, { reason: 'of-expression', name }, { atKey: true }));
       continue;
+    }
+    if (distribution.kind === 'empirical' && readColumn) {
+      const read = readColumn(distribution.file, distribution.column);
+      const fault = columnFault(read, distribution.file, distribution.column);
+      if (fault) issues.push(issue('distribution', [...at, fault.reason === 'empirical-file' ? 'file' : 'column'], fault));
+      else columns.set(name, (read as { values: readonly number[] }).values);
     }
     const faults = distributionFaults(distribution, value);
     issues.push(...faults.map(([field, fault]) => issue('distribution', field === undefined ? at : [...at, ...field], fault, field === undefined ? { atKey: true } : {})));
@@ -48,7 +66,20 @@ export function checkUncertainty(doc: ModelDocument, timings: ReadonlyMap<string
     });
   }
   if (doc.correlations) issues.push(...correlationIssues(doc, doc.correlations));
-  return issues;
+  return { issues, columns };
+}
+
+/** Why an empirical column gives nothing to draw from, if it does not. */
+function columnFault(read: ReturnType<ColumnReader>, file: string, column: string): DistributionFault | undefined {
+  if ('values' in read) return read.values.length === 0 ? { reason: 'empirical-empty', file, column } : undefined;
+  switch (read.fault) {
+    case 'file':
+      return { reason: 'empirical-file', file };
+    case 'column':
+      return { reason: 'empirical-column', file, column, known: read.known };
+    case 'cell':
+      return { reason: 'empirical-cell', file, column, row: read.row, text: read.text };
+  }
 }
 
 function rangeIssues(name: string, value: unknown, [low, high]: readonly [number, number], path: Path): Issue[] {

@@ -24,6 +24,7 @@ export {
   type DynamicsRun,
   type DynamicsRunOptions,
   type DynamicsFallback,
+  withValues,
 } from './prepare/index.js';
 export type { PeriodSeries } from './quantify.js';
 export { flowRecords, costRecords, occurrencesAt, type Flow, type FlowLine, type FlowColumns, type CostLine, type CostRow, type CostColumns, type OccurrenceColumns, type Ledger } from './ledger.js';

@@ -6,7 +6,7 @@
  */
 import { checkStructure, type Structured } from './check-structure.js';
 import { hasErrors, issue, type Issue, type LocatedIssue } from './issues.js';
-import { applyVariant, recordById } from './model/index.js';
+import { applyVariant, recordById, type ColumnReader } from './model/index.js';
 import { evaluate, prepare, type DynamicsFallback, type DynamicsPreparer, type Ecosystem, type Prepared } from './prepare/index.js';
 import { migrate } from './migrate/index.js';
 import { locateAll, readSource, type Placer } from './source.js';
@@ -15,6 +15,8 @@ export interface LoadOptions {
   dynamics?: DynamicsPreparer;
   /** Load the model as this variant makes it (its `set` parameters replaced). */
   variant?: string;
+  /** How the surface reads the CSV column of an empirical distribution (paths relative to the model file). */
+  readColumn?: ColumnReader;
 }
 
 export interface LoadResult {
@@ -44,7 +46,7 @@ export function loadModel(text: string, file: string, options: LoadOptions = {})
     if (options.variant !== undefined && !recordById(doc.variants, options.variant)) {
       issues.push(issue('unknown-reference', ['variants'], { kind: 'variant', id: options.variant, known: Object.keys(doc.variants ?? {}) }, { atKey: true }));
     }
-    prepared = prepare(doc, { declared: structured.declared, ...(options.dynamics ? { dynamics: options.dynamics } : {}) });
+    prepared = prepare(doc, { declared: structured.declared, ...(options.dynamics ? { dynamics: options.dynamics } : {}), ...(options.readColumn ? { readColumn: options.readColumn } : {}) });
     issues.push(...prepared.issues);
     const evaluated = evaluate(prepared);
     issues.push(...evaluated.issues);

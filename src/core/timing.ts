@@ -1,9 +1,10 @@
 /**
- * The parameters that set a timing: read in a comparison with the period `t` (`t == launch`,
- * `t <= test_months + discount_months`, `if(t - start > 0, …)`), directly or through the
- * parameters the comparison reads. A draw of such a parameter must be a whole period: 6.4 never
- * equals any period, so `t == launch` drawn at 6.4 would have no effect at all. Found from the
- * compiled trees, so a name that reaches a comparison through another parameter is followed.
+ * The parameters that set a timing: added to or subtracted from the period `t` in a comparison
+ * (`t == launch`, `t <= test_months + discount_months`, `t - start > 0`), directly or through
+ * the parameters the comparison reads so (`launch: "start + delay"`). A draw of such a parameter
+ * must be a whole period: 6.4 never equals any period, so `t == launch` drawn at 6.4 would have
+ * no effect at all. A name scaled or passed to a function (`users * growth > capacity`, even when
+ * users grow with t) is a threshold, not a period, and is not one. Found from the compiled trees.
  */
 import type { CompiledModel, CompiledQuantity, CompiledStep } from './compile.js';
 import type { Expr } from './expression/index.js';
@@ -15,51 +16,35 @@ const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 export function timingParameters(model: CompiledModel): Map<string, Path> {
   const trees = new Map<string, Expr>();
   for (const { name, value } of model.parameters) if (value) trees.set(name, value.expr);
-  const timed = timeDependent(model);
   const found = new Map<string, Path>();
   for (const quantity of quantitiesOf(model)) {
     for (const comparison of comparisonsIn(quantity.expr)) {
-      const read = readThrough(comparison, trees);
-      if (!read.has('t') && ![...read].some((name) => timed.has(name))) continue;
-      for (const name of read) if (trees.has(name) && !found.has(name)) found.set(name, quantity.path);
+      if (comparison.type !== 'binary') continue;
+      const terms = new Set([...periodTerms(comparison.left, trees), ...periodTerms(comparison.right, trees)]);
+      if (!terms.has('t')) continue;
+      for (const name of terms) if (trees.has(name) && !found.has(name)) found.set(name, quantity.path);
     }
   }
   return found;
 }
 
-/** The parameters whose value changes with `t`, directly or through the parameters they read. */
-function timeDependent(model: CompiledModel): Set<string> {
-  const timed = new Set<string>();
-  // model.parameters is in dependency order: each comes after every parameter it reads.
-  for (const { name, value } of model.parameters) {
-    if (value && value.names.some((n) => n === 't' || timed.has(n))) timed.add(name);
+/**
+ * The names a side of a comparison adds or subtracts (`t - start + 2` reads t and start so),
+ * and through each parameter so read, the names its own expression adds or subtracts.
+ */
+function periodTerms(expr: Expr, trees: ReadonlyMap<string, Expr>, found = new Set<string>()): Set<string> {
+  if (expr.type === 'name') {
+    if (found.has(expr.name)) return found;
+    found.add(expr.name);
+    const tree = trees.get(expr.name);
+    if (tree) periodTerms(tree, trees, found);
+  } else if (expr.type === 'binary' && (expr.op === '+' || expr.op === '-')) {
+    periodTerms(expr.left, trees, found);
+    periodTerms(expr.right, trees, found);
+  } else if (expr.type === 'unary' && (expr.op === '-' || expr.op === '+')) {
+    periodTerms(expr.operand, trees, found);
   }
-  return timed;
-}
-
-/** Every name an expression reads, and every name read by the parameters it reads, and so on. */
-function readThrough(expr: Expr, trees: ReadonlyMap<string, Expr>): Set<string> {
-  const read = new Set<string>();
-  const visit = (node: Expr): void => {
-    switch (node.type) {
-      case 'name':
-        if (read.has(node.name)) return;
-        read.add(node.name);
-        if (trees.has(node.name)) visit(trees.get(node.name)!);
-        return;
-      case 'unary':
-        return visit(node.operand);
-      case 'binary':
-        visit(node.left);
-        return visit(node.right);
-      case 'call':
-        return node.args.forEach(visit);
-      case 'number':
-        return;
-    }
-  };
-  visit(expr);
-  return read;
+  return found;
 }
 
 /** The comparison nodes of a tree (a comparison inside another's operand is found as well). */

@@ -16,3 +16,4 @@ export { enumerateInWorkers, GameWorkerFailed, type GameWorkerOptions } from './
 export { fairShareOf } from './fair-share.js';
 export { riskInWorkers, RiskWorkerFailed, type RiskWorkerOptions } from './risk-backend.js';
 export { modelLoops, type ModelLoops } from './loops.js';
+export { columnReader, columnOf, parseCsv } from './empirical.js';

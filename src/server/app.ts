@@ -20,6 +20,8 @@ import { sensitivityRoutes } from './routes/sensitivity.js';
 import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
+import { riskRoutes } from './routes/risk.js';
+import { jobRegistry } from './jobs.js';
 import { COMPONENTS } from './schemas.js';
 import { studioFiles } from './static.js';
 
@@ -31,6 +33,8 @@ export interface AppOptions {
   studioDir?: string;
   /** Where simulations run (default a pool of warm worker threads, so requests are not held up and a run does not start a thread). */
   engine?: EngineBackend;
+  /** The compiled risk worker script (tests running the TypeScript sources give dist's). */
+  riskWorker?: URL;
   /** Where unexpected errors are logged, with their reference (default standard error). */
   log?: (line: string) => void;
 }
@@ -63,6 +67,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...sensitivityRoutes(options.workspace),
     ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
+    ...riskRoutes(options.workspace, jobRegistry(internal), options.riskWorker ? { script: options.riskWorker } : {}),
   ];
   routes.push(
     route({

@@ -3,6 +3,7 @@ export * from './random.js';
 export * from './concentration.js';
 export * from './games/index.js';
 export * from './experiments/index.js';
+export * from './wtp/index.js';
 export { betaCdf, betaQuantile, gammaQ, lnBeta, lnGamma, normalCdf, normalDensity, normalQuantile } from './special.js';
 export * from './distributions.js';
 export * from './sobol.js';

@@ -4,10 +4,11 @@
  * this file reads, since tables do not import the engine.
  */
 import type { Period } from '../core/index.js';
-import type { Locale, UiKey } from '../i18n/index.js';
+import type { UiKey } from '../i18n/index.js';
 import { heading, paragraph, table, type Block } from './blocks.js';
-import { formatCount, formatPercent } from './numbers.js';
-import { listOf, periodAt, periodCount, words } from './words.js';
+import { formatNumber, type Locale } from '../i18n/index.js';
+import { formatCount, formatPercent, formatSignificant } from './numbers.js';
+import { listOf, periodCount, words } from './words.js';
 
 type Polarity = 'reinforcing' | 'balancing' | 'undetermined';
 
@@ -55,8 +56,10 @@ export function feedbackBlocks(period: Period | undefined, feedback: FeedbackVie
     return [...blocks, paragraph(t('dominance.tooLarge', { evaluations: formatCount(locale, dominance.evaluations), max: formatCount(locale, dominance.max) }))];
   }
   const method = dominance.method === 'rk4' ? 'RK4' : 'Euler';
-  const at = (time: number) => (period ? periodAt(locale, period, Number(time.toPrecision(4))) : t('dominance.at', { t: Number(time.toPrecision(4)) }));
-  const dt = period ? periodCount(locale, period, dominance.dt) : String(Number(dominance.dt.toPrecision(6)));
+  // Times to four significant figures (month 4.625), in the reader's number format.
+  const time = (x: number) => formatNumber(locale, Number(x.toPrecision(4)), 20);
+  const at = (x: number) => (period ? t('period.at', { period, n: time(x) }) : t('dominance.at', { t: time(x) }));
+  const dt = period ? periodCount(locale, period, dominance.dt) : formatSignificant(locale, dominance.dt);
   blocks.push(paragraph(t('dominance.intro', { method, dt })));
   blocks.push(
     table(

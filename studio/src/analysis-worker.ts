@@ -5,15 +5,15 @@
 import type { Ecosystem, ModelDocument, Prepared } from '../../src/core/index.js';
 import { applyModelChanges } from '../../src/engine/index.js';
 import { analyse, reevaluate } from './logic/analyse.js';
-import type { AnalystAnswer, AnalystRequest } from './logic/analyst.js';
-import { shipAnalysis, shipEvaluation, type Structure } from './logic/shipping.js';
+import type { AnalystAnswer, AnalystRequest, WorkerReady } from './logic/analyst.js';
+import { shipAnalysis, shipEvaluation, transferred, type Structure } from './logic/shipping.js';
 
 let last: { draft: number; prepared: Prepared | undefined; recycle: Ecosystem | undefined } = { draft: 0, prepared: undefined, recycle: undefined };
 /** The version's document the page's drafts are made on, and the structure sent last. */
 let base: ModelDocument | undefined;
 let sent: Structure | undefined;
 
-const answer = (message: AnalystAnswer) => (self as unknown as { postMessage(m: AnalystAnswer): void }).postMessage(message);
+const answer = (message: AnalystAnswer) => (self as unknown as { postMessage(m: AnalystAnswer, transfer: Transferable[]): void }).postMessage(message, message.ecosystem ? transferred(message.ecosystem) : []);
 
 self.onmessage = (event: MessageEvent<AnalystRequest>) => {
   const request = event.data;
@@ -29,8 +29,11 @@ self.onmessage = (event: MessageEvent<AnalystRequest>) => {
   }
   if (request.draft !== last.draft) return answer({ kind: 'evaluated', job: request.job, ecosystem: undefined, overtaken: true });
   if (!last.prepared) return answer({ kind: 'evaluated', job: request.job, ecosystem: undefined, overtaken: false });
-  // The last answer was a copy: its arrays here can be overwritten.
+  // The last answer's figures were transferred: only its dynamics' series are used again.
   const figures = reevaluate(last.prepared, new Map(request.overrides), last.recycle);
   if (figures) last.recycle = figures;
   answer({ kind: 'evaluated', job: request.job, ecosystem: figures && shipEvaluation(figures), overtaken: false });
 };
+
+// Heard by the page, which waits for it before drawing a model (logic/analyst.ts).
+(self as unknown as { postMessage(m: WorkerReady): void }).postMessage({ kind: 'ready' });

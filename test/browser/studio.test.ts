@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UI_CATALOGUES } from '../../src/i18n/index.js';
+import { formatMoney } from '../../src/tables/index.js';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
 import { startStudio, type RunningStudio } from './studio-server.js';
 
@@ -323,12 +324,94 @@ describe('the studio in a browser', () => {
     await poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('marks a cycle of value on the graph, shortest first, and another one chosen', async () => {
+    // The cycles as the API gives them (GET …/analyses/loops, what `symbiose loops --json` prints).
+    const { cycles } = (await (await fetch(`${studio.url}/api/models/appstore/analyses/loops`)).json()) as { cycles: Array<{ actors: string[]; arrows: Array<{ from: string; to: string }> }> };
+    expect(cycles.length).toBeGreaterThan(1);
+    await page.goto(`${studio.url}/#/model/appstore`);
+    await graphReady();
+    // The whole graph in view, so that every actor is drawn.
+    await page.locator('.react-flow__controls-fitview').click();
+    await poll(() => page.locator('.react-flow__node').count()).toBe(7);
+    await tab('loops');
+    await poll(() => page.getByTestId('loops').getAttribute('data-cycles')).toBe(String(cycles.length));
+    await expect.poll(() => page.locator('[data-testid="loops"] [role="option"]').count()).toBe(cycles.length);
+    const marked = () => page.locator('.actor[data-mark="marked"]').evaluateAll((nodes) => nodes.map((n) => n.closest('.react-flow__node')!.getAttribute('data-id')).sort());
+    // The first (shortest) cycle: its actors marked, every other dimmed; its arrows go from each to the next.
+    await poll(marked).toEqual([...cycles[0]!.actors].sort());
+    const steps = new Set(cycles[0]!.arrows.map((a) => `${a.from}>${a.to}`));
+    const along = await page.locator('.react-flow__edge.marked').evaluateAll((edges) => edges.map((e) => e.getAttribute('aria-label')));
+    expect(along.length).toBeGreaterThanOrEqual(steps.size);
+    expect(await page.locator('.actor[data-mark="dimmed"]').count()).toBe((await page.locator('.actor').count()) - (await marked()).length);
+    expect(await page.locator('.react-flow__edge.dimmed').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/loops.png` });
+    // Another cycle chosen in the list: its actors are marked instead.
+    const other = cycles.findIndex((c) => c.actors.slice().sort().join() !== cycles[0]!.actors.slice().sort().join());
+    await page.locator(`[data-testid="loops"] [role="option"][data-item="${other}"]`).click();
+    await poll(marked).toEqual([...cycles[other]!.actors].sort());
+    expect(await page.locator(`[data-testid="loops"] [role="option"][data-item="${other}"]`).getAttribute('aria-selected')).toBe('true');
+    // Another tab: nothing marked on the graph any more.
+    await tab('profit');
+    await poll(() => page.locator('.actor[data-mark]').count()).toBe(0);
+    expect(await page.locator('.react-flow__edge.dimmed').count()).toBe(0);
+  });
+
+  it('shows each data flow on the graph with the value lost if it stops, and marks the one chosen', async () => {
+    // The data flows as the API gives them (GET …/analyses/data-value), the costliest first.
+    const { flows, currency } = (await (await fetch(`${studio.url}/api/models/appstore/analyses/data-value`)).json()) as { currency: string; flows: Array<{ transaction: string; transfer: number; from: string; to: string; lost: number; objectName: string }> };
+    expect(flows.length).toBeGreaterThan(1);
+    await tab('data');
+    await poll(() => page.getByTestId('data-value').getAttribute('data-flows')).toBe(String(flows.length));
+    // Every data flow's arrow is marked; the others are dimmed.
+    const marked = () => page.locator('.react-flow__edge.marked').evaluateAll((edges) => edges.map((e) => e.getAttribute('data-id')).sort());
+    await poll(marked).toEqual(flows.map((f) => `${f.transaction}#${f.transfer}`).sort());
+    // The costliest flow's arrows say what stopping it loses, in the page's words.
+    const top = flows[0]!;
+    const label = `${top.objectName}: ${formatMoney('en', top.lost)} ${currency} lost if it stops`;
+    await poll(() => page.locator('.react-flow__edge-text').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(label)]));
+    // A flow chosen in the table is drawn strongest.
+    await page.locator('[data-testid="data-value"] tr[data-item="1"]').click();
+    await poll(() => page.locator('.react-flow__edge.strongest').evaluateAll((edges) => edges.map((e) => e.getAttribute('data-id')))).toEqual([`${flows[1]!.transaction}#${flows[1]!.transfer}`]);
+    await page.screenshot({ path: `${SHOTS}/data-value.png` });
+    await tab('profit');
+    await poll(() => page.locator('.react-flow__edge.marked').count()).toBe(0);
+  });
+
+  it('draws a graph too large for the DOM on a canvas when zoomed out, selects an actor clicked there, and brings nodes back zoomed in', async () => {
+    const response = await fetch(`${studio.url}/api/models`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'grid-400', document: gridEcosystem(400) }) });
+    expect(response.status).toBe(201);
+    await page.goto(`${studio.url}/#/model/grid-400`);
+    await graphReady();
+    // Opened at a readable zoom: the actors near the view as nodes, far fewer than 400.
+    await poll(() => page.getByTestId('graph').getAttribute('data-drawn')).toBe('dom');
+    await poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(0);
+    expect(await page.locator('.react-flow__node').count()).toBeLessThan(100);
+    // The fit button shows all 400: too many for the DOM, so on a canvas, with no node left.
+    await page.locator('.react-flow__controls-fitview').click();
+    await poll(() => page.getByTestId('graph').getAttribute('data-drawn')).toBe('canvas');
+    await expect.poll(() => page.getByTestId('graph-canvas').isVisible()).toBe(true);
+    expect(await page.locator('.react-flow__node').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/large-graph.png` });
+    // A click on a25's box (column 5 of row 1, at 230 × 5, 140) selects it.
+    const at = await screenPoint({ x: 5 * 230 + 85, y: 140 + 32 });
+    await page.mouse.click(at.x, at.y);
+    await poll(() => page.locator('[data-panel]').getAttribute('data-panel')).toBe('actor:a25');
+    // Zoomed in around it, the actors are nodes again.
+    for (let i = 0; i < 10 && (await page.getByTestId('graph').getAttribute('data-drawn')) === 'canvas'; i++) {
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(200);
+    }
+    await poll(() => page.getByTestId('graph').getAttribute('data-drawn')).toBe('dom');
+    await poll(() => node('a25').count()).toBe(1);
+  });
+
   it('speaks French with no English word left on the interface', async () => {
     await page.getByTestId('language').selectOption('fr');
     const views: Array<[string, () => Promise<void>]> = [
       ['library', async () => void (await page.goto(`${studio.url}/#/library`))],
       ['models', async () => void (await page.goto(`${studio.url}/#/models`))],
-      ...['canvas', 'payers', 'profit', 'sharing', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
+      ...['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
         name,
         async () => {
           if (!page.url().includes('#/model/appstore')) {
@@ -356,6 +439,30 @@ describe('the studio in a browser', () => {
     await page.screenshot({ path: `${SHOTS}/french.png` });
   });
 });
+
+/**
+ * A model of `actors` actors on a grid of 20 columns, 230 × 140 apart (where the studio's own grid
+ * puts them), each paying the next one for a service once a period.
+ */
+function gridEcosystem(actors: number) {
+  const doc = { symbiose: 3, name: `Grid of ${actors}`, currency: 'EUR', period: 'month', horizon: 12, actors: {} as Record<string, unknown>, valueObjects: {} as Record<string, unknown>, transactions: {} as Record<string, unknown>, scenarios: {} as Record<string, unknown> };
+  for (let a = 0; a < actors; a++) doc.actors[`a${a}`] = { name: `Actor ${a}`, kind: 'organisation', position: { x: (a % 20) * 230, y: Math.floor(a / 20) * 140 } };
+  doc.valueObjects.cash = { nature: 'money' };
+  doc.valueObjects.help = { nature: 'service' };
+  for (let a = 0; a + 1 < actors; a++) {
+    doc.transactions[`t${a}`] = { transfers: [{ from: `a${a}`, to: `a${a + 1}`, object: 'cash', amount: 10 }, { from: `a${a + 1}`, to: `a${a}`, object: 'help' }] };
+    doc.scenarios[`s${a}`] = { start: { actor: `a${a}`, count: 1 }, steps: [`t${a}`] };
+  }
+  return doc;
+}
+
+/** Where a point of the graph is on the screen, from the viewport React Flow shows. */
+async function screenPoint(p: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  const transform = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  const [, x, y, zoom] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(transform)!.map(Number) as [number, number, number, number];
+  return { x: box.x + x + p.x * zoom, y: box.y + y + p.y * zoom };
+}
 
 /** The page's text without what the model or the user wrote (names, descriptions, sources). */
 function interfaceText(on: Page): Promise<string> {

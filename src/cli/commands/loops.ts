@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withNames, type CycleOptions } from '../../analyses/index.js';
-import { modelFeedback } from '../../engine/index.js';
+import { modelFeedback, SimulationError } from '../../engine/index.js';
+import { engineIssueMessage } from '../../i18n/index.js';
 import { modelLoops } from '../../runtime/index.js';
 import { feedbackBlocks, heading, loopBlocks } from '../../tables/index.js';
 import { colorWanted, formatOf } from '../output.js';
@@ -52,7 +53,14 @@ export function registerLoops(program: Command): void {
 /** An XMILE model has no actors, so no cycles of value: its feedback loops only. */
 function xmileLoops(file: string, format: ReturnType<typeof formatOf>): void {
   const { model } = readDynamicsFile(file, colorWanted(process.stderr));
-  const feedback = modelFeedback(model);
+  let feedback: ReturnType<typeof modelFeedback>;
+  try {
+    feedback = modelFeedback(model);
+  } catch (error) {
+    // A run the file's own specs make impossible (too many steps): said as simulate says it.
+    if (error instanceof SimulationError) throw new UsageError(engineIssueMessage({ code: 'run', severity: 'error', params: error.refusal }, cliLocale()));
+    throw error;
+  }
   if (!feedback) throw new InvalidModelError(t('model.hasSomeErrors', { file }));
   const blocks = () => [heading(t('feedback.xmileTitle', { model: model.name ?? file })), ...feedbackBlocks(undefined, feedback, cliLocale()).slice(1)];
   emit(format, blocks, () => ({ feedback }));

@@ -23,6 +23,7 @@ interface SimulateCliOptions extends OutputOptions {
   csv?: boolean;
   chart?: string;
   variant?: string;
+  seed?: string;
   progress?: ProgressMode;
 }
 
@@ -39,6 +40,7 @@ export function registerSimulate(program: Command): void {
     .option('--csv', t('option.csv'))
     .option('--chart <variable>', t('option.chart'))
     .option('--variant <id>', t('option.variant'))
+    .option('--seed <s>', t('option.simulateSeed'))
     .addOption(new Option('--progress <how>', t('option.progress')).choices(PROGRESS_MODES).default('auto')))
     .action(async (given: string | undefined, options: SimulateCliOptions, command: Command) => {
       const file = chosenModel(given, command);
@@ -50,6 +52,7 @@ export function registerSimulate(program: Command): void {
       if (options.chart && format !== 'text' && format !== 'md') throw new UsageError(t('usage.chartForPeople', { format }));
       const dt = positive(options.dt, '--dt');
       const until = number(options.until, '--until');
+      const seed = options.seed === undefined ? undefined : wholeSeed(options.seed);
       const save = options.vars ? splitNames(options.vars) : undefined;
       if (options.vars !== undefined && save!.length === 0) throw new UsageError(t('usage.noVars'));
       if (options.chart && save && !save.some((v) => canonicalLabel(v) === canonicalLabel(options.chart!))) save.push(options.chart);
@@ -59,7 +62,7 @@ export function registerSimulate(program: Command): void {
         file,
         {
           ...simulation.request,
-          options: { ...(options.method ? { method: options.method } : {}), ...(dt !== undefined ? { dt } : {}), ...(until !== undefined ? { until } : {}), ...(save ? { save } : {}) },
+          options: { ...(options.method ? { method: options.method } : {}), ...(dt !== undefined ? { dt } : {}), ...(until !== undefined ? { until } : {}), ...(save ? { save } : {}), ...(seed !== undefined ? { seed } : {}) },
         },
         signal,
         progress,
@@ -128,6 +131,13 @@ function number(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value)) throw new UsageError(t('usage.expectsNumber', { option, value: text }));
+  return value;
+}
+
+/** The random builtins' seed: a whole number from 0 to 2³¹ − 1. */
+function wholeSeed(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value > 2 ** 31 - 1) throw new UsageError(t('usage.wholeNumber', { option: '--seed', min: 0, max: 2 ** 31 - 1, value: text }));
   return value;
 }
 

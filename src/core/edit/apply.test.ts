@@ -126,6 +126,22 @@ describe('applyChanges: renames', () => {
     expect(document.variants!.dear!.set).toEqual({ unit_price: 3 });
   });
 
+  it('renames a parameter where rank correlations and experiment records name it (format version 4)', () => {
+    const doc: ModelDocument = {
+      ...shop(),
+      correlations: [{ between: ['price', 'buyers'], rank: 0.3 }],
+      hypotheses: { h: { kind: 'viability', statement: 'they pay', parameters: ['buyers', 'price'] } },
+      testCards: { c: { hypothesis: 'h', believe: 'a', verify: 'b', measure: 'c' } },
+      experiments: { e: { testCard: 'c', measure: 'sales', informs: 'price', variants: { a: {}, b: {} } } },
+    };
+    const { document } = check(doc, [{ op: 'rename', kind: 'parameter', from: 'price', to: 'unit_price' }]);
+    expect(document.correlations).toEqual([{ between: ['unit_price', 'buyers'], rank: 0.3 }]);
+    expect(document.hypotheses!.h!.parameters).toEqual(['buyers', 'unit_price']);
+    expect(document.experiments!.e!.informs).toBe('unit_price');
+    const matrix = check({ ...shop(), correlations: { parameters: ['buyers', 'price'], matrix: [[1, 0.2], [0.2, 1]] } }, [{ op: 'rename', kind: 'parameter', from: 'price', to: 'p' }]);
+    expect(matrix.document.correlations).toEqual({ parameters: ['buyers', 'p'], matrix: [[1, 0.2], [0.2, 1]] });
+  });
+
   it('refuses a rename onto an existing id, a missing record, or a reserved name', () => {
     const { issues, document } = check(shop(), [
       { op: 'rename', kind: 'parameter', from: 'price', to: 'buyers' },

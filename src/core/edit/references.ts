@@ -1,6 +1,7 @@
 /**
  * Every reference to a record, found or rewritten: ids in transfers, scenario steps, cost lines,
- * valuations and variants; names in model expressions; names in the dynamics' equations and in
+ * valuations and variants; parameters named by rank correlations and experiment records; names
+ * in model expressions; names in the dynamics' equations and in
  * stocks' flow lists. Parameters are read by their exact name in expressions; the dynamics'
  * variables, and anything read by an equation, by the canonical name rule (XMILE: case and
  * spaces or underscores do not matter).
@@ -86,6 +87,7 @@ export function rewriteReferences(doc: ModelDocument, rewrite: Rewrite): Rewritt
           renameKey(variant.set, from, to);
         }
       }
+      renameInUncertainty(doc, id);
       inFormulas(doc, rewrite, (name) => name === from, to, out);
       break;
     case 'stock':
@@ -101,6 +103,20 @@ export function rewriteReferences(doc: ModelDocument, rewrite: Rewrite): Rewritt
       break; // nothing in a document refers to them
   }
   return out;
+}
+
+/** The parameters named by rank correlations, hypotheses and the experiments they inform. */
+function renameInUncertainty(doc: ModelDocument, id: (value: string) => string): void {
+  const correlations = doc.correlations;
+  if (Array.isArray(correlations)) {
+    for (const pair of correlations) if (Array.isArray(pair.between)) pair.between = [id(pair.between[0]), id(pair.between[1])];
+  } else if (correlations && Array.isArray(correlations.parameters)) {
+    correlations.parameters = correlations.parameters.map(id);
+  }
+  for (const hypothesis of Object.values(doc.hypotheses ?? {})) {
+    if (Array.isArray(hypothesis.parameters)) hypothesis.parameters = hypothesis.parameters.map(id);
+  }
+  for (const experiment of Object.values(doc.experiments ?? {})) if (experiment.informs !== undefined) experiment.informs = id(experiment.informs);
 }
 
 function renameInSteps(steps: Step[], id: (value: string) => string): void {

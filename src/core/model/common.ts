@@ -6,7 +6,7 @@ import { z } from 'zod';
  * one channel zod offers for it); check-structure.ts reads it back as a code, and src/i18n says
  * it in words, so no English is written here.
  */
-export const EXPECTATIONS = ['id', 'currency-code', 'parameter-name', 'quantity', 'parameter', 'valuation', 'step', 'equation', 'flow', 'variable', 'text'] as const;
+export const EXPECTATIONS = ['id', 'currency-code', 'parameter-name', 'quantity', 'parameter', 'valuation', 'step', 'equation', 'flow', 'variable', 'text', 'distribution'] as const;
 export type Expectation = (typeof EXPECTATIONS)[number];
 
 /** Identifier of an actor, value object, transaction or scenario: also usable in file names. */

@@ -12,7 +12,7 @@
  * receives its numbers.
  */
 import { z } from 'zod';
-import { DESCRIPTION } from './common.js';
+import { DESCRIPTION, type Expectation } from './common.js';
 
 const finite = z.number().meta({ description: 'A number.' });
 const bound = (what: string) => finite.optional().meta({ description: what });
@@ -67,7 +67,7 @@ export const Distribution = z
       file: z.string().min(1).meta({ description: 'A CSV file, its path relative to the model file.' }),
       column: z.string().min(1).meta({ description: 'The column\'s name in the first row; each later row is one observed value.' }),
     }),
-  ])
+  ], { error: 'distribution' satisfies Expectation })
   .meta({ description: 'The distribution the value is drawn from (format version 4): uniform, triangular, pert, normal, lognormal, beta, discrete or empirical.' });
 export type Distribution = z.infer<typeof Distribution>;
 
@@ -107,6 +107,22 @@ export function drawnDistribution(distribution: Distribution, value: number, col
       return d;
   }
 }
+
+/**
+ * What a surface found reading an empirical distribution's column: its numbers (blank cells
+ * left out), or why there are none. `row` counts from 1, the header row included.
+ */
+export type ColumnRead =
+  | { values: readonly number[] }
+  | { fault: 'file' }
+  | { fault: 'column'; known: readonly string[] }
+  | { fault: 'cell'; row: number; text: string };
+
+/**
+ * Reads one column of a CSV file for the core: given by a surface (the core reads no file),
+ * with `file` as the model writes it, relative to the model file.
+ */
+export type ColumnReader = (file: string, column: string) => ColumnRead;
 
 /** The interval a distribution's draws stay in, when it has one. */
 export function distributionBounds(distribution: Distribution): [number, number] | undefined {

@@ -14,7 +14,7 @@ import { timingParameters } from '../timing.js';
 import type { Structured } from '../check-structure.js';
 import { compile, type CompiledModel } from '../compile.js';
 import { hasErrors, issue, type Issue } from '../issues.js';
-import { SECTIONS, type ModelDocument, type SectionName } from '../model/index.js';
+import { SECTIONS, type ColumnReader, type ModelDocument, type SectionName } from '../model/index.js';
 import { constantsOf, prepareQuantities, type Ledger, type PeriodSeries, type PreparedQuantities } from '../quantify.js';
 import { runQuantities } from '../run-quantities.js';
 import type { PathFigures } from './paths.js';
@@ -84,6 +84,8 @@ export interface PrepareOptions {
   dynamics?: DynamicsPreparer;
   /** Ids declared in each section, even of records that failed their checks (checkStructure). */
   declared?: Structured['declared'];
+  /** How the surface reads an empirical distribution's CSV column (the core reads no file). */
+  readColumn?: ColumnReader;
 }
 
 /** A document made ready to evaluate: its compiled quantities and dynamics, and what they found. */
@@ -99,6 +101,8 @@ export interface Prepared {
   reads: readonly string[];
   /** Whether quantities can be worked out at all (sound references, dynamics that compiled). */
   quantifiable: boolean;
+  /** The numbers read for each empirical distribution, by parameter (none without a column reader). */
+  columns: ReadonlyMap<string, readonly number[]>;
 }
 
 /** New values by parameter id, or by the name of a constant of the dynamics section. */
@@ -133,7 +137,8 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
   const compiled = compile(doc, records);
   issues.push(...compiled.issues);
   const model = compiled.model;
-  issues.push(...checkUncertainty(doc, timingParameters(model)));
+  const uncertainty = checkUncertainty(doc, timingParameters(model), options.readColumn);
+  issues.push(...uncertainty.issues);
   let dynamics: PreparedDynamics | undefined;
   let dynamicsReady = true;
   const quantitiesBefore = prepareQuantities(model, new Set(), records.transactions);
@@ -156,7 +161,7 @@ export function prepare(doc: ModelDocument, options: PrepareOptions = {}): Prepa
     issues.push(issue('scenario-paths', ['scenarios', id], { scenario: id, limit: LIMITS.scenarioPaths }, { severity: 'warning', atKey: true }));
   }
   const reads = quantities.dynamics.map((d) => d.name);
-  return { doc, model, quantities, dynamics, issues, quantifiable, reads };
+  return { doc, model, quantities, dynamics, issues, quantifiable, reads, columns: uncertainty.columns };
 }
 
 /**
@@ -232,8 +237,11 @@ function splitOverrides(prepared: Prepared, entries: ReadonlyArray<[string, numb
   return { values, dynamicsValues };
 }
 
-/** The document with the overridden numbers written in, as loading it would have read them. */
-function withValues(doc: ModelDocument, entries: ReadonlyArray<[string, number]>): ModelDocument {
+/**
+ * The document with the overridden numbers written in, as loading it would have read them (what
+ * an evaluation's ecosystem holds as its document); it shares every part but those with `doc`.
+ */
+export function withValues(doc: ModelDocument, entries: ReadonlyArray<[string, number]>): ModelDocument {
   if (entries.length === 0) return doc;
   const parameters = { ...doc.parameters };
   // The dynamics' variables are copied only when an override names one of them.

@@ -2,11 +2,14 @@
 export { prepareDynamics, compileDynamics } from './run.js';
 export { periodMeans } from './series.js';
 export { dynamicsModel, dynamicsSection, unrepresentable, importedHorizon, DEFAULT_DT } from './from-document.js';
-import { loadModel, type LoadResult } from '../../core/index.js';
+import { loadModel, type ColumnReader, type LoadResult } from '../../core/index.js';
 import { prepareDynamics } from './run.js';
 
-/** Loads a model document, running its dynamics if it has some: what every surface calls. */
-export function loadEcosystem(text: string, file: string): LoadResult {
-  return loadModel(text, file, { dynamics: prepareDynamics });
+/**
+ * Loads a model document, running its dynamics if it has some: what every surface calls.
+ * `readColumn`: how the surface reads empirical distributions' CSV columns, when it can.
+ */
+export function loadEcosystem(text: string, file: string, readColumn?: ColumnReader): LoadResult {
+  return loadModel(text, file, { dynamics: prepareDynamics, ...(readColumn ? { readColumn } : {}) });
 }
 export { applyModelChanges } from './edit.js';

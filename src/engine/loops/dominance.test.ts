@@ -90,4 +90,22 @@ describe('loop dominance (Loops that Matter)', () => {
     const { result } = dominance(logisticOneFlow());
     expect(result.scores.map((s) => [s.loop, s.observed])).toEqual([['U1', 'both']]);
   });
+
+  it('lists but does not score a loop through the memory of a smooth, and says which variable', () => {
+    // Perceived_gap = SMTH1(goal − Level, 3): its value is a hidden stock, which one step's
+    // re-evaluation cannot move, so the loop has no score rather than a wrong one.
+    const model = goalSeekingModel();
+    model.variables = model.variables.map((v) => (v.name === 'adjusting' ? { ...v, equation: 'SMTH1(gap, 3) / adjustment_time' } : v));
+    const { result } = dominance(model);
+    expect(result.scores).toEqual([]);
+    expect(result.unscored).toEqual([{ loop: 'B1', reason: 'memory', variable: 'adjusting' }]);
+  });
+
+  it('refuses a run past its bound on evaluations, before running it', () => {
+    const model = logisticModel(1 / 64, 12);
+    const { program } = compile(model);
+    // 768 steps × (4 links: P → growth, growth → P, P → room, room → growth; + 2 + 3 links along R1
+    // and B1) = 768 × 9 = 6,912 evaluations.
+    expect(loopDominance(model, program!, feedbackStructure(model), { maxEvaluations: 6000 })).toEqual({ refused: 'too-large', evaluations: 6912, max: 6000 });
+  });
 });

@@ -49,7 +49,11 @@ export interface DominancePeriod {
   dominant: boolean;
 }
 
-/** Why a loop has no scores: a variable on it is arrayed, or reads the memory of a DELAY or SMTH. */
+/**
+ * Why a loop has no scores: a variable on it is arrayed, or reads a value held inside a builtin
+ * (the memory of a DELAY, SMTH, TREND or INIT, or a random draw), which one step's re-evaluation
+ * cannot set.
+ */
 export interface Unscored {
   loop: string;
   reason: 'array' | 'memory';
@@ -64,6 +68,11 @@ export interface Dominance {
   scores: LoopScores[];
   periods: DominancePeriod[];
   unscored: Unscored[];
+  /**
+   * Each link of the scored loops with the signs its score took in the run: a check on the sign
+   * read from the equations (a + link never scores below zero), and what a ? link did.
+   */
+  links: Array<CausalLink & { observed: '+' | '-' | 'both' | 'none' }>;
 }
 
 export interface DominanceLimits {
@@ -117,13 +126,27 @@ export function loopDominance(
   for (const loop of scored) for (const link of loop.links) links.set(key(link), link);
 
   const dt = program.specs.dt;
+  if (scored.length === 0) return { method: program.specs.method, dt, times: [], scores: [], periods: [], unscored, links: [] };
   const steps = Math.floor((program.specs.stop - program.specs.start) / dt + 1e-9);
   const evaluations = steps * (links.size + scored.reduce((n, l) => n + l.links.length, 0));
   if (evaluations > limits.maxEvaluations) return { refused: 'too-large', evaluations, max: limits.maxEvaluations };
 
-  const run = simulate(program, { saveStep: dt, engine: 'closures' });
+  // Only what the scores read is kept, every step: the loops' variables, what their equations
+  // read, and the flows of their stocks.
+  const wanted = new Set<number>();
+  for (const loop of scored) {
+    for (const name of loop.variables) {
+      wanted.add(slots.get(name)!);
+      const expr = exprs.get(slots.get(name)!);
+      if (expr) collectSlots(expr, wanted);
+      const v = byName.get(canonicalName(name));
+      if (v?.kind === 'stock') for (const f of [...(v.inflows ?? []), ...(v.outflows ?? [])]) if (slotOf(f) !== undefined) wanted.add(slotOf(f)!);
+    }
+  }
+  const labels = [...program.series].filter(([, slot]) => wanted.has(slot)).map(([label]) => label);
+  const run = simulate(program, { saveStep: dt, engine: 'closures', save: labels });
   const values = new Map<number, Float64Array>();
-  for (const [label, slot] of program.series) values.set(slot, run.series.get(label)!);
+  for (const label of labels) values.set(program.series.get(label)!, run.series.get(label)!);
   const rows = run.times.length;
 
   // The slots as they were at the previous step, one array rewritten step by step.
@@ -151,6 +174,7 @@ export function loopDominance(
   const relative = scored.map(() => new Array<number>(Math.max(0, rows - 1)).fill(0));
   const loopScore = new Float64Array(scored.length);
   const linkScore = new Map<string, number>();
+  const seen = new Map<string, { positive: boolean; negative: boolean }>([...links.keys()].map((k) => [k, { positive: false, negative: false }]));
   const times: number[] = [];
   for (let row = 1; row < rows; row++) {
     times.push(run.times[row]!);
@@ -179,6 +203,8 @@ export function loopDominance(
         }
       }
       linkScore.set(key(link), score);
+      if (score > 0) seen.get(key(link))!.positive = true;
+      else if (score < 0) seen.get(key(link))!.negative = true;
     }
     scored.forEach((loop, i) => {
       let product = 1;
@@ -195,6 +221,11 @@ export function loopDominance(
     scores,
     periods: periodsOf(scored.map((l) => [l.id, l.partition] as const), relative, [program.specs.start, ...times]),
     unscored,
+    links: [...links.values()].map((link) => {
+      const { positive, negative } = seen.get(key(link))!;
+      const observed = positive && negative ? 'both' : positive ? '+' : negative ? '-' : 'none';
+      return { ...link, observed };
+    }),
   };
 }
 
@@ -295,5 +326,36 @@ function readsOnly(e: Expr, known: ReadonlySet<number>): boolean {
       return readsOnly(e.x, known);
     case 'dyn':
       return false;
+  }
+}
+
+/** Adds every slot a tree reads to `into`. */
+function collectSlots(e: Expr, into: Set<number>): void {
+  switch (e.k) {
+    case 'slot':
+      into.add(e.slot);
+      return;
+    case 'neg':
+    case 'not':
+      collectSlots(e.a, into);
+      return;
+    case 'bin':
+      collectSlots(e.a, into);
+      collectSlots(e.b, into);
+      return;
+    case 'if':
+      collectSlots(e.c, into);
+      collectSlots(e.a, into);
+      collectSlots(e.b, into);
+      return;
+    case 'fn':
+    case 'fold':
+      for (const a of e.args) collectSlots(a, into);
+      return;
+    case 'table':
+      collectSlots(e.x, into);
+      return;
+    default:
+      return;
   }
 }

@@ -40,6 +40,11 @@ const INCREASING = new Set(['SQRT', 'EXP', 'LN', 'LOG10', 'ARCTAN', 'ARCSIN']);
 const STEPS = new Set(['INT', 'ROUND', 'SIGN']);
 /** What makes a variable change with time though it reads no stock. */
 const TIMED = new Set(['STEP', 'RAMP', 'PULSE', 'TIME']);
+/** The other builtins that are functions of their arguments only (and run constants). */
+const PLAIN = new Set([
+  'ABS', 'MIN', 'MAX', 'SUM', 'MEAN', 'PROD', 'STDDEV', 'SIZE', 'ZIDZ', 'XIDZ', 'SAFEDIV', 'IF_THEN_ELSE', 'LOOKUP', 'INIT', 'INITIAL',
+  'PI', 'DT', 'STARTTIME', 'STOPTIME', 'SIN', 'COS', 'TAN', 'ARCCOS', 'MOD', 'MODULO', 'TREND',
+]);
 const RUN_NAMES = new Set(['time', 'dt', 'starttime', 'stoptime']);
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '=', '<>']);
 
@@ -178,12 +183,9 @@ class Analysis {
     }
   }
 
-  /** A builtin the sign rules know; anything else (a macro, a random draw) is taken to vary. */
+  /** A builtin that is a plain function of its arguments; anything else (a macro, a random draw) is taken to vary. */
   private knownFunction(fn: string): boolean {
-    return (
-      LAGGED.has(fn) || INCREASING.has(fn) || STEPS.has(fn) || TIMED.has(fn) || this.isTable(canonicalName(fn)) ||
-      ['ABS', 'MIN', 'MAX', 'SUM', 'MEAN', 'PROD', 'STDDEV', 'SIZE', 'ZIDZ', 'XIDZ', 'SAFEDIV', 'IF_THEN_ELSE', 'LOOKUP', 'INIT', 'INITIAL', 'PI', 'DT', 'STARTTIME', 'STOPTIME', 'SIN', 'COS', 'TAN', 'ARCCOS', 'MOD', 'MODULO', 'TREND'].includes(fn)
-    );
+    return LAGGED.has(fn) || INCREASING.has(fn) || STEPS.has(fn) || TIMED.has(fn) || PLAIN.has(fn) || this.isTable(canonicalName(fn));
   }
 
   /** Value signs to the least fixed point: start from nothing known and grow until nothing changes. */
@@ -333,6 +335,16 @@ class Analysis {
       }
       case 'PI':
         return POS;
+      // Random draws (XMILE 1.0 §3.5.5, Stella's TRIANGULAR): what each distribution can give.
+      case 'RANDOM':
+        return hull(a, args[1] ? this.value(args[1]) : ANY);
+      case 'TRIANGULAR':
+        return hull(a, args[2] ? this.value(args[2]) : ANY);
+      case 'LOGNORMAL':
+        return POS;
+      case 'EXPRND':
+      case 'POISSON':
+        return NON_NEGATIVE;
       default:
         // Smooths and delays stay within what their input and start value have been.
         if (LAGGED.has(fn)) return a | (args[fn === 'SMTHN' || fn === 'DELAYN' ? 3 : 2] ? this.value(args[fn === 'SMTHN' || fn === 'DELAYN' ? 3 : 2]!) : 0);
@@ -509,6 +521,12 @@ function isBoolean(e: Equation): boolean {
   if (e.kind === 'number') return e.value === 0 || e.value === 1;
   if (e.kind === 'unary') return e.op === 'not';
   return e.kind === 'binary' && (COMPARISONS.has(e.op) || e.op === 'and' || e.op === 'or');
+}
+
+/** The signs of every number between one of a and one of b (a uniform draw between them, say). */
+function hull(a: Signs, b: Signs): Signs {
+  const both = a | b;
+  return both & NEG && both & POS ? both | ZERO : both;
 }
 
 /** The signs a graphical function's output can take: its points' (and zero between a negative and a positive one). */

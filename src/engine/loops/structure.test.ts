@@ -54,6 +54,8 @@ describe('feedback loops read from the equations', () => {
         v('sine', 'SIN(S)'),
         v('smoothed', 'SMTH1(S, 3)'),
         v('capped', 'MIN(S, 4)'),
+        v('noisy', 'S * RANDOM(0.9, 1.1)'), // the draw is in [0.9, 1.1]: positive
+        v('noisier', 'S * NORMAL(1, 0.1)'), // a normal draw can be negative
       ],
     };
     const signs = Object.fromEntries(causalGraph(model).links.filter((l) => l.cause === 'S').map((l) => [l.effect, l.sign]));
@@ -67,6 +69,8 @@ describe('feedback loops read from the equations', () => {
       sine: '?',
       smoothed: '+',
       capped: '+',
+      noisy: '+',
+      noisier: '?',
     });
   });
 });

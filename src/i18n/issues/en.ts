@@ -55,6 +55,7 @@ const words: IssueCatalogue['words'] = {
     flow: 'an equation, or { equation, initial, nonNegative, … }',
     variable: 'an equation, or { equation, initial, gf, … }',
     text: 'text, or one text per language: { fr: …, en: … }',
+    distribution: 'a distribution: { kind: uniform, triangular, pert, normal, lognormal, beta, discrete or empirical, and its fields }',
   },
   kinds: { nothing: 'nothing', list: 'a list', mapping: 'a mapping', string: 'text', number: 'a number', boolean: 'true or false', other: 'something else' },
   records: {

@@ -112,6 +112,7 @@ const words: IssueCatalogue['words'] = {
     flow: 'une équation, ou { equation, initial, nonNegative, … }',
     variable: 'une équation, ou { equation, initial, gf, … }',
     text: 'un texte, ou un texte par langue : { fr: …, en: … }',
+    distribution: 'une distribution : { kind: uniform, triangular, pert, normal, lognormal, beta, discrete ou empirical, et ses champs }',
   },
   kinds: {
     nothing: 'rien',

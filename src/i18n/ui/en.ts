@@ -7,6 +7,7 @@ import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
 import { riskEn } from './risk.js';
+import { experimentRecordsEn } from './experiment-records.js';
 import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
 
@@ -331,7 +332,7 @@ export const en = {
   'dominance.yes': 'yes',
   'dominance.no': 'no',
   'dominance.unscored': (p) =>
-    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads the memory of a DELAY or SMTH'}.`,
+    `Not scored: ${p.loop}, because ${p.variable} ${p.reason === 'array' ? 'is arrayed' : 'reads a value held inside a builtin (the memory of a DELAY, SMTH, TREND or INIT, or a random draw)'}.`,
   'dominance.tooLarge': 'Dominance not computed: the run would take {evaluations} evaluations, past the limit of {max}.',
   'column.part': 'Part',
   'column.fromTime': 'From',
@@ -603,6 +604,7 @@ export const en = {
   ...studioEn,
   ...experimentEn,
   ...riskEn,
+  ...experimentRecordsEn,
   ...sensitivityEn,
 } satisfies Record<string, Template>;
 

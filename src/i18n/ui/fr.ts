@@ -5,6 +5,7 @@ import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
 import { experimentFr } from './experiment.js';
 import { riskFr } from './risk.js';
+import { experimentRecordsFr } from './experiment-records.js';
 import { sensitivityFr } from './sensitivity.js';
 import { SERVER_FR } from './server.js';
 
@@ -329,7 +330,7 @@ export const fr: Record<UiKey, Template> = {
   'dominance.yes': 'oui',
   'dominance.no': 'non',
   'dominance.unscored': (p) =>
-    `Non mesurée : ${p.loop}, car ${p.variable} ${p.reason === 'array' ? 'est un tableau' : 'lit la mémoire d’un DELAY ou d’un SMTH'}.`,
+    `Non mesurée : ${p.loop}, car ${p.variable} ${p.reason === 'array' ? 'est un tableau' : 'lit une valeur gardée dans une fonction (la mémoire d’un DELAY, SMTH, TREND ou INIT, ou un tirage aléatoire)'}.`,
   'dominance.tooLarge': 'Dominance non calculée : la simulation demanderait {evaluations} évaluations, au-delà de la limite de {max}.',
   'column.part': 'Partie',
   'column.fromTime': 'Du',
@@ -600,5 +601,6 @@ export const fr: Record<UiKey, Template> = {
   ...studioFr,
   ...experimentFr,
   ...riskFr,
+  ...experimentRecordsFr,
   ...sensitivityFr,
 };

@@ -17,3 +17,4 @@ export * from './sample-ratio.js';
 export * from './bayesian.js';
 export * from './sequential.js';
 export * from './sequential-plan.js';
+export * from './calibration.js';

@@ -1,7 +1,8 @@
 /**
  * The analyses beside the graph, computed in the page from the draft: the selected actor's
- * canvas, who pays whom per scenario, profitability over time with what-if sliders, variants
- * side by side, the dynamics, and the model's history.
+ * canvas, who pays whom per scenario, profitability over time with what-if sliders, how the value
+ * is shared, the cycles of value and the value of data (marked on the graph), variants side by
+ * side, the dynamics, and the model's history.
  */
 import { memo, useState } from 'react';
 import type { Api, Version } from '../api.js';
@@ -12,13 +13,16 @@ import { Loading } from './common.js';
 import { CanvasView } from './CanvasView.js';
 import type { Selection } from './Graph.js';
 import { HistoryView } from './HistoryView.js';
+import { DataView } from './DataView.js';
+import { LoopsView } from './LoopsView.js';
+import type { GraphMarks } from '../logic/marks.js';
 import { DynamicsView } from './DynamicsView.js';
 import { PayersView } from './PayersView.js';
 import { ProfitView } from './ProfitView.js';
 import { SharingView } from './SharingView.js';
 import { VariantsView } from './VariantsView.js';
 
-export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'variants', 'dynamics', 'history'] as const;
+export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'history'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface AnalysesProps {
@@ -34,6 +38,8 @@ export interface AnalysesProps {
   onRestored: (version: Version) => void;
   /** The checks' findings by actor while the value-sharing tab shows them, for the graph. */
   onFindings: (found: ReadonlyMap<string, ActorFindings> | undefined) => void;
+  /** What the cycles-of-value and value-of-data tabs mark on the graph while shown. */
+  onMarks: (marks: GraphMarks | undefined) => void;
 }
 
 /** Drawn again when its figures, version or selection change, not at each keystroke's draft. */
@@ -60,6 +66,8 @@ export const Analyses = memo(function Analyses(props: AnalysesProps) {
         {ecosystem && tab === 'payers' && <PayersView ecosystem={ecosystem} />}
         {ecosystem && tab === 'profit' && <ProfitView ecosystem={ecosystem} draft={analysis!.draft} evaluate={props.evaluate} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'sharing' && <SharingView ecosystem={ecosystem} onFindings={props.onFindings} />}
+        {ecosystem && tab === 'loops' && <LoopsView ecosystem={ecosystem} onMarks={props.onMarks} />}
+        {ecosystem && tab === 'data' && <DataView ecosystem={ecosystem} onMarks={props.onMarks} />}
         {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
         {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} />}
       </div>

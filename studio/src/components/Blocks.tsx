@@ -1,7 +1,26 @@
 /** Printable blocks (src/tables: the command line's tables and prose) as HTML, so both surfaces say the same. */
+import type { KeyboardEvent } from 'react';
 import type { Block } from '../../../src/tables/index.js';
 
-export function Blocks({ blocks }: { blocks: readonly Block[] }) {
+/** One list or table of the blocks whose items can be chosen (a cycle, a data flow), by the block's index. */
+export interface BlockChoice {
+  block: number;
+  chosen: number | undefined;
+  choose: (item: number) => void;
+}
+
+export function Blocks({ blocks, choice }: { blocks: readonly Block[]; choice?: BlockChoice }) {
+  const chooser = (i: number, j: number) =>
+    choice?.block === i
+      ? {
+          className: choice.chosen === j ? 'choosable chosen' : 'choosable',
+          'aria-selected': choice.chosen === j,
+          tabIndex: 0,
+          'data-item': j,
+          onClick: () => choice.choose(j),
+          onKeyDown: (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), choice.choose(j)),
+        }
+      : {};
   return (
     <div className="blocks">
       {blocks.map((block, i) => {
@@ -20,9 +39,11 @@ export function Blocks({ blocks }: { blocks: readonly Block[] }) {
                 {block.empty}
               </p>
             ) : (
-              <ul key={i}>
+              <ul key={i} role={choice?.block === i ? 'listbox' : undefined}>
                 {block.items.map((item, j) => (
-                  <li key={j}>{item}</li>
+                  <li key={j} role={choice?.block === i ? 'option' : undefined} {...chooser(i, j)}>
+                    {item}
+                  </li>
                 ))}
               </ul>
             );
@@ -41,7 +62,7 @@ export function Blocks({ blocks }: { blocks: readonly Block[] }) {
                   </thead>
                   <tbody>
                     {block.rows.map((row, j) => (
-                      <tr key={j}>
+                      <tr key={j} {...chooser(i, j)}>
                         {row.map((cell, k) => (
                           <td key={k} className={block.columns[k]?.align === 'right' ? 'number' : undefined}>
                             {cell}

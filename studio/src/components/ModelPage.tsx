@@ -15,6 +15,7 @@ import { changeMessage } from '../../../src/i18n/index.js';
 import { ApiError, type Api, type ApiErrorBody, type Version } from '../api.js';
 import { startAnalyst, type Analyst, type Draft, type DraftAnalysis } from '../logic/analyst.js';
 import type { ActorFindings } from '../logic/findings.js';
+import type { GraphMarks } from '../logic/marks.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
 import { gridLayout, NODE_SIZE } from '../logic/graph.js';
 import { layoutInWorker } from '../logic/layout.js';
@@ -31,6 +32,8 @@ import { SidePanel } from './SidePanel.js';
 /** Actors without positions past which the graph is first shown on a grid, while the layout runs. */
 const PROVISIONAL_FROM = 50;
 const NOWHERE: ReadonlyMap<string, Position> = new Map();
+/** How long a model waits to be drawn for the analysis worker to start, at most (ms). */
+const READY_WAIT = 400;
 
 export interface Editing {
   /** Shows a change list on the draft without saving it (a field being typed in). */
@@ -51,6 +54,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   const [laidOut, setLaidOut] = useState<Map<string, Position>>(new Map());
   const [showKeys, setShowKeys] = useState(false);
   const [findings, setFindings] = useState<ReadonlyMap<string, ActorFindings>>();
+  const [marks, setMarks] = useState<GraphMarks>();
   const [fitRound, setFitRound] = useState(0);
   const [round, setRound] = useState(0);
   const busy = useRef(false);
@@ -70,9 +74,14 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
 
   useEffect(() => {
     client.read(id).then(
-      (v) => {
-        // Asked at once, so the worker works out the first figures while the page draws the graph.
-        if (analystNow.current) setAsked(analystNow.current.analyse({ base: v.document, changes: null, document: v.document }));
+      async (v) => {
+        // Asked at once, and drawn once the worker has the draft (logic/analyst.ts, at most
+        // READY_WAIT later), so that it works out the first figures while the page draws the graph.
+        const analyst = analystNow.current;
+        if (analyst) {
+          setAsked(analyst.analyse({ base: v.document, changes: null, document: v.document }));
+          await Promise.race([analyst.ready, new Promise((wait) => setTimeout(wait, READY_WAIT))]);
+        }
         setVersion(v);
         setLoadError(undefined);
       },
@@ -253,9 +262,9 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         <ErrorNote error={failure} />
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
-          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={connectActors} />
+          <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} marks={marks} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={connectActors} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={connectActors} />
-          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} onFindings={setFindings} />
+          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} onFindings={setFindings} onMarks={setMarks} />
         </div>
         {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}
       </div>

@@ -59,9 +59,11 @@ export function ProfitView({ ecosystem, draft, evaluate, actor, onSelect }: Prof
       if (evaluated && asked === generation.current) setMoved((m) => ({ draft, ecosystem: evaluated.ecosystem, round: (m?.round ?? 0) + 1 }));
     });
   };
+  // Nothing to reset leaves the state as it is: a new draft at each keystroke would otherwise
+  // draw the view once more for nothing.
   const reset = () => {
     generation.current += 1;
-    setOverrides(new Map());
+    setOverrides((current) => (current.size === 0 ? current : new Map()));
     setMoved(undefined);
   };
   // Moved values belong to the draft they were moved on; a new draft starts afresh.

@@ -40,6 +40,8 @@ export type AnalystRequest =
 export type AnalystAnswer =
   | { kind: 'analysed'; job: number; ecosystem: ShippedEcosystem | undefined; issues: Issue[] }
   | { kind: 'evaluated'; job: number; ecosystem: ShippedEcosystem | undefined; overtaken: boolean };
+/** What the worker says once its script has run, before any request. */
+export type WorkerReady = { kind: 'ready' };
 
 export interface Analyst {
   /**
@@ -53,6 +55,8 @@ export interface Analyst {
    * or null when newer values or a newer draft overtook them.
    */
   evaluate(draft: number, overrides: ReadonlyMap<string, number>): Promise<Evaluated | null>;
+  /** Settled once the analysis can start at once (the worker's script has run). */
+  ready: Promise<void>;
   stop(): void;
 }
 
@@ -70,19 +74,35 @@ function askedOnce(analyst: Analyst): Analyst {
       return last.number;
     },
     evaluate: (draft, overrides) => analyst.evaluate(draft, overrides),
+    ready: analyst.ready,
     stop: () => analyst.stop(),
   };
 }
 
 /**
- * A worker started before a model page asks for one. A message posted to a worker whose script
- * has not run yet waits for the page's thread to hand it over, and a large model's first drawing
- * held it there: at 300 actors the first figures waited a second or more behind the graph.
+ * A worker started before a model page asks for one, and when each worker said it is ready. A
+ * message posted to a worker whose script has not run yet waits for the page's thread to hand it
+ * over once it has, and a model's first drawing held the first figures there (at 300 actors, a
+ * second or more): so the page asks for them first, and waits for the worker before drawing.
  */
 let spare: Worker | undefined;
+const readiness = new WeakMap<Worker, Promise<void>>();
 
 function newWorker(): Worker {
-  return new Worker(new URL('../analysis-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../analysis-worker.ts', import.meta.url), { type: 'module' });
+  readiness.set(
+    worker,
+    new Promise((resolve) => {
+      const heard = (event: MessageEvent<WorkerReady | AnalystAnswer>) => {
+        if (event.data.kind !== 'ready') return;
+        worker.removeEventListener('message', heard);
+        resolve();
+      };
+      worker.addEventListener('message', heard);
+      worker.addEventListener('error', () => resolve());
+    }),
+  );
+  return worker;
 }
 
 /** Starts the spare worker (main.tsx, as the studio opens), unless one is waiting already. */
@@ -109,7 +129,7 @@ function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
     return inPage(onAnalysed);
   }
   let jobs = 0;
-  const evaluations = new Map<number, (evaluated: Evaluated | null) => void>();
+  const evaluations = new Map<number, { overrides: ReadonlyMap<string, number>; resolve: (evaluated: Evaluated | null) => void }>();
   // The drafts asked about, until their answer; the last analysis, which evaluations build on;
   // the base document the worker holds, and the structure of the last ecosystem received.
   const drafts = new Map<number, Draft>();
@@ -126,13 +146,14 @@ function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
     },
     // An evaluation overtaken while it waits answers nothing.
     (dropped) => {
-      evaluations.get(dropped.job)?.(null);
+      evaluations.get(dropped.job)?.resolve(null);
       evaluations.delete(dropped.job);
       drafts.delete(dropped.job);
     },
   );
-  worker.onmessage = (event: MessageEvent<AnalystAnswer>) => {
+  worker.onmessage = (event: MessageEvent<AnalystAnswer | WorkerReady>) => {
     const answer = event.data;
+    if (answer.kind === 'ready') return;
     if (answer.kind === 'analysed') {
       const draft = drafts.get(answer.job)!;
       drafts.delete(answer.job);
@@ -142,8 +163,9 @@ function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
       onAnalysed(analysed);
     } else {
       const base = analysed?.ecosystem;
-      const ecosystem = answer.ecosystem && base ? receiveEvaluation(answer.ecosystem, base) : undefined;
-      evaluations.get(answer.job)?.(answer.overtaken ? null : { ecosystem });
+      const asked = evaluations.get(answer.job);
+      const ecosystem = answer.ecosystem && base && asked ? receiveEvaluation(answer.ecosystem, base, asked.overrides) : undefined;
+      asked?.resolve(answer.overtaken ? null : { ecosystem });
       evaluations.delete(answer.job);
     }
     queue.done();
@@ -159,10 +181,11 @@ function inWorker(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
       jobs += 1;
       const job = jobs;
       return new Promise((resolve) => {
-        evaluations.set(job, resolve);
+        evaluations.set(job, { overrides: new Map(overrides), resolve });
         queue.ask({ kind: 'evaluate', job, draft, overrides: [...overrides] });
       });
     },
+    ready: readiness.get(worker) ?? Promise.resolve(),
     stop: () => {
       worker.terminate();
       startSpareWorker();
@@ -239,6 +262,7 @@ function inPage(onAnalysed: (analysis: DraftAnalysis) => void): Analyst {
       if (ecosystem) last.recycle = ecosystem;
       return { ecosystem };
     },
+    ready: Promise.resolve(),
     stop: () => {
       clearTimeout(timer);
       timer = undefined;

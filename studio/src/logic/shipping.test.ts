@@ -3,7 +3,7 @@ import { profitability } from '../../../src/analyses/index.js';
 import type { Change, ModelDocument } from '../../../src/core/index.js';
 import { applyModelChanges } from '../../../src/engine/index.js';
 import { analyse, reevaluate } from './analyse.js';
-import { receiveAnalysis, receiveEvaluation, sameValue, shipAnalysis, shipEvaluation } from './shipping.js';
+import { receiveAnalysis, receiveEvaluation, sameValue, shipAnalysis, shipEvaluation, transferred } from './shipping.js';
 
 // One shop selling to 10 customers at `price` a month, for 2 months, and a courier paid per sale.
 const shop = (): ModelDocument =>
@@ -77,11 +77,25 @@ describe('ecosystems shipped from the analysis worker', () => {
     const doc = shop();
     const analysis = analyse(doc);
     const base = receiveAnalysis(across(shipAnalysis(analysis.ecosystem!, undefined).shipped), undefined, doc).ecosystem;
-    const moved = reevaluate(analysis.prepared!, new Map([['price', 12]]))!;
-    const rebuilt = receiveEvaluation(across(shipEvaluation(moved)), base);
+    const values = new Map([['price', 12]]);
+    const moved = reevaluate(analysis.prepared!, values)!;
+    const rebuilt = receiveEvaluation(across(shipEvaluation(moved)), base, values);
     // 10 × 12 × 2 − 20.
     expect(profitability(rebuilt, 'shop').totalNet).toBe(220);
     expect(rebuilt.ledger.flows.lines).toBe(base.ledger.flows.lines);
+    // The document with the value written in, as the core gives it, the rest shared.
+    expect(rebuilt.doc).toEqual(moved.doc);
+    expect(rebuilt.doc.parameters!.price).toEqual({ value: 12, range: [1, 20] });
+    expect(rebuilt.doc.actors).toBe(doc.actors);
+  });
+
+  it('transfers the one buffer the figures stand in', () => {
+    const shipped = shipAnalysis(analyse(shop()).ecosystem!, undefined).shipped;
+    const buffers = transferred(shipped);
+    expect(buffers).toHaveLength(1);
+    const moved = structuredClone(shipped, { transfer: buffers });
+    expect(buffers[0]!.byteLength).toBe(0);
+    expect(moved.figures.flows.money.buffer).toBe(moved.figures.paths.value.buffer);
   });
 
   it('compares what a structured clone carries, telling 0 from −0', () => {

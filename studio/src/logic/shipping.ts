@@ -7,9 +7,11 @@
  *     a name changes none of it, yet at 300 actors it is some 5,000 objects, about 17 ms of the
  *     page's time to receive. So each part of the structure goes only when it differs from the
  *     one sent with the analysis before; the page keeps the last one it received.
- * The document is never sent back: the page holds the draft it asked about.
+ * The figures of a model all stand in one buffer (core's run-quantities), which is transferred
+ * rather than copied. The document is never sent back: the page holds the draft it asked about,
+ * and writes what-if values into it as the core does (withValues).
  */
-import type { CompiledModel, CostColumns, Ecosystem, FlowColumns, Ledger, ModelDocument, OccurrenceColumns, PathFigures, PeriodSeries } from '../../../src/core/index.js';
+import { withValues, type CompiledModel, type CostColumns, type Ecosystem, type FlowColumns, type Ledger, type ModelDocument, type OccurrenceColumns, type PathFigures, type PeriodSeries } from '../../../src/core/index.js';
 
 export interface Structure {
   lines: FlowColumns['lines'];
@@ -36,8 +38,6 @@ export interface ShippedEcosystem {
   figures: Figures;
   /** With an analysis: the parts of its structure that differ from the last analysis sent. */
   structure?: Partial<Structure>;
-  /** With an evaluation: the draft with the what-if values written in. */
-  doc?: ModelDocument;
 }
 
 export function structureOf(ecosystem: Ecosystem): Structure {
@@ -70,7 +70,17 @@ export function shipAnalysis(ecosystem: Ecosystem, sent: Structure | undefined):
 }
 
 export function shipEvaluation(ecosystem: Ecosystem): ShippedEcosystem {
-  return { figures: figuresOf(ecosystem), doc: ecosystem.doc };
+  return { figures: figuresOf(ecosystem) };
+}
+
+/**
+ * The buffers under the ledger's and the paths' figures, to transfer with the message: the worker
+ * does not read them again (an evaluation that would reuse them finds them gone and makes new ones).
+ */
+export function transferred(shipped: ShippedEcosystem): ArrayBuffer[] {
+  const { flows, costs, counts, paths } = shipped.figures;
+  const views = [flows.occurrences, flows.perOccurrence, flows.money, flows.value, costs.row, costs.period, costs.amount, counts, paths.occurrences, paths.money, paths.value, paths.variableCosts];
+  return [...new Set(views.map((v) => v.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
 /**
@@ -83,9 +93,9 @@ export function receiveAnalysis(shipped: ShippedEcosystem, received: Structure |
   return { ecosystem: assemble(shipped, structure, draft), received: structure };
 }
 
-/** For an evaluation: the figures on the structure of the analysis they evaluate. */
-export function receiveEvaluation(shipped: ShippedEcosystem, base: Ecosystem): Ecosystem {
-  return assemble(shipped, structureOf(base), shipped.doc ?? base.doc, base.model);
+/** For an evaluation: the figures on the structure of the analysis they evaluate, with its values. */
+export function receiveEvaluation(shipped: ShippedEcosystem, base: Ecosystem, overrides: ReadonlyMap<string, number>): Ecosystem {
+  return assemble(shipped, structureOf(base), withValues(base.doc, [...overrides]), base.model);
 }
 
 function assemble(shipped: ShippedEcosystem, structure: Structure, doc: ModelDocument, model: CompiledModel = { ...structure.model, doc }): Ecosystem {

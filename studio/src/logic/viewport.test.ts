@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferArrow } from './graph.js';
-import { arrowLabels, boundsOf, fitViewport, READABLE_ZOOM } from './viewport.js';
+import { arrowLabels, boundsOf, fitViewport, READABLE_ZOOM, wholeViewport } from './viewport.js';
 
 const arrow = (id: string, from: string, to: string, object: string): TransferArrow => ({ id, transaction: id, index: 0, from, to, object, nature: 'money' });
 
@@ -8,6 +8,12 @@ describe('the graph shown', () => {
   it('bounds every actor with its box (170 × 64)', () => {
     expect(boundsOf([{ x: 0, y: 0 }, { x: 300, y: -100 }])).toEqual({ x: 0, y: -100, width: 470, height: 164 });
     expect(boundsOf([])).toBeUndefined();
+  });
+
+  it('shows a whole graph for the fit button however small, never larger than life', () => {
+    // 4,000 × 1,000 on 800 × 600: room 720 × 520, zoom 720 / 4,000 = 0.18; centred: (800 − 720) / 2 = 40, (600 − 180) / 2 = 210.
+    expect(wholeViewport({ x: 0, y: 0, width: 4000, height: 1000 }, 800, 600)).toEqual({ x: 40, y: 210, zoom: 0.18 });
+    expect(wholeViewport({ x: 0, y: 0, width: 100, height: 100 }, 800, 600).zoom).toBe(1);
   });
 
   it('centres a graph that fits at life size, never larger', () => {

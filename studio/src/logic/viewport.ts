@@ -55,6 +55,13 @@ export function fitViewport(bounds: Box, width: number, height: number): Viewpor
   return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height), zoom };
 }
 
+/** The viewport that shows all of `bounds`, however small, never larger than life: the fit button's. */
+export function wholeViewport(bounds: Box, width: number, height: number): Viewport {
+  const room = { width: Math.max(1, width - 2 * MARGIN), height: Math.max(1, height - 2 * MARGIN) };
+  const zoom = Math.min(LARGEST_ZOOM, room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
+  return { x: (width - bounds.width * zoom) / 2 - bounds.x * zoom, y: (height - bounds.height * zoom) / 2 - bounds.y * zoom, zoom };
+}
+
 /** Approximate size of an arrow label in canvas units (12 px sans-serif, with its background). */
 const CHAR_WIDTH = 6.6;
 const LABEL_HEIGHT = 18;

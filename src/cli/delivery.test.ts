@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesced } from './output.js';
+import { coalesced } from './delivery.js';
 
 describe('output gathered into chunks before it is written', () => {
   it('joins small pieces into chunks of at least the size, the rest last, nothing lost', () => {

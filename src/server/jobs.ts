@@ -1,0 +1,75 @@
+/**
+ * Long analyses the API runs in the background (a risk run: seconds to minutes), kept in memory
+ * by the server: a job is started, read again and again for its progress and, once done, its
+ * result, and cancelled by DELETE. Each job owns an AbortController its work stops on. Finished
+ * jobs are kept (the most recent MAX_KEPT), so a client that polls late still reads the answer.
+ */
+import { randomUUID } from 'node:crypto';
+
+export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface JobView {
+  id: string;
+  kind: string;
+  /** The model and version the job runs on (results are kept with the version they were run on). */
+  model: string;
+  version: number;
+  status: JobStatus;
+  progress: { done: number; total: number };
+  /** The answer, as the CLI's --json, once done (or, cancelled, what was made before the stop). */
+  result?: unknown;
+  /** A failed job's reference in the server's log. */
+  reference?: string;
+}
+
+/** What a job's work gets: the signal to stop on, and where to say how far it is. */
+export interface JobControl {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+export interface Jobs {
+  start(kind: string, on: { model: string; version: number }, total: number, work: (control: JobControl) => Promise<{ status: 'done' | 'cancelled'; result: unknown }>): JobView;
+  get(id: string): JobView | undefined;
+  /** Asks a running job to stop; undefined when there is no such job. */
+  cancel(id: string): JobView | undefined;
+  /** Stops every running job (the server closing). */
+  close(): void;
+}
+
+/** Finished jobs kept for reading. */
+const MAX_KEPT = 100;
+
+export function jobRegistry(log: (error: unknown) => string): Jobs {
+  const jobs = new Map<string, { view: JobView; controller: AbortController }>();
+  const forgetOld = () => {
+    const finished = [...jobs.values()].filter((j) => j.view.status !== 'running');
+    for (const old of finished.slice(0, Math.max(0, finished.length - MAX_KEPT))) jobs.delete(old.view.id);
+  };
+  return {
+    start(kind, on, total, work) {
+      const view: JobView = { id: randomUUID(), kind, model: on.model, version: on.version, status: 'running', progress: { done: 0, total } };
+      const controller = new AbortController();
+      jobs.set(view.id, { view, controller });
+      const progress = (done: number, all: number) => (view.progress = { done, total: all });
+      work({ signal: controller.signal, progress }).then(
+        ({ status, result }) => Object.assign(view, { status, result }),
+        (error: unknown) => Object.assign(view, { status: 'failed', reference: log(error) }),
+      ).finally(forgetOld);
+      return { ...view };
+    },
+    get(id) {
+      const job = jobs.get(id);
+      return job && { ...job.view };
+    },
+    cancel(id) {
+      const job = jobs.get(id);
+      if (!job) return undefined;
+      if (job.view.status === 'running') job.controller.abort();
+      return { ...job.view };
+    },
+    close() {
+      for (const job of jobs.values()) job.controller.abort();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * `symbiose risk --ranges` as a job of the API: started by POST (it answers at once with the job),
+ * read by GET for its progress (draws made of the most asked for) and then its result (what the
+ * CLI's --json prints), stopped by DELETE. The draws run on worker threads as the CLI's do, so the
+ * same options give the same figures on either surface.
+ */
+import { z } from 'zod';
+import { checkRiskOptions, roundFigures, withNames, type RiskOptions } from '../../analyses/index.js';
+import { riskInWorkers } from '../../runtime/index.js';
+import type { Workspace } from '../../store/index.js';
+import { ApiError } from '../errors.js';
+import type { Jobs } from '../jobs.js';
+import { route, type Route } from '../route.js';
+import { ErrorSchema } from '../schemas.js';
+import { loadVersion } from './analyses.js';
+
+export const RiskJobBody = z.object({
+  version: z.number().int().positive().optional().meta({ description: 'The version analysed (default the latest).' }),
+  runs: z.number().int().min(1).max(100_000_000).optional().meta({ description: 'How many draws (default 1000); with precision, the most.' }),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional().meta({ description: 'The seed of the draws (default 1).' }),
+  sampling: z.enum(['mc', 'lhs', 'sobol']).optional().meta({ description: 'Plain Monte Carlo, Latin hypercube (the default) or Sobol points.' }),
+  precision: z.number().optional().meta({ description: 'mc and sobol: stop once every probability has a standard error at or below this.' }),
+});
+export type RiskJobInput = z.infer<typeof RiskJobBody>;
+
+const JobSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  model: z.string(),
+  version: z.number(),
+  status: z.enum(['running', 'done', 'cancelled', 'failed']),
+  progress: z.object({ done: z.number(), total: z.number() }),
+  result: z.unknown().optional().meta({ description: 'Once done: as `symbiose risk --ranges --json` prints (cancelled: the chunks merged before the stop).' }),
+  reference: z.string().optional(),
+}).meta({ id: 'Job' });
+
+export interface RiskRouteOptions {
+  /** The compiled risk worker (tests running the TypeScript sources give dist's). */
+  script?: URL;
+}
+
+export function riskRoutes(workspace: Workspace, jobs: Jobs, options: RiskRouteOptions = {}): Route[] {
+  const noJob = (id: string) => new ApiError(404, 'job-not-found', 'server.job-not-found', { job: id });
+  return [
+    route<Record<string, never>, RiskJobInput | undefined>({
+      method: 'post',
+      path: '/api/models/:id/risk',
+      summary: 'Starts a risk run over the assumptions\' ranges (symbiose risk --ranges) as a job; answers the job at once.',
+      tag: 'analyses',
+      body: { json: RiskJobBody, optional: true },
+      answers: {
+        202: { description: 'The job, running: read it at /api/jobs/{job}.', schema: JobSchema },
+        404: { description: 'No such model or version.', schema: ErrorSchema },
+        422: { description: 'The model has errors, or the options cannot be used together.', schema: ErrorSchema },
+      },
+      handle: async (input) => {
+        const body = input.body ?? {};
+        const version = await workspace.read(input.params.id!, body.version);
+        const { ecosystem } = loadVersion(version);
+        const run: RiskOptions = { runs: body.runs ?? 1000, seed: body.seed ?? 1, sampling: body.sampling ?? 'lhs', ...(body.precision !== undefined ? { precision: body.precision } : {}) };
+        const fault = checkRiskOptions(run)[0];
+        if (fault) throw new ApiError(422, fault.code, `usage.${fault.code}`, { value: String(body.precision) });
+        const file = `${version.model}.${version.format}`;
+        const job = jobs.start('risk', { model: version.model, version: version.number }, run.runs, async ({ signal, progress }) => {
+          const result = await riskInWorkers(ecosystem, version.text, file, run, { signal, onProgress: progress, ...(options.script ? { script: options.script } : {}) });
+          const data: unknown = JSON.parse(JSON.stringify(withNames(ecosystem.doc, result), roundFigures));
+          return { status: result.stoppedBy === 'cancelled' ? 'cancelled' : 'done', result: data };
+        });
+        return input.c.json(job, 202, { location: `/api/jobs/${job.id}` });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/jobs/:job',
+      summary: 'A job: its status, its progress and, once done, its result.',
+      tag: 'analyses',
+      answers: { 200: { description: 'The job.', schema: JobSchema }, 404: { description: 'No such job.', schema: ErrorSchema } },
+      handle: ({ c, params }) => {
+        const job = jobs.get(params.job!);
+        if (!job) throw noJob(params.job!);
+        return c.json(job, 200);
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/api/jobs/:job',
+      summary: 'Stops a running job (its result is then what was done before the stop); a finished job is left as it is.',
+      tag: 'analyses',
+      answers: { 202: { description: 'The job, asked to stop.', schema: JobSchema }, 404: { description: 'No such job.', schema: ErrorSchema } },
+      handle: ({ c, params }) => {
+        const job = jobs.cancel(params.job!);
+        if (!job) throw noJob(params.job!);
+        return c.json(job, 202);
+      },
+    }),
+  ];
+}
