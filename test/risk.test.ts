@@ -438,7 +438,7 @@ describe('symbiose risk', () => {
     // The shop model as first written declares no distribution: without --ranges there is nothing to draw.
     const bare = cli(['risk', 'shop.yaml', '--lang', 'fr']);
     expect(bare.status).toBe(2);
-    expect(bare.stderr).toContain('ne déclare de loi de probabilité : ajoutez --ranges');
+    expect(bare.stderr).toContain('ne déclare de loi de probabilité : ajoutez --ranges');
   });
 
   it('prints each actor’s NPV spread and chance of a loss, in English and in French, and as JSON', () => {

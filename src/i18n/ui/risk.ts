@@ -89,7 +89,7 @@ export const riskFr: Record<keyof typeof riskEn, Template> = {
   'option.precision': 'mc et sobol : s’arrêter dès que chaque P(VAN < 0) et P(point mort) a une erreur type inférieure ou égale à ceci (0.005 ou 0.5%), vérifié après chaque lot de 1024 tirages',
   'option.workers': 'combien de fils d’exécution tirent les lots (par défaut : un par cœur) ; les chiffres n’en dépendent pas',
   'option.simulateSeed': 'la graine des fonctions aléatoires (RANDOM, NORMAL…), un nombre entier (1 par défaut) : la même graine donne la même simulation',
-  'usage.riskNeedsRanges': 'aucun paramètre de ce modèle ne déclare de loi de probabilité : ajoutez --ranges pour tirer chaque fourchette déclarée selon une PERT autour de sa valeur',
+  'usage.riskNeedsRanges': 'aucun paramètre de ce modèle ne déclare de loi de probabilité : ajoutez --ranges pour tirer chaque fourchette déclarée selon une PERT autour de sa valeur',
   'usage.wholeNumber': '{option} attend un nombre entier de {min} à {max}, reçu « {value} »',
   'usage.precision-with-lhs': '--precision ne peut pas arrêter un hypercube latin, dont les N strates sont fixées avant le premier tirage : prenez --sampling mc ou sobol, ou retirez --precision',
   'usage.precision-not-positive': '--precision attend une erreur type strictement comprise entre 0 et 1 (0.005 ou 0.5%), reçu « {value} »',
