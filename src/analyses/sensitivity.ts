@@ -86,7 +86,7 @@ export interface SensitivityResult {
   seed: number;
   /** How many times the model was evaluated. */
   evaluations: number;
-  /** Sobol: Sobol points for A and B, or Monte Carlo past 32 assumptions (the Sobol table's 64 dimensions). */
+  /** Sobol: Sobol points for A and B, or Monte Carlo past 512 assumptions (the Sobol table's 1024 dimensions). */
   sampling?: 'sobol' | 'mc' | 'lhs';
   assumptions: RiskAssumptions;
   /**
