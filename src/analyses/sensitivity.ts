@@ -114,7 +114,7 @@ export interface SensitivityResult {
  * result.actors[0].ranking[0].parameter; // the assumption to test first for the first actor
  */
 export function runSensitivity(prepared: Prepared, written: Ecosystem, options: SensitivityOptions): SensitivityResult {
-  const plan = planRisk(written, { runs: 1, seed: options.seed, sampling: 'mc' });
+  const plan = planRisk(written, { runs: 1, seed: options.seed, sampling: 'mc', columns: prepared.columns });
   const { assumptions, layout } = plan;
   const wanted = (options.actors ?? layout.actors).map((id) => layout.actors.indexOf(id)).filter((a) => a >= 0);
   const runs = options.method === 'tornado' ? 0 : (options.runs ?? DEFAULT_SENSITIVITY_RUNS[options.method]);
@@ -124,7 +124,7 @@ export function runSensitivity(prepared: Prepared, written: Ecosystem, options: 
   const base = evaluator.rows(drawn.written, 1);
   const outcome = k === 0
     ? { sampling: undefined, actors: wanted.map(() => ({ constant: true, ranking: [] })) }
-    : byMethod(options.method, drawn, evaluator, wanted, runs, options.seed, base, written);
+    : byMethod(options.method, drawn, evaluator, wanted, runs, options.seed, base, written, prepared.columns);
   const correlated = correlatedAssumptions(written, assumptions.sampled);
   return {
     method: options.method,
@@ -155,13 +155,13 @@ function writtenValues(written: Ecosystem, sampled: SampledAssumption[]): Float6
 }
 
 
-function byMethod(method: SensitivityMethod, drawn: Drawn, evaluator: Evaluator, actors: number[], runs: number, seed: number, base: Float64Array, written: Ecosystem): MethodOutcome {
+function byMethod(method: SensitivityMethod, drawn: Drawn, evaluator: Evaluator, actors: number[], runs: number, seed: number, base: Float64Array, written: Ecosystem, columns: Prepared['columns']): MethodOutcome {
   const valueOf = valuesOf(drawn);
   const { sampled } = drawn;
   switch (method) {
     case 'tornado': return tornadoOf(drawn, evaluator, actors, base);
     // Drawn as a risk run draws, correlations included: a Latin hypercube of `runs` draws.
-    case 'regression': return regressionOf(planRisk(written, { runs, seed, sampling: 'lhs' }), evaluator, actors, runs);
+    case 'regression': return regressionOf(planRisk(written, { runs, seed, sampling: 'lhs', columns }), evaluator, actors, runs);
     case 'morris': return morrisOf(sampled, valueOf, evaluator, actors, runs, seed);
     case 'sobol': return sobolOf(sampled, valueOf, evaluator, actors, runs, seed);
   }
