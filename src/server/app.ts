@@ -21,6 +21,7 @@ import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
 import { riskRoutes } from './routes/risk.js';
+import { resultRoutes } from './routes/results.js';
 import { jobRegistry } from './jobs.js';
 import { COMPONENTS } from './schemas.js';
 import { studioFiles } from './static.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   engine?: EngineBackend;
   /** The compiled risk worker script (tests running the TypeScript sources give dist's). */
   riskWorker?: URL;
+  /** The compiled sensitivity worker script (likewise). */
+  sensitivityWorker?: URL;
   /** Where unexpected errors are logged, with their reference (default standard error). */
   log?: (line: string) => void;
 }
@@ -58,16 +61,18 @@ export function createApp(options: AppOptions): Hono<Env> {
     await next();
   });
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.fileBytes, onError: (c) => c.json(tooLarge(localeOf(c)).body, 413) }));
+  const jobs = jobRegistry(internal);
   let backend = options.engine;
   const engine = () => (backend ??= workerPool());
   const routes: Route[] = [
     ...modelRoutes(options.workspace),
     ...analysisRoutes(options.workspace, engine),
     ...shareRoutes(options.workspace),
-    ...sensitivityRoutes(options.workspace),
+    ...sensitivityRoutes(options.workspace, jobs, options.sensitivityWorker ? { script: options.sensitivityWorker } : {}),
     ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
-    ...riskRoutes(options.workspace, jobRegistry(internal), options.riskWorker ? { script: options.riskWorker } : {}),
+    ...riskRoutes(options.workspace, jobs, options.riskWorker ? { script: options.riskWorker } : {}),
+    ...resultRoutes(options.workspace),
   ];
   routes.push(
     route({
