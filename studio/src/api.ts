@@ -54,6 +54,31 @@ export interface LibraryEntry {
   /** Each parameter's source or assumption (analyses' provenance), as the server's cards give it. */
   provenance?: { parameters?: LibraryAssumption[] };
 }
+/** A job of the API (a risk or sensitivity run): its progress, then its result. */
+export interface JobView<R = unknown> {
+  id: string;
+  kind: 'risk' | 'sensitivity';
+  model: string;
+  version: number;
+  settings?: Record<string, string | number | boolean | null>;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  progress: { done: number; total: number };
+  result?: R;
+  saved?: number;
+  reference?: string;
+}
+export interface RiskSettings {
+  runs: number;
+  seed: number;
+  sampling: 'mc' | 'lhs' | 'sobol';
+  ranges: boolean;
+}
+export interface SavedResults {
+  model: string;
+  latest: number;
+  results: Array<{ id: number; model: string; version: number; kind: 'risk' | 'sensitivity'; settings: Record<string, string | number | boolean | null>; savedAt: string; stale: boolean }>;
+}
+export type SavedResult = SavedResults['results'][number] & { latest: number; result: unknown };
 export interface ApiErrorBody {
   code: string;
   message: string;
@@ -107,6 +132,12 @@ export function api(locale: Locale) {
     redo: (id: string, basedOn: number) => call<Written>(locale, 'POST', `${model(id)}/redo`, { basedOn }),
     restore: (id: string, basedOn: number, version: number) => call<Written>(locale, 'POST', `${model(id)}/restore`, { basedOn, version }),
     compare: (id: string, from: number, to: number) => call<{ changes: Change[]; words: string[] }>(locale, 'GET', `${model(id)}/compare?from=${from}&to=${to}`),
+    startRisk: (id: string, version: number, settings: RiskSettings) => call<JobView>(locale, 'POST', `${model(id)}/risk`, { version, ...settings }),
+    startSensitivity: (id: string, version: number, options: { method?: string; seed?: number; runs?: number }) => call<JobView>(locale, 'POST', `${model(id)}/sensitivity`, { version, ...options }),
+    job: (job: string) => call<JobView>(locale, 'GET', `/jobs/${encodeURIComponent(job)}`),
+    cancelJob: (job: string) => call<JobView>(locale, 'DELETE', `/jobs/${encodeURIComponent(job)}`),
+    results: (id: string) => call<SavedResults>(locale, 'GET', `${model(id)}/results`),
+    result: (id: string, result: number) => call<SavedResult>(locale, 'GET', `${model(id)}/results/${result}`),
     importFile: (format: 'xmile' | 'yaml' | 'json', text: string) => call<Version>(locale, 'POST', `/import?format=${format}`, undefined, text),
   };
 }

@@ -18,11 +18,12 @@ import { LoopsView } from './LoopsView.js';
 import type { GraphMarks } from '../logic/marks.js';
 import { DynamicsView } from './DynamicsView.js';
 import { PayersView } from './PayersView.js';
+import { RiskView } from './RiskView.js';
 import { ProfitView } from './ProfitView.js';
 import { SharingView } from './SharingView.js';
 import { VariantsView } from './VariantsView.js';
 
-export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'history'] as const;
+export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'risk', 'history'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface AnalysesProps {
@@ -70,6 +71,7 @@ export const Analyses = memo(function Analyses(props: AnalysesProps) {
         {ecosystem && tab === 'data' && <DataView ecosystem={ecosystem} onMarks={props.onMarks} />}
         {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
         {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} />}
+        {ecosystem && tab === 'risk' && <RiskView id={props.id} client={props.client} version={props.version} ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
       </div>
     </section>
   );
