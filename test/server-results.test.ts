@@ -142,4 +142,14 @@ describe('analysis results kept with their version', () => {
     expect(none.json.error).toMatchObject({ code: 'result-not-found', message: 'model "ryanair" has no saved result 999' });
     expect((await t.call('GET', '/api/models/ryanair/results/abc')).status).toBe(404);
   });
+
+  it('documents the job and the saved results in the OpenAPI document', async () => {
+    const { paths } = (await t.call('GET', '/api/openapi.json')).json as { paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>> };
+    expect(Object.keys(paths['/api/models/{id}/sensitivity']!)).toEqual(['post']);
+    expect(Object.keys(paths['/api/models/{id}/sensitivity']!.post!.responses).sort()).toEqual(['202', '404', '422']);
+    expect(paths['/api/models/{id}/sensitivity']!.post!.requestBody).toBeDefined();
+    expect(Object.keys(paths['/api/models/{id}/analyses/sensitivity']!).sort()).toEqual(['get', 'post']);
+    expect(paths['/api/models/{id}/results']!.get).toBeDefined();
+    expect(paths['/api/models/{id}/results/{result}']!.get).toBeDefined();
+  });
 });
