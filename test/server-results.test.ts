@@ -104,6 +104,11 @@ describe('analysis results kept with their version', () => {
       if (json.progress.done > 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
+    // Listed as the model's running job, for a page reloaded meanwhile.
+    const listed = await t.call('GET', '/api/models/amazon-cash-burn/jobs');
+    expect(listed.json.map((j: Job) => [j.id, j.kind, j.status])).toEqual([[started.json.id, 'sensitivity', 'running']]);
+    expect((await t.call('GET', '/api/models/ryanair/jobs')).json).toEqual([]);
+    expect((await t.call('GET', '/api/models/nothing/jobs')).status).toBe(404);
     const asked = await t.call('DELETE', `/api/jobs/${started.json.id}`);
     expect(asked.status).toBe(202);
     const { job } = await finished(started.json.id);
@@ -111,6 +116,7 @@ describe('analysis results kept with their version', () => {
     expect(job.progress.done).toBeLessThan(job.progress.total);
     expect(job.saved).toBeUndefined();
     expect((await t.call('GET', '/api/models/amazon-cash-burn/results')).json.results).toEqual([]);
+    expect((await t.call('GET', '/api/models/amazon-cash-burn/jobs')).json).toEqual([]);
   }, 60_000);
 
   it('refuses bad settings with a 422 whose issues name each field', async () => {

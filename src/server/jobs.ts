@@ -44,6 +44,8 @@ export interface JobOutcome {
 export interface Jobs {
   start(kind: string, on: { model: string; version: number; settings?: Record<string, unknown> }, total: number, work: (control: JobControl) => Promise<JobOutcome>): JobView;
   get(id: string): JobView | undefined;
+  /** The jobs of a model still running, oldest first, without results (so a page reloaded meanwhile finds them again). */
+  running(model: string): JobView[];
   /** Asks a running job to stop; undefined when there is no such job. */
   cancel(id: string): JobView | undefined;
   /** Stops every running job (the server closing). */
@@ -74,6 +76,9 @@ export function jobRegistry(log: (error: unknown) => string): Jobs {
     get(id) {
       const job = jobs.get(id);
       return job && { ...job.view };
+    },
+    running(model) {
+      return [...jobs.values()].filter((j) => j.view.model === model && j.view.status === 'running').map((j) => ({ ...j.view }));
     },
     cancel(id) {
       const job = jobs.get(id);

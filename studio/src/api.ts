@@ -134,6 +134,7 @@ export function api(locale: Locale) {
     compare: (id: string, from: number, to: number) => call<{ changes: Change[]; words: string[] }>(locale, 'GET', `${model(id)}/compare?from=${from}&to=${to}`),
     startRisk: (id: string, version: number, settings: RiskSettings) => call<JobView>(locale, 'POST', `${model(id)}/risk`, { version, ...settings }),
     startSensitivity: (id: string, version: number, options: { method?: string; seed?: number; runs?: number }) => call<JobView>(locale, 'POST', `${model(id)}/sensitivity`, { version, ...options }),
+    runningJobs: (id: string) => call<JobView[]>(locale, 'GET', `${model(id)}/jobs`),
     job: (job: string) => call<JobView>(locale, 'GET', `/jobs/${encodeURIComponent(job)}`),
     cancelJob: (job: string) => call<JobView>(locale, 'DELETE', `/jobs/${encodeURIComponent(job)}`),
     results: (id: string) => call<SavedResults>(locale, 'GET', `${model(id)}/results`),

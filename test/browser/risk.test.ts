@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { studioRiskEn, studioRiskFr } from '../../src/i18n/ui/studio-risk.js';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
 import { startStudio, type RunningStudio } from './studio-server.js';
 
@@ -72,6 +73,12 @@ describe('the Risk tab in a browser', () => {
     const bar = page.locator('[data-testid="risk-progress"] progress');
     await poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
     expect(await bar.getAttribute('max')).toBe('5000000');
+    // A reload during the run finds the job again, still drawing.
+    const before = Number(await bar.getAttribute('value'));
+    await page.reload();
+    await openRiskTab();
+    await poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(before);
+    expect(await page.getByTestId('risk').getAttribute('data-busy')).toBe('true');
     await page.getByTestId('risk-cancel').click();
     await page.getByTestId('risk-cancelled').waitFor();
     await poll(() => page.getByTestId('risk').getAttribute('data-busy')).toBe('false');
@@ -122,6 +129,13 @@ describe('the Risk tab in a browser', () => {
     const line = page.locator(`[data-testid="risk-loss"][data-actor="${ACTOR}"]`);
     // French figures: a narrow no-break space between thousands and before the percent sign.
     await poll(() => line.textContent()).toBe(`Pour Coopérative de développeurs, dans ${Math.round(loss * 100)}\u202f% des 2\u202f048 futurs, cette offre perd de l’argent.`);
+    // No English left in the tab: no literal piece of two words or more of an English template of its catalogue.
+    const shown = await page.getByTestId('risk').innerText();
+    const english = Object.entries(studioRiskEn).flatMap(([key, en]) =>
+      en === studioRiskFr[key as keyof typeof studioRiskEn] ? [] : en.split(/\{\w+\}/).map((p) => p.trim()).filter((p) => /[a-z]{2,}\s+[a-z]{2,}/i.test(p) && shown.includes(p)).map((p) => `${key}: ${p}`),
+    );
+    expect(english).toEqual([]);
+    expect(shown).toContain('Position la plus basse');
     await page.getByTestId('language').selectOption('en');
   });
 

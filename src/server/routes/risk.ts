@@ -84,6 +84,17 @@ export function riskRoutes(workspace: Workspace, jobs: Jobs, options: RiskRouteO
     }),
     route({
       method: 'get',
+      path: '/api/models/:id/jobs',
+      summary: 'The risk and sensitivity jobs of a model still running, oldest first (a page reloaded during a run finds its jobs again).',
+      tag: 'analyses',
+      answers: { 200: { description: 'The running jobs, without results.', schema: z.array(JobSchema) }, 404: { description: 'No such model.', schema: ErrorSchema } },
+      handle: async ({ c, params }) => {
+        await workspace.read(params.id!);
+        return c.json(jobs.running(params.id!), 200);
+      },
+    }),
+    route({
+      method: 'get',
       path: '/api/jobs/:job',
       summary: 'A job: its status, its progress and, once done, its result.',
       tag: 'analyses',

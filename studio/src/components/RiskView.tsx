@@ -52,6 +52,7 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
   const [jobs, setJobs] = useState<{ risk?: JobView; sensitivity?: JobView }>({});
   const [failure, setFailure] = useState<unknown>();
   const [failed, setFailed] = useState<string>();
+  const [round, setRound] = useState(0);
   const live = useRef(true);
   useEffect(() => {
     live.current = true;
@@ -60,11 +61,21 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
     };
   }, []);
 
-  // On opening, and when the version changes: the saved results this version should show.
+  // On opening, and when the version changes: the jobs still running (a page reloaded during a
+  // run), then the saved results this version should show for what is not running.
   useEffect(() => {
     let current = true;
     void (async () => {
       try {
+        const found = await client.runningJobs(id);
+        if (!current) return;
+        for (const job of found) {
+          const mine = running.get(id) ?? {};
+          mine[job.kind] ??= job.id;
+          running.set(id, mine);
+          setJobs((j) => ({ ...j, [job.kind]: job }));
+        }
+        if (found.length > 0) setRound((r) => r + 1);
         const { results } = await client.results(id);
         const summaries = results as SavedSummary[];
         const pick = async <R,>(kind: 'risk' | 'sensitivity', set: (s: Shown<R> | undefined) => void) => {
@@ -84,8 +95,7 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
     };
   }, [client, id, version.number]);
 
-  // The jobs of this model still running (started here, or before the tab was left): polled until they end.
-  const [round, setRound] = useState(0);
+  // The jobs of this model still running (started here, before the tab was left, or before a reload): polled until they end.
   useEffect(() => {
     const mine = running.get(id);
     if (!mine?.risk && !mine?.sensitivity) return;
