@@ -67,6 +67,12 @@ describe('the Risk tab in a browser', () => {
   it('starts a run, shows its progress, and cancels it, keeping nothing', async () => {
     await openRiskTab();
     await page.getByTestId('risk-none').waitFor();
+    // No futures at all: refused, the field marked and the issue in words beside the settings.
+    await page.getByTestId('risk-runs').fill('0');
+    await page.getByTestId('risk-run').click();
+    await page.locator('[data-field="runs"].faulty').waitFor();
+    expect(await page.locator('[data-testid="risk"] .error .issues li').allTextContents()).toHaveLength(1);
+    expect(await page.locator('[data-field="seed"].faulty').count()).toBe(0);
     await page.getByTestId('risk-runs').fill('5000000');
     await page.getByTestId('risk-sampling').selectOption('mc');
     await page.getByTestId('risk-run').click();

@@ -11,7 +11,7 @@ import { actorName } from '../../../src/analyses/index.js';
 import type { Ecosystem } from '../../../src/core/index.js';
 import { formatNumber } from '../../../src/i18n/index.js';
 import { formatFigure, formatMoney, formatPercent } from '../../../src/tables/index.js';
-import type { Api, JobView, RiskSettings, Version } from '../api.js';
+import { ApiError, type Api, type JobView, type RiskSettings, type Version } from '../api.js';
 import { sharePercent, shownResult, tornadoBars, type ActorRiskJson, type RiskJson, type SavedSummary, type SensitivityJson } from '../logic/risk.js';
 import { useWords, type Words } from '../words.js';
 import { ActorChoice } from './ActorChoice.js';
@@ -146,6 +146,9 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
     for (const job of [mine?.risk, mine?.sensitivity]) if (job) await client.cancelJob(job).catch(setFailure);
   };
 
+  // The settings the server refused, by the field its issues name.
+  const faulty = new Set(failure instanceof ApiError ? (failure.body.issues ?? []).map((i) => String(i.path[0])) : []);
+  const field = (name: string) => `field inline${faulty.has(name) ? ' faulty' : ''}`;
   const busy = Boolean(running.get(id)?.risk || running.get(id)?.sensitivity);
   const riskJob = jobs.risk?.status === 'running' ? jobs.risk : undefined;
   const tornadoJob = jobs.sensitivity?.status === 'running' ? jobs.sensitivity : undefined;
@@ -157,20 +160,22 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
       <p className="muted">{words.t('studio.risk.intro')}</p>
       <form
         className="risk-settings"
+        // The server checks the settings and says what is wrong in the page's language, on the field.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void start();
         }}
       >
-        <label className="field inline">
+        <label className={field('runs')} data-field="runs">
           <span>{words.t('studio.risk.runs')}</span>
           <input type="number" min={1} step={1} value={settings.runs} data-testid="risk-runs" onChange={(e) => setSettings({ ...settings, runs: Number(e.target.value) })} />
         </label>
-        <label className="field inline">
+        <label className={field('seed')} data-field="seed">
           <span>{words.t('studio.risk.seed')}</span>
           <input type="number" min={0} step={1} value={settings.seed} data-testid="risk-seed" onChange={(e) => setSettings({ ...settings, seed: Number(e.target.value) })} />
         </label>
-        <label className="field inline">
+        <label className={field('sampling')} data-field="sampling">
           <span>{words.t('studio.risk.sampling')}</span>
           <select value={settings.sampling} data-testid="risk-sampling" onChange={(e) => setSettings({ ...settings, sampling: e.target.value as RiskSettings['sampling'] })}>
             {(['lhs', 'mc', 'sobol'] as const).map((s) => (
@@ -180,7 +185,7 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
             ))}
           </select>
         </label>
-        <label className="field inline">
+        <label className={field('ranges')} data-field="ranges">
           <input type="checkbox" checked={settings.ranges} data-testid="risk-ranges" onChange={(e) => setSettings({ ...settings, ranges: e.target.checked })} />
           <span>{words.t('studio.risk.ranges')}</span>
         </label>
@@ -304,7 +309,7 @@ function ActorDetail({ actor, risk, tornado, latest, ecosystem, words }: { actor
           <ol className="risk-drivers" data-testid="risk-drivers">
             {bars.slice(0, 5).map((b) => (
               <li key={b.parameter} data-parameter={b.parameter}>
-                {words.t('studio.risk.driver', { parameter: b.parameter, low: formatFigure(words.locale, b.low), high: formatFigure(words.locale, b.high), atLow: money(b.atLow), atHigh: money(b.atHigh) })}
+                {words.t(actor.role === 'business' ? 'studio.risk.driver' : 'studio.risk.driverGain', { parameter: b.parameter, low: formatFigure(words.locale, b.low), high: formatFigure(words.locale, b.high), atLow: money(b.atLow), atHigh: money(b.atHigh) })}
               </li>
             ))}
           </ol>
