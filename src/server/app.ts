@@ -38,6 +38,8 @@ export interface AppOptions {
   riskWorker?: URL;
   /** The compiled sensitivity worker script (likewise). */
   sensitivityWorker?: URL;
+  /** When aborted (the server closing), every running job is stopped, so no worker outlives it. */
+  closing?: AbortSignal;
   /** Where unexpected errors are logged, with their reference (default standard error). */
   log?: (line: string) => void;
 }
@@ -62,6 +64,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.fileBytes, onError: (c) => c.json(tooLarge(localeOf(c)).body, 413) }));
   const jobs = jobRegistry(internal);
+  options.closing?.addEventListener('abort', () => jobs.close(), { once: true });
   let backend = options.engine;
   const engine = () => (backend ??= workerPool());
   const routes: Route[] = [

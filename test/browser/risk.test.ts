@@ -123,8 +123,9 @@ describe('the Risk tab in a browser', () => {
     await poll(async () => Number(await page.getByTestId('risk-tornado').getAttribute('data-bars'))).toBeGreaterThan(0);
     await expect(page.locator('[data-testid="risk-tornado"] canvas').count()).resolves.toBe(1);
     await expect(page.locator('[data-testid="risk-drivers"] li').count()).resolves.toBeGreaterThan(0);
-    // The top of the tab (settings, the chance of a loss in words, figures, histogram), then its foot (fan chart, tornado).
-    await page.locator('.tab-body').evaluate((body) => body.scrollTo(0, 0));
+    // The chosen actor (the chance of a loss in words, figures, histogram), then the tab's foot (fan chart, tornado).
+    expect(await page.getByTestId('risk-headline').textContent()).toBe(await line.textContent());
+    await page.locator('[data-testid="risk-actor"] h3').first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `${SHOTS}/risk.png` });
     await page.getByTestId('risk-tornado').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/risk-tornado.png` });

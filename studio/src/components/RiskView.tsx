@@ -223,7 +223,7 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
           {shownActor && (
             <>
               <ActorChoice doc={doc} actor={shownActor.actor} onSelect={onSelect} />
-              <ActorDetail actor={shownActor} risk={risk.result} tornado={tornado} latest={version.number} ecosystem={ecosystem} words={words} />
+              <ActorDetail headline={sentence(shownActor, risk.result.draws, doc.currency, words, actorName(doc, shownActor.actor))} actor={shownActor} risk={risk.result} tornado={tornado} latest={version.number} ecosystem={ecosystem} words={words} />
             </>
           )}
           {risk.result.assumptions.held.length > 0 && <p className="muted">{words.t('studio.risk.held', { parameters: risk.result.assumptions.held.map((h) => h.parameter).join(', ') })}</p>}
@@ -269,7 +269,7 @@ function sentence(a: ActorRiskJson, draws: number, currency: string, words: Word
   return words.t('studio.risk.loss', { actor: name, share: share(words, a.lossProbability.value), runs });
 }
 
-function ActorDetail({ actor, risk, tornado, latest, ecosystem, words }: { actor: ActorRiskJson; risk: RiskJson; tornado: Shown<SensitivityJson> | undefined; latest: number; ecosystem: Ecosystem; words: Words }) {
+function ActorDetail({ headline, actor, risk, tornado, latest, ecosystem, words }: { headline: string; actor: ActorRiskJson; risk: RiskJson; tornado: Shown<SensitivityJson> | undefined; latest: number; ecosystem: Ecosystem; words: Words }) {
   const { doc } = ecosystem;
   const currency = doc.currency;
   const money = (x: number) => formatMoney(words.locale, x);
@@ -280,6 +280,9 @@ function ActorDetail({ actor, risk, tornado, latest, ecosystem, words }: { actor
   return (
     <div className="risk-actor" data-testid="risk-actor" data-actor={actor.actor}>
       <h3>{actorName(doc, actor.actor)}</h3>
+      <p className="risk-headline" data-testid="risk-headline">
+        {headline}
+      </p>
       <ul className="figures" data-testid="risk-figures">
         {actor.role === 'business' && (
           <>
