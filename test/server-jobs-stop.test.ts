@@ -32,7 +32,8 @@ it('stops its running risk and sensitivity jobs when stopped, and exits 130', as
     if (job.progress.done > 0) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  expect((await (await fetch(`${url}api/models/amazon-cash-burn/jobs`)).json()).map((j: { id: string }) => j.id)).toEqual([risk.id, sensitivity.id]);
+  const running = (await (await fetch(`${url}api/models/amazon-cash-burn/jobs`)).json()) as Array<{ id: string }>;
+  expect(running.map((j) => j.id)).toEqual([risk.id, sensitivity.id]);
   const asked = Date.now();
   child.kill('SIGINT');
   expect(await exit).toBe(130);

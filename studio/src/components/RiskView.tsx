@@ -12,7 +12,7 @@ import type { Ecosystem } from '../../../src/core/index.js';
 import { formatNumber } from '../../../src/i18n/index.js';
 import { formatFigure, formatMoney, formatPercent } from '../../../src/tables/index.js';
 import { ApiError, type Api, type JobView, type RiskSettings, type Version } from '../api.js';
-import { sharePercent, shownResult, tornadoBars, type ActorRiskJson, type RiskJson, type SavedSummary, type SensitivityJson } from '../logic/risk.js';
+import { drawnDrivers, sharePercent, shownResult, tornadoBars, type ActorRiskJson, type RiskJson, type SavedSummary, type SensitivityJson } from '../logic/risk.js';
 import { useWords, type Words } from '../words.js';
 import { ActorChoice } from './ActorChoice.js';
 import { ErrorNote } from './common.js';
@@ -277,6 +277,7 @@ function ActorDetail({ headline, actor, risk, tornado, latest, ecosystem, words 
   const ranked = tornado?.result.actors.find((a) => a.actor === actor.actor);
   const bars = ranked ? tornadoBars(ranked.ranking) : [];
   const spread = actor.role === 'business' ? actor.npv : actor.gain;
+  const drawn = drawnDrivers(actor.drivers);
   return (
     <div className="risk-actor" data-testid="risk-actor" data-actor={actor.actor}>
       <h3>{actorName(doc, actor.actor)}</h3>
@@ -305,6 +306,20 @@ function ActorDetail({ headline, actor, risk, tornado, latest, ecosystem, words 
       <h3>{words.t('studio.risk.fan', { currency })}</h3>
       <RiskFan fan={actor.fan} xLabel={words.t('studio.period', { period: doc.period })} />
       <h3>{words.t('studio.risk.drivers')}</h3>
+      {actor.drivers && (drawn.length > 0 ? (
+        <div data-testid="risk-drawn-drivers">
+          <p>{words.t('studio.risk.drawnDrivers')}</p>
+          <ul className="risk-drivers">
+            {drawn.map((d) => (
+              <li key={d.parameter} data-parameter={d.parameter}>
+                {words.t('studio.risk.drawnDriver', { parameter: d.parameter, rho: formatNumber(words.locale, d.spearman, 2) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="muted">{words.t('studio.risk.noDrawnDriver')}</p>
+      ))}
       {tornado && tornado.version < latest && <p className="warning">{words.t('studio.risk.tornadoStale', { version: tornado.version })}</p>}
       {ranked && bars.length === 0 && <p className="muted">{words.t('studio.risk.noDrivers')}</p>}
       {bars.length > 0 && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fanLines, histogramBars, sharePercent, shownResult, tornadoBars, type SavedSummary } from './risk.js';
+import { drawnDrivers, fanLines, histogramBars, sharePercent, shownResult, tornadoBars, type SavedSummary } from './risk.js';
 
 const saved = (id: number, version: number, kind: 'risk' | 'sensitivity', settings: SavedSummary['settings'] = {}): SavedSummary => ({ id, version, kind, settings, savedAt: '', stale: false });
 
@@ -44,5 +44,18 @@ describe('the Risk tab’s decisions', () => {
     const e = (parameter: string, measure: number) => ({ parameter, measure, low: 0, high: 1, atLow: 0, atHigh: measure });
     expect(tornadoBars([e('a', 3), e('b', 10), e('c', 0), e('d', 5)]).map((x) => x.parameter)).toEqual(['b', 'd', 'a']);
     expect(tornadoBars([e('a', 3), e('b', 10), e('d', 5)], 2).map((x) => x.parameter)).toEqual(['b', 'd']);
+  });
+
+  it('names the drawn assumptions that stand out from the noise, the strongest correlation first', () => {
+    const ranking = [
+      { parameter: 'a', spearman: 0.2, drives: true },
+      { parameter: 'b', spearman: -0.7, drives: true },
+      { parameter: 'c', spearman: 0.01, drives: false },
+      { parameter: 'd', spearman: Number.NaN, drives: false },
+    ];
+    expect(drawnDrivers({ draws: 1000, constant: false, ranking })).toEqual([{ parameter: 'b', spearman: -0.7 }, { parameter: 'a', spearman: 0.2 }]);
+    expect(drawnDrivers({ draws: 1000, constant: true, ranking: [] })).toEqual([]);
+    // A run that gives no drivers (an older result) names none.
+    expect(drawnDrivers(undefined)).toEqual([]);
   });
 });

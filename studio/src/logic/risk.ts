@@ -23,6 +23,12 @@ export interface Fan {
   percentiles: number[];
   values: number[][];
 }
+/** The drawn assumptions that move with an actor's figure over a run's draws (risk --ranges, when the run gives them). */
+export interface DriversJson {
+  draws: number;
+  constant: boolean;
+  ranking: Array<{ parameter: string; spearman: number; drives: boolean }>;
+}
 export interface BusinessRiskJson {
   actor: string;
   actorName?: string;
@@ -33,6 +39,7 @@ export interface BusinessRiskJson {
   breakEven: { probability: Estimate; period: Spread | null };
   deepest: Spread & { expectedShortfall: Estimate };
   fan: Fan;
+  drivers?: DriversJson;
 }
 export interface SegmentRiskJson {
   actor: string;
@@ -41,6 +48,7 @@ export interface SegmentRiskJson {
   gain: Spread;
   histogram: Histogram;
   fan: Fan;
+  drivers?: DriversJson;
 }
 export type ActorRiskJson = BusinessRiskJson | SegmentRiskJson;
 export interface RiskJson {
@@ -116,4 +124,10 @@ export function fanLines(fan: Fan): { periods: number[]; lines: number[][] } {
 /** The tornado's bars, the widest swing first, at most `most` of them; effects that move nothing are left out. */
 export function tornadoBars(ranking: readonly TornadoEffect[], most = 8): TornadoEffect[] {
   return ranking.filter((e) => Number.isFinite(e.measure) && e.measure > 0).sort((a, b) => b.measure - a.measure).slice(0, most);
+}
+
+/** The drawn assumptions that stand out from the draws' noise, the strongest rank correlation first. */
+export function drawnDrivers(drivers: DriversJson | undefined, most = 5): Array<{ parameter: string; spearman: number }> {
+  if (!drivers || drivers.constant) return [];
+  return drivers.ranking.filter((d) => d.drives && Number.isFinite(d.spearman)).sort((a, b) => Math.abs(b.spearman) - Math.abs(a.spearman)).slice(0, most).map(({ parameter, spearman }) => ({ parameter, spearman }));
 }
