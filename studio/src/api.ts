@@ -121,6 +121,14 @@ const model = (id: string) => `/models/${encodeURIComponent(id)}`;
 export function api(locale: Locale) {
   return {
     library: () => call<LibraryEntry[]>(locale, 'GET', '/library'),
+    // Risk and sensitivity jobs, and the results the workspace keeps (the Risk tab).
+    startRisk: (id: string, version: number, settings: RiskSettings) => call<JobView>(locale, 'POST', `${model(id)}/risk`, { version, ...settings }),
+    startSensitivity: (id: string, version: number, options: { method?: string; seed?: number; runs?: number }) => call<JobView>(locale, 'POST', `${model(id)}/sensitivity`, { version, ...options }),
+    runningJobs: (id: string) => call<JobView[]>(locale, 'GET', `${model(id)}/jobs`),
+    job: (job: string) => call<JobView>(locale, 'GET', `/jobs/${encodeURIComponent(job)}`),
+    cancelJob: (job: string) => call<JobView>(locale, 'DELETE', `/jobs/${encodeURIComponent(job)}`),
+    results: (id: string) => call<SavedResults>(locale, 'GET', `${model(id)}/results`),
+    result: (id: string, result: number) => call<SavedResult>(locale, 'GET', `${model(id)}/results/${result}`),
     copyFromLibrary: (id: string) => call<Version>(locale, 'POST', `/library/${encodeURIComponent(id)}/copy`),
     models: () => call<ModelSummary[]>(locale, 'GET', '/models'),
     create: (document: unknown) => call<Version>(locale, 'POST', '/models', { document }),
@@ -132,13 +140,6 @@ export function api(locale: Locale) {
     redo: (id: string, basedOn: number) => call<Written>(locale, 'POST', `${model(id)}/redo`, { basedOn }),
     restore: (id: string, basedOn: number, version: number) => call<Written>(locale, 'POST', `${model(id)}/restore`, { basedOn, version }),
     compare: (id: string, from: number, to: number) => call<{ changes: Change[]; words: string[] }>(locale, 'GET', `${model(id)}/compare?from=${from}&to=${to}`),
-    startRisk: (id: string, version: number, settings: RiskSettings) => call<JobView>(locale, 'POST', `${model(id)}/risk`, { version, ...settings }),
-    startSensitivity: (id: string, version: number, options: { method?: string; seed?: number; runs?: number }) => call<JobView>(locale, 'POST', `${model(id)}/sensitivity`, { version, ...options }),
-    runningJobs: (id: string) => call<JobView[]>(locale, 'GET', `${model(id)}/jobs`),
-    job: (job: string) => call<JobView>(locale, 'GET', `/jobs/${encodeURIComponent(job)}`),
-    cancelJob: (job: string) => call<JobView>(locale, 'DELETE', `/jobs/${encodeURIComponent(job)}`),
-    results: (id: string) => call<SavedResults>(locale, 'GET', `${model(id)}/results`),
-    result: (id: string, result: number) => call<SavedResult>(locale, 'GET', `${model(id)}/results/${result}`),
     importFile: (format: 'xmile' | 'yaml' | 'json', text: string) => call<Version>(locale, 'POST', `/import?format=${format}`, undefined, text),
   };
 }

@@ -18,6 +18,7 @@ import { ActorChoice } from './ActorChoice.js';
 import { ErrorNote } from './common.js';
 import type { Selection } from './Graph.js';
 import { RiskFan, RiskHistogram, RiskTornado } from './RiskCharts.js';
+import './risk.css';
 
 /** What is on screen: a result, the version and settings it ran with, and how it ended. */
 interface Shown<R> {
