@@ -17,11 +17,11 @@ import { mount, route, type Env, type Route } from './route.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { shareRoutes } from './routes/share.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
+import { resultRoutes } from './routes/results.js';
 import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
 import { riskRoutes } from './routes/risk.js';
-import { resultRoutes } from './routes/results.js';
 import { jobRegistry } from './jobs.js';
 import { COMPONENTS } from './schemas.js';
 import { studioFiles } from './static.js';
@@ -63,19 +63,19 @@ export function createApp(options: AppOptions): Hono<Env> {
     await next();
   });
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.fileBytes, onError: (c) => c.json(tooLarge(localeOf(c)).body, 413) }));
-  const jobs = jobRegistry(internal);
-  options.closing?.addEventListener('abort', () => jobs.close(), { once: true });
   let backend = options.engine;
   const engine = () => (backend ??= workerPool());
+  // One registry, so a job started by any route is read at /api/jobs/{job}.
+  const jobs = jobRegistry(internal);
   const routes: Route[] = [
     ...modelRoutes(options.workspace),
     ...analysisRoutes(options.workspace, engine),
     ...shareRoutes(options.workspace),
     ...sensitivityRoutes(options.workspace, jobs, options.sensitivityWorker ? { script: options.sensitivityWorker } : {}),
+    ...resultRoutes(options.workspace),
     ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
     ...riskRoutes(options.workspace, jobs, options.riskWorker ? { script: options.riskWorker } : {}),
-    ...resultRoutes(options.workspace),
   ];
   routes.push(
     route({
@@ -87,6 +87,8 @@ export function createApp(options: AppOptions): Hono<Env> {
       handle: ({ c }) => c.json(document()),
     }),
   );
+  // The server closing stops every job still running, so no worker thread outlives it.
+  options.closing?.addEventListener('abort', () => jobs.close(), { once: true });
   let made: Record<string, unknown> | undefined;
   const document = () => (made ??= openApiDocument(routes, COMPONENTS, { title: 'Symbiose API', version: API_VERSION }));
   mount(app, routes);

@@ -63,6 +63,7 @@ export const Analyses = memo(function Analyses(props: AnalysesProps) {
         {tab === 'history' && <HistoryView {...props} />}
         {tab !== 'history' && !analysis && <Loading />}
         {tab !== 'history' && analysis && !ecosystem && <p className="muted">{words.t('studio.analyses.invalid')}</p>}
+        {ecosystem && tab === 'risk' && <RiskView id={props.id} client={props.client} version={props.version} ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'canvas' && <CanvasView ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'payers' && <PayersView ecosystem={ecosystem} />}
         {ecosystem && tab === 'profit' && <ProfitView ecosystem={ecosystem} draft={analysis!.draft} evaluate={props.evaluate} actor={actor} onSelect={props.onSelect} />}
@@ -71,7 +72,6 @@ export const Analyses = memo(function Analyses(props: AnalysesProps) {
         {ecosystem && tab === 'data' && <DataView ecosystem={ecosystem} onMarks={props.onMarks} />}
         {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
         {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} />}
-        {ecosystem && tab === 'risk' && <RiskView id={props.id} client={props.client} version={props.version} ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
       </div>
     </section>
   );
