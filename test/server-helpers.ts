@@ -11,7 +11,7 @@ export interface TestApp {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; response: Response }>;
 }
 
-export async function testApp(options: { engine?: EngineBackend; riskWorker?: URL } = {}): Promise<TestApp> {
+export async function testApp(options: { engine?: EngineBackend; riskWorker?: URL; sensitivityWorker?: URL } = {}): Promise<TestApp> {
   const workspace = await openSqliteStore({ path: ':memory:', apply: applyModelChanges });
   const logged: string[] = [];
   const app = createApp({ workspace, log: (line) => logged.push(line), ...options });

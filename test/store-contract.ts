@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../src/core/index.js';
-import { ChangesRefused, InvalidModel, ModelExists, ModelNotFound, NothingToRedo, NothingToUndo, Outdated, VersionNotFound, type Workspace } from '../src/store/index.js';
+import { ChangesRefused, InvalidModel, ModelExists, ModelNotFound, NothingToRedo, NothingToUndo, Outdated, ResultNotFound, VersionNotFound, type Workspace } from '../src/store/index.js';
 
 export interface StoreLocation {
   open(): Promise<Workspace>;
@@ -226,6 +226,46 @@ export function storeContract(name: string, makeLocation: () => Promise<StoreLoc
       expect(await store.seed([{ id: 'one', text: BAKERY }, { id: 'two', text: BAKERY }])).toEqual([]);
       expect(await (await reopen()).seed([{ id: 'two', text: BAKERY }])).toEqual([]);
       expect((await store.list()).map((m) => m.id)).toEqual(['one']);
+    });
+
+    it('keeps a result with the version and settings it was run on, a rerun replacing it', async () => {
+      const { store, reopen } = await bakery();
+      await store.save('bakery', 1, PRICE_4);
+      const risk = { runs: 1000, seed: 1, sampling: 'lhs', ranges: true };
+      const first = await store.keepResult({ model: 'bakery', version: 1, kind: 'risk', settings: risk, result: { loss: 0.41 } });
+      expect(first).toMatchObject({ model: 'bakery', version: 1, kind: 'risk', settings: { ranges: true, runs: 1000, sampling: 'lhs', seed: 1 } });
+      // The same settings in another order, and one left undefined, are the same run: replaced.
+      const again = await store.keepResult({ model: 'bakery', version: 1, kind: 'risk', settings: { seed: 1, ranges: true, sampling: 'lhs', runs: 1000, precision: undefined }, result: { loss: 0.4 } });
+      expect(again.id).toBeGreaterThan(first.id);
+      // Another seed, another version, another kind: three more results beside it.
+      const seed2 = await store.keepResult({ model: 'bakery', version: 1, kind: 'risk', settings: { ...risk, seed: 2 }, result: { loss: 0.39 } });
+      const v2 = await store.keepResult({ model: 'bakery', version: 2, kind: 'risk', settings: risk, result: { loss: 0.2 } });
+      const tornado = await store.keepResult({ model: 'bakery', version: 2, kind: 'sensitivity', settings: { method: 'tornado', seed: 1 }, result: [1, 2] });
+      expect((await store.results('bakery')).map((r) => [r.id, r.version, r.kind])).toEqual([
+        [tornado.id, 2, 'sensitivity'],
+        [v2.id, 2, 'risk'],
+        [seed2.id, 1, 'risk'],
+        [again.id, 1, 'risk'],
+      ]);
+      expect((await store.results('bakery', 'sensitivity')).map((r) => r.id)).toEqual([tornado.id]);
+      expect(await store.result('bakery', again.id)).toEqual({ ...again, result: { loss: 0.4 } });
+      expect(await refusal(store.result('bakery', first.id))).toBeInstanceOf(ResultNotFound);
+      // Kept across a reopening, and seen by another connection.
+      expect((await (await reopen()).result('bakery', tornado.id)).result).toEqual([1, 2]);
+    });
+
+    it('refuses a result of a version or model that does not exist, and deletes results with their model', async () => {
+      const { store } = await bakery();
+      expect(await refusal(store.keepResult({ model: 'bakery', version: 2, kind: 'risk', settings: {}, result: {} }))).toBeInstanceOf(VersionNotFound);
+      expect(await refusal(store.keepResult({ model: 'nobody', version: 1, kind: 'risk', settings: {}, result: {} }))).toBeInstanceOf(ModelNotFound);
+      expect(await refusal(store.results('nobody'))).toBeInstanceOf(ModelNotFound);
+      const kept = await store.keepResult({ model: 'bakery', version: 1, kind: 'risk', settings: { runs: 10 }, result: {} });
+      expect(await refusal(store.result('bakery', kept.id + 1))).toBeInstanceOf(ResultNotFound);
+      await store.delete('bakery');
+      await store.create({ id: 'bakery', text: BAKERY });
+      // The id is free again, with no results of the deleted model's.
+      expect(await store.results('bakery')).toEqual([]);
+      expect(await refusal(store.result('bakery', kept.id))).toBeInstanceOf(ResultNotFound);
     });
 
     it('keeps everything across a reopening, and two connections see each other’s saves', async () => {

@@ -17,3 +17,4 @@ export { fairShareOf } from './fair-share.js';
 export { riskInWorkers, RiskWorkerFailed, type RiskWorkerOptions } from './risk-backend.js';
 export { modelLoops, type ModelLoops } from './loops.js';
 export { columnReader, columnOf, parseCsv } from './empirical.js';
+export { sensitivityInWorker, SensitivityWorkerFailed, type SensitivityWorkerData, type SensitivityWorkerOptions } from './sensitivity-backend.js';

@@ -17,6 +17,7 @@ import { mount, route, type Env, type Route } from './route.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { shareRoutes } from './routes/share.js';
 import { sensitivityRoutes } from './routes/sensitivity.js';
+import { resultRoutes } from './routes/results.js';
 import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
@@ -35,6 +36,10 @@ export interface AppOptions {
   engine?: EngineBackend;
   /** The compiled risk worker script (tests running the TypeScript sources give dist's). */
   riskWorker?: URL;
+  /** The compiled sensitivity worker script (likewise). */
+  sensitivityWorker?: URL;
+  /** When aborted (the server closing), every running job is stopped, so no worker outlives it. */
+  closing?: AbortSignal;
   /** Where unexpected errors are logged, with their reference (default standard error). */
   log?: (line: string) => void;
 }
@@ -60,14 +65,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.fileBytes, onError: (c) => c.json(tooLarge(localeOf(c)).body, 413) }));
   let backend = options.engine;
   const engine = () => (backend ??= workerPool());
+  // One registry, so a job started by any route is read at /api/jobs/{job}.
+  const jobs = jobRegistry(internal);
   const routes: Route[] = [
     ...modelRoutes(options.workspace),
     ...analysisRoutes(options.workspace, engine),
     ...shareRoutes(options.workspace),
-    ...sensitivityRoutes(options.workspace),
+    ...sensitivityRoutes(options.workspace, jobs, options.sensitivityWorker ? { script: options.sensitivityWorker } : {}),
+    ...resultRoutes(options.workspace),
     ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
-    ...riskRoutes(options.workspace, jobRegistry(internal), options.riskWorker ? { script: options.riskWorker } : {}),
+    ...riskRoutes(options.workspace, jobs, options.riskWorker ? { script: options.riskWorker } : {}),
   ];
   routes.push(
     route({
@@ -79,6 +87,8 @@ export function createApp(options: AppOptions): Hono<Env> {
       handle: ({ c }) => c.json(document()),
     }),
   );
+  // The server closing stops every job still running, so no worker thread outlives it.
+  options.closing?.addEventListener('abort', () => jobs.close(), { once: true });
   let made: Record<string, unknown> | undefined;
   const document = () => (made ??= openApiDocument(routes, COMPONENTS, { title: 'Symbiose API', version: API_VERSION }));
   mount(app, routes);

@@ -34,6 +34,7 @@ const STORE_STATUS: Record<string, number> = {
   'changes-refused': 422,
   'nothing-to-undo': 409,
   'nothing-to-redo': 409,
+  'result-not-found': 404,
 };
 
 export interface ErrorBody {

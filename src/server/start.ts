@@ -64,15 +64,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // One engine worker started now and kept: the first simulation does not wait for a thread.
     const engine = workerPool();
     engine.warm();
-    const app = createApp({ workspace, engine, ...optional(options) });
+    // Aborted when the server stops: the analysis jobs still running stop with it.
+    const closing = new AbortController();
+    const app = createApp({ workspace, engine, closing: closing.signal, ...optional(options) });
     const server = await listen(app.fetch, host, options.port).catch(async (error: unknown) => {
+      closing.abort();
       await engine.close();
       throw error;
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
     lock?.listening(url);
-    return { url, host, port, seeded, close: () => stop(server, workspace, engine).finally(() => lock?.release()) };
+    return { url, host, port, seeded, close: () => (closing.abort(), stop(server, workspace, engine)).finally(() => lock?.release()) };
   } catch (error) {
     await workspace.close();
     lock?.release();

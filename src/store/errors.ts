@@ -115,3 +115,17 @@ export class NothingToRedo extends StoreError {
     return { model: this.model };
   }
 }
+
+/** No saved result of that number for that model. */
+export class ResultNotFound extends StoreError {
+  readonly code = 'result-not-found';
+  constructor(
+    readonly model: string,
+    readonly result: number,
+  ) {
+    super(`model "${model}" has no saved result ${result}`);
+  }
+  get params() {
+    return { model: this.model, result: this.result };
+  }
+}

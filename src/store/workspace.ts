@@ -5,6 +5,7 @@
  * (test/store-contract.ts). Every method is async so that a networked database fits it.
  */
 import type { Change, Issue, ModelDocument } from '../core/index.js';
+import type { NewResult, ResultKind, ResultSummary, SavedResult } from './results.js';
 
 /** How a version came to be. */
 export type VersionKind = 'create' | 'save' | 'undo' | 'redo' | 'restore';
@@ -88,5 +89,15 @@ export interface Workspace {
    * transaction; afterwards (even once they are deleted) it does nothing. Returns the ids made.
    */
   seed(models: readonly NewModel[]): Promise<string[]>;
+  /**
+   * Keeps an analysis's result with the version and the settings it was run with. A result of
+   * the same model, version, kind and settings (compared as settingsKey) is replaced by it.
+   * The version must exist (`VersionNotFound`); the results go with their model when it is deleted.
+   */
+  keepResult(input: NewResult): Promise<ResultSummary>;
+  /** A model's saved results, newest first, of every version (or of one kind). */
+  results(model: string, kind?: ResultKind): Promise<ResultSummary[]>;
+  /** One saved result whole (`ResultNotFound` when the model has none of that number). */
+  result(model: string, id: number): Promise<SavedResult>;
   close(): Promise<void>;
 }

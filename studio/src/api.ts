@@ -54,6 +54,31 @@ export interface LibraryEntry {
   /** Each parameter's source or assumption (analyses' provenance), as the server's cards give it. */
   provenance?: { parameters?: LibraryAssumption[] };
 }
+/** A job of the API (a risk or sensitivity run): its progress, then its result. */
+export interface JobView<R = unknown> {
+  id: string;
+  kind: 'risk' | 'sensitivity';
+  model: string;
+  version: number;
+  settings?: Record<string, string | number | boolean | null>;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  progress: { done: number; total: number };
+  result?: R;
+  saved?: number;
+  reference?: string;
+}
+export interface RiskSettings {
+  runs: number;
+  seed: number;
+  sampling: 'mc' | 'lhs' | 'sobol';
+  ranges: boolean;
+}
+export interface SavedResults {
+  model: string;
+  latest: number;
+  results: Array<{ id: number; model: string; version: number; kind: 'risk' | 'sensitivity'; settings: Record<string, string | number | boolean | null>; savedAt: string; stale: boolean }>;
+}
+export type SavedResult = SavedResults['results'][number] & { latest: number; result: unknown };
 export interface ApiErrorBody {
   code: string;
   message: string;
@@ -96,6 +121,14 @@ const model = (id: string) => `/models/${encodeURIComponent(id)}`;
 export function api(locale: Locale) {
   return {
     library: () => call<LibraryEntry[]>(locale, 'GET', '/library'),
+    // Risk and sensitivity jobs, and the results the workspace keeps (the Risk tab).
+    startRisk: (id: string, version: number, settings: RiskSettings) => call<JobView>(locale, 'POST', `${model(id)}/risk`, { version, ...settings }),
+    startSensitivity: (id: string, version: number, options: { method?: string; seed?: number; runs?: number }) => call<JobView>(locale, 'POST', `${model(id)}/sensitivity`, { version, ...options }),
+    runningJobs: (id: string) => call<JobView[]>(locale, 'GET', `${model(id)}/jobs`),
+    job: (job: string) => call<JobView>(locale, 'GET', `/jobs/${encodeURIComponent(job)}`),
+    cancelJob: (job: string) => call<JobView>(locale, 'DELETE', `/jobs/${encodeURIComponent(job)}`),
+    results: (id: string) => call<SavedResults>(locale, 'GET', `${model(id)}/results`),
+    result: (id: string, result: number) => call<SavedResult>(locale, 'GET', `${model(id)}/results/${result}`),
     copyFromLibrary: (id: string) => call<Version>(locale, 'POST', `/library/${encodeURIComponent(id)}/copy`),
     models: () => call<ModelSummary[]>(locale, 'GET', '/models'),
     create: (document: unknown) => call<Version>(locale, 'POST', '/models', { document }),

@@ -5,6 +5,7 @@
 import type { Template } from '../template.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioEn } from './studio.js';
+import { studioRiskEn } from './studio-risk.js';
 import { experimentEn } from './experiment.js';
 import { riskEn } from './risk.js';
 import { experimentRecordsEn } from './experiment-records.js';
@@ -602,6 +603,7 @@ export const en = {
 
   // The studio (the web surface): studio.ts
   ...studioEn,
+  ...studioRiskEn,
   ...experimentEn,
   ...riskEn,
   ...experimentRecordsEn,

@@ -3,6 +3,7 @@ import type { Template } from '../template.js';
 import type { UiKey } from './en.js';
 import { byPeriod, periodNoun, plural } from './plural.js';
 import { studioFr } from './studio.js';
+import { studioRiskFr } from './studio-risk.js';
 import { experimentFr } from './experiment.js';
 import { riskFr } from './risk.js';
 import { experimentRecordsFr } from './experiment-records.js';
@@ -599,6 +600,7 @@ export const fr: Record<UiKey, Template> = {
   'store.nothing-to-redo': 'le modèle « {model} » n’a rien à rétablir',
 
   ...studioFr,
+  ...studioRiskFr,
   ...experimentFr,
   ...riskFr,
   ...experimentRecordsFr,

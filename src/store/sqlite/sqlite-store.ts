@@ -11,7 +11,8 @@
  */
 import Database from 'better-sqlite3';
 import { changesBetween, type Change, type ModelDocument } from '../../core/index.js';
-import { ModelExists, ModelNotFound, NothingToRedo, NothingToUndo, VersionNotFound } from '../errors.js';
+import { ModelExists, ModelNotFound, NothingToRedo, NothingToUndo, ResultNotFound, VersionNotFound } from '../errors.js';
+import { keptSettings, settingsKey, type NewResult, type ResultKind, type ResultSummary, type SavedResult } from '../results.js';
 import { undoState } from '../undo.js';
 import { checkBasedOn, defaultApply, idFromName, planCreate, planRestore, planSave, planStep, type ApplyFunction, type VersionPlan } from '../writes.js';
 import type { History, ModelSummary, NewModel, TextFormat, Version, VersionKind, VersionSummary, Workspace, Written } from '../workspace.js';
@@ -147,6 +148,39 @@ class SqliteWorkspace implements Workspace {
     });
   }
 
+  async keepResult(input: NewResult): Promise<ResultSummary> {
+    const settings = settingsKey(input.settings);
+    const result = JSON.stringify(input.result ?? null);
+    return this.write(() => {
+      const latest = this.latestNumber(input.model);
+      if (!this.db.prepare('SELECT 1 FROM versions WHERE model = ? AND number = ?').get(input.model, input.version)) throw new VersionNotFound(input.model, input.version, latest);
+      const savedAt = this.now().toISOString();
+      // A rerun of the same settings replaces the older result: one row per key, the newer number.
+      this.db.prepare('DELETE FROM results WHERE model = ? AND version = ? AND kind = ? AND settings = ?').run(input.model, input.version, input.kind, settings);
+      const id = Number(this.db.prepare('INSERT INTO results (model, version, kind, settings, result, saved_at) VALUES (?, ?, ?, ?, ?, ?)').run(input.model, input.version, input.kind, settings, result, savedAt).lastInsertRowid);
+      return { id, model: input.model, version: input.version, kind: input.kind, settings: keptSettings(input.settings), savedAt };
+    });
+  }
+
+  async results(model: string, kind?: ResultKind): Promise<ResultSummary[]> {
+    return this.db.transaction(() => {
+      this.latestNumber(model);
+      const rows = (kind === undefined
+        ? this.db.prepare('SELECT id, model, version, kind, settings, saved_at FROM results WHERE model = ? ORDER BY id DESC').all(model)
+        : this.db.prepare('SELECT id, model, version, kind, settings, saved_at FROM results WHERE model = ? AND kind = ? ORDER BY id DESC').all(model, kind)) as ResultRow[];
+      return rows.map(resultSummaryOf);
+    })();
+  }
+
+  async result(model: string, id: number): Promise<SavedResult> {
+    return this.db.transaction(() => {
+      this.latestNumber(model);
+      const row = this.db.prepare('SELECT * FROM results WHERE model = ? AND id = ?').get(model, id) as (ResultRow & { result: string }) | undefined;
+      if (!row) throw new ResultNotFound(model, id);
+      return { ...resultSummaryOf(row), result: JSON.parse(row.result) as unknown };
+    })();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
@@ -221,6 +255,19 @@ class SqliteWorkspace implements Workspace {
   private steps(model: string): Array<{ number: number; kind: VersionKind }> {
     return this.db.prepare('SELECT number, kind FROM versions WHERE model = ? ORDER BY number').all(model) as Array<{ number: number; kind: VersionKind }>;
   }
+}
+
+interface ResultRow {
+  id: number;
+  model: string;
+  version: number;
+  kind: ResultKind;
+  settings: string;
+  saved_at: string;
+}
+
+function resultSummaryOf(row: ResultRow): ResultSummary {
+  return { id: row.id, model: row.model, version: row.version, kind: row.kind, settings: JSON.parse(row.settings) as ResultSummary['settings'], savedAt: row.saved_at };
 }
 
 function summaryOf(row: SummaryRow): VersionSummary {

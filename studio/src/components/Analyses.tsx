@@ -18,11 +18,12 @@ import { LoopsView } from './LoopsView.js';
 import type { GraphMarks } from '../logic/marks.js';
 import { DynamicsView } from './DynamicsView.js';
 import { PayersView } from './PayersView.js';
+import { RiskView } from './RiskView.js';
 import { ProfitView } from './ProfitView.js';
 import { SharingView } from './SharingView.js';
 import { VariantsView } from './VariantsView.js';
 
-export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'history'] as const;
+export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'risk', 'history'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface AnalysesProps {
@@ -62,6 +63,7 @@ export const Analyses = memo(function Analyses(props: AnalysesProps) {
         {tab === 'history' && <HistoryView {...props} />}
         {tab !== 'history' && !analysis && <Loading />}
         {tab !== 'history' && analysis && !ecosystem && <p className="muted">{words.t('studio.analyses.invalid')}</p>}
+        {ecosystem && tab === 'risk' && <RiskView id={props.id} client={props.client} version={props.version} ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'canvas' && <CanvasView ecosystem={ecosystem} actor={actor} onSelect={props.onSelect} />}
         {ecosystem && tab === 'payers' && <PayersView ecosystem={ecosystem} />}
         {ecosystem && tab === 'profit' && <ProfitView ecosystem={ecosystem} draft={analysis!.draft} evaluate={props.evaluate} actor={actor} onSelect={props.onSelect} />}
