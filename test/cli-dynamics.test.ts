@@ -109,10 +109,10 @@ describe('simulate refuses what it cannot do, and says why', () => {
 
   it('names XMILE builtins it does not run yet as unsupported', () => {
     const dir = mkdtempSync(join(tmpdir(), 'symbiose-builtin-'));
-    writeFileSync(join(dir, 'r.xmile'), readFileSync(TEACUP, 'utf8').replace(/<eqn>70<\/eqn>/, '<eqn>BINOMIAL(10, 0.5)</eqn>'));
+    writeFileSync(join(dir, 'r.xmile'), readFileSync(TEACUP, 'utf8').replace(/<eqn>70<\/eqn>/, '<eqn>PARETO(1, 2)</eqn>'));
     const result = run(['simulate', 'r.xmile'], dir);
     expect(result.code).toBe(1);
-    expect(result.err).toContain('not supported yet: the XMILE builtin BINOMIAL');
+    expect(result.err).toContain('not supported yet: the XMILE builtin PARETO');
   });
 
   it('simulates a variant of a model', () => {

@@ -29,7 +29,7 @@ describe.each(ids)('%s', (id) => {
     expect(result.failed).toBe(0);
     const k = result.assumptions.sampled.length;
     expect(result.evaluations).toBe(8 * (k + 2) + 1);
-    expect(result.sampling).toBe(2 * k <= 64 ? 'sobol' : 'mc');
+    expect(result.sampling).toBe(2 * k <= 1024 ? 'sobol' : 'mc');
     for (const actor of result.actors) expect(actor.ranking).toHaveLength(actor.constant ? 0 : k);
   });
 });

@@ -21,7 +21,7 @@ import { constant, scalar, zip, type Val } from './value.js';
  * XMILE 1.0 builtins (§3.5) the engine does not run yet: named as such, not as unknown. The
  * random ones need their quantile functions (the others are in random.ts); the rest, history kept across steps.
  */
-const NOT_YET = new Set(['binomial', 'gamma', 'beta', 'logistic', 'pareto', 'weibull', 'previous', 'history', 'npv', 'irr', 'forcst', 'self']);
+const NOT_YET = new Set(['logistic', 'pareto', 'previous', 'history', 'npv', 'irr', 'forcst', 'self']);
 
 type Call = Extract<Equation, { kind: 'call' }>;
 
