@@ -8,6 +8,7 @@ import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
 import { riskEn } from './risk.js';
 import { experimentRecordsEn } from './experiment-records.js';
+import { experimentLearningEn } from './experiment-learning.js';
 import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
 
@@ -605,6 +606,7 @@ export const en = {
   ...experimentEn,
   ...riskEn,
   ...experimentRecordsEn,
+  ...experimentLearningEn,
   ...sensitivityEn,
 } satisfies Record<string, Template>;
 
