@@ -344,3 +344,21 @@ describe('symbiose experiment learn --experiment: a card drafted from the analys
     expect(run(['experiment', 'learn', 'purple-button', '--write', join(dir, 'x.yaml')]).status).toBe(2);
   });
 });
+
+describe('symbiose experiment analyse: the sample-ratio check and the corrections for many variants', () => {
+  it('flags a 50/50 test whose groups came out 1,000 and 800, and checks a recorded experiment against its planned sizes', () => {
+    // stats.chisquare([1000, 800]) → p = 2.4284674729758432e-06 < 0.001
+    const broken = run(['experiment', 'analyse', '50/1000', '40/800', '--split', '1,1']).stdout.replace(/\s+/g, ' ');
+    expect(broken).toContain('SAMPLE-RATIO MISMATCH: the groups’ sizes (1,000 / 800) do not fit the planned split (50.0 % / 50.0 %), chi-square p = 0.00000243 < 0.001');
+    // purple-button plans 50 and 50 and exposed 50 and 50: chi-square 0, p = 1.
+    const recorded = run(['experiment', 'analyse', 'purple-button', '--experiment', 'young-drivers', '--json']);
+    expect(JSON.parse(recorded.stdout).sampleRatio).toMatchObject({ statistic: 0, pValue: 1, mismatch: false });
+    expect(run(['experiment', 'analyse', '5/50', '12/50', '--split', '1,1,1']).status).toBe(2);
+  });
+
+  it('gives Benjamini–Hochberg beside Holm with three variants or more', () => {
+    // The five groups of coverage.test.ts: multipletests(…, method='fdr_bh')[1] → 0.341, 1, 0.0653, 0.765
+    const out = run(['experiment', 'analyse', '60/600', '75/600', '58/580', '90/620', '45/500']).stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('Benjamini–Hochberg’s correction keeps the expected share of false discoveries, among the variants called different, at 0.05: adjusted p-values B 0.341, C 1, D 0.0653, E 0.765.');
+  });
+});

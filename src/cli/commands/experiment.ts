@@ -83,6 +83,12 @@ function parsePositive(option: string, value: string): number {
   return x;
 }
 
+function parseSplit(value: string, count: number): number[] {
+  const parts = value.split(/[,:/]/).map((p) => Number(p.trim()));
+  if (parts.length !== count || parts.some((x) => !(x > 0 && Number.isFinite(x)))) throw new UsageError(t('experiment.badSplit', { value, count }));
+  return parts;
+}
+
 function parsePrior(value: string): BetaShape {
   const parts = value.split(',').map((p) => Number(p.trim()));
   if (parts.length !== 2 || parts.some((x) => !(x > 0 && Number.isFinite(x)))) throw new UsageError(t('experiment.badPrior', { value }));
@@ -103,14 +109,15 @@ function recordFaultMessage(file: string, fault: RecordFault): string {
 }
 
 /** Counts from the model's records (--experiment), the command line, or --from FILE (with its looks, when it has them). */
-function experimentData(values: string[], from: string | undefined, record?: { id: string | undefined; command: Command }): ExperimentData & { named: boolean; invented?: boolean } {
+function experimentData(values: string[], from: string | undefined, record?: { id: string | undefined; command: Command }): ExperimentData & { named: boolean; invented?: boolean; planned?: number[] } {
   if (record) {
     const counts = values.filter((v) => /^\s*\d+\s*\/\s*\d+\s*$/.test(v));
     if (counts.length > 0 || from !== undefined || values.length > 1) throw new UsageError(t('experiment.countsAndFile'));
     const file = chosenModel(values[0], record.command);
     const { experiment, fault } = recordedExperiment(requireEcosystem(file, colorWanted(process.stderr)).doc, record.id);
     if (!experiment) throw new UsageError(recordFaultMessage(file, fault!));
-    return { variants: experiment.variants, named: true, invented: experiment.invented };
+    const planned = experiment.planned.every((n) => n !== undefined && n > 0) ? (experiment.planned as number[]) : undefined;
+    return { variants: experiment.variants, named: true, invented: experiment.invented, ...(planned ? { planned } : {}) };
   }
   if (from !== undefined) {
     if (values.length > 0) throw new UsageError(t('experiment.countsAndFile'));
@@ -140,6 +147,7 @@ interface AnalyseOptions extends OutputOptions {
   from?: string;
   prior: string;
   mixtureSd: string;
+  split?: string;
 }
 
 interface PlanOptions extends OutputOptions {
@@ -238,6 +246,7 @@ export function registerExperiment(program: Command): void {
       .option('--prior <a,b>', t('cmd.experiment.prior'), '1,1')
       .option('--mixture-sd <tau>', t('cmd.experiment.mixtureSd'), '0.05')
       .option('--experiment [id]', t('cmd.experiment.recorded'))
+      .option('--split <weights>', t('cmd.experiment.split'))
       .addOption(modelOption()),
     ['text', 'md', 'json', 'csv'],
   ).action((values: string[], options: AnalyseOptions, command: Command) => {
@@ -250,7 +259,8 @@ export function registerExperiment(program: Command): void {
     const mixtureSd = parsePositive('--mixture-sd', options.mixtureSd);
     const variants = data.variants.map((v) => v.counts);
     const names = data.named ? data.variants.map((v) => v.name) : undefined;
-    const analysis = analyseConversions(variants, level, alpha);
+    const planned = options.split !== undefined ? parseSplit(options.split, variants.length) : data.planned;
+    const analysis = analyseConversions(variants, level, alpha, planned ? { planned } : {});
     const bayesian = bayesianConversions(variants, { prior, level });
     // Each variant against the control at every look (one look: the final counts).
     const looks = data.looks ?? [{ look: '', variants: data.variants }];

@@ -29,6 +29,11 @@ export const experimentLearningEn = {
   'learn.exists': '{file} already has a learning card "{id}": choose another id with --id',
   'learn.writeWhat': '--write, --id and --model-version need --experiment: they record a drafted card',
   'learn.calibrated': 'Parameter {parameter} (group {variant}): {before} before, {after} after.',
+  'cmd.experiment.split': "the planned split of the groups as weights (1,1 for 50/50): checks their sizes for a sample-ratio mismatch (a model's experiment uses its planned sizes)",
+  'experiment.badSplit': '--split "{value}" is not one positive weight per variant ({count})',
+  'experiment.bh': 'Benjamini–Hochberg’s correction keeps the expected share of false discoveries, among the variants called different, at {alpha}: adjusted p-values {list}.',
+  'experiment.srm.fits': 'Sample ratio: the groups’ sizes ({sizes}) fit the planned split ({split}), chi-square p = {p}.',
+  'experiment.srm.mismatch': 'SAMPLE-RATIO MISMATCH: the groups’ sizes ({sizes}) do not fit the planned split ({split}), chi-square p = {p} < {threshold}. The assignment or the counting is broken: no result above can be trusted until the cause is found.',
 } satisfies Record<string, Template>;
 
 export const experimentLearningFr: Record<keyof typeof experimentLearningEn, Template> = {
@@ -56,4 +61,9 @@ export const experimentLearningFr: Record<keyof typeof experimentLearningEn, Tem
   'learn.exists': '{file} a déjà une carte d’apprentissage «\u00a0{id}\u00a0»\u00a0: en choisir un autre identifiant avec --id',
   'learn.writeWhat': '--write, --id et --model-version demandent --experiment\u00a0: ils enregistrent une carte rédigée',
   'learn.calibrated': 'Paramètre {parameter} (groupe {variant})\u00a0: {before} avant, {after} après.',
+  'cmd.experiment.split': 'la répartition prévue des groupes en poids (1,1 pour 50/50)\u00a0: vérifie leurs tailles (déséquilibre d’échantillonnage)\u202f; l’expérience d’un modèle prend ses tailles prévues',
+  'experiment.badSplit': '--split «\u00a0{value}\u00a0» n’est pas un poids positif par variante ({count})',
+  'experiment.bh': 'La correction de Benjamini-Hochberg garde à {alpha} la part attendue de fausses découvertes parmi les variantes dites différentes\u00a0: valeurs p ajustées {list}.',
+  'experiment.srm.fits': 'Répartition\u00a0: les tailles des groupes ({sizes}) correspondent à la répartition prévue ({split}), khi-deux p = {p}.',
+  'experiment.srm.mismatch': 'DÉSÉQUILIBRE D’ÉCHANTILLONNAGE\u00a0: les tailles des groupes ({sizes}) ne correspondent pas à la répartition prévue ({split}), khi-deux p = {p} < {threshold}. L’affectation ou le comptage est défaillant\u00a0: aucun résultat ci-dessus n’est fiable tant que la cause n’est pas trouvée.',
 };
