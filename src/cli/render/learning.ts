@@ -1,12 +1,10 @@
 /** `symbiose experiment learn`: the model's learning cards in the workshop's four parts, in the reader's language. */
 import { textIn, type LearningCard, type ModelDocument } from '../../core/index.js';
 import type { Locale } from '../../i18n/index.js';
-import { formatPercent, heading, list, paragraph, type Block } from '../../tables/index.js';
+import { heading, list, paragraph, type Block } from '../../tables/index.js';
 import { t } from '../lang.js';
 
 function cardBlocks(id: string, card: LearningCard, locale: Locale): Block[] {
-  const pct = (x: number) => formatPercent(locale, x);
-  const range = (s: { mean: number; low: number; high: number }) => `${pct(s.mean)} [${pct(s.low)}; ${pct(s.high)}]`;
   return [
     heading(`${id}${card.experiment ? ` (${card.experiment})` : ''}`, 2),
     list(
@@ -15,7 +13,6 @@ function cardBlocks(id: string, card: LearningCard, locale: Locale): Block[] {
         t('learn.observed', { text: textIn(card.observed, locale) ?? '' }),
         t('learn.learned', { text: textIn(card.learned, locale) ?? '' }),
         t('learn.decision', { text: textIn(card.decision, locale) ?? '' }),
-        ...(card.calibrated ?? []).map((c) => t('learn.calibrated', { parameter: c.parameter, variant: c.variant ?? '—', before: range(c.before), after: range(c.after) })),
         ...(card.modelVersion !== undefined ? [t('learn.version', { version: String(card.modelVersion) })] : []),
       ],
       '',
