@@ -18,7 +18,7 @@ import type { ActorFindings } from '../logic/findings.js';
 import type { GraphMarks } from '../logic/marks.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
 import { gridLayout, NODE_SIZE } from '../logic/graph.js';
-import { layoutInWorker } from '../logic/layout.js';
+import { besidePlaced, LAYOUT_DEADLINE, layoutInWorker } from '../logic/layout.js';
 import { issuesByPlace } from '../logic/places.js';
 import type { Route } from '../logic/route.js';
 import { shortcutOf } from '../logic/shortcuts.js';
@@ -52,6 +52,8 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   const [failure, setFailure] = useState<unknown>();
   const [outdated, setOutdated] = useState<ApiErrorBody>();
   const [laidOut, setLaidOut] = useState<Map<string, Position>>(new Map());
+  /** The last layout missed its deadline: the graph stands on the grid, and the page says so. */
+  const [layoutLate, setLayoutLate] = useState(false);
   const [showKeys, setShowKeys] = useState(false);
   const [findings, setFindings] = useState<ReadonlyMap<string, ActorFindings>>();
   const [marks, setMarks] = useState<GraphMarks>();
@@ -113,15 +115,21 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   // and drawn (React Flow draws only those in view), which held its first figures back seconds.
   const provisional = useMemo(() => (unplaced.length > PROVISIONAL_FROM ? gridLayout(unplaced) : NOWHERE), [unplaced.join('\n')]);
 
+  // Asked by the user (L, the toolbar), every actor is laid out again and saved; on opening, only
+  // the actors with no position are, beside those that have one, which do not move.
   const layout = async (save: boolean) => {
     if (!draft) return;
+    const placing = save ? Object.keys(draft.actors) : unplaced;
     const result = await layoutInWorker({
-      nodes: Object.keys(draft.actors).map((a) => ({ id: a, ...NODE_SIZE })),
+      nodes: placing.map((a) => ({ id: a, ...NODE_SIZE })),
       edges: Object.values(draft.transactions).flatMap((t) => t.transfers.map((tr) => ({ source: tr.from, target: tr.to }))),
     });
     performance.measure('studio:layout', { start: performance.now() - result.elapsed, duration: result.elapsed });
-    setLaidOut(result.positions);
-    if (save) await commit(placeAll(result.positions));
+    const standing = save ? [] : Object.values(draft.actors).flatMap((a) => (a.position ? [a.position] : []));
+    const positions = besidePlaced(result.positions, standing);
+    setLayoutLate(result.timedOut);
+    setLaidOut(positions);
+    if (save) await commit(placeAll(positions));
     setFitRound((r) => r + 1);
   };
 
@@ -260,6 +268,11 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
           </div>
         )}
         <ErrorNote error={failure} />
+        {layoutLate && (
+          <p className="note" role="status" data-testid="layout-late">
+            {words.t('studio.layout.late', { seconds: words.n(LAYOUT_DEADLINE / 1000) })}
+          </p>
+        )}
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
           <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} marks={marks} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={connectActors} />
