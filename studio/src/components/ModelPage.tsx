@@ -125,6 +125,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
       edges: Object.values(draft.transactions).flatMap((t) => t.transfers.map((tr) => ({ source: tr.from, target: tr.to }))),
     });
     performance.measure('studio:layout', { start: performance.now() - result.elapsed, duration: result.elapsed });
+    if (!result.timedOut) performance.measure('studio:layout-elk', { start: performance.now() - result.computing, duration: result.computing });
     const standing = save ? [] : Object.values(draft.actors).flatMap((a) => (a.position ? [a.position] : []));
     const positions = besidePlaced(result.positions, standing);
     setLayoutLate(result.timedOut);

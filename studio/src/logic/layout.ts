@@ -24,6 +24,8 @@ export interface LayoutRequest {
 }
 export interface LayoutAnswer {
   positions: Array<[string, Position]>;
+  /** Milliseconds ELK took in the worker for this layout. */
+  took: number;
 }
 
 export interface LayoutResult {
@@ -32,6 +34,8 @@ export interface LayoutResult {
   elapsed: number;
   /** True when the deadline passed (or the worker failed) and the grid was used. */
   timedOut: boolean;
+  /** Of `elapsed`, the milliseconds ELK itself took (the rest is the wait for the worker); NaN on the grid. */
+  computing: number;
 }
 
 /** Past these sizes the graph is laid out with ELK's cheaper settings, on a backbone of its edges. */
@@ -140,7 +144,7 @@ export function besidePlaced(laidOut: ReadonlyMap<string, Position>, placed: Ite
 
 /** The layout worker, started with the studio (startLayoutWorker) so that ELK is loaded before a model opens. */
 let worker: Worker | undefined;
-const waiting = new Map<number, (positions: Map<string, Position> | undefined) => void>();
+const waiting = new Map<number, (answer: LayoutAnswer | undefined) => void>();
 let asked = 0;
 
 /**
@@ -153,7 +157,7 @@ export function startLayoutWorker(): Worker {
   const made = new Worker(new URL('../layout-worker.ts', import.meta.url), { type: 'module' });
   made.onmessage = (event: MessageEvent<LayoutReply>) => {
     const reply = event.data;
-    waiting.get(reply.id)?.('positions' in reply ? new Map(reply.positions) : undefined);
+    waiting.get(reply.id)?.('positions' in reply ? reply : undefined);
   };
   made.onerror = () => stopLayoutWorker();
   worker = made;
@@ -179,10 +183,11 @@ export function layoutInWorker(request: LayoutRequest, deadline = LAYOUT_DEADLIN
   const started = performance.now();
   const id = ++asked;
   return new Promise((resolve) => {
-    const finish = (positions: Map<string, Position> | undefined) => {
+    const finish = (answer: LayoutAnswer | undefined) => {
       if (!waiting.delete(id)) return;
       clearTimeout(timer);
-      resolve({ positions: positions ?? gridLayout(request.nodes.map((n) => n.id)), elapsed: performance.now() - started, timedOut: positions === undefined });
+      const elapsed = performance.now() - started;
+      resolve(answer ? { positions: new Map(answer.positions), elapsed, timedOut: false, computing: answer.took } : { positions: gridLayout(request.nodes.map((n) => n.id)), elapsed, timedOut: true, computing: NaN });
     };
     waiting.set(id, finish);
     const timer = setTimeout(() => {
