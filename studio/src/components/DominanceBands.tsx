@@ -15,7 +15,9 @@ type Periods = Extract<FeedbackView['dominance'], { periods: unknown }>['periods
 
 export const POLARITY_COLOURS = { reinforcing: '#2e7d32', balancing: '#1565c0', undetermined: '#757575' } as const;
 
-const ROW = 26;
+/** A part's row, and the x axis under the rows (CSS pixels). */
+const ROW = 38;
+const AXIS = 56;
 
 export function DominanceBands({ loops, periods, until, xLabel, chosen }: { loops: Loops; periods: Periods; until: number; xLabel: string; chosen: string | undefined }) {
   const words = useWords();
@@ -27,7 +29,7 @@ export function DominanceBands({ loops, periods, until, xLabel, chosen }: { loop
 
   useEffect(() => {
     if (!box.current) return;
-    const height = parts * ROW + 44;
+    const height = parts * ROW + AXIS;
     const options: uPlot.Options = {
       width: box.current.clientWidth || 400,
       height,
@@ -78,8 +80,11 @@ function drawBands(u: uPlot, parts: number, { loops, periods, chosen }: { loops:
     const top = u.valToPos(parts - p.partition + 1, 'y', true) + 3 * ratio;
     const bottom = u.valToPos(parts - p.partition, 'y', true) - 3 * ratio;
     const colour = POLARITY_COLOURS[polarity.get(p.loop) ?? 'undetermined'];
-    ctx.fillStyle = p.dominant ? colour : `${colour}55`;
+    ctx.fillStyle = p.dominant ? colour : `${colour}80`;
     ctx.fillRect(left, top, right - left, bottom - top);
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = ratio;
+    ctx.strokeRect(left, top, right - left, bottom - top);
     if (p.loop === chosen) {
       ctx.strokeStyle = '#111';
       ctx.lineWidth = 2 * ratio;
