@@ -1,4 +1,7 @@
 /// <reference lib="webworker" />
+/*! This worker bundles ELK (elkjs 0.12, https://github.com/kieler/elkjs), copyright Kiel University and
+    others, unchanged, under the Eclipse Public License 2.0 (https://www.eclipse.org/legal/epl-2.0/) or,
+    at your choice, GPL-3.0-or-later. Its source: https://github.com/kieler/elkjs */
 // The layout worker: ELK's layered layout off the main thread (see logic/layout.ts). elkjs's
 // bundled build runs ELK in this thread (a worker already); importing it in a worker sets its own
 // message handler, which the one below replaces. A first layout of two actors as soon as it is
