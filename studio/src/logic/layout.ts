@@ -9,10 +9,12 @@
  * the service of a transaction go opposite ways: two arrows would make every exchange a cycle
  * for the layering to break). A large graph is given a backbone of its edges: a spanning forest
  * first, then the others in the document's order up to EDGES_PER_NODE per actor, with ELK's
- * cheaper settings. On a dense graph the layered algorithm's cost is in the long edges it
- * routes through every layer between their ends (measured on bench/studio.mjs's 300 actors and
+ * cheaper settings, and past VERY_LARGE_FROM actors without crossing minimisation. On a dense
+ * graph the layered algorithm's cost is in the long edges it routes through every layer between
+ * their ends, then in the crossing minimisation (measured on bench/studio.mjs's 300 actors and
  * 990 pairs, in Node on the loaded machine: 3.5–4.8 s with every edge, 0.7–2 s with 1.5 edges an
- * actor, 0.6–0.8 s with 1.25).
+ * actor, 0.6–0.8 s with 1.25; in one run, warm, 0.88 s with crossing minimisation, 0.42 s
+ * without).
  */
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { Position } from '../../../src/core/index.js';
@@ -40,8 +42,10 @@ export interface LayoutResult {
 
 /** Past these sizes the graph is laid out with ELK's cheaper settings, on a backbone of its edges. */
 export const LARGE_FROM = { nodes: 100, edges: 300 };
-/** The edges kept per actor in a large graph (a spanning forest first). */
-export const EDGES_PER_NODE = 1.25;
+/** Past this many actors, the cheapest: no crossing minimisation (the document's order kept in each column). */
+export const VERY_LARGE_FROM = 200;
+/** The edges kept per actor in a large graph, and in a very large one (a spanning forest first). */
+export const EDGES_PER_NODE = { large: 1.25, veryLarge: 1 };
 /** The layout's deadline (ms): past it the grid. */
 export const LAYOUT_DEADLINE = 3000;
 
@@ -57,7 +61,9 @@ const SPACING: LayoutOptions = {
 const FAST: LayoutOptions = {
   'elk.layered.thoroughness': '1',
   'elk.layered.nodePlacement.strategy': 'SIMPLE',
+  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
 };
+const FASTEST: LayoutOptions = { ...FAST, 'elk.layered.crossingMinimization.strategy': 'NONE' };
 
 /** One edge per pair of distinct actors, in the direction first met. */
 export function pairEdges(edges: LayoutRequest['edges'], nodes: ReadonlySet<string>): Array<[string, string]> {
@@ -105,11 +111,12 @@ export function elkGraph(request: LayoutRequest): ElkNode {
   const ids = request.nodes.map((n) => n.id);
   const pairs = pairEdges(request.edges, new Set(ids));
   const large = ids.length > LARGE_FROM.nodes || pairs.length > LARGE_FROM.edges;
-  const kept = large ? backbone(ids, pairs, Math.round(EDGES_PER_NODE * ids.length)) : pairs;
+  const veryLarge = ids.length > VERY_LARGE_FROM;
+  const kept = large ? backbone(ids, pairs, Math.round((veryLarge ? EDGES_PER_NODE.veryLarge : EDGES_PER_NODE.large) * ids.length)) : pairs;
   const edges: ElkExtendedEdge[] = kept.map(([source, target], i) => ({ id: `e${i}`, sources: [source], targets: [target] }));
   return {
     id: 'root',
-    layoutOptions: { ...SPACING, ...(large ? FAST : {}) },
+    layoutOptions: { ...SPACING, ...(veryLarge ? FASTEST : large ? FAST : {}) },
     children: request.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges,
   };
@@ -144,23 +151,36 @@ export function besidePlaced(laidOut: ReadonlyMap<string, Position>, placed: Ite
 
 /** The layout worker, started with the studio (startLayoutWorker) so that ELK is loaded before a model opens. */
 let worker: Worker | undefined;
+/** Whether the worker has loaded ELK (its first message), and who waits for that. */
+let loaded = false;
+let onLoaded: Array<() => void> = [];
 const waiting = new Map<number, (answer: LayoutAnswer | undefined) => void>();
 let asked = 0;
 
+/** How long the worker may take to load elkjs (ms), on top of the layout's own deadline. */
+export const LOADING_DEADLINE = 5000;
+
 /**
- * Starts the layout worker if none runs: loading elkjs and its first layout cost a fresh worker
- * most of a small model's layout time (0.5–1.3 s in chromium on the loaded machine), which the
- * worker then spends while the page loads the model.
+ * Starts the layout worker if none runs: loading elkjs (1.5 MB) and compiling its first layout
+ * took a fresh worker 0.4–1.6 s in chromium on the loaded machine, which it then spends while
+ * the page loads the model.
  */
 export function startLayoutWorker(): Worker {
   if (worker) return worker;
   const made = new Worker(new URL('../layout-worker.ts', import.meta.url), { type: 'module' });
-  made.onmessage = (event: MessageEvent<LayoutReply>) => {
+  made.onmessage = (event: MessageEvent<LayoutReply | { loaded: true }>) => {
     const reply = event.data;
+    if ('loaded' in reply) {
+      loaded = true;
+      for (const go of onLoaded.splice(0)) go();
+      return;
+    }
     waiting.get(reply.id)?.('positions' in reply ? reply : undefined);
   };
   made.onerror = () => stopLayoutWorker();
   worker = made;
+  loaded = false;
+  onLoaded = [];
   return made;
 }
 
@@ -168,6 +188,8 @@ export function startLayoutWorker(): Worker {
 function stopLayoutWorker() {
   worker?.terminate();
   worker = undefined;
+  loaded = false;
+  onLoaded = [];
   for (const finish of [...waiting.values()]) finish(undefined);
 }
 
@@ -176,24 +198,33 @@ export type LayoutReply = { id: number } & (LayoutAnswer | { failed: string });
 
 /**
  * The layout of `request` by the layout worker: the grid (timedOut) when it has not answered
- * within `deadline` ms, or failed. The worker is then terminated, so its work stops too, and a
- * fresh one started for the next layout.
+ * within `deadline` ms of layout work, or failed. The deadline runs from when the worker has
+ * loaded ELK (at once when it has, as it usually has by the time a model opens); the loading has
+ * its own bound, LOADING_DEADLINE. Past either, the worker is terminated, so its work stops too,
+ * its answer is never read, and a fresh one is started for the next layout.
  */
 export function layoutInWorker(request: LayoutRequest, deadline = LAYOUT_DEADLINE): Promise<LayoutResult> {
   const started = performance.now();
   const id = ++asked;
   return new Promise((resolve) => {
+    const timers: Array<ReturnType<typeof setTimeout>> = [];
     const finish = (answer: LayoutAnswer | undefined) => {
       if (!waiting.delete(id)) return;
-      clearTimeout(timer);
+      timers.forEach(clearTimeout);
       const elapsed = performance.now() - started;
       resolve(answer ? { positions: new Map(answer.positions), elapsed, timedOut: false, computing: answer.took } : { positions: gridLayout(request.nodes.map((n) => n.id)), elapsed, timedOut: true, computing: NaN });
     };
-    waiting.set(id, finish);
-    const timer = setTimeout(() => {
+    const late = () => {
       stopLayoutWorker();
       startLayoutWorker();
-    }, deadline);
-    startLayoutWorker().postMessage({ id, request });
+    };
+    waiting.set(id, finish);
+    const laying = startLayoutWorker();
+    if (loaded) timers.push(setTimeout(late, deadline));
+    else {
+      timers.push(setTimeout(late, LOADING_DEADLINE + deadline));
+      onLoaded.push(() => waiting.has(id) && timers.push(setTimeout(late, deadline)));
+    }
+    laying.postMessage({ id, request });
   });
 }
