@@ -164,6 +164,30 @@ describe('the automatic layout in a browser', () => {
   });
 });
 
+describe('a graph too large for the automatic layout on opening', () => {
+  it('stands 520 actors without positions on the grid at once, and says why, in English and in French', async () => {
+    const doc = { symbiose: 4, name: 'Many', currency: 'EUR', period: 'month', horizon: 12, actors: {} as Record<string, unknown>, valueObjects: { cash: { nature: 'money' } }, transactions: {} as Record<string, unknown>, scenarios: {} as Record<string, unknown> };
+    for (let a = 0; a < 520; a++) doc.actors[`a${a}`] = { name: `Actor ${a}`, kind: 'organisation' };
+    for (let a = 0; a + 1 < 520; a++) doc.transactions[`t${a}`] = { transfers: [{ from: `a${a}`, to: `a${a + 1}`, object: 'cash', amount: 1 }] };
+    const response = await fetch(`${studio.url}/api/models`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'many', document: doc }) });
+    expect(response.status).toBe(201);
+    await page.goto('about:blank');
+    await page.goto(`${studio.url}/#/model/many`);
+    await page.waitForSelector('[data-testid="graph"][data-ready="true"]', { timeout: 30_000 });
+    await poll(() => page.getByTestId('layout-late').getAttribute('data-why')).toBe('large');
+    expect(await page.getByTestId('layout-late').textContent()).toContain('More than 500 actors to place');
+    // ELK was not asked.
+    expect(await page.evaluate(() => performance.getEntriesByName('studio:layout').length)).toBe(0);
+    // The grid (logic/graph.ts): 23 columns for 520 actors, 230 × 140 apart; a0 at the origin, a24 in row 1, column 1.
+    const positions = await shownPositions();
+    expect(positions.get('a0')).toEqual({ x: 0, y: 0 });
+    if (positions.has('a24')) expect(positions.get('a24')).toEqual({ x: 230, y: 140 });
+    await page.getByTestId('language').selectOption('fr');
+    await poll(() => page.getByTestId('layout-late').textContent()).toContain('Plus de 500\u00a0acteurs à placer');
+    await page.getByTestId('language').selectOption('en');
+  }, 60_000);
+});
+
 interface Feedback {
   loops: Array<{ id: string; polarity: string; variables: string[] }>;
   dominance: { periods: Array<{ partition: number; from: number; to: number; loop: string | null; dominant: boolean }>; scores: Array<{ loop: string; observed: string }> };
