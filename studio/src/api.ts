@@ -5,6 +5,7 @@
  */
 import type { Change, Issue, ModelDocument, Text } from '../../src/core/index.js';
 import type { Locale } from '../../src/i18n/index.js';
+import type { FeedbackView } from '../../src/tables/index.js';
 
 export interface VersionSummary {
   number: number;
@@ -140,7 +141,14 @@ export function api(locale: Locale) {
     redo: (id: string, basedOn: number) => call<Written>(locale, 'POST', `${model(id)}/redo`, { basedOn }),
     restore: (id: string, basedOn: number, version: number) => call<Written>(locale, 'POST', `${model(id)}/restore`, { basedOn, version }),
     compare: (id: string, from: number, to: number) => call<{ changes: Change[]; words: string[] }>(locale, 'GET', `${model(id)}/compare?from=${from}&to=${to}`),
+    /** The cycles of value and, with dynamics, the feedback loops and their dominance (GET …/analyses/loops). */
+    loops: (id: string, version: number) => call<LoopsAnswer>(locale, 'GET', `${model(id)}/analyses/loops?version=${version}`),
     importFile: (format: 'xmile' | 'yaml' | 'json', text: string) => call<Version>(locale, 'POST', `/import?format=${format}`, undefined, text),
   };
 }
 export type Api = ReturnType<typeof api>;
+
+/** What GET …/analyses/loops answers of the feedback loops (symbiose loops --json; null without dynamics). */
+export interface LoopsAnswer {
+  feedback: FeedbackView | null;
+}

@@ -71,7 +71,7 @@ export const Analyses = memo(function Analyses(props: AnalysesProps) {
         {ecosystem && tab === 'loops' && <LoopsView ecosystem={ecosystem} onMarks={props.onMarks} />}
         {ecosystem && tab === 'data' && <DataView ecosystem={ecosystem} onMarks={props.onMarks} />}
         {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
-        {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} />}
+        {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} id={props.id} client={props.client} version={props.version.number} />}
       </div>
     </section>
   );

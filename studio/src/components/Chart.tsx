@@ -13,6 +13,8 @@ export interface ChartSeries {
   label: string;
   values: ArrayLike<number>;
   colour: string;
+  /** The line's width in CSS pixels (default 2). */
+  width?: number;
   bars?: boolean;
   /** Where a bar stands at its x when bars share it: -1 left of it, 1 right of it, 0 on it. */
   align?: -1 | 0 | 1;
@@ -33,7 +35,7 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
   marksRef.current = marks;
   const marksKey = marks.map((m) => `${m.label}|${m.colour}|${m.x}|${m.y ?? ''}`).join('\n');
   const drawn = useRef<{ data: uPlot.AlignedData; marks: string }>(undefined);
-  const shape = [...series.map((s) => `${s.label}|${s.colour}|${s.bars ? 1 : 0}`), ...(xNames ?? [])].join('\n');
+  const shape = [...series.map((s) => `${s.label}|${s.colour}|${s.width ?? 2}|${s.bars ? 1 : 0}`), ...(xNames ?? [])].join('\n');
 
   useEffect(() => {
     if (!box.current) return;
@@ -42,7 +44,7 @@ export function Chart({ x, xLabel, xNames, series, marks = [], height = 220, tes
       height,
       // Actors on x (xNames): one slot each, half a slot of margin either side.
       scales: { x: xNames ? { time: false, range: [-0.5, xNames.length - 0.5] as uPlot.Range.MinMax } : { time: false } },
-      series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, ...(s.bars ? { paths: uPlot.paths.bars!({ size: [s.align ? 0.35 : 0.6, 40], align: s.align ?? 0 }), fill: `${s.colour}55`, points: { show: false } } : {}) }))],
+      series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: s.width ?? 2, ...(s.bars ? { paths: uPlot.paths.bars!({ size: [s.align ? 0.35 : 0.6, 40], align: s.align ?? 0 }), fill: `${s.colour}55`, points: { show: false } } : {}) }))],
       hooks: { draw: [(u: uPlot) => drawMarks(u, marksRef.current)] },
       // Periods are whole numbers: no tick between two of them.
       axes: [{ incrs: [1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 480], ...(xNames ? { values: (u: uPlot, ticks: number[]) => ticks.map((t) => cut(xNames[t] ?? '', slotChars(u, xNames.length))) } : {}) }, { size: axisWidth, values: (_: uPlot, ticks: number[]) => ticks.map((t) => axisFigure(words.locale, t)) }],

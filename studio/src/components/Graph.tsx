@@ -12,7 +12,7 @@ import { findingText } from '../../../src/tables/index.js';
 import type { ActorFindings } from '../logic/findings.js';
 import { pairKey, type GraphMarks } from '../logic/marks.js';
 import { placeKey } from '../logic/places.js';
-import { arrowLabels, boundsOf, fitViewport, LABEL_ZOOM, wholeViewport, type Box } from '../logic/viewport.js';
+import { arrowLabels, boundsOf, firstOf, fitViewport, LABEL_ZOOM, wholeViewport, type Box } from '../logic/viewport.js';
 import { graphWindow, sameWindow, stillServes, viewBox, type GraphWindow } from '../logic/window.js';
 import { useStableCallback } from './common.js';
 import { GraphCanvas } from './GraphCanvas.js';
@@ -159,7 +159,7 @@ export const Graph = memo(function Graph({ doc, laidOut, provisional, fitRound, 
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
       const bounds = boundsOf(positions.values());
-      if (bounds && box.current) void flow.setViewport(fitViewport(bounds, box.current.clientWidth, box.current.clientHeight));
+      if (bounds && box.current) void flow.setViewport(fitViewport(bounds, box.current.clientWidth, box.current.clientHeight, firstOf(positions.values())));
     });
     return () => cancelAnimationFrame(frame);
   }, [fitRound, placed.length]);

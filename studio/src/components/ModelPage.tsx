@@ -18,7 +18,7 @@ import type { ActorFindings } from '../logic/findings.js';
 import type { GraphMarks } from '../logic/marks.js';
 import { addActor, connect, deleteActor, deleteTransaction, freePosition, placeAll } from '../logic/edits.js';
 import { gridLayout, NODE_SIZE } from '../logic/graph.js';
-import { layoutInWorker } from '../logic/layout.js';
+import { besidePlaced, LAYOUT_DEADLINE, layoutInWorker } from '../logic/layout.js';
 import { issuesByPlace } from '../logic/places.js';
 import type { Route } from '../logic/route.js';
 import { shortcutOf } from '../logic/shortcuts.js';
@@ -31,9 +31,17 @@ import { SidePanel } from './SidePanel.js';
 
 /** Actors without positions past which the graph is first shown on a grid, while the layout runs. */
 const PROVISIONAL_FROM = 50;
+/**
+ * Actors without positions past which the graph opens on the grid without asking ELK: at 300
+ * actors its layout took 1.2–1.4 s of the worker on the loaded machine, at 1,000 past its 3 s
+ * deadline, which left the analysis worker one core for the first figures meanwhile.
+ */
+const GRID_FROM = 500;
 const NOWHERE: ReadonlyMap<string, Position> = new Map();
 /** How long a model waits to be drawn for the analysis worker to start, at most (ms). */
 const READY_WAIT = 400;
+/** The layout's deadline: `?layout-deadline=MS` in the address sets another (the browser tests' 1 ms shows the grid). */
+const layoutDeadline = () => Number(new URLSearchParams(location.search).get('layout-deadline') ?? LAYOUT_DEADLINE) || LAYOUT_DEADLINE;
 
 export interface Editing {
   /** Shows a change list on the draft without saving it (a field being typed in). */
@@ -52,6 +60,8 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   const [failure, setFailure] = useState<unknown>();
   const [outdated, setOutdated] = useState<ApiErrorBody>();
   const [laidOut, setLaidOut] = useState<Map<string, Position>>(new Map());
+  /** The graph stands on the grid, and the page says why: the last layout missed its deadline, or too many actors to place. */
+  const [layoutLate, setLayoutLate] = useState<'late' | 'large'>();
   const [showKeys, setShowKeys] = useState(false);
   const [findings, setFindings] = useState<ReadonlyMap<string, ActorFindings>>();
   const [marks, setMarks] = useState<GraphMarks>();
@@ -113,15 +123,30 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
   // and drawn (React Flow draws only those in view), which held its first figures back seconds.
   const provisional = useMemo(() => (unplaced.length > PROVISIONAL_FROM ? gridLayout(unplaced) : NOWHERE), [unplaced.join('\n')]);
 
+  // Asked by the user (L, the toolbar), every actor is laid out again and saved; on opening, only
+  // the actors with no position are, beside those that have one, which do not move.
   const layout = async (save: boolean) => {
     if (!draft) return;
+    const placing = save ? Object.keys(draft.actors) : unplaced;
+    // On opening, a graph that ELK could not lay out in time on this machine stands on the grid
+    // at once: its work would only take a core from the first figures. L still tries.
+    if (!save && placing.length > GRID_FROM) {
+      setLayoutLate('large');
+      setLaidOut(besidePlaced(gridLayout(placing), Object.values(draft.actors).flatMap((a) => (a.position ? [a.position] : []))));
+      setFitRound((r) => r + 1);
+      return;
+    }
     const result = await layoutInWorker({
-      nodes: Object.keys(draft.actors).map((a) => ({ id: a, ...NODE_SIZE })),
+      nodes: placing.map((a) => ({ id: a, ...NODE_SIZE })),
       edges: Object.values(draft.transactions).flatMap((t) => t.transfers.map((tr) => ({ source: tr.from, target: tr.to }))),
-    });
+    }, layoutDeadline());
     performance.measure('studio:layout', { start: performance.now() - result.elapsed, duration: result.elapsed });
-    setLaidOut(result.positions);
-    if (save) await commit(placeAll(result.positions));
+    if (!result.timedOut) performance.measure('studio:layout-elk', { start: performance.now() - result.computing, duration: result.computing });
+    const standing = save ? [] : Object.values(draft.actors).flatMap((a) => (a.position ? [a.position] : []));
+    const positions = besidePlaced(result.positions, standing);
+    setLayoutLate(result.timedOut ? 'late' : undefined);
+    setLaidOut(positions);
+    if (save) await commit(placeAll(positions));
     setFitRound((r) => r + 1);
   };
 
@@ -260,6 +285,11 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
           </div>
         )}
         <ErrorNote error={failure} />
+        {layoutLate && (
+          <p className="note" role="status" data-testid="layout-late" data-why={layoutLate}>
+            {layoutLate === 'late' ? words.t('studio.layout.late', { seconds: words.n(layoutDeadline() / 1000) }) : words.t('studio.layout.large', { count: words.n(GRID_FROM) })}
+          </p>
+        )}
         {modelIssues.length > 0 && <IssueList issues={modelIssues} />}
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
           <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} marks={marks} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={connectActors} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferArrow } from './graph.js';
-import { arrowLabels, boundsOf, fitViewport, READABLE_ZOOM, wholeViewport } from './viewport.js';
+import { arrowLabels, boundsOf, firstOf, fitViewport, READABLE_ZOOM, wholeViewport } from './viewport.js';
 
 const arrow = (id: string, from: string, to: string, object: string): TransferArrow => ({ id, transaction: id, index: 0, from, to, object, nature: 'money' });
 
@@ -31,6 +31,17 @@ describe('the graph shown', () => {
     expect(shown.y).toBeCloseTo(260, 9);
     // 900 wide: 720 / 900 = 0.8, the floor itself, so the whole graph, centred: (800 − 720) / 2.
     expect(fitViewport({ x: 0, y: 0, width: 900, height: 100 }, 800, 600)).toEqual({ x: 40, y: 260, zoom: 0.8 });
+  });
+
+  it('starts a graph taller than the screen at the top actor of its leftmost column', () => {
+    // A layered layout 4,000 × 3,000 whose first column's top actor stands at (0, 1,200): at zoom
+    // 0.8 that actor is put at the margin, y = 40 − 1,200 × 0.8 = −920; x at the margin too.
+    const positions = [{ x: 400, y: 0 }, { x: 0, y: 1400 }, { x: 0, y: 1200 }, { x: 3830, y: 2936 }];
+    expect(firstOf(positions)).toEqual({ x: 0, y: 1200 });
+    const bounds = boundsOf(positions)!;
+    expect(fitViewport(bounds, 800, 600, firstOf(positions))).toEqual({ x: 40, y: -920, zoom: 0.8 });
+    // Without it, the bounds' top-left corner (y = 40), where no actor stands.
+    expect(fitViewport(bounds, 800, 600).y).toBe(40);
   });
 });
 

@@ -42,17 +42,26 @@ export function boundsOf(positions: Iterable<Position>): Box | undefined {
 /**
  * The viewport that shows `bounds` on a screen area of `width` × `height`: centred when it fits
  * at a readable zoom, else at READABLE_ZOOM with its left (or top) edge at the margin, where a
- * layered layout starts, in each direction it overflows.
+ * layered layout starts, in each direction it overflows. Given `first` (the top actor of the
+ * leftmost column), a graph taller than the screen starts at that actor's height instead: a
+ * layered layout centres its columns, so the top-left corner of a large one is often empty.
  */
-export function fitViewport(bounds: Box, width: number, height: number): Viewport {
+export function fitViewport(bounds: Box, width: number, height: number, first?: Position): Viewport {
   const room = { width: Math.max(1, width - 2 * MARGIN), height: Math.max(1, height - 2 * MARGIN) };
   const whole = Math.min(room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
   const zoom = Math.min(LARGEST_ZOOM, Math.max(READABLE_ZOOM, whole));
-  const place = (start: number, size: number, screen: number) => {
+  const place = (start: number, size: number, screen: number, from = start) => {
     const shown = size * zoom;
-    return shown <= screen - 2 * MARGIN ? (screen - shown) / 2 - start * zoom : MARGIN - start * zoom;
+    return shown <= screen - 2 * MARGIN ? (screen - shown) / 2 - start * zoom : MARGIN - from * zoom;
   };
-  return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height), zoom };
+  return { x: place(bounds.x, bounds.width, width), y: place(bounds.y, bounds.height, height, first ? Math.max(bounds.y, first.y) : bounds.y), zoom };
+}
+
+/** The top actor of the leftmost column: where a layered layout starts. */
+export function firstOf(positions: Iterable<Position>): Position | undefined {
+  let first: Position | undefined;
+  for (const p of positions) if (!first || p.x < first.x || (p.x === first.x && p.y < first.y)) first = p;
+  return first;
 }
 
 /** The viewport that shows all of `bounds`, however small, never larger than life: the fit button's. */
