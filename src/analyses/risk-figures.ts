@@ -9,7 +9,7 @@
  *   in less money out and costs, financing included, as `profit` and `compare` show it; no NPV,
  *   break-even or deepest position.
  */
-import { annualDiscountRate, type Ecosystem, type Ledger, type ModelDocument } from '../core/index.js';
+import { annualDiscountRate, type DrawLedger, type Ledger, type ModelDocument } from '../core/index.js';
 import { breakEvenPeriod, deepestPosition, periodRate } from './profitability.js';
 
 export type ActorRole = 'business' | 'segment';
@@ -85,8 +85,8 @@ function scratchOf(layout: FigureLayout): Scratch {
   return scratch;
 }
 
-/** Fills `out` with the figures of the evaluated ecosystem. */
-export function readFigures(layout: FigureLayout, ecosystem: Ecosystem, out: DrawFigures): void {
+/** Fills `out` with the figures of the evaluated ecosystem (or of a block's draw: only its ledger's money, value and cost entries are read). */
+export function readFigures(layout: FigureLayout, ecosystem: { readonly ledger: DrawLedger }, out: DrawFigures): void {
   const s = scratchOf(layout);
   for (const a of [s.revenue, s.payments, s.costs, s.financing, s.value]) a.fill(0);
   sumFlows(layout, ecosystem.ledger, s);
@@ -117,7 +117,7 @@ export function readFigures(layout: FigureLayout, ecosystem: Ecosystem, out: Dra
   }
 }
 
-function sumFlows(layout: FigureLayout, ledger: Ledger, s: Scratch): void {
+function sumFlows(layout: FigureLayout, ledger: DrawLedger, s: Scratch): void {
   const { money, value } = ledger.flows;
   const lines = layout.to.length;
   const width = layout.horizon + 1;
@@ -142,7 +142,7 @@ function sumFlows(layout: FigureLayout, ledger: Ledger, s: Scratch): void {
   }
 }
 
-function sumCosts(layout: FigureLayout, ledger: Ledger, s: Scratch): void {
+function sumCosts(layout: FigureLayout, ledger: DrawLedger, s: Scratch): void {
   const { row, period, amount } = ledger.costs;
   const width = layout.horizon + 1;
   for (let i = 0; i < row.length; i++) {

@@ -7,7 +7,7 @@
  * What another analysis calls (issue 17's sensitivity): `planRisk` for the assumptions and their
  * distributions, then `evaluateDraws` on its own matrix of drawn values, row after row.
  */
-import { correlationMatrix as declaredCorrelations, evaluate, type Ecosystem, type ModelDocument, type Prepared } from '../core/index.js';
+import { blockEvaluator, correlationMatrix as declaredCorrelations, evaluate, type BlockEvaluator, type Ecosystem, type ModelDocument, type Prepared } from '../core/index.js';
 import { imanConover, planDesign, prepareDistribution, streamSeed, xoshiro128, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
 import { riskAssumptions, type RiskAssumptions } from './risk.js';
 import { drawFigures, figureLayout, readFigures, type FigureLayout } from './risk-figures.js';
@@ -134,43 +134,85 @@ export function runChunk(prepared: Prepared, plan: RiskPlan, c: number): ChunkOu
   return { ...evaluateDraws(prepared, plan, drawInputs(plan, c), plan.design.chunkRuns(c), c * plan.design.spec.chunkSize), chunk: c };
 }
 
+/** Draws quantified together (core's blockEvaluator): enough to spread each closure call, few enough to stay in cache. */
+export const BLOCK_DRAWS = 256;
+
+/** Each prepared model's block evaluator, by the names it overrides (null: the model has none). */
+const blocks = new WeakMap<Prepared, Map<string, BlockEvaluator | null>>();
+
+function blockOf(prepared: Prepared, names: readonly string[]): BlockEvaluator | undefined {
+  let byNames = blocks.get(prepared);
+  if (!byNames) blocks.set(prepared, (byNames = new Map()));
+  const key = names.join('\u0000');
+  let block = byNames.get(key);
+  if (block === undefined) byNames.set(key, (block = blockEvaluator(prepared, names, BLOCK_DRAWS) ?? null));
+  return block ?? undefined;
+}
+
 /**
  * The model evaluated once per row of `inputs` (count rows of one value per sampled assumption,
  * in plan.assumptions.sampled's order), each row's figures kept when it evaluates. Row i is draw
  * `firstDraw + i` of the run: the dynamics' random builtins take their seed from it
  * (streamSeed(seed, draw)), so a draw gives the same figures wherever it runs.
+ *
+ * Rows are quantified BLOCK_DRAWS at a time by the core's block evaluator, which gives each the
+ * figures evaluate() gives it; a row the block leaves unsettled (one evaluate() may refuse or
+ * warn about) is evaluated alone, by evaluate(), as every row once was.
  */
 export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float64Array, count: number, firstDraw = 0): ChunkOutcome {
   const { layout } = plan;
   const sampled = plan.assumptions.sampled;
-  const actors = layout.actors.length, width = layout.horizon + 1;
-  const out = { headline: new Float64Array(count * actors), breakEven: new Float64Array(count * actors), deepest: new Float64Array(count * actors), cumulative: new Float64Array(count * actors * width), inputs: new Float64Array(count * sampled.length) };
+  const width = sampled.length;
+  const actors = layout.actors.length, periods = layout.horizon + 1;
+  const out = { headline: new Float64Array(count * actors), breakEven: new Float64Array(count * actors), deepest: new Float64Array(count * actors), cumulative: new Float64Array(count * actors * periods), inputs: new Float64Array(count * width) };
   const figures = drawFigures(layout);
   const overrides = new Map<string, number>();
+  const names = sampled.map((a) => a.parameter);
+  const block = blockOf(prepared, names);
   let kept = 0, failed = 0, failure: string[] | undefined;
   let last: Ecosystem | undefined;
-  for (let i = 0; i < count; i++) {
-    for (let j = 0; j < sampled.length; j++) overrides.set(sampled[j]!.parameter, inputs[i * sampled.length + j]!);
+  const keep = (i: number): void => {
+    out.headline.set(figures.headline, kept * actors);
+    out.breakEven.set(figures.breakEven, kept * actors);
+    out.deepest.set(figures.deepest, kept * actors);
+    out.cumulative.set(figures.cumulative, kept * actors * periods);
+    out.inputs.set(inputs.subarray(i * width, (i + 1) * width), kept * width);
+    kept++;
+  };
+  /** Row i alone, through evaluate(). */
+  const alone = (i: number): void => {
+    for (let j = 0; j < width; j++) overrides.set(names[j]!, inputs[i * width + j]!);
     const seed = streamSeed(plan.options.seed, firstDraw + i);
     const evaluation = evaluate(prepared, overrides, last ? { recycle: last, seed } : { seed });
     if (!evaluation.ecosystem) {
       failed++;
       failure ??= evaluation.issues.map((issue) => issue.code);
-      continue;
+      return;
     }
     last = evaluation.ecosystem;
     readFigures(layout, last, figures);
-    out.headline.set(figures.headline, kept * actors);
-    out.breakEven.set(figures.breakEven, kept * actors);
-    out.deepest.set(figures.deepest, kept * actors);
-    out.cumulative.set(figures.cumulative, kept * actors * width);
-    out.inputs.set(inputs.subarray(i * sampled.length, (i + 1) * sampled.length), kept * sampled.length);
-    kept++;
+    keep(i);
+  };
+  for (let start = 0; start < count; start += BLOCK_DRAWS) {
+    const rows = Math.min(BLOCK_DRAWS, count - start);
+    if (!block) {
+      for (let i = start; i < start + rows; i++) alone(i);
+      continue;
+    }
+    const run = block.run(inputs.subarray(start * width, (start + rows) * width), rows, (d) => streamSeed(plan.options.seed, firstDraw + start + d));
+    for (let d = 0; d < rows; d++) {
+      if (!run.settled[d]) {
+        alone(start + d);
+        continue;
+      }
+      readFigures(layout, { ledger: run.ledgerOf(d) }, figures);
+      keep(start + d);
+    }
   }
   return {
     chunk: -1, draws: count, kept, failed, ...(failure ? { failure } : {}),
     headline: out.headline.slice(0, kept * actors), breakEven: out.breakEven.slice(0, kept * actors), deepest: out.deepest.slice(0, kept * actors),
-    cumulative: out.cumulative.slice(0, kept * actors * width), inputs: out.inputs.slice(0, kept * sampled.length),
+    cumulative: out.cumulative.slice(0, kept * actors * periods), inputs: out.inputs.slice(0, kept * width),
   };
 }
 

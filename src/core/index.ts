@@ -25,6 +25,10 @@ export {
   type DynamicsRunOptions,
   type DynamicsFallback,
   withValues,
+  blockEvaluator,
+  type BlockEvaluator,
+  type BlockRun,
+  type DrawLedger,
 } from './prepare/index.js';
 export type { PeriodSeries } from './quantify.js';
 export { flowRecords, costRecords, occurrencesAt, type Flow, type FlowLine, type FlowColumns, type CostLine, type CostRow, type CostColumns, type OccurrenceColumns, type Ledger } from './ledger.js';
