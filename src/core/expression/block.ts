@@ -26,10 +26,21 @@ export interface BlockContext {
   slots: Float64Array;
   /** 1 where the last evaluation faulted; cleared by each evaluation, for lanes 0..n−1. */
   fault: Uint8Array;
+  /**
+   * Per slot, 0 when whoever fills it knows its lanes 0..n−1 hold no NaN (a read need not look
+   * for one), 1 otherwise (the default).
+   */
+  unsure: Uint8Array;
 }
 
 export function blockContext(capacity: number, slotCount: number): BlockContext {
-  return { capacity, slots: new Float64Array(slotCount * capacity), fault: new Uint8Array(capacity) };
+  return { capacity, slots: new Float64Array(slotCount * capacity), fault: new Uint8Array(capacity), unsure: new Uint8Array(slotCount).fill(1) };
+}
+
+/** Whether lanes 0..n−1 of a column hold a NaN. */
+export function holdsNaN(column: Float64Array, n: number): boolean {
+  for (let d = 0; d < n; d++) if (column[d] !== column[d]) return true;
+  return false;
 }
 
 /**
@@ -76,9 +87,10 @@ function compileNode(expr: Expr, slotOf: (name: string) => number | undefined, c
         };
       }
       const column = context.slots.subarray(slot * capacity, (slot + 1) * capacity);
+      const { unsure } = context;
       // NaN is no value: reading it is the unknown name.
       return (n, active) => {
-        for (let d = 0; d < n; d++) if (column[d] !== column[d] && (!active || active[d])) fault[d] = 1;
+        if (unsure[slot]) for (let d = 0; d < n; d++) if (column[d] !== column[d] && (!active || active[d])) fault[d] = 1;
         return column;
       };
     }
@@ -109,15 +121,18 @@ function compileNode(expr: Expr, slotOf: (name: string) => number | undefined, c
   }
 }
 
-/** The lanes of `active` (all when null) where `test` holds, into `into`; whether any does. */
-function narrowed(n: number, active: Uint8Array | null, condition: Float64Array, nonZero: boolean, into: Uint8Array): boolean {
-  let any = false;
+/**
+ * The lanes of `active` (all when null) where the condition is non-zero (or zero), into `into`:
+ * `into` itself, null when they are all of lanes 0..n−1, undefined when none is.
+ */
+function narrowed(n: number, active: Uint8Array | null, condition: Float64Array, nonZero: boolean, into: Uint8Array): Uint8Array | null | undefined {
+  let taken = 0;
   for (let d = 0; d < n; d++) {
     const take = (!active || active[d] === 1) && (condition[d] !== 0) === nonZero;
     into[d] = take ? 1 : 0;
-    if (take) any = true;
+    taken += into[d]!;
   }
-  return any;
+  return taken === 0 ? undefined : taken === n ? null : into;
 }
 
 function binary(expr: Extract<Expr, { type: 'binary' }>, slotOf: (name: string) => number | undefined, context: BlockContext): BlockNode {
@@ -132,8 +147,8 @@ function binary(expr: Extract<Expr, { type: 'binary' }>, slotOf: (name: string) 
     const and = op === '&&';
     return (n, active) => {
       const a = left(n, active);
-      const any = narrowed(n, active, a, and, rest);
-      const b = any ? right(n, rest) : undefined;
+      const lanes = narrowed(n, active, a, and, rest);
+      const b = lanes !== undefined ? right(n, lanes) : undefined;
       for (let d = 0; d < n; d++) {
         if (rest[d]) out[d] = b![d] !== 0 ? 1 : 0;
         else out[d] = and ? 0 : 1;
@@ -218,12 +233,19 @@ function call(expr: Extract<Expr, { type: 'call' }>, slotOf: (name: string) => n
     const no = new Uint8Array(capacity);
     return (n, active) => {
       const c = condition(n, active);
-      const a = narrowed(n, active, c, true, yes) ? then(n, yes) : undefined;
-      const b = narrowed(n, active, c, false, no) ? otherwise(n, no) : undefined;
+      const taken = narrowed(n, active, c, true, yes);
+      const a = taken !== undefined ? then(n, taken) : undefined;
+      const left = narrowed(n, active, c, false, no);
+      const b = left !== undefined ? otherwise(n, left) : undefined;
+      // Every lane evaluated takes one branch: all of them the first, or all the second, copy nothing.
+      if (active === null && taken === null) return a!;
+      if (active === null && left === null) return b!;
       for (let d = 0; d < n; d++) out[d] = c[d] !== 0 ? (a ? a[d]! : Number.NaN) : b ? b[d]! : Number.NaN;
       return out;
     };
   }
+  const direct = directly(name, args, out);
+  if (direct) return direct;
   const { domain } = spec;
   const applied = spec.apply;
   // The arguments of each lane in an array made once, applied as apply() does.
@@ -238,6 +260,32 @@ function call(expr: Extract<Expr, { type: 'call' }>, slotOf: (name: string) => n
         out[d] = Number.NaN;
       } else out[d] = applied(values);
     }
+    return out;
+  };
+}
+
+/**
+ * The functions most models call, over whole columns without an array per lane: each the
+ * operation FUNCTIONS' apply does (Math.min(...[a, b]) is Math.min(a, b)). None has a domain.
+ */
+function directly(name: string, args: readonly BlockNode[], out: Float64Array): BlockNode | undefined {
+  if ((name === 'min' || name === 'max') && args.length === 2) {
+    const [left, right] = args as [BlockNode, BlockNode];
+    const f = name === 'min' ? Math.min : Math.max;
+    return (n, active) => {
+      const a = left(n, active);
+      const b = right(n, active);
+      for (let d = 0; d < n; d++) out[d] = f(a[d]!, b[d]!);
+      return out;
+    };
+  }
+  const unaries: Record<string, (x: number) => number> = { abs: Math.abs, floor: Math.floor, ceil: Math.ceil, exp: Math.exp };
+  const f = Object.hasOwn(unaries, name) && args.length === 1 ? unaries[name]! : undefined;
+  if (!f) return undefined;
+  const [operand] = args as [BlockNode];
+  return (n, active) => {
+    const x = operand(n, active);
+    for (let d = 0; d < n; d++) out[d] = f(x[d]!);
     return out;
   };
 }

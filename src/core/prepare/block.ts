@@ -17,7 +17,7 @@
  * const run = block.run(inputs, count, (i) => seedOf(i));
  * if (run.settled[0]) readLedger(run.ledgerOf(0));
  */
-import { compileBlock, blockContext, type BlockExpression } from '../expression/block.js';
+import { compileBlock, blockContext, holdsNaN, type BlockExpression } from '../expression/block.js';
 import { hasErrors } from '../issues.js';
 import { canonicalName } from '../model/index.js';
 import { constantsOf, HORIZON_SLOT, T_SLOT, type PeriodSeries, type PreparedQuantity } from '../quantify.js';
@@ -75,7 +75,7 @@ export function blockEvaluator(prepared: Prepared, names: readonly string[], cap
   const B = capacity;
   const horizon = q.model.doc.horizon;
   const context = blockContext(B, q.slotCount);
-  const { slots, fault } = context;
+  const { slots, fault, unsure } = context;
   const column = (slot: number) => slots.subarray(slot * B, (slot + 1) * B);
   const dynamicSlots = new Map(q.dynamics.map((d) => [d.name, d.slot]));
   const slotOf = (name: string): number | undefined => {
@@ -176,8 +176,10 @@ export function blockEvaluator(prepared: Prepared, names: readonly string[], cap
     column(HORIZON_SLOT).fill(horizon, 0, n);
     const width = horizon + 1;
     for (let c = 0; c < q.dynamics.length; c++) {
-      const into = column(q.dynamics[c]!.slot);
+      const slot = q.dynamics[c]!.slot;
+      const into = column(slot);
       into.set(work.series.subarray((c * width + period) * B, (c * width + period) * B + n));
+      unsure[slot] = holdsNaN(into, n) ? 1 : 0;
     }
     const all = period <= 1;
     const list = q.variableParameters;
@@ -189,6 +191,7 @@ export function blockEvaluator(prepared: Prepared, names: readonly string[], cap
       const input = work.overridden[i]!;
       if (input >= 0) into.set(work.inputs.subarray(input * B, input * B + n));
       else into.set(value(parameter.value).subarray(0, n));
+      unsure[parameter.slot] = holdsNaN(into, n) ? 1 : 0;
     }
   };
 
@@ -298,7 +301,9 @@ export function blockEvaluator(prepared: Prepared, names: readonly string[], cap
       }
     }
     runDynamics(inputs, seedOf);
+    // Zeros hold no NaN: each fill says whether it brought one.
     slots.fill(0);
+    unsure.fill(0);
     memoPeriod.fill(-1);
     cached.fill(0);
     work.costCount.fill(0);
