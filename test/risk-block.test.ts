@@ -170,4 +170,37 @@ scenarios:
     expect(settled).toBeGreaterThan(0);
     expect(settled).toBeLessThan(draws);
   });
+
+  it('a model whose dynamics draw (NORMAL): each draw seeded by the run and its number, in the block as alone', () => {
+    const text = `symbiose: 4
+name: Noisy demand
+currency: EUR
+period: month
+horizon: 12
+discountRate: 0
+parameters:
+  level: { value: 10, assumption: a guess, range: [5, 20] }
+actors:
+  shop: { name: Shop, kind: organisation }
+  buyer: { name: Buyer, kind: organisation }
+valueObjects:
+  money: { nature: money }
+  goods: { nature: product }
+transactions:
+  sale:
+    transfers:
+      - { from: shop, to: buyer, object: goods }
+      - { from: buyer, to: shop, object: money, amount: 1 }
+scenarios:
+  buy:
+    start: { actor: buyer, count: demand }
+    steps: [sale]
+dynamics:
+  dt: 1
+  variables:
+    demand:
+      equation: MAX(0, NORMAL(level, 2))
+`;
+    expect(compare(text, 'noisy.yaml').settled).toBe(DRAWS);
+  });
 });

@@ -23,6 +23,7 @@ export {
   type PreparedDynamics,
   type DynamicsRun,
   type DynamicsRunOptions,
+  type DynamicsBlockOptions,
   type DynamicsFallback,
   withValues,
   blockEvaluator,

@@ -262,10 +262,47 @@ export function blockEvaluator(prepared: Prepared, names: readonly string[], cap
     }
   };
 
+  /**
+   * What the dynamics read, as constantsOf gives it, for every lane: each constant parameter in
+   * order, its input or its expression over the constants before it (slots NaN but the horizon).
+   * A lane where one fails is not settled: evaluate() would leave it out of the map, and then
+   * report the same failure when its quantities are worked out.
+   */
+  const constantNames = [...q.constantParameters.map((i) => q.parameters[i]!.name), ...dynamicNames.map(([, name]) => name)];
+  const constants = blockContext(B, q.slotCount);
+  const constantColumns = new Float64Array(constantNames.length * B);
+  const constantRuns = q.constantParameters.map((i) => {
+    const parameter = q.parameters[i]!;
+    return parameter.value ? compileBlock(parameter.value.source.expr, slotOf, constants) : undefined;
+  });
+  const constantsOfLanes = (): void => {
+    const { slots: values, fault: failed } = constants;
+    values.fill(Number.NaN);
+    values.fill(horizon, HORIZON_SLOT * B, (HORIZON_SLOT + 1) * B);
+    q.constantParameters.forEach((i, k) => {
+      const parameter = q.parameters[i]!;
+      const into = values.subarray(parameter.slot * B, (parameter.slot + 1) * B);
+      const input = work.overridden[i]!;
+      if (input >= 0) into.set(work.inputs.subarray(input * B, input * B + n));
+      else if (constantRuns[k]) {
+        constantRuns[k](n, into);
+        for (let d = 0; d < n; d++) if (failed[d]) settled[d] = 0;
+      } else settled.fill(0, 0, n);
+      constantColumns.set(into.subarray(0, n), k * B);
+    });
+    const first = q.constantParameters.length;
+    dynamicNames.forEach(([j], k) => constantColumns.set(work.inputs.subarray(j * B, j * B + n), (first + k) * B));
+  };
+
   /** The dynamics of each lane, its series copied into columns (a lane they refuse is not settled). */
   const runDynamics = (inputs: ArrayLike<number>, seedOf: ((lane: number) => number | undefined) | undefined): void => {
     const dynamics = prepared.dynamics;
     if (!dynamics) return;
+    if (dynamics.runBlock) {
+      constantsOfLanes();
+      const options = { read: prepared.reads, stride: B, into: work.series, lanes: settled, ...(seedOf ? { seedOf } : {}) };
+      if (dynamics.runBlock(constantNames, constantColumns, n, options)) return;
+    }
     const overrides = new Array<number>(q.parameters.length).fill(Number.NaN);
     const width = horizon + 1;
     let recycle: PeriodSeries | undefined;
