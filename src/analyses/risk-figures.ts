@@ -10,7 +10,7 @@
  *   break-even or deepest position.
  */
 import { annualDiscountRate, type DrawLedger, type Ledger, type ModelDocument } from '../core/index.js';
-import { breakEvenPeriod, deepestPosition, periodRate } from './profitability.js';
+import { periodRate } from './profitability.js';
 
 export type ActorRole = 'business' | 'segment';
 
@@ -88,7 +88,11 @@ function scratchOf(layout: FigureLayout): Scratch {
 /** Fills `out` with the figures of the evaluated ecosystem (or of a block's draw: only its ledger's money, value and cost entries are read). */
 export function readFigures(layout: FigureLayout, ecosystem: { readonly ledger: DrawLedger }, out: DrawFigures): void {
   const s = scratchOf(layout);
-  for (const a of [s.revenue, s.payments, s.costs, s.financing, s.value]) a.fill(0);
+  s.revenue.fill(0);
+  s.payments.fill(0);
+  s.costs.fill(0);
+  s.financing.fill(0);
+  s.value.fill(0);
   sumFlows(layout, ecosystem.ledger, s);
   sumCosts(layout, ecosystem.ledger, s);
   const width = layout.horizon + 1;
@@ -111,10 +115,30 @@ export function readFigures(layout: FigureLayout, ecosystem: { readonly ledger: 
       out.deepest[a] = 0;
     } else {
       out.headline[a] = npv;
-      out.breakEven[a] = breakEvenPeriod(s.series) ?? NaN;
-      out.deepest[a] = deepestPosition(s.series).amount;
+      const { breakEven, deepest } = positions(s.series);
+      out.breakEven[a] = breakEven;
+      out.deepest[a] = deepest;
     }
   }
+}
+
+/**
+ * profitability's breakEvenPeriod (NaN for none) and deepestPosition's amount, worked out as they
+ * do (the same tolerance, the same comparisons) without the records they make.
+ */
+function positions(cumulative: readonly number[]): { breakEven: number; deepest: number } {
+  let scale = 1;
+  for (let p = 0; p < cumulative.length; p++) scale = Math.max(scale, Math.abs(cumulative[p]!));
+  const EPS = 1e-9 * scale;
+  let deepest = 0;
+  for (let p = 0; p < cumulative.length; p++) {
+    const x = cumulative[p]!;
+    if (x < deepest && x < -EPS) deepest = x;
+  }
+  if (cumulative.length === 0 || cumulative[cumulative.length - 1]! < -EPS) return { breakEven: NaN, deepest };
+  let p = cumulative.length - 1;
+  while (p > 0 && cumulative[p - 1]! >= -EPS) p--;
+  return { breakEven: p, deepest };
 }
 
 function sumFlows(layout: FigureLayout, ledger: DrawLedger, s: Scratch): void {

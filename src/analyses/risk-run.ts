@@ -193,8 +193,9 @@ export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float6
     readFigures(layout, last, figures);
     keep(i);
   };
-  for (let start = 0; start < count; start += BLOCK_DRAWS) {
-    const rows = Math.min(BLOCK_DRAWS, count - start);
+  const size = block?.capacity ?? BLOCK_DRAWS;
+  for (let start = 0; start < count; start += size) {
+    const rows = Math.min(size, count - start);
     if (!block) {
       for (let i = start; i < start + rows; i++) alone(i);
       continue;

@@ -19,11 +19,56 @@
  */
 import { compileBlock, blockContext, holdsNaN, type BlockExpression } from '../expression/block.js';
 import { hasErrors } from '../issues.js';
+import type { Expr } from '../expression/index.js';
 import { canonicalName } from '../model/index.js';
 import { constantsOf, HORIZON_SLOT, T_SLOT, type PeriodSeries, type PreparedQuantity } from '../quantify.js';
 import type { Prepared } from './index.js';
 
 const FRACTION_TOLERANCE = 1e-9;
+/** The most a block's columns take (a model with 10⁵ flow lines gets a few draws per block, or none). */
+const BLOCK_BYTES = 48 * 2 ** 20;
+const MIN_BLOCK = 16;
+
+/** Nodes of an expression tree: each has a column of its own in a block. */
+function nodesOf(expr: Expr): number {
+  switch (expr.type) {
+    case 'number':
+    case 'name':
+      return 1;
+    case 'unary':
+      return 1 + nodesOf(expr.operand);
+    case 'binary':
+      return 1 + nodesOf(expr.left) + nodesOf(expr.right);
+    case 'call':
+      return expr.args.reduce((n, arg) => n + nodesOf(arg), 1);
+  }
+}
+
+/** What one draw of a block takes, in bytes: its slots, quantities, nodes, ledger and series columns. */
+function bytesPerDraw(prepared: Prepared): number {
+  const q = prepared.quantities;
+  const seen = new Set<number>();
+  let nodes = 0;
+  const count = (p: PreparedQuantity | undefined) => {
+    if (!p || seen.has(p.id)) return;
+    seen.add(p.id);
+    nodes += nodesOf(p.source.expr);
+  };
+  for (const p of q.parameters) count(p.value);
+  for (const s of q.sizes) count(s.value);
+  for (const c of q.costs) count(c.amount);
+  for (const s of q.scenarios) count(s.count);
+  for (const c of q.walk.count) count(c);
+  for (const split of q.walk.splits) for (const f of split.fractions) count(f);
+  for (const t of q.lineTransfers) {
+    count(t.amount);
+    count(t.worth);
+  }
+  const horizon = q.model.doc.horizon;
+  const doubles = 2 * q.slotCount + 2 * q.quantityCount + 2 * nodes + q.countCount + q.walk.splits.length + q.sizes.length + 2 * q.lineTransfers.length
+    + 2 * horizon * q.lines.length + q.dynamics.length * (horizon + 1) + 2 * q.costCapacity + q.parameters.length + 16;
+  return 8 * doubles;
+}
 
 /** The columns of one draw's ledger that its figures read: flows by period and line, costs as entries. */
 export interface DrawLedger {
@@ -43,6 +88,7 @@ export interface BlockRun {
 }
 
 export interface BlockEvaluator {
+  /** The most draws one run takes: the capacity asked for, or fewer for a large model. */
   capacity: number;
   /**
    * Quantifies `count` draws (count ≤ capacity): row i of `inputs` holds draw i's value of each
@@ -55,7 +101,8 @@ export interface BlockEvaluator {
 /**
  * A block evaluator of the prepared model for overrides of these names (parameter ids or
  * constants of the dynamics section), or undefined when the model cannot be quantified at all
- * (evaluate() then refuses every draw, which the caller hears from it).
+ * (evaluate() then refuses every draw, which the caller hears from it) or is so large that a
+ * block of MIN_BLOCK draws would pass BLOCK_BYTES (evaluate() is made for those).
  */
 export function blockEvaluator(prepared: Prepared, names: readonly string[], capacity = 256): BlockEvaluator | undefined {
   const q = prepared.quantities;
@@ -72,7 +119,9 @@ export function blockEvaluator(prepared: Prepared, names: readonly string[], cap
     } else return undefined;
   }
   if (new Set(names).size !== names.length) return undefined;
-  const B = capacity;
+  const B = Math.min(capacity, Math.floor(BLOCK_BYTES / bytesPerDraw(prepared)));
+  // So few draws at once gain nothing over evaluate(), which a model that large is made for.
+  if (B < MIN_BLOCK) return undefined;
   const horizon = q.model.doc.horizon;
   const context = blockContext(B, q.slotCount);
   const { slots, fault, unsure } = context;
