@@ -10,7 +10,7 @@
 import { blockEvaluator, correlationMatrix as declaredCorrelations, evaluate, type BlockEvaluator, type Ecosystem, type ModelDocument, type Prepared } from '../core/index.js';
 import { imanConover, planDesign, prepareDistribution, streamSeed, xoshiro128, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
 import { riskAssumptions, type RiskAssumptions } from './risk.js';
-import { drawFigures, figureLayout, readFigures, type FigureLayout } from './risk-figures.js';
+import { blockFigures, drawFigures, figureLayout, readBlockFigures, readFigures, type BlockFigures, type FigureLayout } from './risk-figures.js';
 import { tallyRisk, type RiskResult } from './risk-summary.js';
 
 export interface RiskOptions {
@@ -179,6 +179,19 @@ export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float6
     out.inputs.set(inputs.subarray(i * width, (i + 1) * width), kept * width);
     kept++;
   };
+  let lanes: BlockFigures | undefined;
+  /** Lane d of a block's figures, row i. */
+  const keepLane = (from: BlockFigures, d: number, i: number): void => {
+    const B = from.stride;
+    for (let a = 0; a < actors; a++) {
+      out.headline[kept * actors + a] = from.headline[a * B + d]!;
+      out.breakEven[kept * actors + a] = from.breakEven[a * B + d]!;
+      out.deepest[kept * actors + a] = from.deepest[a * B + d]!;
+      for (let p = 0; p < periods; p++) out.cumulative[(kept * actors + a) * periods + p] = from.cumulative[(a * periods + p) * B + d]!;
+    }
+    out.inputs.set(inputs.subarray(i * width, (i + 1) * width), kept * width);
+    kept++;
+  };
   /** Row i alone, through evaluate(). */
   const alone = (i: number): void => {
     for (let j = 0; j < width; j++) overrides.set(names[j]!, inputs[i * width + j]!);
@@ -201,13 +214,13 @@ export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float6
       continue;
     }
     const run = block.run(inputs.subarray(start * width, (start + rows) * width), rows, (d) => streamSeed(plan.options.seed, firstDraw + start + d));
+    readBlockFigures(layout, run.columns, rows, lanes ??= blockFigures(layout, size));
     for (let d = 0; d < rows; d++) {
       if (!run.settled[d]) {
         alone(start + d);
         continue;
       }
-      readFigures(layout, { ledger: run.ledgerOf(d) }, figures);
-      keep(start + d);
+      keepLane(lanes, d, start + d);
     }
   }
   return {

@@ -29,6 +29,7 @@ export {
   blockEvaluator,
   type BlockEvaluator,
   type BlockRun,
+  type BlockLedger,
   type DrawLedger,
 } from './prepare/index.js';
 export type { PeriodSeries } from './quantify.js';

@@ -85,6 +85,21 @@ export interface BlockRun {
    * the order charged), in arrays the block reuses: read them before the next call.
    */
   ledgerOf(lane: number): DrawLedger;
+  /**
+   * The same figures for every lane at once, lane d of entry k at k × stride + d: flows by
+   * ((period − 1) × lines + line), costs by their order of charge (costCount[d] of them).
+   */
+  columns: BlockLedger;
+}
+
+export interface BlockLedger {
+  stride: number;
+  money: Float64Array;
+  value: Float64Array;
+  costRow: Int32Array;
+  costPeriod: Int32Array;
+  costAmount: Float64Array;
+  costCount: Int32Array;
 }
 
 export interface BlockEvaluator {
@@ -433,9 +448,10 @@ export function blockEvaluator(prepared: Prepared, names: readonly string[], cap
         }
       }
     }
-    return { settled, ledgerOf };
+    return { settled, ledgerOf, columns };
   };
 
+  const columns: BlockLedger = { stride: B, money: work.money, value: work.value, costRow: work.costRow, costPeriod: work.costPeriod, costAmount: work.costAmount, costCount: work.costCount };
   const ledgerOf = (lane: number): DrawLedger => {
     const { money, value } = draw.flows;
     for (let k = 0; k < money.length; k++) {

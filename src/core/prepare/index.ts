@@ -22,7 +22,7 @@ import { LIMITS } from '../limits.js';
 import { recordsOf } from '../records.js';
 
 export type { ScenarioPath, PathFlow, PathCost, PathFigures } from './paths.js';
-export { blockEvaluator, type BlockEvaluator, type BlockRun, type DrawLedger } from './block.js';
+export { blockEvaluator, type BlockEvaluator, type BlockLedger, type BlockRun, type DrawLedger } from './block.js';
 
 /** A model that passed every check, with its quantities worked out period by period. */
 export interface Ecosystem {
