@@ -227,11 +227,13 @@ describe('break-even, deepest position and segments, by hand', () => {
     expect(shop.deepest.percentiles.p5.value).toBeLessThan(shop.deepest.percentiles.p95.value);
   });
 
-  it('gives a segment its members’ gain, never an NPV or a chance of loss (valuation 300 less the price)', () => {
+  it('gives a segment its members’ gain and the chance that they lose, never an NPV (valuation 300 less the price)', () => {
     const buyers = result.actors.find((a) => a.actor === 'buyers') as SegmentRisk;
     expect(buyers.role).toBe('segment');
-    expect(buyers).not.toHaveProperty('lossProbability');
     expect(buyers).not.toHaveProperty('npv');
+    expect(buyers).not.toHaveProperty('breakEven');
+    // The price is at most 250, under the valuation of 300: the members never lose.
+    expect(buyers.lossProbability).toEqual({ value: 0, standardError: 0 });
     // 4 months of 300 − price: mean 4·(300 − 700/6), sd 4·√1269.84.
     expect(Math.abs(buyers.gain.mean.value - 4 * (300 - 700 / 6))).toBeLessThan(4 * ((4 * Math.sqrt(1269.84)) / Math.sqrt(runs)));
     expect(buyers.fan.values).toHaveLength(5);

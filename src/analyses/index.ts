@@ -16,6 +16,7 @@ export * from './loops.js';
 export * from './risk.js';
 export * from './risk-run.js';
 export * from './risk-summary.js';
+export * from './risk-drivers.js';
 export { type ActorRole } from './risk-figures.js';
 export type { Distribution, Estimate, Histogram, SamplingMethod } from '../stats/index.js';
 export * from './survey-csv.js';

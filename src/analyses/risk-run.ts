@@ -28,6 +28,12 @@ export interface RiskOptions {
   chunkSize?: number;
   /** Draw every range without a declared distribution as a PERT around its value (default true; the CLI's `--ranges`). */
   ranges?: boolean;
+  /**
+   * The numbers of empirical distributions, as the surface read them (prepared.columns); workers
+   * get them with the options, so they draw what the main thread plans. Without them an empirical
+   * distribution is held, with the reason 'empirical-unread'.
+   */
+  columns?: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface RiskPlan {
@@ -56,7 +62,7 @@ export function checkRiskOptions(options: RiskOptions): RiskOptionFault[] {
  */
 export function planRisk(written: Ecosystem, options: RiskOptions): RiskPlan {
   const { doc } = written;
-  const assumptions = riskAssumptions(doc, { model: written.model, ranges: options.ranges ?? true });
+  const assumptions = riskAssumptions(doc, { model: written.model, ranges: options.ranges ?? true, ...(options.columns ? { columns: options.columns } : {}) });
   const distributions = assumptions.sampled.map((a) => prepareDistribution(a.distribution));
   const design = planDesign({
     method: options.sampling, dimensions: Math.max(1, distributions.length), runs: options.runs, seed: options.seed,
@@ -239,6 +245,6 @@ export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float6
  * result.actors[0]; // { actor, role: 'business', npv: { percentiles, mean, sd }, lossProbability, … }
  */
 export function runRisk(prepared: Prepared, written: Ecosystem, options: RiskOptions): RiskResult {
-  const plan = planRisk(written, options);
+  const plan = planRisk(written, options.columns ? options : { ...options, columns: prepared.columns });
   return tallyRisk(plan, (c) => runChunk(prepared, plan, c));
 }

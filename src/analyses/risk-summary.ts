@@ -6,6 +6,7 @@
  * order makes the figures the same bits whichever thread ran which chunk.
  */
 import { DrawSample, probability, type Estimate, type Histogram } from '../stats/index.js';
+import { actorDrivers, driverDrawLimit, type ActorDrivers } from './risk-drivers.js';
 import type { ChunkOutcome, RiskOptions, RiskPlan } from './risk-run.js';
 import type { RiskAssumptions } from './risk.js';
 import type { ActorRole } from './risk-figures.js';
@@ -46,6 +47,8 @@ export interface BusinessRisk {
   /** The lowest cumulative position (0 when it never goes below zero), and the mean of its worst 5 %. */
   deepest: Spread & { expectedShortfall: Estimate };
   fan: FanChart;
+  /** The drawn assumptions that drive its NPV, read over the run's draws. */
+  drivers: ActorDrivers;
 }
 
 export interface SegmentRisk {
@@ -54,7 +57,11 @@ export interface SegmentRisk {
   /** What the segment's members gain over the horizon: value received plus money in, less money out and costs. */
   gain: Spread;
   histogram: Histogram;
+  /** The share of draws where its members lose (their gain is below zero). */
+  lossProbability: Estimate;
   fan: FanChart;
+  /** The drawn assumptions that drive its members' gain, read over the run's draws. */
+  drivers: ActorDrivers;
 }
 
 export type ActorRisk = BusinessRisk | SegmentRisk;
@@ -101,6 +108,10 @@ export class RiskTally {
   failure: string[] | undefined;
   private next = 0;
   private readonly actors: ActorTally[];
+  /** The first kept draws' inputs and headline figures, for the drivers (up to driverDrawLimit draws). */
+  private readonly driverInputs: Float64Array[] = [];
+  private readonly driverHeadlines: Float64Array[] = [];
+  private driverDraws = 0;
 
   constructor(private readonly plan: RiskPlan) {
     const { layout } = plan;
@@ -125,14 +136,21 @@ export class RiskTally {
     this.failed += outcome.failed;
     if (outcome.failure) this.failure ??= outcome.failure;
     const n = this.actors.length, width = this.plan.layout.horizon + 1;
+    const k = this.plan.assumptions.sampled.length;
+    const taken = Math.min(outcome.kept, driverDrawLimit(k) - this.driverDraws);
+    if (taken > 0) {
+      this.driverInputs.push(outcome.inputs.slice(0, taken * k));
+      this.driverHeadlines.push(outcome.headline.slice(0, taken * n));
+      this.driverDraws += taken;
+    }
     for (let i = 0; i < outcome.kept; i++) {
       for (let a = 0; a < n; a++) {
         const tally = this.actors[a]!;
         const k = i * n + a;
         const headline = outcome.headline[k]!;
         tally.headline.add(headline);
-        if (this.plan.layout.roles[a] === 'segment') continue;
         if (headline < 0) tally.losses++;
+        if (this.plan.layout.roles[a] === 'segment') continue;
         const period = outcome.breakEven[k]!;
         if (!Number.isNaN(period)) {
           tally.evens++;
@@ -149,16 +167,16 @@ export class RiskTally {
   }
 
   /**
-   * The largest standard error among the businesses' P(NPV < 0) and P(break-even), with the
+   * The largest standard error among the businesses' P(NPV < 0) and P(break-even) and the
+   * segments' P(gain < 0), with the
    * probability taken as (hits + 1)/(n + 2) (Laplace's rule of succession), so a chunk with no
    * loss at all does not read as a standard error of zero.
    */
   largestProbabilityError(): number {
     let largest = 0;
     this.plan.layout.roles.forEach((role, a) => {
-      if (role === 'segment') return;
       const { losses, evens } = this.actors[a]!;
-      for (const hits of [losses, evens]) {
+      for (const hits of role === 'segment' ? [losses] : [losses, evens]) {
         const p = (hits + 1) / (this.kept + 2);
         largest = Math.max(largest, Math.sqrt((p * (1 - p)) / this.kept));
       }
@@ -168,25 +186,36 @@ export class RiskTally {
 
   result(stoppedBy: RiskStop): RiskResult {
     const { options, assumptions, layout } = this.plan;
+    const drivers = this.drivers();
     return {
       runs: options.runs, draws: this.draws, seed: options.seed, sampling: options.sampling,
       ...(options.precision !== undefined ? { precision: options.precision } : {}),
       stoppedBy, assumptions, failed: this.failed, ...(this.failure ? { failure: this.failure } : {}),
-      actors: layout.actors.map((actor, a) => actorRisk(actor, layout.roles[a]!, this.actors[a]!, this.kept)),
+      actors: layout.actors.map((actor, a) => actorRisk(actor, layout.roles[a]!, this.actors[a]!, this.kept, drivers[a]!)),
     };
+  }
+
+  /** Each actor's drivers over the draws kept for them. */
+  private drivers(): ActorDrivers[] {
+    const join = (parts: Float64Array[]) => {
+      const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+      parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+      return all;
+    };
+    return actorDrivers(this.plan.assumptions.sampled, this.actors.length, join(this.driverInputs), join(this.driverHeadlines));
   }
 }
 
-function actorRisk(actor: string, role: ActorRole, tally: ActorTally, kept: number): ActorRisk {
+function actorRisk(actor: string, role: ActorRole, tally: ActorTally, kept: number, drivers: ActorDrivers): ActorRisk {
   const histogram = tally.headline.histogram();
   const fan = fanChart(tally.fan);
-  if (role === 'segment') return { actor, role, gain: spread(tally.headline), histogram, fan };
+  if (role === 'segment') return { actor, role, gain: spread(tally.headline), histogram, lossProbability: probability(tally.losses, kept), fan, drivers };
   return {
     actor, role, npv: spread(tally.headline), histogram,
     lossProbability: probability(tally.losses, kept),
     breakEven: { probability: probability(tally.evens, kept), period: tally.evens > 0 ? spread(tally.breakEven) : null },
     deepest: { ...spread(tally.deepest), expectedShortfall: tally.deepest.expectedShortfall(SHORTFALL_TAIL) },
-    fan,
+    fan, drivers,
   };
 }
 

@@ -6,10 +6,10 @@
  */
 import type { Prepared } from '../core/index.js';
 import {
-  morrisDesign, morrisEffects, planDesign, regressionSensitivity, saltelliDesign, sobolIndices, tornado, tornadoDesign,
+  morrisDesign, morrisEffects, regressionSensitivity, saltelliDesign, sobolIndices, tornado, tornadoDesign,
   type Distribution, type PreparedDistribution,
 } from '../stats/index.js';
-import { evaluateDraws, type RiskPlan } from './risk-run.js';
+import { drawInputs, evaluateDraws, type RiskPlan } from './risk-run.js';
 import type { SampledAssumption } from './risk.js';
 import type { ActorSensitivity, AssumptionEffect, SensitivityResult } from './sensitivity.js';
 
@@ -126,13 +126,20 @@ export function tornadoOf({ sampled, distributions, written }: Drawn, evaluator:
   };
 }
 
-export function regressionOf(sampled: SampledAssumption[], valueOf: ValueOf, evaluator: Evaluator, actors: number[], runs: number, seed: number): MethodOutcome {
+/**
+ * `plan`: the run's plan made with a Latin hypercube of `runs` draws (planRisk), whose chunks
+ * drawInputs turns into values: each assumption's quantiles, timings as whole periods, and the
+ * model's rank correlations induced by Iman–Conover, as `risk` draws them. Without correlations
+ * the values are valuesOf's of the same hypercube.
+ */
+export function regressionOf(plan: RiskPlan, evaluator: Evaluator, actors: number[], runs: number): MethodOutcome {
+  const { sampled } = plan.assumptions;
   const k = sampled.length;
-  const design = planDesign({ method: 'lhs', dimensions: k, runs, seed });
+  const { design } = plan;
   const values = new Float64Array(runs * k);
   const outputs = actors.map(() => new Float64Array(runs));
   for (let c = 0, at = 0; c < design.chunks; c++) {
-    const drawn = design.chunk(c).map((u, i) => valueOf(i % k, u));
+    const drawn = drawInputs(plan, c);
     evaluateRows(drawn, k, (_, x) => x, evaluator, actors).forEach((y, w) => outputs[w]!.set(y, at));
     values.set(drawn, at * k);
     at += design.chunkRuns(c);

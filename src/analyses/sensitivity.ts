@@ -86,14 +86,18 @@ export interface SensitivityResult {
   seed: number;
   /** How many times the model was evaluated. */
   evaluations: number;
-  /** Sobol: Sobol points for A and B, or Monte Carlo past 32 assumptions (the Sobol table's 64 dimensions). */
+  /** Sobol: Sobol points for A and B, or Monte Carlo past 512 assumptions (the Sobol table's 1024 dimensions). */
   sampling?: 'sobol' | 'mc' | 'lhs';
   assumptions: RiskAssumptions;
   /**
-   * Drawn assumptions the model correlates (its `correlations`): every method here moves each
-   * assumption independently of the others, so their indices read them as if uncorrelated.
+   * Drawn assumptions the model correlates (its `correlations`). The regression draws them with
+   * their rank correlations (Iman–Conover, as `risk` does: `correlationsDrawn`); the tornado,
+   * Morris and Sobol move each assumption independently of the others, so their indices read them
+   * as if uncorrelated, and the output says so.
    */
   correlated: string[];
+  /** The design drew the correlated assumptions with their declared rank correlations (regression only). */
+  correlationsDrawn: boolean;
   /** Evaluations the model refused; the design units they belong to are left out (say so). */
   failed: number;
   failure?: string[];
@@ -110,7 +114,7 @@ export interface SensitivityResult {
  * result.actors[0].ranking[0].parameter; // the assumption to test first for the first actor
  */
 export function runSensitivity(prepared: Prepared, written: Ecosystem, options: SensitivityOptions): SensitivityResult {
-  const plan = planRisk(written, { runs: 1, seed: options.seed, sampling: 'mc' });
+  const plan = planRisk(written, { runs: 1, seed: options.seed, sampling: 'mc', columns: prepared.columns });
   const { assumptions, layout } = plan;
   const wanted = (options.actors ?? layout.actors).map((id) => layout.actors.indexOf(id)).filter((a) => a >= 0);
   const runs = options.method === 'tornado' ? 0 : (options.runs ?? DEFAULT_SENSITIVITY_RUNS[options.method]);
@@ -120,7 +124,8 @@ export function runSensitivity(prepared: Prepared, written: Ecosystem, options: 
   const base = evaluator.rows(drawn.written, 1);
   const outcome = k === 0
     ? { sampling: undefined, actors: wanted.map(() => ({ constant: true, ranking: [] })) }
-    : byMethod(options.method, drawn, evaluator, wanted, runs, options.seed, base);
+    : byMethod(options.method, drawn, evaluator, wanted, runs, options.seed, base, written, prepared.columns);
+  const correlated = correlatedAssumptions(written, assumptions.sampled);
   return {
     method: options.method,
     runs,
@@ -128,7 +133,8 @@ export function runSensitivity(prepared: Prepared, written: Ecosystem, options: 
     evaluations: evaluator.evaluations,
     ...(outcome.sampling ? { sampling: outcome.sampling } : {}),
     assumptions,
-    correlated: correlatedAssumptions(written, assumptions.sampled),
+    correlated,
+    correlationsDrawn: options.method === 'regression' && k > 0 && correlated.length > 0,
     failed: evaluator.failed,
     ...(evaluator.failure ? { failure: evaluator.failure } : {}),
     actors: wanted.map((a, w) => ({ actor: layout.actors[a]!, role: layout.roles[a]!, base: base[a]!, ...outcome.actors[w]! })),
@@ -149,12 +155,13 @@ function writtenValues(written: Ecosystem, sampled: SampledAssumption[]): Float6
 }
 
 
-function byMethod(method: SensitivityMethod, drawn: Drawn, evaluator: Evaluator, actors: number[], runs: number, seed: number, base: Float64Array): MethodOutcome {
+function byMethod(method: SensitivityMethod, drawn: Drawn, evaluator: Evaluator, actors: number[], runs: number, seed: number, base: Float64Array, written: Ecosystem, columns: Prepared['columns']): MethodOutcome {
   const valueOf = valuesOf(drawn);
   const { sampled } = drawn;
   switch (method) {
     case 'tornado': return tornadoOf(drawn, evaluator, actors, base);
-    case 'regression': return regressionOf(sampled, valueOf, evaluator, actors, runs, seed);
+    // Drawn as a risk run draws, correlations included: a Latin hypercube of `runs` draws.
+    case 'regression': return regressionOf(planRisk(written, { runs, seed, sampling: 'lhs', columns }), evaluator, actors, runs);
     case 'morris': return morrisOf(sampled, valueOf, evaluator, actors, runs, seed);
     case 'sobol': return sobolOf(sampled, valueOf, evaluator, actors, runs, seed);
   }

@@ -3,7 +3,7 @@
  * figures with their standard errors, its histogram and its fan chart (drawn for terminals,
  * tables of bands for Markdown, CSV and workbooks).
  */
-import { actorName, type ActorRisk, type BusinessRisk, type Distribution, type Estimate, type FanChart, type RiskResult, type SegmentRisk, type Spread } from '../analyses/index.js';
+import { actorName, DRIVER_NOISE_MULTIPLE, type ActorDrivers, type ActorRisk, type BusinessRisk, type Distribution, type Estimate, type FanChart, type RiskResult, type SegmentRisk, type Spread } from '../analyses/index.js';
 import type { ModelDocument } from '../core/index.js';
 import type { Locale } from '../i18n/index.js';
 
@@ -31,8 +31,15 @@ export function riskBlocks(doc: ModelDocument, result: RiskResult, locale: Local
   const segments = result.actors.filter((a): a is SegmentRisk => a.role === 'segment');
   if (businesses.length > 0) blocks.push(heading(t('risk.overview'), 2), overview(doc, businesses, locale));
   if (segments.length > 0) blocks.push(heading(t('risk.segments'), 2), segmentOverview(doc, segments, locale), paragraph(t('risk.segmentsNote')));
+  blocks.push(heading(t('risk.driversTitle'), 2), list(result.actors.map((a) => t('risk.driversItem', { actor: actorName(doc, a.actor), drivers: driversInWords(a, locale) })), t('risk.none')));
   for (const actor of result.actors) blocks.push(...actorBlocks(doc, actor, locale, drawings));
   blocks.push(...assumptionBlocks(result, locale), paragraph(t('risk.errorsNote')));
+  const read = result.actors[0]?.drivers;
+  if (read && result.assumptions.sampled.length > 0) {
+    blocks.push(paragraph(t(read.draws < result.draws - result.failed ? 'risk.driversNoteFirst' : 'risk.driversNote', {
+      draws: formatCount(locale, read.draws), multiple: DRIVER_NOISE_MULTIPLE, threshold: coefficient(locale, DRIVER_NOISE_MULTIPLE * read.noise),
+    })));
+  }
   const sketched = Math.max(...result.actors.map((a) => Math.max(headline(a).relativeError, a.fan.relativeError)));
   if (sketched > 0) blocks.push(paragraph(t('risk.sketched', { error: formatPercent(locale, sketched) })));
   return blocks;
@@ -69,8 +76,49 @@ function segmentOverview(doc: ModelDocument, segments: SegmentRisk[], locale: Lo
       { title: t('risk.column.p95'), align: 'right' },
       { title: t('risk.column.mean'), align: 'right' },
       { title: t('risk.column.standardError'), align: 'right' },
+      { title: t('risk.column.segmentLoss'), align: 'right' },
+      { title: t('risk.column.standardError'), align: 'right' },
     ],
-    segments.map((s) => [actorName(doc, s.actor), money(s.gain.percentiles.p5.value), money(s.gain.percentiles.p50.value), money(s.gain.percentiles.p95.value), money(s.gain.mean.value), money(s.gain.mean.standardError)]),
+    segments.map((s) => [
+      actorName(doc, s.actor), money(s.gain.percentiles.p5.value), money(s.gain.percentiles.p50.value), money(s.gain.percentiles.p95.value), money(s.gain.mean.value), money(s.gain.mean.standardError),
+      formatPercent(locale, s.lossProbability.value), formatPercent(locale, s.lossProbability.standardError),
+    ]),
+  );
+}
+
+/** A rank correlation, signed, with two decimals always (0.995 reads 1.00, not a perfect 1). */
+function coefficient(locale: Locale, x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  const text = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+  return /^-0[.,]00$/.test(text) ? text.slice(1) : text.replace('-', '−');
+}
+
+/** The drivers that stand out from the noise, in one line: "a (ρ = 0.85), b (ρ = −0.31)", or why there are none. */
+function driversInWords(actor: ActorRisk, locale: Locale): string {
+  const t = words(locale);
+  const { drivers } = actor;
+  if (drivers.constant || drivers.ranking.length === 0) return t(actor.role === 'business' ? 'risk.driversNone' : 'risk.driversNoneSegment');
+  const standing = drivers.ranking.filter((d) => d.drives).slice(0, DRIVERS_NAMED);
+  if (standing.length === 0) return t('risk.driversNoise', { draws: formatCount(locale, drivers.draws) });
+  return listOf(locale, standing.map((d) => t('risk.driverOf', { parameter: d.parameter, rho: coefficient(locale, d.spearman) })));
+}
+
+/** Drivers named in the overview, and rows in an actor's table. */
+const DRIVERS_NAMED = 3;
+const DRIVER_ROWS = 10;
+
+function driverTable(drivers: ActorDrivers, locale: Locale): Block | undefined {
+  const t = words(locale);
+  const rows = drivers.ranking.filter((d) => d.drives).slice(0, DRIVER_ROWS);
+  if (rows.length === 0) return undefined;
+  return table(
+    [
+      { title: t('sensitivity.column.assumption') },
+      { title: t('sensitivity.column.spearman'), align: 'right' },
+      { title: t('sensitivity.column.src'), align: 'right' },
+      { title: t('sensitivity.column.prcc'), align: 'right' },
+    ],
+    rows.map((d) => [d.parameter, coefficient(locale, d.spearman), coefficient(locale, d.src), coefficient(locale, d.prcc)]),
   );
 }
 
@@ -95,12 +143,18 @@ function actorBlocks(doc: ModelDocument, actor: ActorRisk, locale: Locale, drawi
     if (actor.breakEven.period) spreadRows(t('risk.what.breakEven', { unit: t('risk.periodUnit', { period: doc.period }) }), actor.breakEven.period, figure);
     spreadRows(t('risk.what.deepest'), actor.deepest, money);
     estimate(t('risk.row.shortfall'), actor.deepest.expectedShortfall, money);
-  } else spreadRows(t('risk.what.gain'), actor.gain, money);
+  } else {
+    spreadRows(t('risk.what.gain'), actor.gain, money);
+    estimate(t('risk.column.segmentLoss'), actor.lossProbability, pct);
+  }
   const name = actorName(doc, actor.actor);
   const blocks: Block[] = [
     heading(name, 2),
     table([{ title: '' }, { title: t('risk.column.value'), align: 'right' }, { title: t('risk.column.standardError'), align: 'right' }], rows),
+    paragraph(t('risk.driversOf', { drivers: driversInWords(actor, locale) })),
   ];
+  const drivers = driverTable(actor.drivers, locale);
+  if (drivers) blocks.push(drivers);
   const what = actor.role === 'business' ? t('risk.what.npv') : t('risk.what.gain');
   const periodLabel = (p: number) => periodAt(locale, doc.period, p);
   if (drawings) {

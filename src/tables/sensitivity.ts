@@ -28,7 +28,10 @@ export function sensitivityBlocks(doc: ModelDocument, result: SensitivityResult,
   if (result.failed > 0) {
     blocks.push(paragraph(t('sensitivity.failed', { failed: formatCount(locale, result.failed), evaluations: formatCount(locale, result.evaluations), codes: (result.failure ?? []).join(', ') })));
   }
-  if (result.correlated.length > 0) blocks.push(paragraph(t('sensitivity.correlated', { parameters: listOf(locale, result.correlated) })));
+  if (result.correlated.length > 0) {
+    const key = result.correlationsDrawn ? 'sensitivity.correlatedDrawn' : `sensitivity.correlatedIgnored.${result.method}` as const;
+    blocks.push(paragraph(t(key, { parameters: listOf(locale, result.correlated) })));
+  }
   if (result.assumptions.sampled.length === 0) blocks.push(paragraph(t('sensitivity.noAssumptions')));
   else for (const actor of result.actors) blocks.push(...actorBlocks(doc, result, actor, locale, options));
   blocks.push(...heldBlocks(result, locale));

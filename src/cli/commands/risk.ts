@@ -55,7 +55,9 @@ export function registerRisk(program: Command): void {
       const threads = options.workers === undefined ? availableParallelism() : wholeNumber(options.workers, '--workers', 1, 256);
       const file = chosenModel(given, command);
       const text = readModelText(file);
-      const { ecosystem } = requireModel(file, colorWanted(process.stderr), text);
+      const { ecosystem, prepared } = requireModel(file, colorWanted(process.stderr), text);
+      // Empirical distributions' columns, read beside the model: the workers draw them from these.
+      if (prepared.columns.size > 0) run.columns = prepared.columns;
       // Without --ranges only the declared distributions are drawn: a model that declares none has nothing to draw.
       if (!run.ranges && !declaresDistribution(ecosystem.doc)) throw new UsageError(t('usage.riskNeedsRanges'));
       const bar = progressBar(run.runs);

@@ -13,7 +13,7 @@ export type FunctionName =
   | 'floor' | 'round' | 'mod' | 'pow' | 'min' | 'max' | 'zidz' | 'xidz'
   | 'step' | 'ramp' | 'pulse' | 'trend'
   /** The random builtins' quantiles (random.ts): a uniform from a site's slot first. */
-  | 'runiform' | 'rnormal' | 'rlognormal' | 'rexponential' | 'rtriangular' | 'rpoisson';
+  | 'runiform' | 'rnormal' | 'rlognormal' | 'rexponential' | 'rtriangular' | 'rpoisson' | 'rbeta' | 'rgamma' | 'rweibull' | 'rbinomial';
 
 /** Reductions over every element given, left to right (SUM, PROD, MEAN, STDDEV, MIN, MAX). */
 export type FoldName = 'sum' | 'prod' | 'mean' | 'stddev' | 'min' | 'max';

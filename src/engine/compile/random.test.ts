@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineIssueMessage } from '../../i18n/index.js';
 import { compile, simulate, type Model, type Variable } from '../index.js';
+import { RANDOM_FUNCTIONS } from './random.js';
 
 function model(variables: Variable[], specs: Partial<Model['specs']> = {}): Model {
   return { specs: { start: 0, stop: 4000, dt: 1, saveStep: 1, method: 'euler', ...specs }, dimensions: [], variables, macros: [] };
@@ -26,8 +27,18 @@ describe('the random builtins (XMILE 1.0 §3.5.5), one draw per DT from the run�
     // [equation, mean, variance]
     ['RANDOM(2, 6)', 4, 16 / 12],
     ['NORMAL(10, 3)', 10, 9],
-    // LOGNORMAL(mean, sd) takes the distribution's own mean and sd.
-    ['LOGNORMAL(5, 2)', 5, 4],
+    // LOGNORMAL(μ, σ): ln X ~ N(μ, σ) (Stella's help); mean exp(μ + σ²/2), variance (e^σ² − 1)·e^(2μ + σ²).
+    ['LOGNORMAL(1, 0.3)', Math.exp(1 + 0.045), (Math.exp(0.09) - 1) * Math.exp(2 + 0.09)],
+    // Stella's: UNIFORM(min, max) as RANDOM; BETA(α, β): mean α/(α + β), variance αβ/((α + β)²(α + β + 1));
+    // GAMMA(shape k, scale θ): kθ, kθ²; WEIBULL(shape k, scale λ): λΓ(1 + 1/k), λ²(Γ(1 + 2/k) − Γ(1 + 1/k)²), with
+    // scipy.special.gamma(1.5) = 0.8862269254527579; BINOMIAL(n, p): np, np(1 − p).
+    ['UNIFORM(-1, 3)', 1, 16 / 12],
+    ['BETA(2, 5)', 2 / 7, 10 / (49 * 8)],
+    ['GAMMA(2, 3)', 6, 18],
+    ['GAMMA(0.5, 2)', 1, 2],
+    ['WEIBULL(2, 1)', 0.8862269254527579, 1 - 0.8862269254527579 ** 2],
+    ['BINOMIAL(20, 0.3)', 6, 4.2],
+    ['BINOMIAL(1000, 0.02)', 20, 19.6],
     ['EXPRND(3)', 3, 9],
     ['POISSON(4.5)', 4.5, 4.5],
     ['POISSON(250)', 250, 250],
@@ -38,7 +49,25 @@ describe('the random builtins (XMILE 1.0 §3.5.5), one draw per DT from the run�
     expect(Math.abs(sampleMean(xs) - mean)).toBeLessThan(4 * Math.sqrt(variance / n));
     // The variance's standard error, for a normal-ish sample, is about σ²·√(2/(n − 1)); 6 of them
     // leaves room for the heavier tails of the lognormal and exponential.
-    expect(Math.abs(sampleVariance(xs) - variance)).toBeLessThan(6 * variance * Math.sqrt(2 / (n - 1)) + (equation.startsWith('LOG') || equation.startsWith('EXP') ? variance * 0.3 : 0));
+    expect(Math.abs(sampleVariance(xs) - variance)).toBeLessThan(6 * variance * Math.sqrt(2 / (n - 1)) + (/^(LOG|EXP|GAMMA)/.test(equation) ? variance * 0.3 : 0));
+  });
+
+  it('gives the quantiles scipy gives at the same uniforms (GAMMA, BINOMIAL, BETA, LOGNORMAL)', () => {
+    // scipy 1.10.1: scipy.stats.gamma.ppf(0.3, 2.5) = 1.4999540663799533;
+    // gamma.ppf([0.001, 0.5, 0.999], 0.3) = [6.97269910e-11, 7.31311359e-02, 4.61893604e+00];
+    // binom.ppf(0.3, 20, 0.3) = 5; binom.ppf([0.001, 0.5, 0.999], 1000, 0.02) = [8, 20, 35];
+    // beta.ppf(0.3, 2, 5) = 0.18180347131894917; lognorm.ppf(0.3, 0.5, scale=exp(1)) = exp(1 + 0.5·Φ⁻¹(0.3)).
+    expect(RANDOM_FUNCTIONS.rgamma(0.3, 2.5, 1)).toBeCloseTo(1.4999540663799533, 12);
+    expect(RANDOM_FUNCTIONS.rgamma(0.3, 2.5, 4)).toBeCloseTo(4 * 1.4999540663799533, 11);
+    expect(RANDOM_FUNCTIONS.rgamma(0.001, 0.3, 1) / 6.9726991e-11).toBeCloseTo(1, 6);
+    expect(RANDOM_FUNCTIONS.rgamma(0.5, 0.3, 1)).toBeCloseTo(0.0731311359, 9);
+    expect(RANDOM_FUNCTIONS.rgamma(0.999, 0.3, 1)).toBeCloseTo(4.61893604, 7);
+    expect(RANDOM_FUNCTIONS.rbinomial(0.3, 20, 0.3)).toBe(5);
+    expect([0.001, 0.5, 0.999].map((u) => RANDOM_FUNCTIONS.rbinomial(u, 1000, 0.02))).toEqual([8, 20, 35]);
+    expect(RANDOM_FUNCTIONS.rbinomial(0.5, 10, 7)).toBe(10); // a probability outside [0, 1] is 1 (Stella)
+    expect(RANDOM_FUNCTIONS.rbeta(0.3, 2, 5)).toBeCloseTo(0.18180347131894917, 10);
+    expect(RANDOM_FUNCTIONS.rlognormal(0.3, 1, 0.5)).toBeCloseTo(Math.exp(1 + 0.5 * -0.5244005127080407), 12);
+    expect(RANDOM_FUNCTIONS.rweibull(1 - Math.exp(-1), 3, 2)).toBeCloseTo(2, 12); // P(X ≤ λ) = 1 − e⁻¹
   });
 
   it('gives POISSON whole numbers, and Φ⁻¹’s quantiles at the uniforms drawn', () => {

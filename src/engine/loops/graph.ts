@@ -337,6 +337,7 @@ class Analysis {
         return POS;
       // Random draws (XMILE 1.0 §3.5.5, Stella's TRIANGULAR): what each distribution can give.
       case 'RANDOM':
+      case 'UNIFORM':
         return hull(a, args[1] ? this.value(args[1]) : ANY);
       case 'TRIANGULAR':
         return hull(a, args[2] ? this.value(args[2]) : ANY);
@@ -344,6 +345,10 @@ class Analysis {
         return POS;
       case 'EXPRND':
       case 'POISSON':
+      case 'BETA':
+      case 'BINOMIAL':
+      case 'GAMMA':
+      case 'WEIBULL':
         return NON_NEGATIVE;
       default:
         // Smooths and delays stay within what their input and start value have been.

@@ -78,6 +78,16 @@ export const riskEn = {
   'risk.reason.range-not-asked': 'a range but no distribution (--ranges draws it as a PERT)',
   'risk.reason.range-without-width': 'its range has no width',
   'risk.reason.value-outside-range': 'its value lies outside its range',
+  'risk.column.segmentLoss': 'P(gain < 0)',
+  'risk.driversTitle': 'What drives each actor',
+  'risk.driversItem': '{actor}: {drivers}',
+  'risk.driversOf': 'Driven by: {drivers}',
+  'risk.driverOf': '{parameter} (ρ = {rho})',
+  'risk.driversNone': 'no drawn assumption reaches it: its NPV is the same in every draw',
+  'risk.driversNoneSegment': 'no drawn assumption reaches it: its members gain the same in every draw',
+  'risk.driversNoise': 'no drawn assumption stands out from the noise of {draws} draws',
+  'risk.driversNote': 'Drivers: Spearman’s rank correlation ρ of each actor’s figure with each drawn assumption over the {draws} draws, with the standardised regression coefficient (SRC) and the partial rank correlation (PRCC); an assumption drives the figure when |ρ| passes {threshold}, {multiple} times the standard deviation of ρ for an assumption without effect (1/√(n − 1)). Read them further with `symbiose sensitivity`.',
+  'risk.driversNoteFirst': 'Drivers: Spearman’s rank correlation ρ of each actor’s figure with each drawn assumption over the first {draws} draws, with the standardised regression coefficient (SRC) and the partial rank correlation (PRCC); an assumption drives the figure when |ρ| passes {threshold}, {multiple} times the standard deviation of ρ for an assumption without effect (1/√(n − 1)). Read them further with `symbiose sensitivity`.',
 } satisfies Record<string, Template>;
 
 export const riskFr: Record<keyof typeof riskEn, Template> = {
@@ -153,4 +163,14 @@ export const riskFr: Record<keyof typeof riskEn, Template> = {
   'risk.reason.range-not-asked': 'une fourchette sans loi de probabilité (--ranges la tire selon une PERT)',
   'risk.reason.range-without-width': 'sa fourchette n’a pas de largeur',
   'risk.reason.value-outside-range': 'sa valeur sort de sa fourchette',
+  'risk.column.segmentLoss': 'P(gain < 0)',
+  'risk.driversTitle': 'Ce qui fait le résultat de chaque acteur',
+  'risk.driversItem': '{actor} : {drivers}',
+  'risk.driversOf': 'Dépend surtout de : {drivers}',
+  'risk.driverOf': '{parameter} (ρ = {rho})',
+  'risk.driversNone': 'aucune hypothèse tirée ne l’atteint : sa VAN est la même à chaque tirage',
+  'risk.driversNoneSegment': 'aucune hypothèse tirée ne l’atteint : ses membres gagnent la même chose à chaque tirage',
+  'risk.driversNoise': 'aucune hypothèse tirée ne se détache du bruit de {draws} tirages',
+  'risk.driversNote': 'Hypothèses déterminantes : la corrélation de rang ρ de Spearman entre le chiffre de chaque acteur et chaque hypothèse tirée sur les {draws} tirages, avec le coefficient de régression standardisé (SRC) et la corrélation partielle de rang (PRCC) ; une hypothèse fait le chiffre quand |ρ| dépasse {threshold}, {multiple} fois l’écart type de ρ pour une hypothèse sans effet (1/√(n − 1)). Pour aller plus loin : `symbiose sensitivity`.',
+  'risk.driversNoteFirst': 'Hypothèses déterminantes : la corrélation de rang ρ de Spearman entre le chiffre de chaque acteur et chaque hypothèse tirée sur les {draws} premiers tirages, avec le coefficient de régression standardisé (SRC) et la corrélation partielle de rang (PRCC) ; une hypothèse fait le chiffre quand |ρ| dépasse {threshold}, {multiple} fois l’écart type de ρ pour une hypothèse sans effet (1/√(n − 1)). Pour aller plus loin : `symbiose sensitivity`.',
 };

@@ -129,9 +129,9 @@ describe('Saltelli design', () => {
     expect(design.evaluations).toBe(40);
   });
 
-  it('falls back to Monte Carlo past 32 inputs (2k Sobol dimensions beyond the table of 64)', () => {
-    expect(saltelliDesign({ dimensions: 32, base: 4, seed: 1 }).sampling).toBe('sobol');
-    expect(saltelliDesign({ dimensions: 33, base: 4, seed: 1 }).sampling).toBe('mc');
+  it('falls back to Monte Carlo past 512 inputs (2k Sobol dimensions beyond the table of 1024)', () => {
+    expect(saltelliDesign({ dimensions: 512, base: 4, seed: 1 }).sampling).toBe('sobol');
+    expect(saltelliDesign({ dimensions: 513, base: 4, seed: 1 }).sampling).toBe('mc');
   });
 
   it('says an output that never moves has no indices', () => {

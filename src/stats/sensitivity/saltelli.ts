@@ -6,7 +6,7 @@
  * Two independent N × k matrices A and B come from one 2k-dimensional Sobol sequence (its first k
  * coordinates for A, the last k for B), randomised by sampling.ts's seeded digital shift; A_B^i is
  * A with its column i taken from B. The model runs N·(k + 2) times, in SALib's order per base
- * row j: A_j, A_B^1_j … A_B^k_j, B_j. With Sobol points past 2k = 64 dimensions (the direction
+ * row j: A_j, A_B^1_j … A_B^k_j, B_j. With Sobol points past 2k = 1024 dimensions (the direction
  * numbers' table), A and B are plain Monte Carlo draws instead, and the design says so.
  *
  * Estimators (Saltelli et al. 2010, Table 2), with V the variance of the 2N outputs f(A), f(B):
