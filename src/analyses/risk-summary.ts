@@ -228,7 +228,7 @@ function spread(sample: DrawSample): Spread {
 }
 
 function fanChart(cells: DrawSample[]): FanChart {
-  const estimates = cells.map((cell) => FAN_PERCENTILES.map((q) => cell.percentileEstimate(q)));
+  const estimates = cells.map((cell) => cell.percentileEstimates(FAN_PERCENTILES));
   return {
     percentiles: FAN_PERCENTILES,
     values: estimates.map((row) => row.map((e) => e.value)),
