@@ -8,10 +8,10 @@
  * distributions, then `evaluateDraws` on its own matrix of drawn values, row after row.
  */
 import { blockEvaluator, correlationMatrix as declaredCorrelations, evaluate, type BlockEvaluator, type Ecosystem, type ModelDocument, type Prepared } from '../core/index.js';
-import { imanConover, planDesign, prepareDistribution, streamSeed, xoshiro128, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
+import { DrawSample, imanConover, planDesign, prepareDistribution, streamSeed, xoshiro128, type Design, type PreparedDistribution, type SamplingMethod, type SketchParts } from '../stats/index.js';
 import { riskAssumptions, type RiskAssumptions } from './risk.js';
 import { blockFigures, drawFigures, figureLayout, readBlockFigures, readFigures, type BlockFigures, type FigureLayout } from './risk-figures.js';
-import { tallyRisk, type RiskResult } from './risk-summary.js';
+import { fanExactLimit, tallyRisk, type RiskResult } from './risk-summary.js';
 
 export interface RiskOptions {
   /** Draws in all; with `precision`, the most draws. */
@@ -101,6 +101,12 @@ export interface ChunkOutcome {
   deepest: Float64Array;
   cumulative: Float64Array;
   inputs: Float64Array;
+  /**
+   * When the run has more draws than a fan chart's cell keeps exactly: each cell's (actor a,
+   * period p at a·(horizon + 1) + p) sketch of this chunk's cumulative positions, made here so
+   * that the merge only adds counts.
+   */
+  fan?: SketchParts[];
 }
 
 /** The values drawn for chunk c: draws × sampled assumptions, timings rounded to whole periods. */
@@ -137,7 +143,11 @@ function correlateColumns(values: Float64Array, width: number, correlation: NonN
 
 /** Chunk c of the plan's design, evaluated. */
 export function runChunk(prepared: Prepared, plan: RiskPlan, c: number): ChunkOutcome {
-  return { ...evaluateDraws(prepared, plan, drawInputs(plan, c), plan.design.chunkRuns(c), c * plan.design.spec.chunkSize), chunk: c };
+  const outcome = { ...evaluateDraws(prepared, plan, drawInputs(plan, c), plan.design.chunkRuns(c), c * plan.design.spec.chunkSize), chunk: c };
+  if (plan.options.runs <= fanExactLimit(plan)) return outcome;
+  const cells = plan.layout.actors.length * (plan.layout.horizon + 1);
+  const fan = Array.from({ length: cells }, (_, cell) => DrawSample.sketchOf(outcome.cumulative, cell, cells, outcome.kept));
+  return { ...outcome, fan };
 }
 
 /** Draws quantified together (core's blockEvaluator): enough to spread each closure call, few enough to stay in cache. */

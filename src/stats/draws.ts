@@ -15,7 +15,7 @@
  *   √((Var(X | X ≤ v) + (1 − α)(ES − v)²)/(nα)), v the α-quantile (Chen, "Nonparametric
  *   estimation of expected shortfall", J. Financial Econometrics 6(1), 2008, eq. 2.5).
  */
-import { QuantileSketch } from './quantile-sketch.js';
+import { QuantileSketch, type SketchParts } from './quantile-sketch.js';
 import { percentile, type Estimate } from './summary.js';
 
 /** Past this many values a sample moves into a sketch (issue 17: percentiles exact up to 10⁶ draws). */
@@ -83,6 +83,42 @@ export class DrawSample {
     }
     this.values[this.n - 1] = x;
     this.sorted = undefined;
+  }
+
+  /**
+   * Adds values[from], values[from + stride], … (count of them), as `add` would one by one (the
+   * same moments, the same kept values, the same sketch), given also a sketch of exactly those
+   * values (sketchOf, made where they were drawn): once the sample sketches, their counts are
+   * merged rather than each value sketched again here.
+   */
+  addMany(values: ArrayLike<number>, from: number, stride: number, count: number, sketched?: SketchParts): void {
+    if (!sketched || (!this.sketch && this.n + count <= this.exactLimit)) {
+      for (let i = 0; i < count; i++) this.add(values[from + i * stride]!);
+      return;
+    }
+    for (let i = 0; i < count; i++) {
+      const x = values[from + i * stride]!;
+      this.n += 1;
+      const delta = x - this.mean;
+      this.mean += delta / this.n;
+      this.squares += delta * (x - this.mean);
+    }
+    if (!this.sketch) {
+      // The values kept so far (n − count of them) move into a sketch, as add() does past the limit.
+      const sketch = new QuantileSketch({ relativeError: this.sketchError });
+      for (let i = 0; i < this.n - count; i++) sketch.add(this.values[i]!);
+      this.sketch = sketch;
+      this.values = new Float64Array(0);
+      this.sorted = undefined;
+    }
+    this.sketch.merge(sketched);
+  }
+
+  /** The sketch a DrawSample with default options makes of values[from], values[from + stride], … (count of them), for addMany. */
+  static sketchOf(values: ArrayLike<number>, from: number, stride: number, count: number, relativeError = 0.005): SketchParts {
+    const sketch = new QuantileSketch({ relativeError });
+    for (let i = 0; i < count; i++) sketch.add(values[from + i * stride]!);
+    return sketch.parts();
   }
 
   /** Every value kept so far moves into a sketch, and the array is let go. */

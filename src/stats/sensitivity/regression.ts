@@ -60,7 +60,12 @@ export function regressionSensitivities(rows: ArrayLike<number>, dims: number, o
   const inputs = Array.from({ length: dims }, (_, j) => column(rows, dims, j));
   const values = centredColumns(inputs);
   const ranks = centredColumns(inputs.map(averageRanks));
-  const block = (c: ReturnType<typeof centredColumns>) => c.centred.map((a, p) => c.centred.map((b, q) => correlationOf(a, b, p === q, c.squares[p]!, c.squares[q]!)));
+  // One triangle worked out, the other copied: a·b and b·a are the same products summed in the same order.
+  const block = (c: ReturnType<typeof centredColumns>) => {
+    const m = c.centred.map(() => new Array<number>(dims).fill(0));
+    for (let p = 0; p < dims; p++) for (let q = p; q < dims; q++) m[p]![q] = m[q]![p] = correlationOf(c.centred[p]!, c.centred[q]!, p === q, c.squares[p]!, c.squares[q]!);
+    return m;
+  };
   const valueBlock = block(values), rankBlock = block(ranks);
   /** The correlation matrix of [inputs…, y] from the inputs' block and y's centred column. */
   const withOutput = (c: ReturnType<typeof centredColumns>, inner: number[][], y: Float64Array): number[][] => {
