@@ -7,7 +7,7 @@
  *   - library/amazon-cash-burn.yaml (17 years, its dynamics in quarter-year steps).
  *
  * symbiose runs `risk --ranges` as the CLI does (riskInWorkers: chunks of 1,024 draws on worker
- * threads, merged in chunk order, every summary kept: percentiles, break-even, deepest position,
+ * threads, each quantified in blocks of 256 draws (core's blockEvaluator), merged in chunk order, every summary kept: percentiles, break-even, deepest position,
  * fan charts), plain Monte Carlo, on one worker and on two; numpy draws the same PERTs and runs the
  * same equations over all draws at once, computing the NPV only. The naive path is timed on
  * --naive draws (each: the text read and prepared again, then evaluated) and scaled up (said so).
@@ -19,7 +19,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,7 +87,8 @@ function numpyRun(model) {
   return JSON.parse(out.stdout);
 }
 
-console.log(`risk --ranges, ${RUNS.toLocaleString('en')} draws (plain Monte Carlo, seed ${SEED}), ${availableParallelism()} cores; naive path timed on ${NAIVE} draws and scaled\n`);
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`risk --ranges, ${RUNS.toLocaleString('en')} draws (plain Monte Carlo, seed ${SEED}), ${availableParallelism()} cores, load ${load()} (1, 5, 15 min); naive path timed on ${NAIVE} draws and scaled\n`);
 const rows = [];
 for (const model of models) {
   const one = await symbioseRun(model, 1);
@@ -107,5 +108,5 @@ for (const model of models) {
   if (!numpy.error) console.log(`  ratios (wall time, 2 workers): numpy/symbiose ${ratio(numpy.seconds * 1000)}×, naive/symbiose ${ratio(naiveMs)}×; CPU time per draw: symbiose ${(one.cpuMs * 1000 / RUNS).toFixed(0)} µs, numpy ${(numpy.cpu * 1e6 / RUNS).toFixed(0)} µs`);
   const p = actor.lossProbability;
   console.log(`  P(NPV < 0) of ${model.actor}: symbiose ${(100 * p.value).toFixed(2)} % ± ${(100 * p.standardError).toFixed(2)}${numpy.error ? '' : `, numpy ${(100 * numpy.lossProbability).toFixed(2)} %`}; mean NPV ${actor.npv.mean.value.toPrecision(4)} ± ${actor.npv.mean.standardError.toPrecision(2)}${numpy.error ? '' : `, numpy ${numpy.meanNpv.toPrecision(4)}`}`);
-  console.log(`  peak resident memory so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+  console.log(`  peak resident memory so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load ${load()}\n`);
 }

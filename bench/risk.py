@@ -97,12 +97,21 @@ def amazon(doc, rng, n):
     saved_customers = np.empty((steps + 1, n))
     saved_orders = np.empty((steps + 1, n))
     saved_investment = np.empty((steps + 1, n))
+    # The investors' ceiling, when the model has it (investors_financing): the growth investment
+    # never takes the cash position below minus what they finance.
+    ceiling = p.get("investors_financing")
+    cash = np.zeros(n)
+    running_cost = p["basket"] * (p["gross_margin"] - p["long_run_margin"])
     for i in range(steps + 1):
         t = i * dt
         orders_a_year = p["orders_per_customer"] * catalogue
         sales = customers * orders_a_year * p["basket"]
         share = p["growth_push"] * max(0.0, 1 - t / p["burn_years"]) + (p["margin_reinvested"] * p["long_run_margin"] if t >= p["burn_years"] else 0)
         investment = sales * share
+        if ceiling is not None:
+            orders_now = customers * orders_a_year
+            investment = np.minimum(investment, np.maximum(0, sales * p["gross_margin"] - orders_now * running_cost + (ceiling + cash) / dt))
+            cash = cash + dt * (sales * p["gross_margin"] - orders_now * running_cost - investment)
         saved_customers[i], saved_orders[i], saved_investment[i] = customers, orders_a_year, investment
         room = 1 - customers / p["market_potential"]
         inflow = np.maximum(0, investment / p["acquisition_cost"] * room) + np.maximum(0, p["referral_rate"] * customers * room)

@@ -12,7 +12,7 @@
  * is one with |ρ| above DRIVER_NOISE_MULTIPLE times that standard deviation (three: with 40
  * assumptions that none reaches, about one run in ten names one by chance).
  */
-import { regressionSensitivity } from '../stats/index.js';
+import { regressionSensitivities } from '../stats/index.js';
 import type { SampledAssumption } from './risk.js';
 
 /** One assumption's reading for one actor's figure. */
@@ -62,10 +62,10 @@ export function actorDrivers(sampled: readonly SampledAssumption[], actors: numb
   const k = sampled.length;
   const count = k === 0 ? headline.length / Math.max(1, actors) : inputs.length / k;
   const noise = count > 1 ? 1 / Math.sqrt(count - 1) : NaN;
-  return Array.from({ length: actors }, (_, a) => {
-    const figure = Float64Array.from({ length: count }, (_, r) => headline[r * actors + a]!);
-    if (k === 0 || count < 2) return { draws: count, noise, constant: isConstant(figure), ranking: [], rSquared: NaN, rankRSquared: NaN };
-    const fit = regressionSensitivity(inputs, k, figure);
+  const figures = Array.from({ length: actors }, (_, a) => Float64Array.from({ length: count }, (_, r) => headline[r * actors + a]!));
+  if (k === 0 || count < 2) return figures.map((figure) => ({ draws: count, noise, constant: isConstant(figure), ranking: [], rSquared: NaN, rankRSquared: NaN }));
+  // The inputs' ranks and correlations are shared by every actor: worked out once.
+  return regressionSensitivities(inputs, k, figures).map((fit) => {
     const ranking = fit.factors.map((f, j): DriverReading => ({
       parameter: sampled[j]!.parameter, ...f,
       drives: !fit.constant && Math.abs(f.spearman) > DRIVER_NOISE_MULTIPLE * noise,

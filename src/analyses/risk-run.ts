@@ -7,11 +7,11 @@
  * What another analysis calls (issue 17's sensitivity): `planRisk` for the assumptions and their
  * distributions, then `evaluateDraws` on its own matrix of drawn values, row after row.
  */
-import { correlationMatrix as declaredCorrelations, evaluate, type Ecosystem, type ModelDocument, type Prepared } from '../core/index.js';
-import { imanConover, planDesign, prepareDistribution, streamSeed, xoshiro128, type Design, type PreparedDistribution, type SamplingMethod } from '../stats/index.js';
+import { blockEvaluator, correlationMatrix as declaredCorrelations, evaluate, type BlockEvaluator, type Ecosystem, type ModelDocument, type Prepared } from '../core/index.js';
+import { DrawSample, imanConover, planDesign, prepareDistribution, streamSeed, xoshiro128, type Design, type PreparedDistribution, type SamplingMethod, type SketchParts } from '../stats/index.js';
 import { riskAssumptions, type RiskAssumptions } from './risk.js';
-import { drawFigures, figureLayout, readFigures, type FigureLayout } from './risk-figures.js';
-import { tallyRisk, type RiskResult } from './risk-summary.js';
+import { blockFigures, drawFigures, figureLayout, readBlockFigures, readFigures, type BlockFigures, type FigureLayout } from './risk-figures.js';
+import { fanExactLimit, tallyRisk, type RiskResult } from './risk-summary.js';
 
 export interface RiskOptions {
   /** Draws in all; with `precision`, the most draws. */
@@ -101,6 +101,12 @@ export interface ChunkOutcome {
   deepest: Float64Array;
   cumulative: Float64Array;
   inputs: Float64Array;
+  /**
+   * When the run has more draws than a fan chart's cell keeps exactly: each cell's (actor a,
+   * period p at a·(horizon + 1) + p) sketch of this chunk's cumulative positions, made here so
+   * that the merge only adds counts.
+   */
+  fan?: SketchParts[];
 }
 
 /** The values drawn for chunk c: draws × sampled assumptions, timings rounded to whole periods. */
@@ -137,7 +143,26 @@ function correlateColumns(values: Float64Array, width: number, correlation: NonN
 
 /** Chunk c of the plan's design, evaluated. */
 export function runChunk(prepared: Prepared, plan: RiskPlan, c: number): ChunkOutcome {
-  return { ...evaluateDraws(prepared, plan, drawInputs(plan, c), plan.design.chunkRuns(c), c * plan.design.spec.chunkSize), chunk: c };
+  const outcome = { ...evaluateDraws(prepared, plan, drawInputs(plan, c), plan.design.chunkRuns(c), c * plan.design.spec.chunkSize), chunk: c };
+  if (plan.options.runs <= fanExactLimit(plan)) return outcome;
+  const cells = plan.layout.actors.length * (plan.layout.horizon + 1);
+  const fan = Array.from({ length: cells }, (_, cell) => DrawSample.sketchOf(outcome.cumulative, cell, cells, outcome.kept));
+  return { ...outcome, fan };
+}
+
+/** Draws quantified together (core's blockEvaluator): enough to spread each closure call, few enough to stay in cache. */
+export const BLOCK_DRAWS = 256;
+
+/** Each prepared model's block evaluator, by the names it overrides (null: the model has none). */
+const blocks = new WeakMap<Prepared, Map<string, BlockEvaluator | null>>();
+
+function blockOf(prepared: Prepared, names: readonly string[]): BlockEvaluator | undefined {
+  let byNames = blocks.get(prepared);
+  if (!byNames) blocks.set(prepared, (byNames = new Map()));
+  const key = names.join('\u0000');
+  let block = byNames.get(key);
+  if (block === undefined) byNames.set(key, (block = blockEvaluator(prepared, names, BLOCK_DRAWS) ?? null));
+  return block ?? undefined;
 }
 
 /**
@@ -145,38 +170,79 @@ export function runChunk(prepared: Prepared, plan: RiskPlan, c: number): ChunkOu
  * in plan.assumptions.sampled's order), each row's figures kept when it evaluates. Row i is draw
  * `firstDraw + i` of the run: the dynamics' random builtins take their seed from it
  * (streamSeed(seed, draw)), so a draw gives the same figures wherever it runs.
+ *
+ * Rows are quantified BLOCK_DRAWS at a time by the core's block evaluator, which gives each the
+ * figures evaluate() gives it; a row the block leaves unsettled (one evaluate() may refuse or
+ * warn about) is evaluated alone, by evaluate(), as every row once was.
  */
 export function evaluateDraws(prepared: Prepared, plan: RiskPlan, inputs: Float64Array, count: number, firstDraw = 0): ChunkOutcome {
   const { layout } = plan;
   const sampled = plan.assumptions.sampled;
-  const actors = layout.actors.length, width = layout.horizon + 1;
-  const out = { headline: new Float64Array(count * actors), breakEven: new Float64Array(count * actors), deepest: new Float64Array(count * actors), cumulative: new Float64Array(count * actors * width), inputs: new Float64Array(count * sampled.length) };
+  const width = sampled.length;
+  const actors = layout.actors.length, periods = layout.horizon + 1;
+  const out = { headline: new Float64Array(count * actors), breakEven: new Float64Array(count * actors), deepest: new Float64Array(count * actors), cumulative: new Float64Array(count * actors * periods), inputs: new Float64Array(count * width) };
   const figures = drawFigures(layout);
   const overrides = new Map<string, number>();
+  const names = sampled.map((a) => a.parameter);
+  const block = blockOf(prepared, names);
   let kept = 0, failed = 0, failure: string[] | undefined;
   let last: Ecosystem | undefined;
-  for (let i = 0; i < count; i++) {
-    for (let j = 0; j < sampled.length; j++) overrides.set(sampled[j]!.parameter, inputs[i * sampled.length + j]!);
+  const keep = (i: number): void => {
+    out.headline.set(figures.headline, kept * actors);
+    out.breakEven.set(figures.breakEven, kept * actors);
+    out.deepest.set(figures.deepest, kept * actors);
+    out.cumulative.set(figures.cumulative, kept * actors * periods);
+    out.inputs.set(inputs.subarray(i * width, (i + 1) * width), kept * width);
+    kept++;
+  };
+  let lanes: BlockFigures | undefined;
+  /** Lane d of a block's figures, row i. */
+  const keepLane = (from: BlockFigures, d: number, i: number): void => {
+    const B = from.stride;
+    for (let a = 0; a < actors; a++) {
+      out.headline[kept * actors + a] = from.headline[a * B + d]!;
+      out.breakEven[kept * actors + a] = from.breakEven[a * B + d]!;
+      out.deepest[kept * actors + a] = from.deepest[a * B + d]!;
+      for (let p = 0; p < periods; p++) out.cumulative[(kept * actors + a) * periods + p] = from.cumulative[(a * periods + p) * B + d]!;
+    }
+    out.inputs.set(inputs.subarray(i * width, (i + 1) * width), kept * width);
+    kept++;
+  };
+  /** Row i alone, through evaluate(). */
+  const alone = (i: number): void => {
+    for (let j = 0; j < width; j++) overrides.set(names[j]!, inputs[i * width + j]!);
     const seed = streamSeed(plan.options.seed, firstDraw + i);
     const evaluation = evaluate(prepared, overrides, last ? { recycle: last, seed } : { seed });
     if (!evaluation.ecosystem) {
       failed++;
       failure ??= evaluation.issues.map((issue) => issue.code);
-      continue;
+      return;
     }
     last = evaluation.ecosystem;
     readFigures(layout, last, figures);
-    out.headline.set(figures.headline, kept * actors);
-    out.breakEven.set(figures.breakEven, kept * actors);
-    out.deepest.set(figures.deepest, kept * actors);
-    out.cumulative.set(figures.cumulative, kept * actors * width);
-    out.inputs.set(inputs.subarray(i * sampled.length, (i + 1) * sampled.length), kept * sampled.length);
-    kept++;
+    keep(i);
+  };
+  const size = block?.capacity ?? BLOCK_DRAWS;
+  for (let start = 0; start < count; start += size) {
+    const rows = Math.min(size, count - start);
+    if (!block) {
+      for (let i = start; i < start + rows; i++) alone(i);
+      continue;
+    }
+    const run = block.run(inputs.subarray(start * width, (start + rows) * width), rows, (d) => streamSeed(plan.options.seed, firstDraw + start + d));
+    readBlockFigures(layout, run.columns, rows, lanes ??= blockFigures(layout, size));
+    for (let d = 0; d < rows; d++) {
+      if (!run.settled[d]) {
+        alone(start + d);
+        continue;
+      }
+      keepLane(lanes, d, start + d);
+    }
   }
   return {
     chunk: -1, draws: count, kept, failed, ...(failure ? { failure } : {}),
     headline: out.headline.slice(0, kept * actors), breakEven: out.breakEven.slice(0, kept * actors), deepest: out.deepest.slice(0, kept * actors),
-    cumulative: out.cumulative.slice(0, kept * actors * width), inputs: out.inputs.slice(0, kept * sampled.length),
+    cumulative: out.cumulative.slice(0, kept * actors * periods), inputs: out.inputs.slice(0, kept * width),
   };
 }
 

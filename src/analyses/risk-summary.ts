@@ -91,6 +91,12 @@ const SHORTFALL_TAIL = 0.05;
 /** The values kept exactly over all fan-chart cells (actors × periods): 32 MB; past it, cells sketch. */
 const FAN_VALUES_KEPT = 4_000_000;
 
+/** The values a fan chart's cell keeps exactly before it sketches: FAN_VALUES_KEPT shared by its cells. */
+export function fanExactLimit(plan: RiskPlan): number {
+  const { layout } = plan;
+  return Math.max(1, Math.floor(FAN_VALUES_KEPT / (layout.actors.length * (layout.horizon + 1))));
+}
+
 interface ActorTally {
   headline: DrawSample;
   breakEven: DrawSample;
@@ -116,7 +122,7 @@ export class RiskTally {
   constructor(private readonly plan: RiskPlan) {
     const { layout } = plan;
     const width = layout.horizon + 1;
-    const fanLimit = Math.max(1, Math.floor(FAN_VALUES_KEPT / (layout.actors.length * width)));
+    const fanLimit = fanExactLimit(plan);
     this.actors = layout.actors.map(() => ({
       headline: new DrawSample(), breakEven: new DrawSample(), deepest: new DrawSample(), losses: 0, evens: 0,
       fan: Array.from({ length: width }, () => new DrawSample({ exactLimit: fanLimit })),
@@ -158,11 +164,11 @@ export class RiskTally {
         }
         tally.deepest.add(outcome.deepest[k]!);
       }
-      for (let a = 0; a < n; a++) {
-        const base = (i * n + a) * width;
-        const fan = this.actors[a]!.fan;
-        for (let p = 0; p < width; p++) fan[p]!.add(outcome.cumulative[base + p]!);
-      }
+    }
+    // Each fan cell's values in draw order; past the limit, the chunk's sketch of them (made in the worker) merged.
+    for (let a = 0; a < n; a++) {
+      const fan = this.actors[a]!.fan;
+      for (let p = 0; p < width; p++) fan[p]!.addMany(outcome.cumulative, a * width + p, n * width, outcome.kept, outcome.fan?.[a * width + p]);
     }
   }
 
@@ -228,7 +234,7 @@ function spread(sample: DrawSample): Spread {
 }
 
 function fanChart(cells: DrawSample[]): FanChart {
-  const estimates = cells.map((cell) => FAN_PERCENTILES.map((q) => cell.percentileEstimate(q)));
+  const estimates = cells.map((cell) => cell.percentileEstimates(FAN_PERCENTILES));
   return {
     percentiles: FAN_PERCENTILES,
     values: estimates.map((row) => row.map((e) => e.value)),

@@ -23,8 +23,14 @@ export {
   type PreparedDynamics,
   type DynamicsRun,
   type DynamicsRunOptions,
+  type DynamicsBlockOptions,
   type DynamicsFallback,
   withValues,
+  blockEvaluator,
+  type BlockEvaluator,
+  type BlockRun,
+  type BlockLedger,
+  type DrawLedger,
 } from './prepare/index.js';
 export type { PeriodSeries } from './quantify.js';
 export { flowRecords, costRecords, occurrencesAt, type Flow, type FlowLine, type FlowColumns, type CostLine, type CostRow, type CostColumns, type OccurrenceColumns, type Ledger } from './ledger.js';

@@ -76,3 +76,34 @@ describe('past its exact limit', () => {
     expect(a.rank(0)).toBe(sorted.findIndex((x) => x > 0));
   });
 });
+
+describe('a sample fed in chunks (a risk run merging its workers\' chunks)', () => {
+  // Chunks of 1,000 values, each given with its own sketch as a worker makes it; the sample
+  // keeps 2,500 exactly, so it crosses its limit inside the third chunk and merges after.
+  const random = xoshiro128(11, 0);
+  const values = Float64Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? 0 : (random.next() - 0.3) * 1e6));
+  const one = new DrawSample({ exactLimit: 2_500 }), chunked = new DrawSample({ exactLimit: 2_500 });
+  values.forEach((x) => one.add(x));
+  // Strided: the chunk holds pairs (x, −x), as an outcome holds actors' cells side by side.
+  for (let c = 0; c < 10; c++) {
+    const rows = new Float64Array(2_000);
+    for (let i = 0; i < 1_000; i++) { rows[2 * i] = values[c * 1_000 + i]!; rows[2 * i + 1] = -values[c * 1_000 + i]!; }
+    chunked.addMany(rows, 0, 2, 1_000, DrawSample.sketchOf(rows, 0, 2, 1_000));
+  }
+
+  it('gives every estimate add() gives one value at a time: the sketch counts are whole numbers, merged in any order', () => {
+    for (const q of [1, 5, 25, 50, 75, 95, 99]) expect(chunked.percentileEstimate(q)).toEqual(one.percentileEstimate(q));
+    expect(chunked.moments()).toEqual(one.moments());
+    expect(chunked.relativeError).toBe(0.005);
+    expect(chunked.histogram()).toEqual(one.histogram());
+    expect(chunked.expectedShortfall(0.05)).toEqual(one.expectedShortfall(0.05));
+  });
+
+  it('selects the order statistics of a kept sample (percentileEstimates) as sorting it does', () => {
+    const kept = new DrawSample(), again = new DrawSample();
+    values.forEach((x) => (kept.add(x), again.add(x)));
+    expect(kept.percentileEstimates([5, 25, 50, 75, 95])).toEqual([5, 25, 50, 75, 95].map((q) => again.percentileEstimate(q)));
+    // Checked against numpy's rule on the sorted values: np.percentile(x, 50).
+    expect(kept.percentileEstimates([50])[0]!.value).toBe(percentile(sortedCopy(values), 50));
+  });
+});

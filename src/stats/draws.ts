@@ -15,7 +15,7 @@
  *   √((Var(X | X ≤ v) + (1 − α)(ES − v)²)/(nα)), v the α-quantile (Chen, "Nonparametric
  *   estimation of expected shortfall", J. Financial Econometrics 6(1), 2008, eq. 2.5).
  */
-import { QuantileSketch } from './quantile-sketch.js';
+import { QuantileSketch, type SketchParts } from './quantile-sketch.js';
 import { percentile, type Estimate } from './summary.js';
 
 /** Past this many values a sample moves into a sketch (issue 17: percentiles exact up to 10⁶ draws). */
@@ -85,6 +85,42 @@ export class DrawSample {
     this.sorted = undefined;
   }
 
+  /**
+   * Adds values[from], values[from + stride], … (count of them), as `add` would one by one (the
+   * same moments, the same kept values, the same sketch), given also a sketch of exactly those
+   * values (sketchOf, made where they were drawn): once the sample sketches, their counts are
+   * merged rather than each value sketched again here.
+   */
+  addMany(values: ArrayLike<number>, from: number, stride: number, count: number, sketched?: SketchParts): void {
+    if (!sketched || (!this.sketch && this.n + count <= this.exactLimit)) {
+      for (let i = 0; i < count; i++) this.add(values[from + i * stride]!);
+      return;
+    }
+    for (let i = 0; i < count; i++) {
+      const x = values[from + i * stride]!;
+      this.n += 1;
+      const delta = x - this.mean;
+      this.mean += delta / this.n;
+      this.squares += delta * (x - this.mean);
+    }
+    if (!this.sketch) {
+      // The values kept so far (n − count of them) move into a sketch, as add() does past the limit.
+      const sketch = new QuantileSketch({ relativeError: this.sketchError });
+      for (let i = 0; i < this.n - count; i++) sketch.add(this.values[i]!);
+      this.sketch = sketch;
+      this.values = new Float64Array(0);
+      this.sorted = undefined;
+    }
+    this.sketch.merge(sketched);
+  }
+
+  /** The sketch a DrawSample with default options makes of values[from], values[from + stride], … (count of them), for addMany. */
+  static sketchOf(values: ArrayLike<number>, from: number, stride: number, count: number, relativeError = 0.005): SketchParts {
+    const sketch = new QuantileSketch({ relativeError });
+    for (let i = 0; i < count; i++) sketch.add(values[from + i * stride]!);
+    return sketch.parts();
+  }
+
   /** Every value kept so far moves into a sketch, and the array is let go. */
   private toSketch(): void {
     const sketch = new QuantileSketch({ relativeError: this.sketchError });
@@ -128,6 +164,38 @@ export class DrawSample {
     const low = this.percentile(100 * Math.max(0, p - step));
     const high = this.percentile(100 * Math.min(1, p + step));
     return { value: this.percentile(q), standardError: (high - low) / 2 };
+  }
+
+  /**
+   * percentileEstimate for each q, the same bits; while every value is kept and none is sorted
+   * yet, the order statistics the estimates read are selected (a three-way quickselect over a
+   * copy, only into the parts holding them) rather than the whole sample sorted: a fan chart
+   * reads 30 order statistics of each of its cells.
+   */
+  percentileEstimates(qs: readonly number[]): Estimate[] {
+    if (this.sketch || this.sorted || this.n < 64) return qs.map((q) => this.percentileEstimate(q));
+    const n = this.n;
+    const wanted: number[] = [];
+    const reads = (q: number) => {
+      if (!(q >= 0 && q <= 100)) return;
+      const h = (n - 1) * (q / 100);
+      const below = Math.floor(h);
+      if (below >= n - 1) wanted.push(n - 1);
+      else wanted.push(below, below + 1);
+    };
+    const steps = qs.map((q) => {
+      const p = q / 100;
+      const step = Math.sqrt((p * (1 - p)) / n);
+      const low = 100 * Math.max(0, p - step), high = 100 * Math.min(1, p + step);
+      reads(q); reads(low); reads(high);
+      return { low, high };
+    });
+    const selected = this.values.slice(0, n);
+    selectRanks(selected, [...new Set(wanted)].sort((a, b) => a - b));
+    return qs.map((q, i) => {
+      const low = percentile(selected, steps[i]!.low), high = percentile(selected, steps[i]!.high);
+      return { value: percentile(selected, q), standardError: (high - low) / 2 };
+    });
   }
 
   /** How many values are at or below x. */
@@ -190,5 +258,42 @@ export class DrawSample {
       else hi = mid;
     }
     return lo;
+  }
+}
+
+/**
+ * Reorders `a` so that a[k] holds the k-th smallest value for every k in `ranks` (ascending):
+ * quickselect with a three-way partition (ties, as a whole-period figure has many, end in the
+ * middle part at once), only into the parts that hold a wanted rank; short parts sorted.
+ */
+function selectRanks(a: Float64Array, ranks: readonly number[]): void {
+  const stack: number[] = [0, a.length - 1, 0, ranks.length - 1];
+  let seed = 0x2545f491;
+  while (stack.length > 0) {
+    const kHi = stack.pop()!, kLo = stack.pop()!, hi = stack.pop()!, lo = stack.pop()!;
+    if (kLo > kHi || lo >= hi) continue;
+    if (hi - lo < 24) {
+      a.subarray(lo, hi + 1).sort();
+      continue;
+    }
+    // The median of three values at places drawn from a fixed sequence (an ordered or
+    // organ-pipe sample gets no worst case; the result does not depend on the choice).
+    const span = hi - lo + 1;
+    const at = () => lo + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % span);
+    const x = a[at()]!, y = a[at()]!, z = a[at()]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let lt = lo, i = lo, gt = hi;
+    while (i <= gt) {
+      const v = a[i]!;
+      if (v < pivot) { a[i] = a[lt]!; a[lt] = v; lt++; i++; }
+      else if (v > pivot) { a[i] = a[gt]!; a[gt] = v; gt--; }
+      else i++;
+    }
+    // a[lo..lt−1] < pivot, a[lt..gt] = pivot, a[gt+1..hi] > pivot.
+    let k = kLo;
+    while (k <= kHi && ranks[k]! < lt) k++;
+    stack.push(lo, lt - 1, kLo, k - 1);
+    while (k <= kHi && ranks[k]! <= gt) k++;
+    stack.push(gt + 1, hi, k, kHi);
   }
 }

@@ -22,13 +22,13 @@ class Buckets {
   counts = new Float64Array(0);
   offset = 0;
 
-  add(index: number): void {
+  add(index: number, count = 1): void {
     if (this.counts.length === 0) {
       this.counts = new Float64Array(64);
       this.offset = index - 32;
     }
     if (index < this.offset || index >= this.offset + this.counts.length) this.grow(index);
-    this.counts[index - this.offset]! += 1;
+    this.counts[index - this.offset]! += count;
   }
 
   private grow(index: number): void {
@@ -133,4 +133,31 @@ export class QuantileSketch {
     const mean = sum / k;
     return { mean, variance: Math.max(0, squares / k - mean * mean) };
   }
+
+  /** The sketch as plain data (its buckets' counts copied), to send to another thread and merge there. */
+  parts(): SketchParts {
+    const copy = (b: Buckets) => ({ offset: b.offset, counts: b.counts.slice() });
+    return { total: this.total, zeros: this.zeros, positive: copy(this.positive), negative: copy(this.negative) };
+  }
+
+  /**
+   * Adds another sketch's counts (one of the same relative error and zero threshold): the sketch
+   * of both sets of values, the same counts whichever order sketches are merged in, since every
+   * count is a whole number.
+   */
+  merge(parts: SketchParts): void {
+    this.total += parts.total;
+    this.zeros += parts.zeros;
+    for (const [into, from] of [[this.positive, parts.positive], [this.negative, parts.negative]] as const) {
+      for (let b = 0; b < from.counts.length; b++) if (from.counts[b]! > 0) into.add(from.offset + b, from.counts[b]!);
+    }
+  }
+}
+
+/** A QuantileSketch as plain data: QuantileSketch.parts(), QuantileSketch.merge(). */
+export interface SketchParts {
+  total: number;
+  zeros: number;
+  positive: { offset: number; counts: Float64Array };
+  negative: { offset: number; counts: Float64Array };
 }

@@ -22,6 +22,7 @@ import { LIMITS } from '../limits.js';
 import { recordsOf } from '../records.js';
 
 export type { ScenarioPath, PathFlow, PathCost, PathFigures } from './paths.js';
+export { blockEvaluator, type BlockEvaluator, type BlockLedger, type BlockRun, type DrawLedger } from './block.js';
 
 /** A model that passed every check, with its quantities worked out period by period. */
 export interface Ecosystem {
@@ -58,6 +59,25 @@ export interface PreparedDynamics {
    * Names the program takes as inputs cost nothing more; any other is compiled in again.
    */
   run(values: ReadonlyMap<string, number>, options?: DynamicsRunOptions): DynamicsRun;
+  /**
+   * Runs many value sets at once (a block of draws), each as run() would with a map of these
+   * names to its values and `read`: value j of set i at values[j × stride + i], series r of set i
+   * in period p written to into[(r × (horizon + 1) + p) × stride + i]. Only the sets whose `lanes`
+   * entry is 1 run; a set whose run() would give issues or no series is set to 0 (run it alone to
+   * hear why). False, having run nothing, when the names are not all inputs of the compiled
+   * dynamics: run() each set then. Optional: a backend without it is run set by set.
+   */
+  runBlock?(names: readonly string[], values: Float64Array, count: number, options: DynamicsBlockOptions): boolean;
+}
+
+export interface DynamicsBlockOptions {
+  /** Canonical names of the series to give (as DynamicsRunOptions.read). */
+  read: readonly string[];
+  stride: number;
+  into: Float64Array;
+  lanes: Uint8Array;
+  /** Set i's seed of the random builtins (as DynamicsRunOptions.seed). */
+  seedOf?: (set: number) => number | undefined;
 }
 
 export interface DynamicsRunOptions {

@@ -10,6 +10,7 @@ import {
   dynamicsNames,
   issue,
   LIMITS,
+  type DynamicsBlockOptions,
   type DynamicsPreparer,
   type DynamicsRun,
   type DynamicsRunOptions,
@@ -23,7 +24,7 @@ import { engineIssue, type EngineIssue } from '../issues.js';
 import type { Model } from '../model.js';
 import { simulate, simulation, SimulationError, type Results, type Simulation } from '../simulate.js';
 import { dynamicsModel } from './from-document.js';
-import { DynamicsSeries, periodMeans, periodsOf, type Periods } from './series.js';
+import { DynamicsSeries, meansInto, periodMeans, periodsOf, type Periods } from './series.js';
 
 /**
  * A document's dynamics as an engine model, and the issues that stop it running for the core: a
@@ -86,7 +87,11 @@ export const prepareDynamics: DynamicsPreparer = (doc, constants) => {
     canonicalOf: (name) => canonical.get(name) ?? canonical.set(name, canonicalName(name)).get(name)!,
   };
   return {
-    dynamics: { constants: own, names, run: (values, options) => runWith(prepared, values, options) },
+    dynamics: {
+      constants: own, names,
+      run: (values, options) => runWith(prepared, values, options),
+      runBlock: (given, values, count, options) => runBlockWith(prepared, given, values, count, options),
+    },
     issues,
   };
 };
@@ -170,6 +175,54 @@ function runWith(prepared: Prepared, values: ReadonlyMap<string, number>, option
 }
 
 /**
+ * Many runs with the model's own program, each what runWith gives for a map of `names` to its
+ * values with `read` (the same reused simulation and buffers, the same checks), without a map,
+ * a series object or the canonical names made again for each run.
+ */
+function runBlockWith(prepared: Prepared, names: readonly string[], values: Float64Array, count: number, options: DynamicsBlockOptions): boolean {
+  const { doc, program, inputs } = prepared;
+  const canonical = names.map(prepared.canonicalOf);
+  // Another name would compile the model again (runWith's literal case); two names of one
+  // canonical name would be the last one's value: run one by one.
+  if (!canonical.every((name) => inputs.has(name)) || new Set(canonical).size !== canonical.length) return false;
+  const { read, stride, into, lanes, seedOf } = options;
+  const start = program.specs.start;
+  const width = doc.horizon + 1;
+  prepared.reused ??= { simulation: simulation(program, { until: start + doc.horizon }) };
+  const reused = prepared.reused;
+  const given = new Map<string, number>();
+  const labels = read.map((name) => prepared.labels.get(name));
+  const means = new Float64Array(width);
+  for (let i = 0; i < count; i++) {
+    if (!lanes[i]) continue;
+    for (let j = 0; j < canonical.length; j++) given.set(canonical[j]!, values[j * stride + i]!);
+    const seed = seedOf?.(i);
+    let results: Results;
+    try {
+      results = reused.simulation.run({ inputs: given, ...(seed !== undefined ? { seed } : {}) });
+    } catch (error) {
+      if (!(error instanceof SimulationError)) throw error;
+      lanes[i] = 0;
+      continue;
+    }
+    reused.columns ??= [...results.series].map(([label, column]) => (reused.simulation.constants.has(label) ? column.subarray(0, 1) : column));
+    reused.periods ??= periodsOf(results.times, start, doc.horizon);
+    if (!allFinite(reused.columns)) {
+      lanes[i] = 0;
+      continue;
+    }
+    for (let r = 0; r < read.length; r++) {
+      const label = labels[r];
+      const saved = label === undefined ? undefined : results.series.get(label);
+      if (saved) meansInto(saved, reused.periods, means);
+      else means.fill(Number.NaN);
+      for (let p = 0; p < width; p++) into[(r * width + p) * stride + i] = means[p]!;
+    }
+  }
+  return true;
+}
+
+/**
  * A variable that stops being a number is the dynamics' fault: said there, not where a model
  * quantity reads it. Every series is checked, read or not; `columns` (views of the results'
  * arrays, holding every number that can differ) lets the usual case, all finite, be one pass.
@@ -191,7 +244,14 @@ function notFinite(doc: ModelDocument, results: Results, columns?: readonly Floa
 function allFinite(columns: readonly Float64Array[]): boolean {
   for (let c = 0; c < columns.length; c++) {
     const values = columns[c]!;
-    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
+    // x − x is 0 for a finite x and NaN otherwise, and a NaN stays in a sum: no branch per value.
+    let a = 0, b = 0, i = 0;
+    for (; i + 1 < values.length; i += 2) {
+      a += values[i]! - values[i]!;
+      b += values[i + 1]! - values[i + 1]!;
+    }
+    if (i < values.length) a += values[i]! - values[i]!;
+    if (a + b !== 0) return false;
   }
   return true;
 }

@@ -11,15 +11,32 @@
  */
 export function averageRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  // The values sorted natively (no comparator: ten times faster than sorting indices); each
+  // value's tie group is then positions lo … hi − 1 of the sorted copy, found by bisection, and
+  // its ranks lo + 1 … hi share their mean (lo + 1 + hi)/2, what a sort of indices gives.
+  const sorted = Float64Array.from(values).sort();
   const ranks = new Float64Array(n);
-  for (let start = 0; start < n; ) {
-    let end = start + 1;
-    while (end < n && values[order[end]!] === values[order[start]!]) end++;
-    // Positions start … end − 1 (ranks start + 1 … end) share their mean.
-    const shared = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) ranks[order[k]!] = shared;
-    start = end;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let lo = 0, hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < v) lo = mid + 1; else hi = mid;
+    }
+    let end = lo;
+    if (sorted[end] === v) {
+      end++;
+      // Short tie groups by stepping; long ones (whole periods drawn) by bisection.
+      if (end < n && sorted[end] === v) {
+        let a = end, b = n;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if (sorted[mid]! <= v) a = mid + 1; else b = mid;
+        }
+        end = a;
+      }
+    }
+    ranks[i] = (lo + 1 + end) / 2;
   }
   return ranks;
 }
@@ -37,20 +54,32 @@ export function column(rows: ArrayLike<number>, dims: number, j: number): Float6
  * has NaN correlations: nothing can be said about it.
  */
 export function correlationOfColumns(columns: readonly Float64Array[]): number[][] {
-  const n = columns[0]?.length ?? 0;
+  const { centred, squares } = centredColumns(columns);
+  return centred.map((a, p) => centred.map((b, q) => correlationOf(a, b, p === q, squares[p]!, squares[q]!)));
+}
+
+/** Columns less their means, with their sums of squares: what correlationOfColumns reads. */
+export function centredColumns(columns: readonly Float64Array[]): { centred: Float64Array[]; squares: number[] } {
   const centred = columns.map((c) => {
+    const n = c.length;
     let sum = 0;
     for (let i = 0; i < n; i++) sum += c[i]!;
     const mean = sum / n;
     return c.map((x) => x - mean);
   });
-  const dot = (a: Float64Array, b: Float64Array) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
-    return s;
-  };
-  const squares = centred.map((c) => dot(c, c));
-  return centred.map((a, p) => centred.map((b, q) => (p === q ? (squares[p]! > 0 ? 1 : NaN) : dot(a, b) / Math.sqrt(squares[p]! * squares[q]!))));
+  return { centred, squares: centred.map((c) => dot(c, c)) };
+}
+
+/** One entry of a correlation matrix from two centred columns and their sums of squares. */
+export function correlationOf(a: Float64Array, b: Float64Array, same: boolean, squaresA: number, squaresB: number): number {
+  return same ? (squaresA > 0 ? 1 : NaN) : dot(a, b) / Math.sqrt(squaresA * squaresB);
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
+  return s;
 }
 
 /**

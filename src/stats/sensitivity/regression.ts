@@ -15,7 +15,7 @@
  *   the rank correlation matrix of the inputs and the output (Primer §1.2.7; Marino et al.,
  *   J. Theor. Biol. 254, 2008).
  */
-import { averageRanks, column, correlationOfColumns, inverse } from './matrix.js';
+import { averageRanks, centredColumns, column, correlationOf, inverse } from './matrix.js';
 
 export interface FactorRegression {
   /** Spearman's rank correlation with the output (scipy.stats.spearmanr). */
@@ -48,19 +48,48 @@ export interface RegressionSensitivity {
  * regressionSensitivity(rows, 2, outputs).factors[0].src; // ≈ 0.8 for y = 2x₁ + x₂ on U(0,1)²
  */
 export function regressionSensitivity(rows: ArrayLike<number>, dims: number, output: ArrayLike<number>): RegressionSensitivity {
+  return regressionSensitivities(rows, dims, [output])[0]!;
+}
+
+/**
+ * regressionSensitivity of several outputs over the same inputs (a risk run's actors): the
+ * inputs' columns, ranks and correlations are worked out once, each output adds its own row; each
+ * result the same bits as regressionSensitivity(rows, dims, output).
+ */
+export function regressionSensitivities(rows: ArrayLike<number>, dims: number, outputs: readonly ArrayLike<number>[]): RegressionSensitivity[] {
   const inputs = Array.from({ length: dims }, (_, j) => column(rows, dims, j));
-  const y = Float64Array.from(output);
-  const raw = fit(correlationOfColumns([...inputs, y]));
-  const rankCorrelation = correlationOfColumns([...inputs.map(averageRanks), averageRanks(y)]);
-  const ranked = fit(rankCorrelation);
-  const prcc = partialCorrelations(rankCorrelation);
-  return {
-    count: y.length,
-    factors: inputs.map((_, j) => ({ spearman: rankCorrelation[j]![dims]!, src: raw.beta[j]!, srrc: ranked.beta[j]!, prcc: prcc[j]! })),
-    rSquared: raw.rSquared,
-    rankRSquared: ranked.rSquared,
-    constant: Number.isNaN(rankCorrelation[dims]![dims]!),
+  const values = centredColumns(inputs);
+  const ranks = centredColumns(inputs.map(averageRanks));
+  // One triangle worked out, the other copied: a·b and b·a are the same products summed in the same order.
+  const block = (c: ReturnType<typeof centredColumns>) => {
+    const m = c.centred.map(() => new Array<number>(dims).fill(0));
+    for (let p = 0; p < dims; p++) for (let q = p; q < dims; q++) m[p]![q] = m[q]![p] = correlationOf(c.centred[p]!, c.centred[q]!, p === q, c.squares[p]!, c.squares[q]!);
+    return m;
   };
+  const valueBlock = block(values), rankBlock = block(ranks);
+  /** The correlation matrix of [inputs…, y] from the inputs' block and y's centred column. */
+  const withOutput = (c: ReturnType<typeof centredColumns>, inner: number[][], y: Float64Array): number[][] => {
+    const { centred: [centredY], squares: [squaresY] } = centredColumns([y]);
+    const row = c.centred.map((a, p) => correlationOf(centredY!, a, false, squaresY!, c.squares[p]!));
+    return [
+      ...inner.map((r, p) => [...r, correlationOf(c.centred[p]!, centredY!, false, c.squares[p]!, squaresY!)]),
+      [...row, correlationOf(centredY!, centredY!, true, squaresY!, squaresY!)],
+    ];
+  };
+  return outputs.map((output) => {
+    const y = Float64Array.from(output);
+    const raw = fit(withOutput(values, valueBlock, y));
+    const rankCorrelation = withOutput(ranks, rankBlock, averageRanks(y));
+    const ranked = fit(rankCorrelation);
+    const prcc = partialCorrelations(rankCorrelation);
+    return {
+      count: y.length,
+      factors: inputs.map((_, j) => ({ spearman: rankCorrelation[j]![dims]!, src: raw.beta[j]!, srrc: ranked.beta[j]!, prcc: prcc[j]! })),
+      rSquared: raw.rSquared,
+      rankRSquared: ranked.rSquared,
+      constant: Number.isNaN(rankCorrelation[dims]![dims]!),
+    };
+  });
 }
 
 /** β = Rxx⁻¹ rxy and R² = βᵀ rxy from the correlation matrix of [inputs…, output]. */
