@@ -289,5 +289,23 @@ describe('the Risk tab in a browser', () => {
     await page.getByTestId('language').selectOption('fr');
     await poll(() => note.textContent()).toBe(`Le modèle corrèle ${names}\u00a0: les effets élémentaires de Morris supposent des hypothèses indépendantes, ils les lisent donc comme si elles n’étaient pas corrélées (la régression les tire corrélées).`);
     await page.getByTestId('language').selectOption('en');
-  }, 150_000);
+
+    // The regression draws them correlated, and says what that does to ρ; its ρ, SRC and PRCC as the server gives them.
+    await page.getByTestId('risk-method').selectOption('regression');
+    await page.getByTestId('risk-run').click();
+    await poll(() => page.getByTestId('risk-ranking').getAttribute('data-method'), 90_000).toBe('regression');
+    await poll(() => page.getByTestId('risk').getAttribute('data-busy'), 90_000).toBe('false');
+    expect(await note.getAttribute('data-method')).toBe('drawn');
+    expect(await note.textContent()).toBe(`The model correlates ${names}: the regression drew them with their declared rank correlations, so an assumption’s ρ includes what its correlated partners do; SRC and PRCC set them apart.`);
+    const after = await api<Saved>('/models/appstore-correlated/results?kind=sensitivity');
+    const newest = after.results.reduce((a, b) => (b.id > a.id ? b : a));
+    type Effect = { parameter: string; measure: number; spearman: number; src: number; prcc: number };
+    const regression = (await api<{ result: { method: string; correlationsDrawn: boolean; actors: Array<{ actor: string; ranking: Effect[] }> } }>(`/models/appstore-correlated/results/${newest.id}`)).result;
+    expect([regression.method, regression.correlationsDrawn]).toEqual(['regression', true]);
+    const shownActor = (await page.getByTestId('risk-actor').getAttribute('data-actor'))!;
+    const rows = regression.actors.find((a) => a.actor === shownActor)!.ranking.filter((e) => e.measure > 0).sort((a, b) => b.measure - a.measure).slice(0, 8);
+    expect(await page.locator('[data-testid="risk-ranked"] li').allTextContents()).toEqual(rows.map((e) => `${e.parameter}: ρ = ${two(e.spearman, 'en')}, SRC = ${two(e.src, 'en')}, PRCC = ${two(e.prcc, 'en')}`));
+    const values = await page.locator('[data-testid="risk-ranking"] rect').evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-value'))));
+    expect(values).toEqual(rows.map((e) => e.spearman));
+  }, 200_000);
 });
