@@ -61,7 +61,7 @@ describe('a parameter drawn from a CSV column the server cannot read', () => {
     const en = await t.call(method, path, body);
     expect(en.status).toBe(422);
     expect(en.json.error.code).toBe('empirical-column-unread');
-    expect(en.json.error.message).toBe('drawn from a CSV column, which the server cannot read (it keeps the model’s text, not its data files): price. Run `symbiose risk` or `symbiose sensitivity` where the file is, or give these parameters a distribution of their own');
+    expect(en.json.error.message).toBe('these parameters are drawn from a CSV column, which the server cannot read (it keeps the model’s text, not its data files): price. Run `symbiose risk` or `symbiose sensitivity` where the file is, or give these parameters a distribution of their own');
     expect(en.json.error.issues).toEqual([
       expect.objectContaining({
         code: 'distribution', severity: 'error', path: ['parameters', 'price', 'distribution', 'column'], line: LINE, column: COLUMN,
@@ -71,7 +71,7 @@ describe('a parameter drawn from a CSV column the server cannot read', () => {
     ]);
     const fr = await t.call(method, path, body, { 'accept-language': 'fr' });
     expect(fr.status).toBe(422);
-    expect(fr.json.error.message).toBe('tirés d’une colonne CSV, que le serveur ne peut pas lire (il garde le texte du modèle, pas ses fichiers de données)\u00a0: price. Lancez `symbiose risk` ou `symbiose sensitivity` là où se trouve le fichier, ou donnez à ces paramètres une distribution à eux');
+    expect(fr.json.error.message).toBe('ces paramètres sont tirés d’une colonne CSV, que le serveur ne peut pas lire (il garde le texte du modèle, pas ses fichiers de données)\u00a0: price. Lancez `symbiose risk` ou `symbiose sensitivity` là où se trouve le fichier, ou donnez à ces paramètres une distribution à eux');
     // French guillemets with a no-break space inside, and one before the colon.
     const g = (name: string) => `«\u00a0${name}\u00a0»`;
     expect(fr.json.error.issues[0].message).toBe(`${g('price')} est tiré de la colonne ${g('x')} de ${g('h.csv')}, que le serveur ne peut pas lire (il garde le texte du modèle, pas ses fichiers de données)\u00a0: lancez \`symbiose risk\` ou \`symbiose sensitivity\` là où se trouve le fichier, ou donnez à ${g('price')} une distribution à lui`);

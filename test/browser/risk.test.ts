@@ -4,7 +4,11 @@
  * page, then one run to its end; the chance of losing money read in words, in English and in
  * French, against the figure the server kept; the histogram, the fan chart and the tornado drawn;
  * the page reloaded and the result found kept, without running again; then the model edited and
- * the result shown as the older version's. The run writes docs/screenshots/risk.png.
+ * the result shown as the older version's. Each actor's drawn drivers (ρ, SRC, PRCC, or why none)
+ * are read in both languages against the server's JSON; a run with a precision stops early; Sobol,
+ * Morris and regression rankings are read and their bars checked against the results kept, with
+ * the note on correlated assumptions; a model drawing from a CSV column is refused on the page.
+ * The run writes docs/screenshots/risk.png, risk-tornado.png and risk-sobol.png.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -308,4 +312,20 @@ describe('the Risk tab in a browser', () => {
     const values = await page.locator('[data-testid="risk-ranking"] rect').evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-value'))));
     expect(values).toEqual(rows.map((e) => e.spearman));
   }, 200_000);
+
+  it('says, on the page, that the server cannot draw a parameter from a CSV column', async () => {
+    // appstore with one parameter drawn from a column of a file the server does not have.
+    const text = readFileSync('library/appstore.yaml', 'utf8').replace(/^  imitation:\n    value: ([\d.]+)\n/m, (_, v: string) => `  imitation:\n    value: ${v}\n    distribution: { kind: empirical, file: imitation.csv, column: rate }\n`);
+    expect(text).toContain('file: imitation.csv');
+    await api('/models', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'appstore-empirical', text, format: 'yaml' }) });
+    await page.goto(`${studio.url}/#/model/appstore-empirical`);
+    await page.waitForSelector('[data-testid="graph"][data-ready="true"]');
+    await page.locator('[role="tab"][data-tab="risk"]').click();
+    await page.getByTestId('risk-run').click();
+    const issues = page.locator('[data-testid="risk"] .error .issues li');
+    await issues.first().waitFor();
+    expect(await issues.allTextContents()).toEqual([expect.stringContaining('"imitation" is drawn from the column "rate" of "imitation.csv", which the server cannot read')]);
+    expect(await page.getByTestId('risk').getAttribute('data-busy')).toBe('false');
+    expect((await api<Saved>('/models/appstore-empirical/results')).results).toEqual([]);
+  }, 60_000);
 });

@@ -8,7 +8,7 @@ import type { Template } from '../template.js';
 export const studioRiskEn = {
   'store.result-not-found': 'model "{model}" has no saved result {result}',
   'server.risk-needs-ranges': 'no parameter of this model declares a distribution: set "ranges" to true to draw each declared range as a PERT around its value',
-  'server.empirical-column-unread': 'drawn from a CSV column, which the server cannot read (it keeps the model’s text, not its data files): {parameters}. Run `symbiose risk` or `symbiose sensitivity` where the file is, or give these parameters a distribution of their own',
+  'server.empirical-column-unread': 'these parameters are drawn from a CSV column, which the server cannot read (it keeps the model’s text, not its data files): {parameters}. Run `symbiose risk` or `symbiose sensitivity` where the file is, or give these parameters a distribution of their own',
   'studio.tab.risk': 'Risk',
   'studio.risk.intro': 'Draws every assumption with a range many times over (a PERT around its value, or the distribution the model declares) and counts, for each actor, the futures in which it loses money.',
   'studio.risk.runs': 'Futures drawn',
@@ -85,7 +85,7 @@ export const studioRiskEn = {
 export const studioRiskFr: Record<keyof typeof studioRiskEn, Template> = {
   'store.result-not-found': 'le modèle « {model} » n’a pas de résultat enregistré {result}',
   'server.risk-needs-ranges': 'aucun paramètre de ce modèle ne déclare de loi de probabilité : mettez « ranges » à true pour tirer chaque fourchette déclarée selon une PERT autour de sa valeur',
-  'server.empirical-column-unread': 'tirés d’une colonne CSV, que le serveur ne peut pas lire (il garde le texte du modèle, pas ses fichiers de données) : {parameters}. Lancez `symbiose risk` ou `symbiose sensitivity` là où se trouve le fichier, ou donnez à ces paramètres une distribution à eux',
+  'server.empirical-column-unread': 'ces paramètres sont tirés d’une colonne CSV, que le serveur ne peut pas lire (il garde le texte du modèle, pas ses fichiers de données) : {parameters}. Lancez `symbiose risk` ou `symbiose sensitivity` là où se trouve le fichier, ou donnez à ces paramètres une distribution à eux',
   'studio.tab.risk': 'Risque',
   'studio.risk.intro': 'Tire de nombreuses fois chaque hypothèse qui a une fourchette (une PERT autour de sa valeur, ou la loi que déclare le modèle) et compte, pour chaque acteur, les futurs où il perd de l’argent.',
   'studio.risk.runs': 'Futurs tirés',
