@@ -5,6 +5,7 @@ export { LIMITS, LIMIT_NAMES, type LimitName } from './limits.js';
 export { closest } from './suggest.js';
 export { loadModel, type LoadResult, type LoadOptions } from './load.js';
 export { readDocument, checkDocument, type ReadDocument } from './read-document.js';
+export { locateAll, readSource } from './source.js';
 export { fromZod } from './check-structure.js';
 export {
   prepare,

@@ -111,7 +111,9 @@ export type DistributionFault =
   | { reason: 'empirical-file'; file: string }
   | { reason: 'empirical-column'; file: string; column: string; known: readonly string[] }
   | { reason: 'empirical-empty'; file: string; column: string }
-  | { reason: 'empirical-cell'; file: string; column: string; row: number; text: string };
+  | { reason: 'empirical-cell'; file: string; column: string; row: number; text: string }
+  /** An empirical column on a surface that reads no files (the API, the studio): the parameter cannot be drawn there. */
+  | { reason: 'empirical-server'; name: string; file: string; column: string };
 
 /** Why rank correlations are refused (see the `correlation` issue). */
 export type CorrelationFault =

@@ -73,6 +73,8 @@ export interface RiskSettings {
   seed: number;
   sampling: 'mc' | 'lhs' | 'sobol';
   ranges: boolean;
+  /** mc and sobol: stop once the probabilities have this standard error (as symbiose risk --precision). */
+  precision?: number;
 }
 export interface SavedResults {
   model: string;

@@ -517,6 +517,8 @@ function distribution(p: DistributionFault): string {
       return `the file ${q(p.file)} has no column ${q(p.column)}${p.known.length > 0 ? ` (its columns: ${quoted(p.known)})` : ''}`;
     case 'empirical-empty':
       return `the column ${q(p.column)} of ${q(p.file)} holds no values`;
+    case 'empirical-server':
+      return `${q(p.name)} is drawn from the column ${q(p.column)} of ${q(p.file)}, which the server cannot read (it keeps the model’s text, not its data files): run \`symbiose risk\` or \`symbiose sensitivity\` where the file is, or give ${q(p.name)} a distribution of its own`;
     case 'empirical-cell':
       return `row ${p.row} of column ${q(p.column)} in ${q(p.file)} is not a number: ${q(p.text)}`;
   }

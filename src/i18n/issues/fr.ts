@@ -322,6 +322,8 @@ function distribution(p: DistributionFault): string {
       return `le fichier ${q(p.file)} n’a pas de colonne ${q(p.column)}${p.known.length > 0 ? t` (ses colonnes : ${quoted(p.known)})` : ''}`;
     case 'empirical-empty':
       return `la colonne ${q(p.column)} de ${q(p.file)} ne contient aucune valeur`;
+    case 'empirical-server':
+      return t`${q(p.name)} est tiré de la colonne ${q(p.column)} de ${q(p.file)}, que le serveur ne peut pas lire (il garde le texte du modèle, pas ses fichiers de données) : lancez \`symbiose risk\` ou \`symbiose sensitivity\` là où se trouve le fichier, ou donnez à ${q(p.name)} une distribution à lui`;
     case 'empirical-cell':
       return t`la ligne ${p.row} de la colonne ${q(p.column)} de ${q(p.file)} n’est pas un nombre : ${q(p.text)}`;
   }

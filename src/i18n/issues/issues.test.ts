@@ -89,6 +89,7 @@ const CORE: Issue[] = [
   issue('distribution', at, { reason: 'of-expression', name: 'cover_worth' }),
   issue('distribution', at, { reason: 'timing-unbounded', name: 'launch', kind: 'normal' }),
   issue('distribution', at, { reason: 'empirical-file', file: 'data/churn.csv' }),
+  issue('distribution', at, { reason: 'empirical-server', name: 'churn', file: 'data/churn.csv', column: 'churn' }),
   issue('distribution', at, { reason: 'empirical-column', file: 'data/churn.csv', column: 'churn', known: ['month', 'rate'] }),
   issue('distribution', at, { reason: 'empirical-empty', file: 'data/churn.csv', column: 'churn' }),
   issue('distribution', at, { reason: 'empirical-cell', file: 'data/churn.csv', column: 'churn', row: 3, text: 'n/a' }),

@@ -15,6 +15,7 @@ import type { Jobs } from '../jobs.js';
 import { route, type Route } from '../route.js';
 import { ErrorSchema } from '../schemas.js';
 import { loadVersion } from './analyses.js';
+import { refuseUnreadColumns } from './empirical.js';
 import { keepFinished } from './results.js';
 
 export const RiskJobBody = z.object({
@@ -57,12 +58,13 @@ export function riskRoutes(workspace: Workspace, jobs: Jobs, options: RiskRouteO
       answers: {
         202: { description: 'The job, running: read it at /api/jobs/{job}.', schema: JobSchema },
         404: { description: 'No such model or version.', schema: ErrorSchema },
-        422: { description: 'The model has errors, or the options cannot be used together.', schema: ErrorSchema },
+        422: { description: 'The model has errors, draws a parameter from a CSV column the server cannot read (located), or the options cannot be used together.', schema: ErrorSchema },
       },
       handle: async (input) => {
         const body = input.body ?? {};
         const version = await workspace.read(input.params.id!, body.version);
         const { ecosystem } = loadVersion(version);
+        refuseUnreadColumns(ecosystem, version);
         const run: RiskOptions = { runs: body.runs ?? 1000, seed: body.seed ?? 1, sampling: body.sampling ?? 'lhs', ranges: body.ranges ?? true, ...(body.precision !== undefined ? { precision: body.precision } : {}) };
         const fault = checkRiskOptions(run)[0];
         if (fault) throw new ApiError(422, fault.code, `usage.${fault.code}`, { value: String(body.precision) });

@@ -17,7 +17,8 @@ import { ApiError } from '../errors.js';
 import type { Jobs } from '../jobs.js';
 import { route, type Input, type Route } from '../route.js';
 import { ErrorSchema } from '../schemas.js';
-import { actorOf, analysisAnswer, loadVersion, shown } from './analyses.js';
+import { actorOf, analysisAnswer, loadVersion } from './analyses.js';
+import { refuseUnreadColumns } from './empirical.js';
 import { keepFinished } from './results.js';
 import { JobSchema } from './risk.js';
 
@@ -53,12 +54,16 @@ export function sensitivityRoutes(workspace: Workspace, jobs?: Jobs, routeOption
   const answers = {
     200: { description: 'The ranking per actor, with the method’s figures and the assumptions held.', schema: z.unknown().meta({ description: 'As the CLI command prints with --json.' }) },
     404: { description: 'No such model or version.', schema: ErrorSchema },
-    422: { description: 'The model has errors (located issues), an unknown actor, or runs the method does not take.', schema: ErrorSchema },
+    422: { description: 'The model has errors (located issues), draws a parameter from a CSV column the server cannot read (located), an unknown actor, or runs the method does not take.', schema: ErrorSchema },
   };
   const handle = async (input: Input<unknown, unknown>, options: SensitivityInput): Promise<Response> => {
     const method: SensitivityMethod = options.method ?? 'tornado';
     const runs = checkedRuns(method, options.runs);
-    const { ecosystem, prepared } = await shown(workspace, input.params.id!, options);
+    const version = await workspace.read(input.params.id!, options.version);
+    const loaded = loadVersion(version);
+    refuseUnreadColumns(loaded.ecosystem, version);
+    const { prepared } = loaded;
+    const ecosystem = options.labels ? withLabels(loaded.ecosystem) : loaded.ecosystem;
     const actors = options.actor === undefined ? undefined : [actorOf(ecosystem, input.params.id!, options.actor, input.locale)];
     const result = runSensitivity(prepared, ecosystem, { method, seed: options.seed ?? 1, ...(runs !== undefined ? { runs } : {}), ...(actors ? { actors } : {}) });
     return analysisAnswer(input, ecosystem, result);
@@ -79,7 +84,7 @@ export function sensitivityRoutes(workspace: Workspace, jobs?: Jobs, routeOption
     answers: {
       202: { description: 'The job, running: read it at /api/jobs/{job}, stop it by DELETE.', schema: JobSchema },
       404: { description: 'No such model or version.', schema: ErrorSchema },
-      422: { description: 'The model has errors (located issues), an unknown actor, runs the method does not take (located), or an unknown option.', schema: ErrorSchema },
+      422: { description: 'The model has errors (located issues), draws a parameter from a CSV column the server cannot read (located), an unknown actor, runs the method does not take (located), or an unknown option.', schema: ErrorSchema },
     },
     handle: async (input) => {
       const options = input.body ?? {};
@@ -87,6 +92,7 @@ export function sensitivityRoutes(workspace: Workspace, jobs?: Jobs, routeOption
       const runs = checkedRuns(method, options.runs);
       const version = await workspace.read(input.params.id!, options.version);
       const { ecosystem } = loadVersion(version);
+      refuseUnreadColumns(ecosystem, version);
       const actor = options.actor === undefined ? undefined : actorOf(ecosystem, version.model, options.actor, input.locale);
       const seed = options.seed ?? 1;
       const run = { method, seed, ...(runs !== undefined ? { runs } : {}), ...(actor ? { actors: [actor] } : {}) };

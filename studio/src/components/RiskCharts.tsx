@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import { formatNumber, type Locale } from '../../../src/i18n/index.js';
 import { formatMoney } from '../../../src/tables/index.js';
-import { fanLines, histogramBars, type Fan, type Histogram, type TornadoEffect } from '../logic/risk.js';
+import { fanLines, histogramBars, type Fan, type Histogram, type RankRow, type SensitivityMethod, type TornadoEffect } from '../logic/risk.js';
 import { useWords } from '../words.js';
 
 const LOSS = '#d32f2f';
@@ -165,4 +165,69 @@ export function RiskTornado({ bars, base }: { bars: readonly TornadoEffect[]; ba
     } satisfies uPlot.Options,
   });
   return <Plot make={make} plotKey={`${words.locale}|${base}|${bars.map((b) => `${b.parameter}:${b.atLow}:${b.atHigh}`).join(';')}`} testId="risk-tornado" attributes={{ bars: bars.length }} />;
+}
+
+/**
+ * A regression, Morris or Sobol ranking as horizontal bars, the highest first: ρ from a centre
+ * line (−1 to 1); μ* from zero with its ± standard error; Sobol's first-order index (light) and
+ * total index (dark) from zero, each with its bootstrap interval as a whisker. Drawn in SVG: a
+ * few rows, each named in full in the list above it.
+ */
+export function RiskRanking({ rows, method }: { rows: readonly RankRow[]; method: Exclude<SensitivityMethod, 'tornado'> }) {
+  const words = useWords();
+  // Narrow, so that its words stay readable in the side panel the tab is often shown in.
+  const width = 440;
+  const label = 150;
+  const rowHeight = method === 'sobol' ? 30 : 22;
+  const top = 8;
+  const height = top + rowHeight * rows.length + 26;
+  const reach = Math.max(1e-12, ...rows.flatMap((r) => r.bars.flatMap((b) => [Math.abs(b.value), b.high ?? 0])));
+  const [from, to] = method === 'regression' ? [-1, 1] : [0, method === 'sobol' ? Math.max(1, reach) : reach * 1.05];
+  const x = (v: number) => label + ((Math.min(to, Math.max(from, v)) - from) / (to - from)) * (width - label - 12);
+  const colours = method === 'sobol' ? ['#90caf9', GAIN] : [GAIN];
+  const legend = method === 'sobol' ? [words.t('studio.risk.rank.first'), words.t('studio.risk.rank.total')] : [words.t(method === 'regression' ? 'studio.risk.rank.rho' : 'studio.risk.rank.muStar')];
+  const ticks = method === 'regression' ? [-1, -0.5, 0, 0.5, 1] : [0, to / 2, to];
+  const whiskers = rows.reduce((n, r) => n + r.bars.filter((b) => b.low !== undefined && b.high !== undefined).length, 0);
+  return (
+    <div className="chart risk-ranking" data-testid="risk-ranking" data-method={method} data-bars={rows.length} data-whiskers={whiskers}>
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={legend.join(', ')}>
+        <line x1={x(0)} x2={x(0)} y1={top} y2={top + rowHeight * rows.length} stroke="#101828" />
+        {rows.map((row, i) => {
+          const y = top + i * rowHeight;
+          const band = (rowHeight - 6) / row.bars.length;
+          return (
+            <g key={row.parameter} data-parameter={row.parameter}>
+              <text x={label - 6} y={y + rowHeight / 2} textAnchor="end" dominantBaseline="middle" fontSize="12" fill="#344054">
+                {cut(row.parameter, 22)}
+              </text>
+              {row.bars.map((bar, b) => {
+                const y0 = y + 3 + b * band;
+                const [a, z] = [x(0), x(bar.value)].sort((p, q) => p - q) as [number, number];
+                return (
+                  <g key={b}>
+                    <rect x={a} y={y0} width={Math.max(1, z - a)} height={band - 2} fill={colours[b]} data-value={bar.value} />
+                    {bar.low !== undefined && bar.high !== undefined && (
+                      <line className="whisker" x1={x(bar.low)} x2={x(bar.high)} y1={y0 + (band - 2) / 2} y2={y0 + (band - 2) / 2} stroke="#101828" strokeWidth="1.5" />
+                    )}
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+        {ticks.map((t) => (
+          <text key={t} x={x(t)} y={top + rowHeight * rows.length + 16} textAnchor="middle" fontSize="11" fill="#475467">
+            {method === 'morris' ? formatMoney(words.locale, t) : formatNumber(words.locale, t, method === 'regression' ? 1 : 2)}
+          </text>
+        ))}
+      </svg>
+      <p className="muted risk-legend">
+        {legend.map((name, i) => (
+          <span key={name}>
+            <span className="swatch" style={{ background: colours[i] }} /> {name}
+          </span>
+        ))}
+      </p>
+    </div>
+  );
 }

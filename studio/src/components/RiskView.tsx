@@ -12,12 +12,12 @@ import type { Ecosystem } from '../../../src/core/index.js';
 import { formatNumber } from '../../../src/i18n/index.js';
 import { formatFigure, formatMoney, formatPercent } from '../../../src/tables/index.js';
 import { ApiError, type Api, type JobView, type RiskSettings, type Version } from '../api.js';
-import { drawnDrivers, sharePercent, shownResult, tornadoBars, type ActorRiskJson, type RiskJson, type SavedSummary, type SensitivityJson } from '../logic/risk.js';
+import { correlationNote, driversReading, rankingRows, SENSITIVITY_METHODS, sharePercent, shownResult, tornadoBars, type ActorRiskJson, type EffectJson, type RiskJson, type SavedSummary, type SensitivityJson, type SensitivityMethod } from '../logic/risk.js';
 import { useWords, type Words } from '../words.js';
 import { ActorChoice } from './ActorChoice.js';
 import { ErrorNote } from './common.js';
 import type { Selection } from './Graph.js';
-import { RiskFan, RiskHistogram, RiskTornado } from './RiskCharts.js';
+import { RiskFan, RiskHistogram, RiskRanking, RiskTornado } from './RiskCharts.js';
 import './risk.css';
 
 /** What is on screen: a result, the version and settings it ran with, and how it ended. */
@@ -48,6 +48,9 @@ interface RiskProps {
 export function RiskView({ id, client, version, ecosystem, actor, onSelect }: RiskProps) {
   const words = useWords();
   const [settings, setSettings] = useState<RiskSettings>(DEFAULT_SETTINGS);
+  // Written as typed: empty is no precision (the run draws all its futures).
+  const [precision, setPrecision] = useState('');
+  const [method, setMethod] = useState<SensitivityMethod>('tornado');
   const [risk, setRisk] = useState<Shown<RiskJson>>();
   const [tornado, setTornado] = useState<Shown<SensitivityJson>>();
   const [jobs, setJobs] = useState<{ risk?: JobView; sensitivity?: JobView }>({});
@@ -133,8 +136,9 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
     setFailure(undefined);
     setFailed(undefined);
     try {
-      const riskJob = await client.startRisk(id, version.number, settings);
-      const tornadoJob = await client.startSensitivity(id, version.number, { method: 'tornado', seed: settings.seed });
+      const asked = precision.trim() === '' ? {} : { precision: Number(precision.trim().replace(',', '.')) };
+      const riskJob = await client.startRisk(id, version.number, { ...settings, ...asked });
+      const tornadoJob = await client.startSensitivity(id, version.number, { method, seed: settings.seed });
       running.set(id, { risk: riskJob.id, sensitivity: tornadoJob.id });
       setJobs({ risk: riskJob, sensitivity: tornadoJob });
       setRound((r) => r + 1);
@@ -149,6 +153,8 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
 
   // The settings the server refused, by the field its issues name.
   const faulty = new Set(failure instanceof ApiError ? (failure.body.issues ?? []).map((i) => String(i.path[0])) : []);
+  // The precision's refusals carry no issue: their code names the field.
+  if (failure instanceof ApiError && failure.body.code.startsWith('precision-')) faulty.add('precision');
   const field = (name: string) => `field inline${faulty.has(name) ? ' faulty' : ''}`;
   const busy = Boolean(running.get(id)?.risk || running.get(id)?.sensitivity);
   const riskJob = jobs.risk?.status === 'running' ? jobs.risk : undefined;
@@ -182,6 +188,20 @@ export function RiskView({ id, client, version, ecosystem, actor, onSelect }: Ri
             {(['lhs', 'mc', 'sobol'] as const).map((s) => (
               <option key={s} value={s}>
                 {words.t(`risk.sampling.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={field('precision')} data-field="precision">
+          <span>{words.t('studio.risk.precision')}</span>
+          <input type="text" inputMode="decimal" value={precision} placeholder="0.005" data-testid="risk-precision" onChange={(e) => setPrecision(e.target.value)} />
+        </label>
+        <label className={field('method')} data-field="method">
+          <span>{words.t('studio.risk.method')}</span>
+          <select value={method} data-testid="risk-method" onChange={(e) => setMethod(e.target.value as SensitivityMethod)}>
+            {SENSITIVITY_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {words.t(`studio.risk.method.${m}`)}
               </option>
             ))}
           </select>
@@ -245,6 +265,11 @@ function RunNote({ shown, latest, words }: { shown: Shown<RiskJson>; latest: num
       <p className="muted" data-testid="risk-ran-on" data-version={shown.version}>
         {words.t('studio.risk.ranOn', { version: shown.version, runs: words.n(result.draws), sampling: words.t(`risk.sampling.${result.sampling}`), seed: result.seed, when })}
       </p>
+      {result.stoppedBy === 'precision' && (
+        <p className="muted" data-testid="risk-precision-stop">
+          {words.t('studio.risk.stoppedAtPrecision', { draws: words.n(result.draws), runs: words.n(result.runs), precision: formatPercent(words.locale, Number(shown.settings.precision)) })}
+        </p>
+      )}
       {shown.version < latest && (
         <p className="warning" data-testid="risk-stale" data-version={shown.version}>
           {words.t('studio.risk.stale', { version: shown.version, latest })}
@@ -276,9 +301,13 @@ function ActorDetail({ headline, actor, risk, tornado, latest, ecosystem, words 
   const money = (x: number) => formatMoney(words.locale, x);
   const pct = (x: number) => formatPercent(words.locale, x);
   const ranked = tornado?.result.actors.find((a) => a.actor === actor.actor);
-  const bars = ranked ? tornadoBars(ranked.ranking) : [];
+  const method = tornado?.result.method ?? 'tornado';
+  const bars = ranked && method === 'tornado' ? tornadoBars(ranked.ranking.flatMap((e) => (e.method === 'tornado' ? [e] : []))) : [];
+  const rows = ranked && method !== 'tornado' ? rankingRows(ranked.ranking) : [];
+  const correlated = tornado ? correlationNote(tornado.result) : undefined;
   const spread = actor.role === 'business' ? actor.npv : actor.gain;
-  const drawn = drawnDrivers(actor.drivers);
+  const reading = driversReading(actor.drivers);
+  const fig = (x: number) => formatNumber(words.locale, x, 2);
   return (
     <div className="risk-actor" data-testid="risk-actor" data-actor={actor.actor}>
       <h3>{actorName(doc, actor.actor)}</h3>
@@ -307,22 +336,48 @@ function ActorDetail({ headline, actor, risk, tornado, latest, ecosystem, words 
       <h3>{words.t('studio.risk.fan', { currency })}</h3>
       <RiskFan fan={actor.fan} xLabel={words.t('studio.period', { period: doc.period })} />
       <h3>{words.t('studio.risk.drivers')}</h3>
-      {actor.drivers && (drawn.length > 0 ? (
-        <div data-testid="risk-drawn-drivers">
-          <p>{words.t('studio.risk.drawnDrivers')}</p>
+      {reading?.kind === 'drivers' && (
+        <div data-testid="risk-drawn-drivers" data-reading="drivers">
+          <p>{words.t('studio.risk.drawnDrivers', { draws: words.n(reading.draws) })}</p>
           <ul className="risk-drivers">
-            {drawn.map((d) => (
+            {reading.drivers.map((d) => (
               <li key={d.parameter} data-parameter={d.parameter}>
-                {words.t('studio.risk.drawnDriver', { parameter: d.parameter, rho: formatNumber(words.locale, d.spearman, 2) })}
+                {words.t('studio.risk.drawnDriver', { parameter: d.parameter, rho: fig(d.spearman), src: fig(d.src), prcc: fig(d.prcc) })}
               </li>
             ))}
           </ul>
         </div>
-      ) : (
-        <p className="muted">{words.t('studio.risk.noDrawnDriver')}</p>
-      ))}
+      )}
+      {reading?.kind === 'constant' && (
+        <p className="muted" data-testid="risk-drawn-drivers" data-reading="constant">
+          {words.t(actor.role === 'business' ? 'studio.risk.driversNone' : 'studio.risk.driversNoneSegment')}
+        </p>
+      )}
+      {reading?.kind === 'noise' && (
+        <p className="muted" data-testid="risk-drawn-drivers" data-reading="noise">
+          {words.t('studio.risk.noDrawnDriver', { draws: words.n(reading.draws) })}
+        </p>
+      )}
       {tornado && tornado.version < latest && <p className="warning">{words.t('studio.risk.tornadoStale', { version: tornado.version })}</p>}
-      {ranked && bars.length === 0 && <p className="muted">{words.t('studio.risk.noDrivers')}</p>}
+      {correlated && (
+        <p className="warning" data-testid="risk-correlated" data-method={correlated.method}>
+          {words.t(`studio.risk.correlated.${correlated.method}`, { parameters: correlated.parameters.join(', ') })}
+        </p>
+      )}
+      {ranked && bars.length === 0 && rows.length === 0 && <p className="muted">{words.t('studio.risk.noDrivers')}</p>}
+      {rows.length > 0 && method !== 'tornado' && (
+        <>
+          <p className="muted">{words.t(`studio.risk.ranking.${method}`, { runs: words.n(tornado!.result.runs ?? 0), currency })}</p>
+          <ol className="risk-drivers" data-testid="risk-ranked" data-method={method}>
+            {ranked!.ranking.filter((e) => rows.some((r) => r.parameter === e.parameter)).sort((a, b) => b.measure - a.measure).map((e) => (
+              <li key={e.parameter} data-parameter={e.parameter}>
+                {rankLine(e, words, fig, money)}
+              </li>
+            ))}
+          </ol>
+          <RiskRanking rows={rows} method={method} />
+        </>
+      )}
       {bars.length > 0 && (
         <>
           <ol className="risk-drivers" data-testid="risk-drivers">
@@ -339,4 +394,14 @@ function ActorDetail({ headline, actor, risk, tornado, latest, ecosystem, words 
       {risk.failed > 0 && <p className="warning">{words.t('risk.failed', { failed: words.n(risk.failed), runs: words.n(risk.draws), codes: (risk.failure ?? []).join(', ') })}</p>}
     </div>
   );
+}
+
+/** One assumption of a regression, Morris or Sobol ranking in words, with its method's figures. */
+function rankLine(e: EffectJson, words: Words, fig: (x: number) => string, money: (x: number) => string): string {
+  switch (e.method) {
+    case 'regression': return words.t('studio.risk.rank.regression', { parameter: e.parameter, rho: fig(e.spearman), src: fig(e.src), prcc: fig(e.prcc) });
+    case 'morris': return words.t('studio.risk.rank.morris', { parameter: e.parameter, muStar: money(e.muStar), error: money(e.muStarError), sigma: money(e.sigma) });
+    case 'sobol': return words.t('studio.risk.rank.sobol', { parameter: e.parameter, first: fig(e.first.value), firstLow: fig(e.first.low), firstHigh: fig(e.first.high), total: fig(e.total.value), totalLow: fig(e.total.low), totalHigh: fig(e.total.high) });
+    case 'tornado': return e.parameter;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnDrivers, fanLines, histogramBars, sharePercent, shownResult, tornadoBars, type SavedSummary } from './risk.js';
+import { correlationNote, driversReading, rankingRows, drawnDrivers, fanLines, histogramBars, sharePercent, shownResult, tornadoBars, type SavedSummary } from './risk.js';
 
 const saved = (id: number, version: number, kind: 'risk' | 'sensitivity', settings: SavedSummary['settings'] = {}): SavedSummary => ({ id, version, kind, settings, savedAt: '', stale: false });
 
@@ -9,8 +9,9 @@ describe('the Risk tab’s decisions', () => {
     expect(shownResult(results, 'risk', 2)?.id).toBe(2);
     expect(shownResult(results, 'risk', 1)?.id).toBe(3);
     expect(shownResult(results, 'risk', 3)?.id).toBe(6);
-    // Version 2 has only a Sobol ranking: the tornado of version 1 is shown, as version 1's.
-    expect(shownResult(results, 'sensitivity', 2)?.id).toBe(5);
+    // Version 2's Sobol ranking is the last run on it: shown, whatever its method; version 1 shows its tornado.
+    expect(shownResult(results, 'sensitivity', 2)?.id).toBe(4);
+    expect(shownResult(results, 'sensitivity', 1)?.id).toBe(5);
     expect(shownResult([saved(7, 4, 'risk')], 'risk', 3)).toBeUndefined();
     expect(shownResult([], 'risk', 1)).toBeUndefined();
   });
@@ -57,5 +58,34 @@ describe('the Risk tab’s decisions', () => {
     expect(drawnDrivers({ draws: 1000, constant: true, ranking: [] })).toEqual([]);
     // A run that gives no drivers (an older result) names none.
     expect(drawnDrivers(undefined)).toEqual([]);
+  });
+
+  it('says what the draws make of a figure: nothing reaches it, nothing stands out, or its drivers', () => {
+    expect(driversReading({ draws: 2048, constant: true, ranking: [] })).toEqual({ kind: 'constant' });
+    // 1/√2047 = 0.0221: |ρ| must pass 0.0663 to drive; 0.05 does not.
+    expect(driversReading({ draws: 2048, noise: 0.0221, constant: false, ranking: [{ parameter: 'a', spearman: 0.05, src: 0.05, prcc: 0.06, drives: false }] })).toEqual({ kind: 'noise', draws: 2048 });
+    const ranking = [
+      { parameter: 'a', spearman: 0.3, src: 0.31, prcc: 0.5, drives: true },
+      { parameter: 'b', spearman: -0.6, src: -0.58, prcc: -0.8, drives: true },
+      { parameter: 'c', spearman: 0.01, src: 0.0, prcc: 0.02, drives: false },
+    ];
+    expect(driversReading({ draws: 2048, constant: false, ranking })).toEqual({ kind: 'drivers', draws: 2048, drivers: [{ parameter: 'b', spearman: -0.6, src: -0.58, prcc: -0.8 }, { parameter: 'a', spearman: 0.3, src: 0.31, prcc: 0.5 }] });
+    expect(driversReading(undefined)).toBeUndefined();
+  });
+
+  it('draws a regression, Morris or Sobol ranking, the highest measure first, with its intervals', () => {
+    const reg = (parameter: string, spearman: number) => ({ method: 'regression' as const, parameter, measure: Math.abs(spearman), spearman, src: 0, srrc: 0, prcc: 0 });
+    expect(rankingRows([reg('a', 0.2), reg('b', -0.9), reg('c', 0)])).toEqual([{ parameter: 'b', measure: 0.9, bars: [{ value: -0.9 }] }, { parameter: 'a', measure: 0.2, bars: [{ value: 0.2 }] }]);
+    // μ* = 12 ± 3: the bar's interval is [9, 15].
+    expect(rankingRows([{ method: 'morris', parameter: 'm', measure: 12, mu: -4, muStar: 12, muStarError: 3, sigma: 20 }])).toEqual([{ parameter: 'm', measure: 12, bars: [{ value: 12, low: 9, high: 15 }] }]);
+    const index = (value: number, low: number, high: number) => ({ value, standardError: 0.01, low, high });
+    expect(rankingRows([{ method: 'sobol', parameter: 's', measure: 0.56, first: index(0.31, 0.28, 0.34), total: index(0.56, 0.52, 0.6) }])).toEqual([{ parameter: 's', measure: 0.56, bars: [{ value: 0.31, low: 0.28, high: 0.34 }, { value: 0.56, low: 0.52, high: 0.6 }] }]);
+  });
+
+  it('says which rankings read correlated assumptions as independent', () => {
+    expect(correlationNote({ method: 'sobol', correlated: [] })).toBeUndefined();
+    expect(correlationNote({ method: 'tornado', correlated: ['a', 'b'] })).toEqual({ method: 'tornado', parameters: ['a', 'b'] });
+    expect(correlationNote({ method: 'morris', correlated: ['a', 'b'] })?.method).toBe('morris');
+    expect(correlationNote({ method: 'regression', correlated: ['a', 'b'], correlationsDrawn: true })).toEqual({ method: 'drawn', parameters: ['a', 'b'] });
   });
 });
