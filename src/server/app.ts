@@ -21,6 +21,7 @@ import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
 import { riskRoutes } from './routes/risk.js';
+import { experimentRoutes } from './routes/experiments.js';
 import { jobRegistry } from './jobs.js';
 import { COMPONENTS } from './schemas.js';
 import { studioFiles } from './static.js';
@@ -60,6 +61,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.fileBytes, onError: (c) => c.json(tooLarge(localeOf(c)).body, 413) }));
   let backend = options.engine;
   const engine = () => (backend ??= workerPool());
+  // One registry, so a job started by any route is read at /api/jobs/{job}.
+  const jobs = jobRegistry(internal);
   const routes: Route[] = [
     ...modelRoutes(options.workspace),
     ...analysisRoutes(options.workspace, engine),
@@ -67,7 +70,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...sensitivityRoutes(options.workspace),
     ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
-    ...riskRoutes(options.workspace, jobRegistry(internal), options.riskWorker ? { script: options.riskWorker } : {}),
+    ...riskRoutes(options.workspace, jobs, options.riskWorker ? { script: options.riskWorker } : {}),
+    ...experimentRoutes(options.workspace, jobs, options.riskWorker ? { script: options.riskWorker } : {}),
   ];
   routes.push(
     route({

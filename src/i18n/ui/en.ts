@@ -8,6 +8,7 @@ import { studioEn } from './studio.js';
 import { experimentEn } from './experiment.js';
 import { riskEn } from './risk.js';
 import { experimentRecordsEn } from './experiment-records.js';
+import { studioExperimentsEn } from './studio-experiments.js';
 import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
 
@@ -605,6 +606,7 @@ export const en = {
   ...experimentEn,
   ...riskEn,
   ...experimentRecordsEn,
+  ...studioExperimentsEn,
   ...sensitivityEn,
 } satisfies Record<string, Template>;
 

@@ -6,6 +6,7 @@ import { studioFr } from './studio.js';
 import { experimentFr } from './experiment.js';
 import { riskFr } from './risk.js';
 import { experimentRecordsFr } from './experiment-records.js';
+import { studioExperimentsFr } from './studio-experiments.js';
 import { sensitivityFr } from './sensitivity.js';
 import { SERVER_FR } from './server.js';
 
@@ -602,5 +603,6 @@ export const fr: Record<UiKey, Template> = {
   ...experimentFr,
   ...riskFr,
   ...experimentRecordsFr,
+  ...studioExperimentsFr,
   ...sensitivityFr,
 };
