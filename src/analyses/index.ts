@@ -23,4 +23,5 @@ export * from './experiment-data.js';
 export * from './wtp-data.js';
 export * from './experiment-records.js';
 export * from './experiment-calibration.js';
+export * from './experiment-report.js';
 export * from './sensitivity.js';

@@ -11,6 +11,7 @@ import {
   assumptionMap,
   calibrateParameter,
   checkRiskOptions,
+  conversionReport,
   rankingFromSensitivity,
   recordedExperiment,
   roundFigures,
@@ -22,7 +23,6 @@ import {
   type NamedCounts,
   type RiskOptions,
 } from '../../analyses/index.js';
-import { conversionReport } from '../../analyses/experiment-report.js';
 import { applyChanges, hasErrors, issue, rewriteYaml, type Change, type Issue, type LearningCard, type ModelDocument } from '../../core/index.js';
 import { text, type UiKey } from '../../i18n/index.js';
 import { riskInWorkers } from '../../runtime/index.js';
