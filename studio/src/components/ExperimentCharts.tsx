@@ -152,7 +152,7 @@ export function IntervalChart({ rows, testId, zero = false }: { rows: IntervalRo
       ctx.setLineDash([]);
     }
     rows.forEach((r, i) => {
-      const y = u.valToPos(i, 'y', true);
+      const y = u.valToPos(rows.length - 1 - i, 'y', true);
       const a = u.valToPos(r.low, 'x', true);
       const b = u.valToPos(r.high, 'x', true);
       ctx.strokeStyle = r.colour;
@@ -169,7 +169,9 @@ export function IntervalChart({ rows, testId, zero = false }: { rows: IntervalRo
       ctx.beginPath();
       ctx.arc(u.valToPos(r.estimate, 'x', true), y, px(5), 0, 2 * Math.PI);
       ctx.fill();
-      label(ctx, `${formatPercent(words.locale, r.low)} – ${formatPercent(words.locale, r.high)}`, a, y - px(9));
+      const said = `${formatPercent(words.locale, r.low)} – ${formatPercent(words.locale, r.high)}`;
+      ctx.font = `${px(11)}px sans-serif`;
+      label(ctx, said, Math.max(u.bbox.left, (a + b) / 2 - ctx.measureText(said).width / 2), y - px(9));
     });
     ctx.restore();
   };
@@ -182,11 +184,11 @@ export function IntervalChart({ rows, testId, zero = false }: { rows: IntervalRo
       data={[range, [null, null]]}
       draw={draw}
       options={() => ({
-        scales: { x: { time: false, range }, y: { range: [rows.length - 0.4, -0.6] } },
+        scales: { x: { time: false, range }, y: { range: [-0.6, rows.length - 0.4] } },
         series: [{}, { stroke: 'transparent', points: { show: false } }],
         axes: [
           { values: (_u: uPlot, ticks: number[]) => ticks.map((t) => formatPercent(words.locale, t)) },
-          { size: 90, splits: () => rows.map((_, i) => i), values: (_u: uPlot, ticks: number[]) => ticks.map((t) => rows[t]?.name ?? '') },
+          { size: 60, splits: () => rows.map((_, i) => i), values: (_u: uPlot, ticks: number[]) => ticks.map((t) => rows[rows.length - 1 - t]?.name ?? '') },
         ],
         legend: { show: false },
         cursor: { show: false },
@@ -203,12 +205,13 @@ export function DistributionChart({ x, series, testId, yLabel }: { x: number[]; 
     <PlotBox
       testId={testId}
       attributes={{ 'data-series': series.map((s) => s.label).join(';') }}
-      shape={`${words.locale}|${series.map((s) => `${s.label}|${s.colour}`).join('|')}`}
+      shape={`${words.locale}|${series.map((s) => `${s.label}|${s.colour}`).join('|')}|${x[0]}|${x.at(-1)}`}
       height={200}
       data={[x, ...series.map((s) => s.values)]}
       draw={() => undefined}
       options={() => ({
-        scales: { x: { time: false } },
+        // uPlot leaves an x scale of numbers without a range unset: the data's own bounds.
+        scales: { x: { time: false, range: [x[0] ?? 0, x.at(-1) ?? 1] } },
         series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, fill: `${s.colour}22`, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } }))],
         axes: [{ values: (_u: uPlot, ticks: number[]) => ticks.map((t) => money(words.locale, t)) }, { label: yLabel, values: (_u: uPlot, ticks: number[]) => ticks.map(() => '') , size: 30 }],
         legend: { show: true, live: false },

@@ -72,7 +72,7 @@ export function ExperimentsView({ id, version, editing, onVersion }: Experiments
           </li>
         ))}
       </ol>
-      <HypothesisPanel key={`${shown}@${version.number}`} doc={doc} id={shown} editing={editing} modelId={id} version={version} onVersion={onVersion} />
+      <HypothesisPanel key={shown} doc={doc} id={shown} editing={editing} modelId={id} version={version} onVersion={onVersion} />
     </div>
   );
 }
@@ -157,7 +157,7 @@ function HypothesisPanel({ doc, id, editing, modelId, version, onVersion }: Pane
         );
       })}
       {cards.length > 0 && experiments.length === 0 && <p className="muted">{words.t('studio.exp.experiment.none')}</p>}
-      {experiments.length > 1 && <Choice label={words.t('studio.exp.experiment.choose')} value={experiment![0]} options={experiments.map(([e, r]) => [e, r.name ?? r.label ?? e])} onChange={setChosen} testId="experiment-choice" />}
+      {experiments.length > 1 && <Choice label={words.t('studio.exp.experiment.choose')} value={experiment![0]} options={experiments.map(([e, r]) => [e, r.name ?? (words.locale === 'en' ? r.label : undefined) ?? e])} onChange={setChosen} testId="experiment-choice" />}
       {experiment && <ExperimentPanel key={experiment[0]} doc={doc} id={experiment[0]} record={experiment[1]} editing={editing} modelId={modelId} version={version} onVersion={onVersion} />}
     </section>
   );
@@ -196,7 +196,8 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
   const informed = record.informs ? parameterSpec(doc.parameters?.[record.informs] ?? 0).value : undefined;
   const [rates, setRates] = useState({ control: typeof informed === 'number' ? formatNumber(words.locale, informed * 100) : '', variant: '' });
 
-  const names = variants.map(([v, r]) => r.label ?? r.name ?? v);
+  // The model's `label` is its English one: French reads the name, else the id (as the CLI names variants).
+  const names = variants.map(([v, r]) => r.name ?? (words.locale === 'en' ? r.label : undefined) ?? v);
   const shortName = (i: number) => variants[i]![0];
   const check = designCheck(percentOf(rates.control), percentOf(rates.variant), wholeOf(typed[variants[0]![0]]!.planned), wholeOf(typed[variants[1]?.[0] ?? '']?.planned ?? ''));
   const counts = variants.map(([v]) => ({ name: v, exposed: wholeOf(typed[v]!.exposed), converted: wholeOf(typed[v]!.converted) }));
@@ -237,7 +238,7 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
   return (
     <section className="experiment" data-testid="experiment" data-experiment={id}>
       <h3>
-        {words.t('studio.exp.experiment.heading')} <span data-user-text>{record.name ?? record.label ?? id}</span>
+        {words.t('studio.exp.experiment.heading')} <span data-user-text>{record.name ?? (words.locale === 'en' ? record.label : undefined) ?? id}</span>
       </h3>
       <p className="muted" data-user-text>
         {words.t('studio.exp.experiment.measure', { measure: textOf(record.measure, words.locale) })}
@@ -340,7 +341,7 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
           </div>
         </div>
       )}
-      <Forecast doc={doc} experiment={id} record={record} saved={savedCounts} modelId={modelId} version={version} onVersion={onVersion} editing={editing} verdict={results} />
+      <Forecast key={JSON.stringify(variants.map(([, r]) => r.observed ?? null))} doc={doc} experiment={id} record={record} saved={savedCounts} modelId={modelId} version={version} onVersion={onVersion} editing={editing} verdict={results} />
       <LearningCards doc={doc} experiment={id} record={record} editing={editing} />
     </section>
   );
@@ -393,7 +394,8 @@ interface Estimate {
 }
 interface ActorRisk {
   actor: string;
-  name?: string;
+  /** The actor's name in the model (withNames). */
+  actorName?: string;
   role: 'business' | 'segment';
   npv?: { mean: Estimate };
   gain?: { mean: Estimate };
@@ -530,7 +532,7 @@ function Forecast({ doc, experiment, record, saved, modelId, version, onVersion,
             <tbody>
               {compared.map((p) => (
                 <tr key={p.before.actor} className={p === shown ? 'chosen' : ''} onClick={() => setActor(p.before.actor)} data-actor={p.before.actor}>
-                  <td data-user-text>{p.before.name ?? p.before.actor}</td>
+                  <td data-user-text>{p.before.actorName ?? p.before.actor}</td>
                   <td>{p.before.lossProbability ? pct(p.before.lossProbability.value) : '—'}</td>
                   <td>{p.after.lossProbability ? pct(p.after.lossProbability.value) : '—'}</td>
                   <td>{money(mean(p.before))}</td>
@@ -539,7 +541,7 @@ function Forecast({ doc, experiment, record, saved, modelId, version, onVersion,
               ))}
             </tbody>
           </table>
-          <p className="muted">{words.t(shown.before.role === 'segment' ? 'studio.exp.forecast.chartSegment' : 'studio.exp.forecast.chart', { actor: shown.before.name ?? shown.before.actor, runs: formatNumber(words.locale, before!.draws, 0) })}</p>
+          <p className="muted">{words.t(shown.before.role === 'segment' ? 'studio.exp.forecast.chartSegment' : 'studio.exp.forecast.chart', { actor: shown.before.actorName ?? shown.before.actor, runs: formatNumber(words.locale, before!.draws, 0) })}</p>
           <ForecastChart before={shown.before} after={shown.after} words={words} />
           <div className="row">
             <button onClick={() => void apply()} disabled={applied !== undefined} data-testid="forecast-apply">

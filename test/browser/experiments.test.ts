@@ -1,0 +1,136 @@
+/**
+ * The Experiments tab in a real browser (Debian's chromium driven by playwright-core), against
+ * the real server on a workspace of its own, in French (issue 18's "done when"): a facilitator
+ * opens Purple Button, reads a hypothesis and its test card, edits the card, learns that two
+ * groups of 50 cannot tell 10 % from 15 %, enters the counts observed, reads the verdict with its
+ * intervals, and watches the forecast change once the parameter is calibrated, then applies the
+ * calibration as a version the learning card records. Writes docs/screenshots/experiments-map.png, experiments.png and experiments-forecast.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
+import { startStudio, type RunningStudio } from './studio-server.js';
+
+const SHOTS = 'docs/screenshots';
+let studio: RunningStudio;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const executablePath = chromiumPath();
+  studio = await startStudio();
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`the page threw: ${error.stack ?? error.message}`));
+  page.setDefaultTimeout(10_000);
+  mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+const poll = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 100 });
+const savedVersion = async () => Number(await page.getByTestId('status').getAttribute('data-version'));
+const attribute = (testId: string, name: string) => page.getByTestId(testId).first().getAttribute(name);
+
+async function typeIn(testId: string, text: string) {
+  const input = page.getByTestId(testId);
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+describe('the Experiments tab, in French', () => {
+  it('carries a test from its hypothesis to the forecast it changes', async () => {
+    await page.goto(`${studio.url}/#/models`);
+    await page.getByTestId('language').selectOption('fr');
+    await page.goto(`${studio.url}/#/model/purple-button`);
+    await page.waitForSelector('[data-testid="graph"][data-ready="true"]');
+    await page.locator('[role="tab"][data-tab="experiments"]').click();
+    await expect(page.locator('[role="tab"][data-tab="experiments"]')).toBeDefined();
+    expect(await page.locator('[role="tab"][data-tab="experiments"]').textContent()).toBe('Expériences');
+
+    // The assumption map, then the young drivers' hypothesis and its test card.
+    await page.waitForSelector('[data-testid="assumption-map"] canvas');
+    await page.locator('button[data-hypothesis="pay-less-or-recognition"]').click();
+    await poll(() => attribute('hypothesis', 'data-hypothesis')).toBe('pay-less-or-recognition');
+    expect(await page.getByTestId('hypothesis-statement').inputValue()).toContain('les individus changent pour payer moins');
+    const card = page.locator('[data-testid="test-card"][data-card="young-drivers-ab"]');
+    expect(await card.locator('label span').allTextContents()).toEqual(['Nous pensons que…', 'Pour le vérifier, nous allons…', 'Et mesurer…']);
+    expect(await card.getByTestId('card-verify').inputValue()).toContain('deux groupes de 50 conducteurs');
+
+    // An edit of the test card is a saved version, like every other edit.
+    const before = await savedVersion();
+    await typeIn('card-measure', 'le nombre de téléchargements de l’application Sam');
+    await poll(savedVersion).toBe(before + 1);
+    expect(await page.getByTestId('card-measure').inputValue()).toBe('le nombre de téléchargements de l’application Sam');
+
+    await page.screenshot({ path: `${SHOTS}/experiments-map.png` });
+
+    // The planning warning as the rates are typed: two groups of 50 cannot tell 10 % from 15 %.
+    expect(await page.getByTestId('planned-a').inputValue()).toBe('50');
+    expect(await page.getByTestId('planned-b').inputValue()).toBe('50');
+    await page.getByTestId('rate-control').fill('10');
+    await page.getByTestId('rate-variant').fill('15');
+    await poll(() => attribute('plan-warning', 'data-code')).toBe('design-cannot-answer');
+    const warning = await page.getByTestId('plan-warning').textContent();
+    expect(warning).toContain('Ce plan ne peut pas répondre à la carte de test');
+    expect(warning).toContain('avec 50 et 50 essais');
+    expect(warning).toContain('de 10,0\u202f% à 15,0\u202f%');
+
+    // The counts observed: the invented ones replaced by 12 of 50 and 21 of 50, each saved.
+    expect(await page.getByTestId('invented').count()).toBe(1);
+    let version = await savedVersion();
+    await typeIn('converted-a', '12');
+    await poll(savedVersion).toBe(version + 1);
+    version = await savedVersion();
+    await typeIn('converted-b', '21');
+    await poll(savedVersion).toBe(version + 1);
+    expect(await page.getByTestId('invented').count()).toBe(0);
+    await page.getByTestId('rate-intervals').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/experiments.png` });
+
+    // The verdict in words, with its intervals drawn. By hand: 12/50 = 24 %, 21/50 = 42 %, a
+    // difference of 18 points; each interval holds its estimate.
+    const rates = (await attribute('rate-intervals', 'data-intervals'))!.split(';').map((row) => row.split(':')[1]!.split(',').map(Number));
+    expect(rates.map((r) => r[1])).toEqual([0.24, 0.42]);
+    // Wilson intervals, as scipy gives them: binomtest(12, 50).proportion_ci(0.95, 'wilson') =
+    // (0.142974, 0.374127); binomtest(21, 50).proportion_ci(0.95, 'wilson') = (0.293750, 0.557666).
+    expect(rates[0]![0]).toBeCloseTo(0.142974, 3);
+    expect(rates[0]![2]).toBeCloseTo(0.374127, 3);
+    expect(rates[1]![0]).toBeCloseTo(0.29375, 3);
+    expect(rates[1]![2]).toBeCloseTo(0.557666, 3);
+    const [difference] = (await attribute('difference-intervals', 'data-intervals'))!.split(';').map((row) => row.split(':')[1]!.split(',').map(Number));
+    expect(difference![1]).toBeCloseTo(0.18, 10);
+    expect(difference![0]).toBeLessThan(0.18);
+    const verdict = await page.getByTestId('verdicts').textContent();
+    // Boschloo's test does not reject at 5 % (scipy: boschloo_exact([[21, 29], [12, 38]]).pvalue = 0.060):
+    // the words say the evidence is too weak, and what sample would decide.
+    expect(verdict).toMatch(/b\u00a0: test exact de Boschloo, p = 0,0\d+ > 0,05/);
+    expect(verdict).toContain('Les preuves sont trop faibles pour décider');
+    expect(verdict).toContain('probabilité de battre le témoin');
+
+    // The forecast before and after: download_share_a calibrated on 12/50, the risk run on both.
+    await page.getByTestId('forecast-run').click();
+    await poll(() => page.getByTestId('calibration').count()).toBe(1);
+    expect(await page.getByTestId('calibration').textContent()).toContain('download_share_a');
+    await poll(() => page.getByTestId('forecast-result').count(), 60_000).toBe(1);
+    expect(await attribute('forecast-result', 'data-actor')).toBe('young-drivers-a');
+    const row = page.locator('.forecast-table tr[data-actor="young-drivers-a"] td');
+    const [, , , meanBefore, meanAfter] = await row.allTextContents();
+    expect(meanAfter).not.toBe(meanBefore);
+    await page.waitForSelector('[data-testid="forecast-chart"] canvas');
+    await page.getByTestId('forecast-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/experiments-forecast.png` });
+
+    // Applied as a new version, which the learning card records.
+    version = await savedVersion();
+    await page.getByTestId('forecast-apply').click();
+    await poll(savedVersion).toBe(version + 1);
+    await poll(() => page.locator('[data-testid="learning-card"][data-card="young-drivers-illustration"]').getAttribute('data-model-version')).toBe(String(version + 1));
+    expect(await page.getByTestId('forecast-applied').textContent()).toContain(`version ${version + 1}`);
+  }, 180_000);
+});
