@@ -55,6 +55,8 @@ describe('the Experiments tab, in French', () => {
 
     // The assumption map, then the young drivers' hypothesis and its test card.
     await page.waitForSelector('[data-testid="assumption-map"] canvas');
+    // Importance from the sensitivity ranking of the model's NPVs where the hypothesis names parameters.
+    await poll(() => page.getByTestId('map-source').textContent()).toContain('classement de sensibilité');
     await page.locator('button[data-hypothesis="pay-less-or-recognition"]').click();
     await poll(() => attribute('hypothesis', 'data-hypothesis')).toBe('pay-less-or-recognition');
     expect(await page.getByTestId('hypothesis-statement').inputValue()).toContain('les individus changent pour payer moins');
@@ -67,10 +69,17 @@ describe('the Experiments tab, in French', () => {
     await typeIn('card-measure', 'le nombre de téléchargements de l’application Sam');
     await poll(savedVersion).toBe(before + 1);
     expect(await page.getByTestId('card-measure').inputValue()).toBe('le nombre de téléchargements de l’application Sam');
+    // Undone and redone through the workspace, like every edit.
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await poll(() => page.getByTestId('card-measure').inputValue()).toBe('le nombre de téléchargements et le nombre de connexions');
+    await page.getByRole('button', { name: 'Rétablir' }).click();
+    await poll(() => page.getByTestId('card-measure').inputValue()).toBe('le nombre de téléchargements de l’application Sam');
 
+    await page.getByTestId('assumption-map').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/experiments-map.png` });
 
     // The planning warning as the rates are typed: two groups of 50 cannot tell 10 % from 15 %.
+    await poll(savedVersion).toBe(before + 3);
     expect(await page.getByTestId('planned-a').inputValue()).toBe('50');
     expect(await page.getByTestId('planned-b').inputValue()).toBe('50');
     await page.getByTestId('rate-control').fill('10');

@@ -114,7 +114,7 @@ export function AssumptionMapChart({ points, evidenceNames, xLabel, yLabel }: { 
         series: [{ label: xLabel }, { label: yLabel, stroke: 'transparent', points: { show: false } }],
         axes: [
           { label: xLabel, splits: () => [0, 1, 2, 3], values: (_u: uPlot, ticks: number[]) => ticks.map((t) => evidenceNames[t] ?? '') },
-          { label: yLabel, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (_u: uPlot, ticks: number[]) => ticks.map((t) => formatPercent(words.locale, t)) },
+          { label: yLabel, size: 72, splits: () => [0, 0.25, 0.5, 0.75, 1], values: (_u: uPlot, ticks: number[]) => ticks.map((t) => formatPercent(words.locale, t)) },
         ],
         legend: { show: false },
         cursor: { show: false },

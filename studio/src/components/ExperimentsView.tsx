@@ -67,7 +67,7 @@ export function ExperimentsView({ id, version, editing, onVersion }: Experiments
               <span data-user-text>{textOf(doc.hypotheses![m.hypothesis]!.statement, words.locale)}</span>
             </button>{' '}
             <span className="muted">
-              ({words.t(`studio.exp.quadrant.${m.quadrant}`)}, {words.t(m.importance ? `studio.exp.importance.${m.importance}` : 'studio.exp.importance.unset')})
+              ({words.t(`studio.exp.quadrant.${m.quadrant}`)}, {importanceWords(m, words)})
             </span>
           </li>
         ))}
@@ -75,6 +75,12 @@ export function ExperimentsView({ id, version, editing, onVersion }: Experiments
       <HypothesisPanel key={shown} doc={doc} id={shown} editing={editing} modelId={id} version={version} onVersion={onVersion} />
     </div>
   );
+}
+
+/** Its importance in words, and where it comes from when it is the sensitivity ranking's. */
+function importanceWords(m: MappedAssumption, words: Words): string {
+  const level = words.t(m.importance ? `studio.exp.importance.${m.importance}` : 'studio.exp.importance.unset');
+  return m.importanceFrom === 'sensitivity' ? words.t('studio.exp.importance.bySensitivity', { level, share: formatPercent(words.locale, m.sensitivityShare ?? 0) }) : level;
 }
 
 function importanceShare(m: MappedAssumption): number {
