@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
 import { startStudio, type RunningStudio } from './studio-server.js';
+import { englishLeft, interfaceText } from './interface-words.js';
 
 const SHOTS = 'docs/screenshots';
 let studio: RunningStudio;
@@ -132,6 +133,9 @@ describe('the Experiments tab, in French', () => {
     const [, , , meanBefore, meanAfter] = await row.allTextContents();
     expect(meanAfter).not.toBe(meanBefore);
     await page.waitForSelector('[data-testid="forecast-chart"] canvas');
+    // No English left on the tab, its results and forecast shown.
+    const english = englishLeft(await interfaceText(page));
+    expect(english, english.join(' | ')).toEqual([]);
     await page.getByTestId('forecast-chart').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/experiments-forecast.png` });
 
