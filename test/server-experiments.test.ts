@@ -146,6 +146,7 @@ describe('calibration', () => {
     expect(json.calibration).toEqual(printed.calibration);
     expect(json.changes).toEqual([printed.change]);
     expect(json.words[0]).toContain('download_share_a');
+    expect(json.document.parameters.download_share_a).toEqual(printed.change.record);
     // Nothing saved.
     expect((await t.call('GET', '/api/models/purple-button')).json.number).toBe(1);
   });

@@ -65,6 +65,11 @@ describe('the Experiments tab, in French', () => {
     expect(await card.locator('label span').allTextContents()).toEqual(['Nous pensons que…', 'Pour le vérifier, nous allons…', 'Et mesurer…']);
     expect(await card.getByTestId('card-verify').inputValue()).toContain('deux groupes de 50 conducteurs');
 
+    // Each group's offer, as the workshop's A/B slide gives it.
+    await page.getByTestId('variant-a').locator('summary').click();
+    expect(await page.getByTestId('offer-a').inputValue()).toContain('vous payez votre assurance 30% moins cher');
+    expect(await page.getByTestId('callToAction-b').inputValue()).toContain('Téléchargez l\'application Sam');
+
     // An edit of the test card is a saved version, like every other edit.
     const before = await savedVersion();
     await typeIn('card-measure', 'le nombre de téléchargements de l’application Sam');
@@ -145,5 +150,18 @@ describe('the Experiments tab, in French', () => {
     await poll(savedVersion).toBe(version + 1);
     await poll(() => page.locator('[data-testid="learning-card"][data-card="young-drivers-illustration"]').getAttribute('data-model-version')).toBe(String(version + 1));
     expect(await page.getByTestId('forecast-applied').textContent()).toContain(`version ${version + 1}`);
+
+    // A facilitator records a new hypothesis and its test card.
+    version = await savedVersion();
+    await page.getByTestId('hypothesis-add').click();
+    await poll(savedVersion).toBe(version + 1);
+    await poll(() => attribute('hypothesis', 'data-hypothesis')).toBe('hypothesis-11');
+    await typeIn('hypothesis-statement', 'les jeunes conducteurs partagent leur badge SAM');
+    await poll(savedVersion).toBe(version + 2);
+    await page.getByTestId('card-add').click();
+    await poll(savedVersion).toBe(version + 3);
+    await typeIn('card-believe', 'les jeunes conducteurs partageront le badge');
+    await poll(savedVersion).toBe(version + 4);
+    expect(await page.locator('button[data-hypothesis="hypothesis-11"]').textContent()).toBe('les jeunes conducteurs partagent leur badge SAM');
   }, 180_000);
 });

@@ -288,7 +288,7 @@ export function experimentRoutes(workspace: Workspace, jobs: Jobs, options: Expe
       tag,
       body: { json: CalibrateBody, optional: true },
       answers: {
-        200: data('{ experiment, variant, parameter, invented, calibration, changes, words } and, applied, { version, issues } of the new version.'),
+        200: data('{ experiment, variant, parameter, invented, calibration, changes, words } and the `document` it would make or, applied, the new `version` and its `issues`.'),
         404: NOT_FOUND,
         409: refused('`outdated`: another write came first.'),
         422: refused('No counts, no prior, not a rate, or the model has errors.'),
@@ -297,11 +297,12 @@ export function experimentRoutes(workspace: Workspace, jobs: Jobs, options: Expe
         const body = input.body ?? {};
         const id = input.params.id!;
         const version = await workspace.read(id, body.apply ? body.apply.basedOn : body.version);
-        const { ecosystem, result } = calibrated(version, input.params.experiment!, body, body.level);
+        const { ecosystem, result, document } = calibrated(version, input.params.experiment!, body, body.level);
         const changes: Change[] = [result.change];
         if (body.apply?.learningCard) changes.push(learningCardChange(ecosystem.doc, body.apply.learningCard, version.number + 1, id));
         const said = { ...calibrationData(result), changes, words: changeWords(changes, input.locale) };
-        if (!body.apply) return json(input, said);
+        // Not applied: the document the new version would hold (the learning card aside).
+        if (!body.apply) return json(input, { ...said, document });
         const written = await workspace.save(id, body.apply.basedOn, changes);
         return json(input, { ...said, version: written.version, issues: renderIssues(written.issues, input.locale) });
       },

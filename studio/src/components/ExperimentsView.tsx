@@ -46,7 +46,16 @@ export function ExperimentsView({ id, version, editing, onVersion }: Experiments
   const map = useMemo(() => assumptionMap(doc, ranking), [doc, ranking]);
   const [chosen, setChosen] = useState<string>();
   const shown = chosen && doc.hypotheses?.[chosen] ? chosen : map[0]?.hypothesis;
-  if (!shown) return <p className="muted">{words.t('studio.exp.none')}</p>;
+  const addHypothesis = async () => {
+    const made = freeId(doc.hypotheses, 'hypothesis');
+    if (await editing.commit([{ op: 'add', kind: 'hypothesis', id: made, record: { kind: 'desirability', statement: '', importance: 'high', evidence: 'none' } } as Change])) setChosen(made);
+  };
+  const addButton = (
+    <button onClick={() => void addHypothesis()} data-testid="hypothesis-add">
+      {words.t('studio.exp.hypothesis.add')}
+    </button>
+  );
+  if (!shown) return <div className="experiments"><p className="muted">{words.t('studio.exp.none')}</p>{addButton}</div>;
   const reason = sensitivity.error instanceof Error ? sensitivity.error.message : '';
   return (
     <div className="experiments" data-testid="experiments">
@@ -72,12 +81,20 @@ export function ExperimentsView({ id, version, editing, onVersion }: Experiments
           </li>
         ))}
       </ol>
+      {addButton}
       <HypothesisPanel key={shown} doc={doc} id={shown} editing={editing} modelId={id} version={version} onVersion={onVersion} />
     </div>
   );
 }
 
 /** Its importance in words, and where it comes from when it is the sensitivity ranking's. */
+/** The first `${base}-N` not taken in a section. */
+function freeId(section: Record<string, unknown> | undefined, base: string): string {
+  let n = Object.keys(section ?? {}).length + 1;
+  while (section && Object.hasOwn(section, `${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
 function importanceWords(m: MappedAssumption, words: Words): string {
   const level = words.t(m.importance ? `studio.exp.importance.${m.importance}` : 'studio.exp.importance.unset');
   return m.importanceFrom === 'sensitivity' ? words.t('studio.exp.importance.bySensitivity', { level, share: formatPercent(words.locale, m.sensitivityShare ?? 0) }) : level;
@@ -162,7 +179,21 @@ function HypothesisPanel({ doc, id, editing, modelId, version, onVersion }: Pane
           </div>
         );
       })}
+      <button onClick={() => void editing.commit([{ op: 'add', kind: 'testCard', id: freeId(doc.testCards, `${id}-card`), record: { hypothesis: id, believe: '', verify: '', measure: '' } } as Change])} data-testid="card-add">
+        {words.t('studio.exp.testCard.add')}
+      </button>
       {cards.length > 0 && experiments.length === 0 && <p className="muted">{words.t('studio.exp.experiment.none')}</p>}
+      {cards.length > 0 && (
+        <button
+          onClick={() => {
+            const made = freeId(doc.experiments, `${cards[0]![0]}-test`);
+            void editing.commit([{ op: 'add', kind: 'experiment', id: made, record: { testCard: cards[0]![0], measure: cards[0]![1].measure, variants: { a: { control: true, planned: 50 }, b: { planned: 50 } } } } as Change]).then((done) => done && setChosen(made));
+          }}
+          data-testid="experiment-add"
+        >
+          {words.t('studio.exp.experiment.add')}
+        </button>
+      )}
       {experiments.length > 1 && <Choice label={words.t('studio.exp.experiment.choose')} value={experiment![0]} options={experiments.map(([e, r]) => [e, r.name ?? (words.locale === 'en' ? r.label : undefined) ?? e])} onChange={setChosen} testId="experiment-choice" />}
       {experiment && <ExperimentPanel key={experiment[0]} doc={doc} id={experiment[0]} record={experiment[1]} editing={editing} modelId={modelId} version={version} onVersion={onVersion} />}
     </section>
@@ -262,7 +293,7 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
         <tbody>
           {variants.map(([v, r], i) => (
             <tr key={v}>
-              <td title={textOf(r.offer, words.locale)} data-user-text>
+              <td data-user-text>
                 {names[i]}
                 {i === 0 ? ` (${words.t('studio.exp.control')})` : ''}
               </td>
@@ -273,6 +304,18 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
           ))}
         </tbody>
       </table>
+      {variants.map(([v, r], i) => {
+        const saveOffer = (field: 'valueProposition' | 'offer' | 'price' | 'callToAction', t: string) =>
+          void editing.commit([updateRecord('experiment', id, { ...record, variants: { ...record.variants, [v]: { ...r, [field]: withText(r[field], t, words.locale) } } })]);
+        return (
+          <details key={v} className="card variant-offer" data-testid={`variant-${v}`}>
+            <summary data-user-text>{names[i]}</summary>
+            {(['valueProposition', 'offer', 'price', 'callToAction'] as const).map((f) => (
+              <TextField key={f} label={words.t(`studio.exp.variant.${f}`)} value={textOf(r[f], words.locale)} onSave={(t) => saveOffer(f, t)} testId={`${f}-${v}`} long={f !== 'price'} />
+            ))}
+          </details>
+        );
+      })}
       <div className="row">
         <label className="field">
           <span>{words.t('studio.exp.rates.control')}</span>
