@@ -15,6 +15,7 @@ import { formatNumber, type UiKey } from '../../../src/i18n/index.js';
 import { wilsonInterval } from '../../../src/stats/index.js';
 import { formatMoney, formatPercent } from '../../../src/tables/index.js';
 import { call, type Api, type Version } from '../api.js';
+import { useOffThread } from '../logic/experiment-worker.js';
 import { designCheck, orderedVariants, percentOf, resultsOf, sharedDensity, textOf, updateRecord, wholeOf, withText } from '../logic/experiments.js';
 import { useWords, type Words } from '../words.js';
 import { ErrorNote, useLoad } from './common.js';
@@ -236,9 +237,12 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
   // The model's `label` is its English one: French reads the name, else the id (as the CLI names variants).
   const names = variants.map(([v, r]) => r.name ?? (words.locale === 'en' ? r.label : undefined) ?? v);
   const shortName = (i: number) => variants[i]![0];
-  const check = designCheck(percentOf(rates.control), percentOf(rates.variant), wholeOf(typed[variants[0]![0]]!.planned), wholeOf(typed[variants[1]?.[0] ?? '']?.planned ?? ''));
+  // Worked out off the main thread: Boschloo's exact power alone takes about a second at 50 per group.
+  const plan = useOffThread<ReturnType<typeof designCheck>>({ kind: 'plan', control: percentOf(rates.control), variant: percentOf(rates.variant), trialsA: wholeOf(typed[variants[0]![0]]!.planned), trialsB: wholeOf(typed[variants[1]?.[0] ?? '']?.planned ?? '') });
+  const check = plan.answer;
   const counts = variants.map(([v]) => ({ name: v, exposed: wholeOf(typed[v]!.exposed), converted: wholeOf(typed[v]!.converted) }));
-  const results = useMemo(() => resultsOf(counts), [JSON.stringify(counts)]);
+  const reading = useOffThread<ReturnType<typeof resultsOf>>({ kind: 'results', counts });
+  const results = reading.answer;
   const savedCounts = variants.every(([v, r]) => r.observed && String(r.observed.exposed) === typed[v]!.exposed && String(r.observed.converted) === typed[v]!.converted);
   const invented = savedCounts && variants.some(([, r]) => r.observed?.invented);
 
@@ -327,7 +331,7 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
         </label>
       </div>
       {check === 'same-rates' && <p className="warning-note">{words.t('studio.exp.rates.same')}</p>}
-      {check && check !== 'same-rates' && <PlanWarning check={check} words={words} />}
+      {check && check !== 'same-rates' && <PlanWarning check={check} words={words} pending={plan.pending} />}
 
       <h3>{words.t('studio.exp.results.heading')}</h3>
       {invented && (
@@ -337,7 +341,7 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
       )}
       {!results && <p className="muted">{words.t('studio.exp.results.noCounts')}</p>}
       {results && (
-        <div data-testid="results">
+        <div data-testid="results" data-pending={reading.pending} className={reading.pending ? 'pending' : ''}>
           <p className="muted">{words.t('studio.exp.results.rates', { level: pct(results.level) })}</p>
           <IntervalChart
             testId="rate-intervals"
@@ -396,7 +400,7 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
   );
 }
 
-function PlanWarning({ check, words }: { check: Exclude<ReturnType<typeof designCheck>, undefined | 'same-rates'>; words: Words }) {
+function PlanWarning({ check, words, pending }: { check: Exclude<ReturnType<typeof designCheck>, undefined | 'same-rates'>; words: Words; pending: boolean }) {
   const pct = (x: number) => formatPercent(words.locale, x);
   const n = (x: number) => formatNumber(words.locale, x, 0);
   const ratio = check.trialsB / check.trialsA;
@@ -404,7 +408,7 @@ function PlanWarning({ check, words }: { check: Exclude<ReturnType<typeof design
   const power = check.exactPower ? check.exactPower.power : check.normalPower;
   const detectable = check.detectable.variant === undefined ? words.t('experiment.nothingDetectable') : pct(check.detectable.variant);
   return (
-    <div className={check.code === 'design-cannot-answer' ? 'warning-note' : 'ok-note'} data-testid="plan-warning" data-code={check.code}>
+    <div className={`${check.code === 'design-cannot-answer' ? 'warning-note' : 'ok-note'}${pending ? ' pending' : ''}`} data-testid="plan-warning" data-code={check.code} data-pending={pending}>
       <p>
         {words.t(`experiment.${check.code}`, {
           trialsA: n(check.trialsA),
