@@ -107,12 +107,12 @@ describe('the Experiments tab, in French', () => {
     await typeIn('converted-b', '21');
     await poll(savedVersion).toBe(version + 1);
     expect(await page.getByTestId('invented').count()).toBe(0);
-    await page.getByTestId('rate-intervals').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/experiments.png` });
 
     // The verdict in words, with its intervals drawn. By hand: 12/50 = 24 %, 21/50 = 42 %, a
     // difference of 18 points; each interval holds its estimate.
     await poll(() => attribute('results', 'data-pending')).toBe('false');
+    await page.getByTestId('rate-intervals').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/experiments.png` });
     const rates = (await attribute('rate-intervals', 'data-intervals'))!.split(';').map((row) => row.split(':')[1]!.split(',').map(Number));
     expect(rates.map((r) => r[1])).toEqual([0.24, 0.42]);
     // Wilson intervals, as scipy gives them: binomtest(12, 50).proportion_ci(0.95, 'wilson') =
