@@ -4,7 +4,7 @@
  * The figures' references are in src/stats/experiments/*.test.ts (scipy / statsmodels calls).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -264,5 +264,101 @@ describe('symbiose experiment learn', () => {
     const en = run(['experiment', 'learn', 'purple-button']).stdout.replace(/\s+/g, ' ');
     expect(en).toContain('We observed (invented counts) 16 downloads of 50 in group A');
     expect(run(['experiment', 'learn', 'appstore']).stdout).toContain('no learning card yet');
+  });
+});
+
+describe('symbiose experiment plan on a recorded experiment', () => {
+  /** purple-button with the young-driver card given a threshold and a baseline, in a temporary folder. */
+  function withCard(card: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-plan-'));
+    const text = readFileSync('library/purple-button.yaml', 'utf8').replace(
+      'measure: { fr: le nombre de téléchargements et le nombre de connexions, en: the number of downloads and of connections }',
+      `measure: { fr: le nombre de téléchargements et le nombre de connexions, en: the number of downloads and of connections }\n${card}`,
+    );
+    writeFileSync(join(dir, 'pb.yaml'), text);
+    return join(dir, 'pb.yaml');
+  }
+
+  it("reads the planned groups and the card's threshold: two groups of 50 cannot tell 10 % from 15 %", () => {
+    const file = withCard('    threshold: 0.15\n    baseline: 0.10');
+    const r = run(['experiment', 'plan', file, '--experiment', 'young-drivers']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain("Rates: 10.0 % for a (the test card's baseline), 15.0 % for b (the test card's threshold); groups of 50 and 50 (as planned).");
+    // The same figures as the plan by hand above: Boschloo 8.5 %, Fleiss corrected 726, normal 11.7 %, arcsine 11.8 %.
+    expect(out).toContain('with a probability of only 8.5 %');
+    expect(out).toContain('It would take 726 trials per group for 80.0 % power');
+    expect(out).toMatch(/arcsine \(Cohen's h\) 11\.8 % 681/);
+    const json = JSON.parse(run(['experiment', 'plan', file, '--experiment', 'young-drivers', '--json']).stdout);
+    expect(json.plans[0].check.code).toBe('design-cannot-answer');
+    expect(json.plans[0].controlFrom).toBe('baseline');
+  });
+
+  it("takes the control's rate from the parameter it informs, and names what is missing, located, exit 2", () => {
+    // download_share_a = 0.5; 0.5 against 0.65 with 50 and 50: statsmodels pp(-0.15, 0.65, 50).power → 0.327 (experiment-plan.test.ts).
+    const r = run(['experiment', 'plan', 'purple-button', '--experiment', 'young-drivers', '--variant', '65%']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/50\.0 % for a \(the value of download_share_a\).*normal approximation \(Fleiss\) 32\.7 % 170/);
+    const missing = run(['experiment', 'plan', 'purple-button', '--experiment', 'young-drivers'], 'fr');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('la carte de test «\u00a0young-drivers-ab\u00a0» de library/purple-button.yaml ne donne pas de seuil');
+    expect(run(['experiment', 'plan']).status).toBe(2);
+  });
+});
+
+describe('symbiose experiment learn --experiment: a card drafted from the analysis', () => {
+  it('drafts the four parts in both languages from the test card, the verdict, the intervals and the calibration', () => {
+    const en = run(['experiment', 'learn', 'purple-button', '--experiment', 'young-drivers']);
+    expect(en.status, en.stderr).toBe(0);
+    const out = en.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('whose counts are INVENTED');
+    expect(out).toContain('We believed that individuals change to pay less, or to be valued by the people around them');
+    // 16/50 and 10/50: Newcombe's interval of b − a, statsmodels confint_proportions_2indep(10, 50, 16, 50,
+    // method='newcomb', compare='diff') → (-0.283522544477987, 0.05214640069726331).
+    expect(out).toContain('We observed (invented counts, for illustration) 16 of 50 (32.0 %) in group a, 10 of 50 (20.0 %) in group b; b − a = −12.0 %, 95 % confidence interval −28.4 % to 5.2 %');
+    // stats.boschloo_exact([[10, 16], [40, 34]]).pvalue → 0.19334808359161484
+    expect(out).toContain("We learned that these counts cannot tell b from a: Boschloo's exact test, p = 0.193 > 0.05");
+    expect(out).not.toMatch(/probability of being right|chance of being right/);
+    // Fleiss with continuity correction for 32 % against 20 %, 80 % power: 225 per group (as the library's card says).
+    expect(out).toContain('Therefore we will rerun the test with about 225 people per group');
+    const fr = run(['experiment', 'learn', 'purple-button', '--experiment', 'young-drivers'], 'fr').stdout.replace(/\s+/g, ' ');
+    expect(fr).toContain('Nous avons appris que ces comptes ne départagent pas b et a');
+    expect(fr).toContain('Nous allons donc refaire le test avec environ 225 personnes par groupe');
+  });
+
+  it('--write records the card with the parameters it calibrated and the model version, the model valid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-learn-'));
+    const out = join(dir, 'learned.yaml');
+    const r = run(['experiment', 'learn', 'purple-button', '--experiment', 'young-drivers', '--write', out, '--model-version', '7', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(spawnSync(process.execPath, [BIN, 'validate', out], { encoding: 'utf8' }).status).toBe(0);
+    const cards = JSON.parse(run(['experiment', 'learn', out, '--json']).stdout).learningCards;
+    const card = cards['young-drivers-learned'];
+    expect(card.modelVersion).toBe(7);
+    expect(card.calibrated.map((c: { parameter: string }) => c.parameter)).toEqual(['download_share_a', 'download_share_b']);
+    expect(card.observed.fr).toContain('16 sur 50');
+    expect(cards['young-drivers-illustration']).toBeDefined(); // the model's own card is kept
+    // The calibrated parameters are in the model written: download_share_b's mean after 10 of 50.
+    expect(readFileSync(out, 'utf8')).toMatch(/download_share_b:[\s\S]*?calibrated:/);
+    expect(run(['experiment', 'learn', out, '--experiment', 'young-drivers', '--write', join(dir, 'again.yaml')]).status).toBe(2); // the id is taken
+    expect(run(['experiment', 'learn', 'purple-button', '--write', join(dir, 'x.yaml')]).status).toBe(2);
+  });
+});
+
+describe('symbiose experiment analyse: the sample-ratio check and the corrections for many variants', () => {
+  it('flags a 50/50 test whose groups came out 1,000 and 800, and checks a recorded experiment against its planned sizes', () => {
+    // stats.chisquare([1000, 800]) → p = 2.4284674729758432e-06 < 0.001
+    const broken = run(['experiment', 'analyse', '50/1000', '40/800', '--split', '1,1']).stdout.replace(/\s+/g, ' ');
+    expect(broken).toContain('SAMPLE-RATIO MISMATCH: the groups’ sizes (1,000 / 800) do not fit the planned split (50.0 % / 50.0 %), chi-square p = 0.00000243 < 0.001');
+    // purple-button plans 50 and 50 and exposed 50 and 50: chi-square 0, p = 1.
+    const recorded = run(['experiment', 'analyse', 'purple-button', '--experiment', 'young-drivers', '--json']);
+    expect(JSON.parse(recorded.stdout).sampleRatio).toMatchObject({ statistic: 0, pValue: 1, mismatch: false });
+    expect(run(['experiment', 'analyse', '5/50', '12/50', '--split', '1,1,1']).status).toBe(2);
+  });
+
+  it('gives Benjamini–Hochberg beside Holm with three variants or more', () => {
+    // The five groups of coverage.test.ts: multipletests(…, method='fdr_bh')[1] → 0.341, 1, 0.0653, 0.765
+    const out = run(['experiment', 'analyse', '60/600', '75/600', '58/580', '90/620', '45/500']).stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('Benjamini–Hochberg’s correction keeps the expected share of false discoveries, among the variants called different, at 0.05: adjusted p-values B 0.341, C 1, D 0.0653, E 0.765.');
   });
 });

@@ -31,6 +31,15 @@ describe("calibrating a model's parameter on its recorded experiment", () => {
     expect(after.parameters!.download_share_a).toEqual(doc.parameters!.download_share_a);
   });
 
+  it("group B updates the parameter it informs itself (download_share_b), not the experiment's", () => {
+    // The variant's own informs (format version 4) comes before the experiment's (download_share_a).
+    const { result } = calibrateParameter(purple(), { experiment: 'young-drivers', variant: 'b' });
+    expect([result!.variant, result!.parameter]).toEqual(['b', 'download_share_b']);
+    // download_share_b: value 0.5, range [0.1, 0.9] → PERT(0.1, 0.5, 0.9); group B: 10 of 50 (invented).
+    const direct = calibrateRate({ kind: 'pert', min: 0.1, mode: 0.5, max: 0.9 }, { successes: 10, trials: 50 });
+    expect(result!.calibration.posteriorSummary).toEqual(direct.posteriorSummary);
+  });
+
   it('names what is missing', () => {
     const doc = purple();
     expect(calibrateParameter(doc, { experiment: 'nope' }).fault!.code).toBe('unknown-experiment');

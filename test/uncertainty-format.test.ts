@@ -260,6 +260,25 @@ learningCards:
     expect(issueMessage(reference, 'fr')).toMatch(/hypothèse/);
   });
 
+  it("refuses a variant's informs, a learning card's calibrated parameter and a test card's threshold that do not fit, located", () => {
+    const extended = records
+      .replace('measure: le nombre de téléchargements', 'measure: le nombre de téléchargements\n    threshold: 1.5\n    baseline: 0.1')
+      .replace('a: { planned: 50,', 'a: { informs: markups, planned: 50,')
+      .replace('    modelVersion: 3\n', '    modelVersion: 3\n    calibrated: [{ parameter: prise, before: { mean: 0.5, low: 0.1, high: 0.9 }, after: { mean: 0.3, low: 0.2, high: 0.4 } }]\n');
+    const text = model(`  price: 2\n${USED}`, extended);
+    const issues = issuesOf(text).filter((i) => i.severity === 'error');
+    expect(summary(issues)).toEqual([
+      `schema ${place(text, 'threshold: |1.5')} at-most`,
+      `unknown-reference ${place(text, 'informs: |markups')}`,
+      `unknown-reference ${place(text, 'parameter: |prise')}`,
+    ]);
+    const fixed = extended.replace('threshold: 1.5', 'threshold: 0.15').replace('informs: markups', 'informs: markup').replace('parameter: prise', 'parameter: price');
+    const loaded = loadModel(model(`  price: 2\n${USED}`, fixed), 'm.yaml');
+    expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(loaded.ecosystem!.doc.experiments!['young-drivers']!.variants.a!.informs).toBe('markup');
+    expect(loaded.ecosystem!.doc.testCards!.sam!.threshold).toBe(0.15);
+  });
+
   it('refuses an experiment with one variant', () => {
     const one = records.replace(/      b: .*\n/, '');
     const issues = issuesOf(model(`  price: 2\n${USED}`, one)).filter((i) => i.code === 'experiment-variants');

@@ -1,7 +1,7 @@
 /**
  * Calibrating a model's parameter on an experiment it records: the counts of one variant (the
- * control unless named) update the distribution of the parameter the experiment informs (or the
- * one named). The prior is the parameter's declared distribution, or, with only a range, the
+ * control unless named) update the distribution of the parameter the variant informs, else the
+ * one the experiment informs (or the one named). The prior is the parameter's declared distribution, or, with only a range, the
  * PERT(min, value, max) that risk draws it from; the calibrated record carries the posterior as
  * its distribution, its mean as the value, as the range the interval its draws stay in (a Beta's
  * central 99.9 %), and in
@@ -61,7 +61,7 @@ export function calibrateParameter(
   const variant = record.variants[variantId];
   if (!variant) return { fault: { code: 'unknown-variant', experiment: ids.experiment, variant: variantId, known: entries.map(([id]) => id) } };
   if (!variant.observed) return { fault: { code: 'no-counts', experiment: ids.experiment, variant: variantId } };
-  const name = ids.parameter ?? record.informs;
+  const name = ids.parameter ?? variant.informs ?? record.informs;
   if (name === undefined) return { fault: { code: 'no-parameter', experiment: ids.experiment } };
   const written = doc.parameters?.[name];
   if (written === undefined) return { fault: { code: 'unknown-parameter', parameter: name } };

@@ -26,6 +26,8 @@ export interface RecordedExperiment {
   readonly invented: boolean;
   readonly planned: readonly (number | undefined)[];
   readonly informs?: string;
+  /** The parameter each variant informs (its own, else the experiment's), in the variants' order. */
+  readonly informed: readonly (string | undefined)[];
 }
 
 /** The experiment's counts, the control (or the first variant) first; the one experiment when `id` is not given and there is one. */
@@ -49,6 +51,7 @@ export function recordedExperiment(doc: ModelDocument, id: string | undefined): 
       invented: ordered.some(([, v]) => v.observed!.invented === true),
       planned: ordered.map(([, v]) => v.planned),
       ...(record.informs ? { informs: record.informs } : {}),
+      informed: ordered.map(([, v]) => v.informs ?? record.informs),
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Checks of the experiment records (format version 4): every reference names a record that
  * exists (a test card its hypothesis, an experiment its test card and the parameter it informs,
- * a learning card its hypothesis and experiment, a hypothesis its parameters), an experiment
+ * each variant the parameter it informs, a learning card its hypothesis, experiment and the
+ * parameters it calibrated, a hypothesis its parameters), an experiment
  * has at least two variants and at most one control, and counts do not exceed what they count:
  * converted ≤ exposed ≤ planned.
  */
@@ -20,11 +21,15 @@ export function checkExperiments(doc: ModelDocument, ref: Ref): Issue[] {
     const path = ['experiments', id];
     ref('testCards', experiment.testCard, () => [...path, 'testCard']);
     if (experiment.informs !== undefined) ref('parameters', experiment.informs, () => [...path, 'informs']);
+    for (const [vid, variant] of Object.entries(experiment.variants)) {
+      if (variant.informs !== undefined) ref('parameters', variant.informs, () => [...path, 'variants', vid, 'informs']);
+    }
     issues.push(...variantIssues(id, experiment.variants, path));
   }
   for (const [id, card] of Object.entries(doc.learningCards ?? {})) {
     if (card.hypothesis !== undefined) ref('hypotheses', card.hypothesis, () => ['learningCards', id, 'hypothesis']);
     if (card.experiment !== undefined) ref('experiments', card.experiment, () => ['learningCards', id, 'experiment']);
+    card.calibrated?.forEach((c, i) => ref('parameters', c.parameter, () => ['learningCards', id, 'calibrated', i, 'parameter']));
   }
   return issues;
 }

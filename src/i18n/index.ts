@@ -10,3 +10,4 @@ export { text, UI_CATALOGUES, type UiKey } from './ui/index.js';
 export { issueMessage, engineIssueMessage, ISSUE_CATALOGUES, type IssueCatalogue } from './issues/index.js';
 export { limitTable, type LimitRow } from './limits.js';
 export { changeMessage, CHANGE_CATALOGUES, type ChangeMessages } from './changes/index.js';
+export { learningCardFromDraft } from './learning.js';

@@ -1,6 +1,21 @@
 /** `symbiose experiment analyse|plan`: the statistics of src/stats/experiments on counts given on the command line or in a CSV file. */
 import type { Command } from 'commander';
-import { assumptionMap, calibrateParameter, experimentDataFromCsv, rankingFromSensitivity, recordedExperiment, wtpSurveyFromCsv, type CsvFault, type ExperimentData, type RecordFault } from '../../analyses/index.js';
+import {
+  assumptionMap,
+  calibrateParameter,
+  draftLearning,
+  experimentDataFromCsv,
+  planRecordedExperiment,
+  rankingFromSensitivity,
+  recordedExperiment,
+  wtpSurveyFromCsv,
+  type CsvFault,
+  type ExperimentData,
+  type PlanFault,
+  type RecordedPlan,
+  type RecordFault,
+} from '../../analyses/index.js';
+import { learningCardFromDraft } from '../../i18n/index.js';
 import type { UiKey } from '../../i18n/index.js';
 import {
   analyseConversions,
@@ -21,7 +36,7 @@ import { applyChanges, rewriteYaml } from '../../core/index.js';
 import { UsageError } from '../errors.js';
 import { writeFile } from '../files.js';
 import { cliLocale, t } from '../lang.js';
-import { paragraph } from '../../tables/index.js';
+import { formatPercent, paragraph } from '../../tables/index.js';
 import { readModelText, requireEcosystem } from '../model-file.js';
 import { chosenModel, modelArgument, modelOption } from './shared.js';
 import { assumptionMapBlocks } from '../render/assumption-map.js';
@@ -29,7 +44,7 @@ import { deliver, emit, formatOf, toFile, colorWanted, withOutputOptions, type O
 import { analysisBlocks, planBlocks } from '../render/experiment.js';
 import { bayesianBlocks, sequentialBlocks, sequentialPlanBlocks } from '../render/experiment-readings.js';
 import { calibrationBlocks } from '../render/calibration.js';
-import { learningBlocks } from '../render/learning.js';
+import { draftBlocks, learningBlocks } from '../render/learning.js';
 import { priceChart } from '../render/price-chart.js';
 import { renderText } from '../render/text.js';
 import { demandBlocks, priceSensitivityBlocks } from '../render/wtp.js';
@@ -68,6 +83,12 @@ function parsePositive(option: string, value: string): number {
   return x;
 }
 
+function parseSplit(value: string, count: number): number[] {
+  const parts = value.split(/[,:/]/).map((p) => Number(p.trim()));
+  if (parts.length !== count || parts.some((x) => !(x > 0 && Number.isFinite(x)))) throw new UsageError(t('experiment.badSplit', { value, count }));
+  return parts;
+}
+
 function parsePrior(value: string): BetaShape {
   const parts = value.split(',').map((p) => Number(p.trim()));
   if (parts.length !== 2 || parts.some((x) => !(x > 0 && Number.isFinite(x)))) throw new UsageError(t('experiment.badPrior', { value }));
@@ -88,14 +109,15 @@ function recordFaultMessage(file: string, fault: RecordFault): string {
 }
 
 /** Counts from the model's records (--experiment), the command line, or --from FILE (with its looks, when it has them). */
-function experimentData(values: string[], from: string | undefined, record?: { id: string | undefined; command: Command }): ExperimentData & { named: boolean; invented?: boolean } {
+function experimentData(values: string[], from: string | undefined, record?: { id: string | undefined; command: Command }): ExperimentData & { named: boolean; invented?: boolean; planned?: number[] } {
   if (record) {
     const counts = values.filter((v) => /^\s*\d+\s*\/\s*\d+\s*$/.test(v));
     if (counts.length > 0 || from !== undefined || values.length > 1) throw new UsageError(t('experiment.countsAndFile'));
     const file = chosenModel(values[0], record.command);
     const { experiment, fault } = recordedExperiment(requireEcosystem(file, colorWanted(process.stderr)).doc, record.id);
     if (!experiment) throw new UsageError(recordFaultMessage(file, fault!));
-    return { variants: experiment.variants, named: true, invented: experiment.invented };
+    const planned = experiment.planned.every((n) => n !== undefined && n > 0) ? (experiment.planned as number[]) : undefined;
+    return { variants: experiment.variants, named: true, invented: experiment.invented, ...(planned ? { planned } : {}) };
   }
   if (from !== undefined) {
     if (values.length > 0) throw new UsageError(t('experiment.countsAndFile'));
@@ -125,12 +147,15 @@ interface AnalyseOptions extends OutputOptions {
   from?: string;
   prior: string;
   mixtureSd: string;
+  split?: string;
 }
 
 interface PlanOptions extends OutputOptions {
-  control: string;
-  variant: string;
-  trials: string;
+  control?: string;
+  variant?: string;
+  trials?: string;
+  experiment?: string | boolean;
+  model?: string;
   alpha: string;
   power: string;
   sequential?: boolean;
@@ -182,13 +207,30 @@ export function registerExperiment(program: Command): void {
     const map = assumptionMap(doc, ranking);
     emit(format, () => assumptionMapBlocks(map, cliLocale(), ranking !== undefined), () => ({ ranked: ranking !== undefined, assumptions: map }));
   });
-  withOutputOptions(experiment.command('learn').description(t('cmd.experiment.learn')).addArgument(modelArgument()).addOption(modelOption()), ['text', 'md', 'json']).action(
-    (model: string | undefined, options: OutputOptions, command: Command) => {
-      const format = formatOf(options);
-      const doc = requireEcosystem(chosenModel(model, command), colorWanted(process.stderr)).doc;
+  withOutputOptions(
+    experiment
+      .command('learn')
+      .description(t('cmd.experiment.learn'))
+      .addArgument(modelArgument())
+      .addOption(modelOption())
+      .option('--experiment <id>', t('cmd.experiment.learnExperiment'))
+      .option('--write <file>', t('cmd.experiment.learnWrite'))
+      .option('--id <id>', t('cmd.experiment.learnId'))
+      .option('--model-version <version>', t('cmd.experiment.modelVersion'))
+      .option('--level <level>', t('cmd.experiment.level'), '0.95')
+      .option('--alpha <alpha>', t('cmd.experiment.alpha'), '0.05'),
+    ['text', 'md', 'json'],
+  ).action(async (model: string | undefined, options: LearnOptions, command: Command) => {
+    const format = formatOf(options);
+    const file = chosenModel(model, command);
+    if (options.experiment === undefined) {
+      if (options.write !== undefined || options.id !== undefined || options.modelVersion !== undefined) throw new UsageError(t('learn.writeWhat'));
+      const doc = requireEcosystem(file, colorWanted(process.stderr)).doc;
       emit(format, () => learningBlocks(doc, cliLocale()), () => ({ learningCards: doc.learningCards ?? {} }));
-    },
-  );
+      return;
+    }
+    await draftRecorded(file, options, format);
+  });
   withOutputOptions(experiment.command('wtp').description(t('cmd.experiment.wtp')).argument('<file>', t('cmd.experiment.wtpFile')), ['text', 'md', 'json', 'csv']).action(
     (file: string, options: OutputOptions) => analyseWillingness(file, formatOf(options)),
   );
@@ -204,6 +246,7 @@ export function registerExperiment(program: Command): void {
       .option('--prior <a,b>', t('cmd.experiment.prior'), '1,1')
       .option('--mixture-sd <tau>', t('cmd.experiment.mixtureSd'), '0.05')
       .option('--experiment [id]', t('cmd.experiment.recorded'))
+      .option('--split <weights>', t('cmd.experiment.split'))
       .addOption(modelOption()),
     ['text', 'md', 'json', 'csv'],
   ).action((values: string[], options: AnalyseOptions, command: Command) => {
@@ -216,7 +259,8 @@ export function registerExperiment(program: Command): void {
     const mixtureSd = parsePositive('--mixture-sd', options.mixtureSd);
     const variants = data.variants.map((v) => v.counts);
     const names = data.named ? data.variants.map((v) => v.name) : undefined;
-    const analysis = analyseConversions(variants, level, alpha);
+    const planned = options.split !== undefined ? parseSplit(options.split, variants.length) : data.planned;
+    const analysis = analyseConversions(variants, level, alpha, planned ? { planned } : {});
     const bayesian = bayesianConversions(variants, { prior, level });
     // Each variant against the control at every look (one look: the final counts).
     const looks = data.looks ?? [{ look: '', variants: data.variants }];
@@ -239,22 +283,31 @@ export function registerExperiment(program: Command): void {
     experiment
       .command('plan')
       .description(t('cmd.experiment.plan'))
-      .requiredOption('--control <rate>', t('cmd.experiment.control'))
-      .requiredOption('--variant <rate>', t('cmd.experiment.variant'))
-      .requiredOption('--trials <n>', t('cmd.experiment.trials'))
+      .addArgument(modelArgument(t('cmd.experiment.planModel')))
+      .option('--control <rate>', t('cmd.experiment.control'))
+      .option('--variant <rate>', t('cmd.experiment.variant'))
+      .option('--trials <n>', t('cmd.experiment.trials'))
+      .option('--experiment [id]', t('cmd.experiment.planExperiment'))
+      .addOption(modelOption())
       .option('--alpha <alpha>', t('cmd.experiment.alpha'), '0.05')
       .option('--power <power>', t('cmd.experiment.power'), '0.8')
       .option('--sequential', t('cmd.experiment.sequential'))
       .option('--looks <n>', t('cmd.experiment.looks'), '20')
       .option('--mixture-sd <tau>', t('cmd.experiment.mixtureSd')),
     ['text', 'md', 'json', 'csv'],
-  ).action((options: PlanOptions) => {
+  ).action((model: string | undefined, options: PlanOptions, command: Command) => {
     const format = formatOf(options);
+    const alpha = parseFraction('--alpha', options.alpha);
+    const targetPower = parseFraction('--power', options.power);
+    const recorded = options.experiment !== undefined || model !== undefined || command.getOptionValueSource('model') === 'cli';
+    if (recorded) {
+      planRecorded(chosenModel(model, command), typeof options.experiment === 'string' ? options.experiment : undefined, options, alpha, targetPower, format);
+      return;
+    }
+    if (options.control === undefined || options.variant === undefined || options.trials === undefined) throw new UsageError(t('plan.what'));
     const rates = { control: parseRate('--control', options.control), variant: parseRate('--variant', options.variant) };
     if (rates.control === rates.variant) throw new UsageError(t('experiment.sameRates'));
     const [trialsA, trialsB] = parseTrials(options.trials);
-    const alpha = parseFraction('--alpha', options.alpha);
-    const targetPower = parseFraction('--power', options.power);
     const check = checkExperimentDesign(rates, trialsA, trialsB, { alpha, targetPower });
     const sequential = options.sequential ? planSequential(options, rates, trialsA, trialsB, alpha, targetPower) : undefined;
     emit(
@@ -263,6 +316,84 @@ export function registerExperiment(program: Command): void {
       () => (sequential ? { ...check, sequential } : check),
     );
   });
+}
+
+/** The plan of an experiment the model records: each variant against the control, its groups as planned, its rates from the test card. */
+function planRecorded(file: string, id: string | undefined, options: PlanOptions, alpha: number, targetPower: number, format: ReturnType<typeof formatOf>): void {
+  const doc = requireEcosystem(file, colorWanted(process.stderr)).doc;
+  const overrides = {
+    ...(options.control !== undefined ? { control: parseRate('--control', options.control) } : {}),
+    ...(options.variant !== undefined ? { variant: parseRate('--variant', options.variant) } : {}),
+    ...(options.trials !== undefined ? { trials: parseTrials(options.trials) } : {}),
+    alpha,
+    targetPower,
+  };
+  const { plans, fault } = planRecordedExperiment(doc, id, overrides);
+  if (!plans) throw new UsageError(planFaultMessage(file, fault!));
+  const sequential = options.sequential ? plans.map((p) => planSequential(options, p.rates, p.check.trialsA, p.check.trialsB, alpha, targetPower)) : undefined;
+  emit(
+    format,
+    () => plans.flatMap((p, i) => [paragraph(recordedPlanWords(p)), ...planBlocks(p.check, cliLocale()), ...(sequential ? sequentialPlanBlocks(sequential[i]!, cliLocale()) : [])]),
+    () => ({ plans: plans.map((p, i) => (sequential ? { ...p, sequential: sequential[i] } : p)) }),
+  );
+}
+
+function recordedPlanWords(p: RecordedPlan): string {
+  const pct = (x: number) => formatPercent(cliLocale(), x);
+  const from = (source: string) => t(`plan.from.${source}` as UiKey, { parameter: p.controlParameter });
+  return t('plan.recorded', {
+    experiment: p.experiment,
+    control: p.control,
+    variant: p.variant,
+    controlRate: pct(p.rates.control),
+    variantRate: pct(p.rates.variant),
+    controlFrom: from(p.controlFrom),
+    variantFrom: from(p.variantFrom),
+    trialsA: p.check.trialsA,
+    trialsB: p.check.trialsB,
+    trialsFrom: from(p.trialsFrom),
+  });
+}
+
+function planFaultMessage(file: string, fault: PlanFault): string {
+  if (fault.code === 'no-experiments') return t('experiment.record.none', { file });
+  if (fault.code === 'unknown-experiment') return t('experiment.record.unknown', { file, experiment: fault.experiment, known: fault.known.join(', ') });
+  const params = { file, ...fault, ...('rate' in fault ? { rate: formatPercent(cliLocale(), fault.rate) } : {}) } as Record<string, string>;
+  return t(`plan.fault.${fault.code}` as UiKey, params);
+}
+
+interface LearnOptions extends OutputOptions {
+  experiment?: string;
+  write?: string;
+  id?: string;
+  modelVersion?: string;
+  level: string;
+  alpha: string;
+}
+
+/** Drafts the learning card of an experiment the model records; --write saves the model with it and the calibrated parameters. */
+async function draftRecorded(file: string, options: LearnOptions, format: ReturnType<typeof formatOf>): Promise<void> {
+  const text = readModelText(file);
+  const doc = requireEcosystem(file, colorWanted(process.stderr)).doc;
+  const level = parseFraction('--level', options.level);
+  const alpha = parseFraction('--alpha', options.alpha);
+  const { draft, fault } = draftLearning(doc, { experiment: options.experiment! }, { level, alpha });
+  if (!draft) throw new UsageError(recordFaultMessage(file, fault!));
+  const id = options.id ?? `${draft.experiment}-learned`;
+  const version = options.modelVersion === undefined ? undefined : /^\d+$/.test(options.modelVersion) && Number(options.modelVersion) > 0 ? Number(options.modelVersion) : options.modelVersion;
+  const card = { ...learningCardFromDraft(draft), ...(version !== undefined ? { modelVersion: version } : {}) };
+  if (options.write !== undefined) {
+    if (doc.learningCards?.[id] !== undefined) throw new UsageError(t('learn.exists', { file, id }));
+    const applied = applyChanges(doc, [...draft.changes, { op: 'add', kind: 'learningCard', id, record: card }]);
+    await writeFile(options.write, rewriteYaml(text, applied.document), { overwrite: options.force === true, force: false });
+  }
+  const parameters = draft.calibrations.map((c) => c.parameter).join(', ');
+  const written = options.write === undefined ? [] : [paragraph(t(parameters ? 'learn.written' : 'learn.writtenNone', { file: options.write, id, parameters }))];
+  emit(
+    format,
+    () => [paragraph(t(draft.invented ? 'learn.draftedInvented' : 'learn.drafted', { experiment: draft.experiment })), ...draftBlocks(id, card, cliLocale()), ...written],
+    () => ({ id, learningCard: card, draft, ...(options.write ? { written: options.write } : {}) }),
+  );
 }
 
 function planSequential(options: PlanOptions, rates: { control: number; variant: number }, trialsA: number, trialsB: number, alpha: number, targetPower: number) {

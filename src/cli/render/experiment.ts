@@ -67,6 +67,24 @@ export function analysisBlocks(analysis: ConversionAnalysis, alpha: number, loca
     const list = analysis.holm.adjusted.map((p, i) => `${variantName(analysis.comparisons[i]!.variant)} ${significant(locale, p)}`).join(', ');
     words.push(paragraph(t('experiment.holm', { m: analysis.comparisons.length, alpha: formatNumber(locale, alpha, 4), list })));
   }
+  if (analysis.benjaminiHochberg) {
+    const list = analysis.benjaminiHochberg.adjusted.map((p, i) => `${variantName(analysis.comparisons[i]!.variant)} ${significant(locale, p)}`).join(', ');
+    words.push(paragraph(t('experiment.bh', { alpha: formatNumber(locale, alpha, 4), list })));
+  }
+  if (analysis.sampleRatio) {
+    const s = analysis.sampleRatio;
+    const total = s.expected.reduce((a, b) => a + b, 0);
+    words.push(
+      paragraph(
+        t(s.mismatch ? 'experiment.srm.mismatch' : 'experiment.srm.fits', {
+          sizes: analysis.variants.map((v) => formatNumber(locale, v.trials, 0)).join(' / '),
+          split: s.expected.map((e) => formatPercent(locale, e / total)).join(' / '),
+          p: significant(locale, s.pValue),
+          threshold: formatNumber(locale, s.threshold, 6),
+        }),
+      ),
+    );
+  }
   return [heading(t('experiment.analysisHeading')), table(columns, rows), ...words];
 }
 

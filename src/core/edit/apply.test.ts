@@ -132,9 +132,12 @@ describe('applyChanges: renames', () => {
       correlations: [{ between: ['price', 'buyers'], rank: 0.3 }],
       hypotheses: { h: { kind: 'viability', statement: 'they pay', parameters: ['buyers', 'price'] } },
       testCards: { c: { hypothesis: 'h', believe: 'a', verify: 'b', measure: 'c' } },
-      experiments: { e: { testCard: 'c', measure: 'sales', informs: 'price', variants: { a: {}, b: {} } } },
+      experiments: { e: { testCard: 'c', measure: 'sales', informs: 'price', variants: { a: {}, b: { informs: 'price' } } } },
+      learningCards: { l: { believed: 'a', observed: 'b', learned: 'c', decision: 'd', calibrated: [{ parameter: 'price', before: { mean: 2, low: 1, high: 3 }, after: { mean: 2.5, low: 2, high: 3 } }] } },
     };
     const { document } = check(doc, [{ op: 'rename', kind: 'parameter', from: 'price', to: 'unit_price' }]);
+    expect(document.experiments!.e!.variants.b!.informs).toBe('unit_price');
+    expect(document.learningCards!.l!.calibrated![0]!.parameter).toBe('unit_price');
     expect(document.correlations).toEqual([{ between: ['unit_price', 'buyers'], rank: 0.3 }]);
     expect(document.hypotheses!.h!.parameters).toEqual(['buyers', 'unit_price']);
     expect(document.experiments!.e!.informs).toBe('unit_price');

@@ -127,7 +127,11 @@ function renameInUncertainty(doc: ModelDocument, id: (value: string) => string):
   for (const hypothesis of Object.values(doc.hypotheses ?? {})) {
     if (Array.isArray(hypothesis.parameters)) hypothesis.parameters = hypothesis.parameters.map(id);
   }
-  for (const experiment of Object.values(doc.experiments ?? {})) if (experiment.informs !== undefined) experiment.informs = id(experiment.informs);
+  for (const experiment of Object.values(doc.experiments ?? {})) {
+    if (experiment.informs !== undefined) experiment.informs = id(experiment.informs);
+    for (const variant of Object.values(experiment.variants ?? {})) if (variant.informs !== undefined) variant.informs = id(variant.informs);
+  }
+  for (const card of Object.values(doc.learningCards ?? {})) for (const c of card.calibrated ?? []) if (typeof c.parameter === 'string') c.parameter = id(c.parameter);
 }
 
 function renameInSteps(steps: Step[], id: (value: string) => string): void {

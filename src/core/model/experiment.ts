@@ -22,6 +22,9 @@ export const IMPORTANCE_LEVELS = ['low', 'medium', 'high'] as const;
 export const EVIDENCE_LEVELS = ['none', 'weak', 'moderate', 'strong'] as const;
 export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
 
+/** A conversion rate, from 0 to 1. */
+const Rate = z.number().min(0).max(1);
+
 const ParameterList = z.array(z.string().min(1)).meta({ description: 'Parameters of the model whose value the record bears on.' });
 
 export const Hypothesis = z.strictObject({
@@ -45,6 +48,8 @@ export const TestCard = z.strictObject({
   verify: Text.meta({ description: '"Pour le vérifier, nous allons…" (to verify that, we will…).' }),
   measure: Text.meta({ description: '"Et mesurer…" (and measure…).' }),
   criterion: Text.optional().meta({ description: '"Nous aurons raison si…" (we are right if…).' }),
+  threshold: Rate.optional().meta({ description: 'The criterion as a number: the conversion rate a variant must reach for the card to be right (0.15 for 15 %). Planning reads it.' }),
+  baseline: Rate.optional().meta({ description: 'The rate expected without the change (the control\'s); when absent, planning reads the value of the parameter the control informs.' }),
   description: DESCRIPTION,
   ...Cited,
 });
@@ -62,6 +67,7 @@ export const ExperimentVariant = z.strictObject({
   callToAction: Text.optional().meta({ description: 'What the group is asked to do.' }),
   control: z.boolean().optional().meta({ description: 'true for the variant the others are compared with (default: the first).' }),
   planned: Count.optional().meta({ description: 'The planned sample size: people the variant is shown to.' }),
+  informs: z.string().min(1).optional().meta({ description: "The parameter this variant's measured rate informs (default: the experiment's)." }),
   observed: z
     .strictObject({
       exposed: Count.meta({ description: 'People the variant was shown to.' }),
@@ -87,6 +93,14 @@ export const Experiment = z.strictObject({
 });
 export type Experiment = z.infer<typeof Experiment>;
 
+/** A distribution in three numbers: its mean and a central interval. */
+const Summary = z.strictObject({
+  mean: z.number(),
+  low: z.number(),
+  high: z.number(),
+  level: z.number().gt(0).lt(1).optional().meta({ description: 'The level of the interval (0.95 unless given).' }),
+});
+
 export const LearningCard = z.strictObject({
   name: NAME,
   hypothesis: Id.optional().meta({ description: 'The hypothesis learnt about.' }),
@@ -99,6 +113,17 @@ export const LearningCard = z.strictObject({
     .union([z.number().int().positive(), z.string().min(1)])
     .optional()
     .meta({ description: 'The version of the model this learning produced (a workspace version, or a tag).' }),
+  calibrated: z
+    .array(
+      z.strictObject({
+        parameter: z.string().min(1).meta({ description: 'The parameter the results updated.' }),
+        variant: Id.optional().meta({ description: 'The variant whose counts updated it.' }),
+        before: Summary.meta({ description: "The parameter's distribution before the results." }),
+        after: Summary.meta({ description: 'Its distribution after them.' }),
+      }),
+    )
+    .optional()
+    .meta({ description: 'The change to the model this learning produced: each parameter the results updated, before and after.' }),
   description: DESCRIPTION,
   ...Cited,
 });

@@ -9,6 +9,7 @@ import { experimentEn } from './experiment.js';
 import { riskEn } from './risk.js';
 import { experimentRecordsEn } from './experiment-records.js';
 import { studioExperimentsEn } from './studio-experiments.js';
+import { experimentLearningEn } from './experiment-learning.js';
 import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
 
@@ -607,6 +608,7 @@ export const en = {
   ...riskEn,
   ...experimentRecordsEn,
   ...studioExperimentsEn,
+  ...experimentLearningEn,
   ...sensitivityEn,
 } satisfies Record<string, Template>;
 

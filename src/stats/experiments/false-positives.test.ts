@@ -10,6 +10,7 @@ import type { Counts } from './counts.js';
 import { barnardExact, boschlooExact, fisherExact } from './exact.js';
 import { chiSquareTest, proportionsZTest } from './large-sample.js';
 import { adjustPValues } from './many-comparisons.js';
+import { sampleRatioCheck } from './sample-ratio.js';
 import { mixtureHalfWidth, sequentialRatio } from './sequential.js';
 
 const ALPHA = 0.05;
@@ -21,14 +22,14 @@ function binomial(random: Random, n: number, p: number): number {
   return x;
 }
 
-/** The share of runs in which `rejects` says yes, two groups of n at rate p. */
-function falseAlarmRate(seed: number, runs: number, n: number, p: number, rejects: (a: Counts, b: Counts) => boolean): number {
+/** The share of runs in which `rejects` says yes, two groups of n (or n and nb) at rate p. */
+function falseAlarmRate(seed: number, runs: number, n: number, p: number, rejects: (a: Counts, b: Counts) => boolean, nb = n): number {
   const random = xoshiro128(seed);
   const memo = new Map<string, boolean>();
   let alarms = 0;
   for (let r = 0; r < runs; r++) {
     const a = { successes: binomial(random, n, p), trials: n };
-    const b = { successes: binomial(random, n, p), trials: n };
+    const b = { successes: binomial(random, nb, p), trials: nb };
     // Each distinct table is tested once (the exact tests take tens of milliseconds each).
     const key = `${a.successes}/${b.successes}`;
     if (!memo.has(key)) memo.set(key, rejects(a, b));
@@ -46,6 +47,41 @@ describe('A/A: fixed-horizon tests at their nominal level', () => {
       expect(observed, name).toBeGreaterThan(0); // the test does reject sometimes
     }
   }, 120_000);
+
+  it('the exact tests with unequal groups (20 and 40) and a high rate (60 %)', () => {
+    for (const [name, test] of [['fisher', fisherExact], ['boschloo', boschlooExact], ['barnard', barnardExact]] as const) {
+      const observed = falseAlarmRate(21, RUNS, 20, 0.6, (a, b) => test(a, b).pValue <= ALPHA, 40);
+      expect(observed, name).toBeLessThanOrEqual(bound(RUNS));
+      expect(observed, name).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('the z test with unequal groups (400 and 800) at 5 %', () => {
+    expect(falseAlarmRate(22, RUNS, 400, 0.05, (a, b) => proportionsZTest(a, b).pValue <= ALPHA, 800)).toBeLessThanOrEqual(bound(RUNS));
+  });
+
+  it("Benjamini–Hochberg across four variants of a five-group A/A test (under the global null its false discovery rate is the chance of any false alarm)", () => {
+    const random = xoshiro128(23);
+    let any = 0;
+    for (let r = 0; r < RUNS; r++) {
+      const groups = [0, 1, 2, 3, 4].map(() => ({ successes: binomial(random, 400, 0.15), trials: 400 }));
+      const pValues = [1, 2, 3, 4].map((i) => proportionsZTest(groups[i]!, groups[0]!).pValue);
+      if (adjustPValues(pValues, 'benjamini-hochberg', ALPHA).rejected.some(Boolean)) any++;
+    }
+    expect(any / RUNS).toBeLessThanOrEqual(bound(RUNS));
+  });
+
+  it('the sample-ratio check raises at most its 0.001 of false alarms when the split is as planned (2:1)', () => {
+    const random = xoshiro128(24);
+    const runs = 5000;
+    let alarms = 0;
+    for (let r = 0; r < runs; r++) {
+      let a = 0;
+      for (let i = 0; i < 3000; i++) if (random.next() < 2 / 3) a++;
+      if (sampleRatioCheck([a, 3000 - a], [2, 1]).mismatch) alarms++;
+    }
+    expect(alarms / runs).toBeLessThanOrEqual(0.001 + 3 * Math.sqrt((0.001 * 0.999) / runs));
+  });
 
   it('the z test where its condition holds: two groups of 500 at 10 %', () => {
     expect(falseAlarmRate(19, RUNS, 500, 0.1, (a, b) => proportionsZTest(a, b).pValue <= ALPHA)).toBeLessThanOrEqual(bound(RUNS));

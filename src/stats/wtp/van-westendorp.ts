@@ -45,6 +45,12 @@ export interface PriceSensitivity {
   readonly pme: number | undefined;
   readonly opp: number | undefined;
   readonly ipp: number | undefined;
+  /**
+   * The same four points without interpolation: the first price named at which the two curves have
+   * met or crossed, as psm_analysis does by default (interpolate = FALSE, intersection_method =
+   * "min"). The interpolated points above lie between the price named before it and it.
+   */
+  readonly atNamedPrice: { readonly pmc: number | undefined; readonly pme: number | undefined; readonly opp: number | undefined; readonly ipp: number | undefined };
 }
 
 const consistent = (a: PriceAnswers) => a.tooCheap < a.cheap && a.cheap < a.expensive && a.expensive < a.tooExpensive;
@@ -61,13 +67,22 @@ function atMost(values: readonly number[], prices: readonly number[]): number[] 
  * Where a falling curve meets a rising one: the first price at which falling − rising ≤ 0,
  * interpolated linearly from the price before it; undefined if it never gets there.
  */
+/** Shares are counts over the respondents: a gap this small is a tie that rounding left on either side. */
+const TIE = 1e-12;
+
 export function crossing(prices: readonly number[], falling: readonly number[], rising: readonly number[]): number | undefined {
-  const gap = prices.map((_, i) => falling[i]! - rising[i]!);
+  const gap = prices.map((_, i) => (Math.abs(falling[i]! - rising[i]!) <= TIE ? 0 : falling[i]! - rising[i]!));
   const i = gap.findIndex((d) => d <= 0);
   if (i < 0) return undefined;
   if (i === 0) return prices[0];
   const [p0, p1, d0, d1] = [prices[i - 1]!, prices[i]!, gap[i - 1]!, gap[i]!];
   return p0 + ((p1 - p0) * d0) / (d0 - d1);
+}
+
+/** The first price at which falling − rising ≤ 0, with no interpolation; undefined if none. */
+export function firstCrossingPrice(prices: readonly number[], falling: readonly number[], rising: readonly number[]): number | undefined {
+  const i = prices.findIndex((_, k) => falling[k]! - rising[k]! <= TIE);
+  return i < 0 ? undefined : prices[i];
 }
 
 export function priceSensitivity(answers: readonly PriceAnswers[]): PriceSensitivity {
@@ -91,5 +106,11 @@ export function priceSensitivity(answers: readonly PriceAnswers[]): PriceSensiti
     pme: crossing(prices, notExpensive, tooExpensive),
     opp: crossing(prices, tooCheap, tooExpensive),
     ipp: crossing(prices, cheap, expensive),
+    atNamedPrice: {
+      pmc: firstCrossingPrice(prices, tooCheap, notCheap),
+      pme: firstCrossingPrice(prices, notExpensive, tooExpensive),
+      opp: firstCrossingPrice(prices, tooCheap, tooExpensive),
+      ipp: firstCrossingPrice(prices, cheap, expensive),
+    },
   };
 }
