@@ -70,6 +70,21 @@ describe('planning a test', () => {
   });
 });
 
+describe('planning a recorded test', () => {
+  it("plans the model's experiment with its planned groups, as the CLI plans it", async () => {
+    const { status, json } = await t.call('POST', '/api/models/purple-button/experiments/young-drivers/plan', { control: 0.1, variant: 0.15 });
+    expect(status).toBe(200);
+    expect(json).toEqual(cli('experiment', 'plan', PURPLE, '--experiment', 'young-drivers', '--control', '0.1', '--variant', '0.15'));
+    // The planned sizes (50 and 50) are the model's; 10 % against 15 % as in the hand calculation above.
+    expect(json.plans[0]).toMatchObject({ trialsFrom: 'planned', controlFrom: 'given', check: { code: 'design-cannot-answer', trialsA: 50, trialsB: 50 } });
+    expect(json.plans[0].check.normalPower).toBeCloseTo(0.117, 2);
+    // The card names no threshold: the refusal says so.
+    const none = await t.call('POST', '/api/models/purple-button/experiments/young-drivers/plan?lang=en');
+    expect([none.status, none.json.error.code]).toEqual([422, 'no-threshold']);
+    expect(none.json.error.message).toContain('young-drivers-ab');
+  }, 60_000);
+});
+
 describe('analysing counts', () => {
   it('analyses counts given in the body as the CLI does', async () => {
     const { status, json } = await t.call('POST', '/api/experiments/analyse', { variants: [{ exposed: 50, converted: 16 }, { exposed: 50, converted: 10 }] });
@@ -136,6 +151,21 @@ describe('the assumption map and the learning cards', () => {
     expect(json).toEqual(cli('experiment', 'learn', PURPLE));
     expect((await t.call('GET', '/api/models/nope/experiments/learn')).status).toBe(404);
   });
+
+  it("drafts a learning card from an experiment's counts, both languages, as the CLI drafts it", async () => {
+    const { status, json } = await t.call('GET', '/api/models/purple-button/experiments/learn?experiment=young-drivers');
+    expect(status).toBe(200);
+    expect(json).toEqual(cli('experiment', 'learn', PURPLE, '--experiment', 'young-drivers'));
+    expect(json.id).toBe('young-drivers-learned');
+    // Each variant calibrates the parameter it informs: a download_share_a, b download_share_b.
+    expect(json.draft.calibrations.map((c: any) => [c.variant, c.parameter])).toEqual([['a', 'download_share_a'], ['b', 'download_share_b']]);
+    // 16/50 against 10/50 (invented): too weak to decide, so the draft says to run it again.
+    expect(json.draft.decision.code).toBe('rerun');
+    expect(json.learningCard.learned.fr).toContain('ne départagent pas');
+    expect(json.learningCard.learned.en).toContain('cannot tell');
+    const unknown = await t.call('GET', '/api/models/purple-button/experiments/learn?experiment=nope');
+    expect([unknown.status, unknown.json.error.code]).toEqual([404, 'unknown-experiment']);
+  });
 });
 
 describe('calibration', () => {
@@ -172,6 +202,30 @@ describe('calibration', () => {
     const level = await t.call('POST', '/api/models/purple-button/experiments/young-drivers/calibrate', { level: 2 });
     expect(level.json.error.issues[0].path).toEqual(['level']);
   });
+
+  it('calibrates every parameter the variants inform with each, as the drafted learning card does', async () => {
+    const { status, json } = await t.call('POST', '/api/models/purple-button/experiments/young-drivers/calibrate', { each: true });
+    expect(status).toBe(200);
+    const printed = cli('experiment', 'learn', PURPLE, '--experiment', 'young-drivers');
+    expect(json.calibrations).toEqual(printed.draft.calibrations);
+    expect(json.changes).toEqual(printed.draft.changes);
+    expect(json.document.parameters.download_share_b).toEqual(printed.draft.changes[1].record);
+    const both = await t.call('POST', '/api/models/purple-button/experiments/young-drivers/calibrate', { each: true, variant: 'b' });
+    expect([both.status, both.json.error.code]).toEqual([422, 'each-and-one']);
+    const saved = await t.call('POST', '/api/models/purple-button/experiments/young-drivers/calibrate', { each: true, apply: { basedOn: 1, learningCard: { id: 'young-drivers-learned', record: printed.learningCard } } });
+    expect(saved.json.version.number).toBe(2);
+    expect(saved.json.version.document.learningCards['young-drivers-learned']).toEqual({ ...printed.learningCard, modelVersion: 2 });
+  });
+
+  it('runs the risk of the model with each informed parameter calibrated, as the CLI runs it on the file learn writes', async () => {
+    const started = await t.call('POST', '/api/models/purple-button/experiments/young-drivers/risk', { runs: 1000, seed: 3, each: true });
+    expect(started.status).toBe(202);
+    const job = await finished(started.json.id);
+    const dir = mkdtempSync(join(tmpdir(), 'symbiose-learned-'));
+    const file = join(dir, 'learned.yaml');
+    cli('experiment', 'learn', PURPLE, '--experiment', 'young-drivers', '--write', file);
+    expect(job.result).toEqual(cli('risk', file, '--ranges', '--runs', '1000', '--seed', '3'));
+  }, 60_000);
 
   it('runs the risk of the calibrated model, unsaved, as the CLI runs it on the calibrated file', async () => {
     const started = await t.call('POST', '/api/models/purple-button/experiments/young-drivers/risk', { runs: 1000, seed: 3 });

@@ -108,6 +108,7 @@ export const studioExperimentsEn = {
   "server.experiment.csv": "the CSV body cannot be read as a survey (see the issues)",
   "server.experiment.sequentialUnequal": "a sequential plan has two equal groups: give trials as one number",
   "server.experiment.unknownLearningCard": "model \"{model}\" has no learning card \"{card}\"; its learning cards: {known}",
+  "server.experiment.eachAndOne": "each calibrates every parameter the variants inform: give it without variant or parameter",
 } satisfies Record<string, Template>;
 
 export const studioExperimentsFr: Record<keyof typeof studioExperimentsEn, Template> = {
@@ -213,4 +214,5 @@ export const studioExperimentsFr: Record<keyof typeof studioExperimentsEn, Templ
   "server.experiment.csv": "le corps CSV ne se lit pas comme une enquête (voir les problèmes)",
   "server.experiment.sequentialUnequal": "un plan séquentiel a deux groupes égaux : donner trials en un seul nombre",
   "server.experiment.unknownLearningCard": "le modèle « {model} » n’a pas de carte d’apprentissage « {card} » ; ses cartes : {known}",
+  "server.experiment.eachAndOne": "each calibre chaque paramètre que renseignent les variantes\u00a0: le donner sans variant ni parameter",
 };

@@ -12,6 +12,8 @@ import {
   calibrateParameter,
   checkRiskOptions,
   conversionReport,
+  draftLearning,
+  planRecordedExperiment,
   rankingFromSensitivity,
   recordedExperiment,
   roundFigures,
@@ -19,14 +21,18 @@ import {
   withNames,
   wtpSurveyFromCsv,
   type CsvFault,
+  type LearningDraft,
   type ModelCalibration,
   type NamedCounts,
+  type PlanFault,
+  type RecordFault,
   type RiskOptions,
 } from '../../analyses/index.js';
 import { applyChanges, hasErrors, issue, rewriteYaml, type Change, type Issue, type LearningCard, type ModelDocument } from '../../core/index.js';
-import { text, type UiKey } from '../../i18n/index.js';
+import { learningCardFromDraft, text, type UiKey } from '../../i18n/index.js';
 import { riskInWorkers } from '../../runtime/index.js';
 import { checkExperimentDesign, demandCurve, priceSensitivity, sequentialPlan } from '../../stats/index.js';
+import { formatPercent } from '../../tables/index.js';
 import type { Version, Workspace } from '../../store/index.js';
 import { ApiError } from '../errors.js';
 import { changeWords, renderIssues } from '../issues.js';
@@ -80,11 +86,28 @@ export const MapQuery = z.object({
   sensitivity: z.enum(['none', 'tornado']).optional().meta({ description: 'tornado: importance from the tornado ranking of each actor’s NPV (default none: the records’ importance).' }),
 });
 type MapInput = z.infer<typeof MapQuery>;
-export const LearnQuery = z.object({ version: VersionQuery });
+export const LearnQuery = z.object({
+  version: VersionQuery,
+  experiment: z.string().min(1).optional().meta({ description: 'Draft a learning card from this experiment: its test card, the analysis of its counts, the calibration of each parameter its variants inform (symbiose experiment learn MODEL --experiment ID --json).' }),
+  id: z.string().min(1).optional().meta({ description: 'The id of the drafted card (default EXPERIMENT-learned).' }),
+  level: z.coerce.number().gt(0).lt(1).optional().meta({ description: 'Confidence and credible level of the draft (default 0.95).' }),
+  alpha: z.coerce.number().gt(0).lt(1).optional().meta({ description: 'The level of the tests of the draft (default 0.05).' }),
+});
+type LearnInput = z.infer<typeof LearnQuery>;
+export const RecordedPlanBody = z.strictObject({
+  version: VersionField,
+  control: Rate.optional().meta({ description: "The control's rate, instead of the test card's baseline (or the value of the parameter the control informs)." }),
+  variant: Rate.optional().meta({ description: "The rate a variant must reach, instead of the test card's threshold." }),
+  trials: z.union([Whole, z.tuple([Whole, Whole])]).optional().meta({ description: 'People per group instead of the planned sizes: one number, or [control, variant].' }),
+  alpha: Fraction.optional().meta({ description: 'The level of the test (default 0.05).' }),
+  power: Fraction.optional().meta({ description: 'The power wanted (default 0.8).' }),
+});
+type RecordedPlanInput = z.infer<typeof RecordedPlanBody>;
 
 const Which = {
   variant: z.string().min(1).optional().meta({ description: 'The variant whose counts are used (default the control).' }),
   parameter: z.string().min(1).optional().meta({ description: 'The parameter updated (default the one the experiment informs).' }),
+  each: z.boolean().optional().meta({ description: 'Calibrate every parameter the variants inform, each on its own variant’s counts, as `symbiose experiment learn --experiment` drafts (not with variant or parameter).' }),
 };
 const LearningCardRecord = z.record(z.string(), z.unknown()).meta({ description: 'A learning card as the model format writes it (believed, observed, learned, decision…).' });
 export const CalibrateBody = z.strictObject({
@@ -163,14 +186,50 @@ function calibrationRefusal(model: string, fault: NonNullable<ReturnType<typeof 
   return new ApiError(status, fault.code, `calibrate.fault.${fault.code}` as UiKey, params);
 }
 
-/** The calibration of a version, and the document and text it would make. */
-function calibrated(version: Version, experiment: string, which: { variant?: string | undefined; parameter?: string | undefined }, level = 0.95) {
+/** A recorded experiment's fault (none recorded, unknown, a variant without counts) as a refusal. */
+function recordRefusal(model: string, fault: RecordFault): ApiError {
+  if (fault.code === 'no-counts') return unprocessable('no-counts', 'calibrate.fault.no-counts', { file: model, experiment: fault.experiment, variant: fault.variant });
+  if (fault.code === 'no-experiments') return new ApiError(404, 'no-experiments', 'experiment.record.none', { file: model });
+  return new ApiError(404, 'unknown-experiment', 'experiment.record.unknown', { file: model, experiment: fault.experiment, known: fault.known.join(', ') });
+}
+
+/** A recorded plan's fault as a refusal, in the words the CLI says it. */
+function planRefusal(model: string, fault: PlanFault, locale: Input<unknown, unknown>['locale']): ApiError {
+  if (fault.code === 'no-experiments') return new ApiError(404, 'no-experiments', 'experiment.record.none', { file: model });
+  if (fault.code === 'unknown-experiment') return new ApiError(404, 'unknown-experiment', 'experiment.record.unknown', { file: model, experiment: fault.experiment, known: fault.known.join(', ') });
+  const params = Object.fromEntries(Object.entries({ file: model, ...fault }).map(([k, v]) => [k, k === 'rate' ? formatPercent(locale, v as number) : String(v)]));
+  return unprocessable(fault.code, `plan.fault.${fault.code}` as UiKey, params);
+}
+
+type WhichInput = { variant?: string | undefined; parameter?: string | undefined; each?: boolean | undefined };
+
+/** Each variant's informed parameter calibrated, as the learning card's draft does it: its changes, or the refusal. */
+function drafted(model: string, doc: ModelDocument, experiment: string, level = 0.95): LearningDraft {
+  const { draft, fault } = draftLearning(doc, { experiment }, { level });
+  if (!draft) throw recordRefusal(model, fault!);
+  if (draft.changes.length === 0) throw calibrationRefusal(model, draft.calibrationFaults[0] ?? { code: 'no-parameter', experiment });
+  return draft;
+}
+
+/** The calibration of a version (one parameter, or with `each` every one the variants inform), and the document and text it would make. */
+function calibrated(version: Version, experiment: string, which: WhichInput, level = 0.95) {
   const { ecosystem } = loadVersion(version);
-  const { result, fault } = calibrateParameter(ecosystem.doc, { experiment, ...(which.variant ? { variant: which.variant } : {}), ...(which.parameter ? { parameter: which.parameter } : {}) }, level);
-  if (!result) throw calibrationRefusal(version.model, fault!);
-  const document = applyChanges(ecosystem.doc, [result.change]).document;
+  if (which.each && (which.variant !== undefined || which.parameter !== undefined)) throw unprocessable('each-and-one', 'server.experiment.eachAndOne');
+  let changes: Change[];
+  let result: ModelCalibration | undefined;
+  let draft: LearningDraft | undefined;
+  if (which.each) {
+    draft = drafted(version.model, ecosystem.doc, experiment, level);
+    changes = [...draft.changes];
+  } else {
+    const calibration = calibrateParameter(ecosystem.doc, { experiment, ...(which.variant ? { variant: which.variant } : {}), ...(which.parameter ? { parameter: which.parameter } : {}) }, level);
+    if (!calibration.result) throw calibrationRefusal(version.model, calibration.fault!);
+    result = calibration.result;
+    changes = [result.change];
+  }
+  const document = applyChanges(ecosystem.doc, changes).document;
   const written = version.format === 'yaml' ? rewriteYaml(version.text, document) : `${JSON.stringify(document, null, 2)}\n`;
-  return { ecosystem, result, document, text: written };
+  return { ecosystem, result, draft, changes, document, text: written };
 }
 
 /** The change that records the new version in a learning card: an existing card's modelVersion, or the card given. */
@@ -184,8 +243,9 @@ function learningCardChange(doc: ModelDocument, card: { id: string; record?: Rec
   return { op: 'update', kind: 'learningCard', id: card.id, record: { ...existing, modelVersion } };
 }
 
-function calibrationData(result: ModelCalibration) {
-  return { experiment: result.experiment, variant: result.variant, parameter: result.parameter, invented: result.invented, calibration: result.calibration };
+function calibrationData(result: ModelCalibration | undefined, draft: LearningDraft | undefined) {
+  if (draft) return { experiment: draft.experiment, invented: draft.invented, calibrations: draft.calibrations, calibrationFaults: draft.calibrationFaults };
+  return { experiment: result!.experiment, variant: result!.variant, parameter: result!.parameter, invented: result!.invented, calibration: result!.calibration };
 }
 
 export interface ExperimentRouteOptions {
@@ -250,16 +310,43 @@ export function experimentRoutes(workspace: Workspace, jobs: Jobs, options: Expe
         return json(input, { ranked: ranking !== undefined, assumptions: assumptionMap(ecosystem.doc, ranking) });
       },
     }),
-    route<z.infer<typeof LearnQuery>>({
+    route<LearnInput>({
       method: 'get',
       path: ofModel('/learn'),
-      summary: 'The learning cards (symbiose experiment learn --json).',
+      summary: 'The learning cards (symbiose experiment learn --json); with experiment, the card drafted from its test card, its analysis and the calibration of what its variants inform, both languages, for the user to edit before it is recorded (symbiose experiment learn MODEL --experiment ID --json).',
       tag,
       query: LearnQuery,
-      answers: { 200: data('{ learningCards }.'), 404: NOT_FOUND, 422: refused('The model has errors (located issues).') },
+      answers: { 200: data('{ learningCards }, or with experiment { id, learningCard, draft }.'), 404: NOT_FOUND, 422: refused('The model has errors, or a variant has no counts.') },
       handle: async (input) => {
-        const { ecosystem } = loadVersion(await workspace.read(input.params.id!, input.query.version));
-        return json(input, { learningCards: ecosystem.doc.learningCards ?? {} });
+        const model = input.params.id!;
+        const { ecosystem } = loadVersion(await workspace.read(model, input.query.version));
+        const { experiment, level, alpha } = input.query;
+        if (experiment === undefined) return json(input, { learningCards: ecosystem.doc.learningCards ?? {} });
+        const { draft, fault } = draftLearning(ecosystem.doc, { experiment }, { ...(level !== undefined ? { level } : {}), ...(alpha !== undefined ? { alpha } : {}) });
+        if (!draft) throw recordRefusal(model, fault!);
+        return json(input, { id: input.query.id ?? `${draft.experiment}-learned`, learningCard: learningCardFromDraft(draft), draft });
+      },
+    }),
+    route<Record<string, never>, RecordedPlanInput | undefined>({
+      method: 'post',
+      path: ofModel('/:experiment/plan'),
+      summary: "Whether an experiment the model records can answer its test card: each variant against the control, with the planned groups and the card's threshold and baseline, or the rates and sizes given (symbiose experiment plan MODEL --experiment ID --json).",
+      tag,
+      body: { json: RecordedPlanBody, optional: true },
+      answers: { 200: data('{ plans }: each with its rates, where they came from, and the design check.'), 404: NOT_FOUND, 422: refused('No threshold, no baseline, no planned size, or the same rates.') },
+      handle: async (input) => {
+        const model = input.params.id!;
+        const { version: at, trials, power, ...rates } = input.body ?? {};
+        const { ecosystem } = loadVersion(await workspace.read(model, at));
+        const overrides = {
+          ...rates,
+          ...(trials !== undefined ? { trials: (typeof trials === 'number' ? [trials, trials] : trials) as [number, number] } : {}),
+          alpha: rates.alpha ?? 0.05,
+          targetPower: power ?? 0.8,
+        };
+        const { plans, fault } = planRecordedExperiment(ecosystem.doc, input.params.experiment!, overrides);
+        if (!plans) throw planRefusal(model, fault!, input.locale);
+        return json(input, { plans });
       },
     }),
     route<Record<string, never>, RecordedAnalyseInput | undefined>({
@@ -284,11 +371,11 @@ export function experimentRoutes(workspace: Workspace, jobs: Jobs, options: Expe
     route<Record<string, never>, CalibrateInput | undefined>({
       method: 'post',
       path: ofModel('/:experiment/calibrate'),
-      summary: 'Calibrates the parameter the experiment informs on a variant’s counts: the posterior, and the change list it makes; with apply, saved as a new version (a learning card can record it).',
+      summary: 'Calibrates the parameter the experiment informs on a variant’s counts (with each, every parameter the variants inform): the posterior, and the change list it makes; with apply, saved as a new version (a learning card can record it).',
       tag,
       body: { json: CalibrateBody, optional: true },
       answers: {
-        200: data('{ experiment, variant, parameter, invented, calibration, changes, words } and the `document` it would make or, applied, the new `version` and its `issues`.'),
+        200: data('{ experiment, variant, parameter, invented, calibration, changes, words } (with each: { experiment, invented, calibrations, calibrationFaults, changes, words }) and the `document` it would make or, applied, the new `version` and its `issues`.'),
         404: NOT_FOUND,
         409: refused('`outdated`: another write came first.'),
         422: refused('No counts, no prior, not a rate, or the model has errors.'),
@@ -297,10 +384,10 @@ export function experimentRoutes(workspace: Workspace, jobs: Jobs, options: Expe
         const body = input.body ?? {};
         const id = input.params.id!;
         const version = await workspace.read(id, body.apply ? body.apply.basedOn : body.version);
-        const { ecosystem, result, document } = calibrated(version, input.params.experiment!, body, body.level);
-        const changes: Change[] = [result.change];
+        const { ecosystem, result, draft, changes: calibrations, document } = calibrated(version, input.params.experiment!, body, body.level);
+        const changes: Change[] = [...calibrations];
         if (body.apply?.learningCard) changes.push(learningCardChange(ecosystem.doc, body.apply.learningCard, version.number + 1, id));
-        const said = { ...calibrationData(result), changes, words: changeWords(changes, input.locale) };
+        const said = { ...calibrationData(result, draft), changes, words: changeWords(changes, input.locale) };
         // Not applied: the document the new version would hold (the learning card aside).
         if (!body.apply) return json(input, { ...said, document });
         const written = await workspace.save(id, body.apply.basedOn, changes);
