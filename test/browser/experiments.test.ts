@@ -3,8 +3,8 @@
  * the real server on a workspace of its own, in French (issue 18's "done when"): a facilitator
  * opens Purple Button, reads a hypothesis and its test card, edits the card, learns that two
  * groups of 50 cannot tell 10 % from 15 %, enters the counts observed, reads the verdict with its
- * intervals, and watches the forecast change once the parameter is calibrated, then applies the
- * calibration as a version the learning card records. Writes docs/screenshots/experiments-map.png, experiments.png and experiments-forecast.png.
+ * intervals, and watches the forecast change once each group's parameter is calibrated, edits the
+ * learning card drafted from the results, then applies the calibration as a version that card records. Writes docs/screenshots/experiments-map.png, experiments.png, experiments-learning.png and experiments-forecast.png.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -62,7 +62,13 @@ describe('the Experiments tab, in French', () => {
     await poll(() => attribute('hypothesis', 'data-hypothesis')).toBe('pay-less-or-recognition');
     expect(await page.getByTestId('hypothesis-statement').inputValue()).toContain('les individus changent pour payer moins');
     const card = page.locator('[data-testid="test-card"][data-card="young-drivers-ab"]');
-    expect(await card.locator('label span').allTextContents()).toEqual(['Nous pensons que…', 'Pour le vérifier, nous allons…', 'Et mesurer…']);
+    expect(await card.locator('label span').allTextContents()).toEqual([
+      'Nous pensons que…',
+      'Pour le vérifier, nous allons…',
+      'Et mesurer…',
+      'Seuil\u00a0: le taux qu’une variante doit atteindre pour donner raison à la carte (%)',
+      'Référence\u00a0: le taux attendu sans le changement (%)',
+    ]);
     expect(await card.getByTestId('card-verify').inputValue()).toContain('deux groupes de 50 conducteurs');
 
     // Each group's offer, as the workshop's A/B slide gives it.
@@ -88,11 +94,23 @@ describe('the Experiments tab, in French', () => {
     await poll(savedVersion).toBe(before + 3);
     expect(await page.getByTestId('planned-a').inputValue()).toBe('50');
     expect(await page.getByTestId('planned-b').inputValue()).toBe('50');
-    await page.getByTestId('rate-control').fill('10');
-    await page.getByTestId('rate-variant').fill('15');
+    // planRecordedExperiment plans the recorded test: the card names no threshold yet, so it asks for one.
+    await poll(() => attribute('plan-fault', 'data-code')).toBe('no-threshold');
+    expect(await page.getByTestId('plan-fault').textContent()).toContain('seuil de la carte de test');
+    // The card's threshold and baseline typed as percentages, each a saved version.
+    await typeIn('card-threshold', '15');
+    await poll(savedVersion).toBe(before + 4);
+    await typeIn('card-baseline', '10');
+    await poll(savedVersion).toBe(before + 5);
+    expect(await page.getByTestId('card-threshold').inputValue()).toBe('15');
     // Worked out off the main thread; the answer shown is the one for what was typed last.
+    await poll(() => page.getByTestId('plan-warning').count()).toBe(1);
     await poll(() => attribute('plan-warning', 'data-pending')).toBe('false');
     expect(await attribute('plan-warning', 'data-code')).toBe('design-cannot-answer');
+    const sources = await page.getByTestId('plan-sources').textContent();
+    expect(sources).toContain('10,0\u202f% pour a (la référence de la carte de test)');
+    expect(sources).toContain('15,0\u202f% pour b (le seuil de la carte de test)');
+    expect(sources).toContain('groupes de 50 et 50 (comme prévu)');
     const warning = await page.getByTestId('plan-warning').textContent();
     expect(warning).toContain('Ce plan ne peut pas répondre à la carte de test');
     expect(warning).toContain('avec 50 et 50 essais');
@@ -131,13 +149,40 @@ describe('the Experiments tab, in French', () => {
     expect(verdict).toContain('Les preuves sont trop faibles pour décider');
     expect(verdict).toContain('probabilité de battre le témoin');
 
-    // The forecast before and after: download_share_a calibrated on 12/50, the risk run on both.
+    // The forecast before and after: each group calibrates the parameter it informs,
+    // download_share_a on 12/50 and download_share_b on 21/50, and the risk runs on both models.
     await page.getByTestId('forecast-run').click();
     await poll(() => page.getByTestId('calibration').count()).toBe(1);
-    expect(await page.getByTestId('calibration').textContent()).toContain('download_share_a');
+    const calibration = await page.getByTestId('calibration').textContent();
+    expect(calibration).toContain('download_share_a, calibré sur le groupe a (12/50)');
+    expect(calibration).toContain('download_share_b, calibré sur le groupe b (21/50)');
+
+    // The learning card drafted from the test card, the analysis and the calibration, in French,
+    // to edit before it is recorded.
+    const draft = page.getByTestId('learning-draft');
+    await poll(() => draft.count()).toBe(1);
+    expect(await draft.getAttribute('data-card')).toBe('young-drivers-learned');
+    expect(await draft.locator('label span').allTextContents()).toEqual(['Nous pensions…', 'Nous avons observé…', 'Nous avons appris…', 'Nous allons donc…']);
+    expect(await page.getByTestId('draft-believed').inputValue()).toContain('les individus changent pour payer moins');
+    // By hand: 12/50 = 24 %, 21/50 = 42 %, b − a = 18 points.
+    const observed = await page.getByTestId('draft-observed').inputValue();
+    expect(observed).toContain('12 sur 50 (24,0\u202f%) dans le groupe a, 21 sur 50 (42,0\u202f%) dans le groupe b');
+    expect(observed).toContain('b − a = 18,0\u202f%, intervalle de confiance à 95\u202f% de');
+    const learned = await page.getByTestId('draft-learned').inputValue();
+    expect(learned).toMatch(/^ces comptes ne départagent pas b et a\u00a0: test exact de Boschloo, p = 0,0\d+ > 0,05/);
+    expect(learned).toContain('calibré sur le groupe a, download_share_a passe de');
+    expect(learned).toContain('calibré sur le groupe b, download_share_b passe de');
+    expect(await page.getByTestId('draft-decision').inputValue()).toMatch(/^refaire le test avec environ \d+ personnes par groupe/);
+    const decided = 'refaire le test avec 150 conducteurs par groupe, puis choisir l’offre';
+    await page.getByTestId('draft-decision').fill(decided);
+    await draft.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/experiments-learning.png` });
+
     await poll(() => page.getByTestId('forecast-result').count(), 60_000).toBe(1);
-    expect(await attribute('forecast-result', 'data-actor')).toBe('young-drivers-a');
-    const row = page.locator('.forecast-table tr[data-actor="young-drivers-a"] td');
+    // The actor whose mean moves most, relative to its mean before.
+    const moved = (await attribute('forecast-result', 'data-actor'))!;
+    expect(moved).toMatch(/^young-drivers-[ab]$/);
+    const row = page.locator(`.forecast-table tr[data-actor="${moved}"] td`);
     const [, , , meanBefore, meanAfter] = await row.allTextContents();
     expect(meanAfter).not.toBe(meanBefore);
     await page.waitForSelector('[data-testid="forecast-chart"] canvas');
@@ -147,12 +192,19 @@ describe('the Experiments tab, in French', () => {
     await page.getByTestId('forecast-chart').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/experiments-forecast.png` });
 
-    // Applied as a new version, which the learning card records.
+    // Applied as a new version, which the drafted learning card, as edited, records.
     version = await savedVersion();
     await page.getByTestId('forecast-apply').click();
     await poll(savedVersion).toBe(version + 1);
-    await poll(() => page.locator('[data-testid="learning-card"][data-card="young-drivers-illustration"]').getAttribute('data-model-version')).toBe(String(version + 1));
+    const recorded = page.locator('[data-testid="learning-card"][data-card="young-drivers-learned"]');
+    await poll(() => recorded.getAttribute('data-model-version')).toBe(String(version + 1));
+    expect(await recorded.getByTestId('learning-decision').inputValue()).toBe(decided);
+    expect(await recorded.getByTestId('learning-learned').inputValue()).toBe(learned);
+    expect(await page.getByTestId('learning-draft').count()).toBe(0);
     expect(await page.getByTestId('forecast-applied').textContent()).toContain(`version ${version + 1}`);
+    // The whole tab still in French once the card is recorded.
+    const left = englishLeft(await interfaceText(page));
+    expect(left, left.join(' | ')).toEqual([]);
 
     // A facilitator records a new hypothesis and its test card.
     version = await savedVersion();

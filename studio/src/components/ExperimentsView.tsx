@@ -9,14 +9,14 @@
  * is and as calibrated, and the calibration applied as a new version that a learning card records.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { assumptionMap, rankingFromSensitivity, type MappedAssumption } from '../../../src/analyses/index.js';
-import { EVIDENCE_LEVELS, HYPOTHESIS_KINDS, IMPORTANCE_LEVELS, parameterSpec, type Change, type ModelDocument, type Text } from '../../../src/core/index.js';
+import { assumptionMap, rankingFromSensitivity, type LearningDraft, type MappedAssumption, type RecordedPlan } from '../../../src/analyses/index.js';
+import { EVIDENCE_LEVELS, HYPOTHESIS_KINDS, IMPORTANCE_LEVELS, type Change, type ModelDocument } from '../../../src/core/index.js';
 import { formatNumber, type UiKey } from '../../../src/i18n/index.js';
 import { wilsonInterval } from '../../../src/stats/index.js';
 import { formatMoney, formatPercent } from '../../../src/tables/index.js';
 import { call, type Api, type Version } from '../api.js';
 import { useOffThread } from '../logic/experiment-worker.js';
-import { designCheck, orderedVariants, percentOf, resultsOf, sharedDensity, textOf, updateRecord, wholeOf, withText } from '../logic/experiments.js';
+import { informedParameters, orderedVariants, percentOf, planInput, recordedPlans, resultsOf, sharedDensity, textOf, updateRecord, wholeOf, withText } from '../logic/experiments.js';
 import { useWords, type Words } from '../words.js';
 import { ErrorNote, useLoad } from './common.js';
 import { AssumptionMapChart, DistributionChart, IntervalChart } from './ExperimentCharts.js';
@@ -171,12 +171,26 @@ function HypothesisPanel({ doc, id, editing, modelId, version, onVersion }: Pane
       {cards.length === 0 && <p className="muted">{words.t('studio.exp.testCard.none')}</p>}
       {cards.map(([cid, card]) => {
         const saveCard = (field: 'believe' | 'verify' | 'measure' | 'criterion', t: string) => void editing.commit([updateRecord('testCard', cid, { ...card, [field]: withText(card[field], t, words.locale) })]);
+        // A rate typed as a percentage; emptied, the card names none. What is not a rate is not saved.
+        const saveRate = (field: 'threshold' | 'baseline', t: string) => {
+          const rate = percentOf(t);
+          if (rate === undefined && t.trim() !== '') return;
+          const next = { ...card };
+          if (rate === undefined) delete next[field];
+          else next[field] = rate;
+          void editing.commit([updateRecord('testCard', cid, next)]);
+        };
         return (
           <div key={cid} className="card test-card" data-testid="test-card" data-card={cid}>
             <TextField label={words.t('studio.exp.testCard.believe')} value={textOf(card.believe, words.locale)} onSave={(t) => saveCard('believe', t)} testId="card-believe" long />
             <TextField label={words.t('studio.exp.testCard.verify')} value={textOf(card.verify, words.locale)} onSave={(t) => saveCard('verify', t)} testId="card-verify" long />
             <TextField label={words.t('studio.exp.testCard.measure')} value={textOf(card.measure, words.locale)} onSave={(t) => saveCard('measure', t)} testId="card-measure" long />
             {card.criterion !== undefined && <TextField label={words.t('studio.exp.testCard.criterion')} value={textOf(card.criterion, words.locale)} onSave={(t) => saveCard('criterion', t)} testId="card-criterion" long />}
+            <div className="row">
+              {(['threshold', 'baseline'] as const).map((f) => (
+                <TextField key={f} label={words.t(`studio.exp.testCard.${f}`)} value={percentText(card[f], words)} onSave={(t) => saveRate(f, t)} testId={`card-${f}`} />
+              ))}
+            </div>
           </div>
         );
       })}
@@ -199,6 +213,11 @@ function HypothesisPanel({ doc, id, editing, modelId, version, onVersion }: Pane
       {experiment && <ExperimentPanel key={experiment[0]} doc={doc} id={experiment[0]} record={experiment[1]} editing={editing} modelId={modelId} version={version} onVersion={onVersion} />}
     </section>
   );
+}
+
+/** A rate as the percentage typed in its field ("15" for 0.15), empty when there is none. */
+function percentText(rate: number | undefined, words: Words): string {
+  return rate === undefined ? '' : formatNumber(words.locale, Number((rate * 100).toPrecision(10)));
 }
 
 function Choice({ label, value, options, onChange, testId }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void; testId: string }) {
@@ -231,15 +250,27 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
     Object.fromEntries(variants.map(([v, r]) => [v, { planned: r.planned?.toString() ?? '', exposed: r.observed?.exposed.toString() ?? '', converted: r.observed?.converted.toString() ?? '' }]));
   const [typed, setTyped] = useState(initial);
   useEffect(() => setTyped(initial()), [version.number]);
-  const informed = record.informs ? parameterSpec(doc.parameters?.[record.informs] ?? 0).value : undefined;
-  const [rates, setRates] = useState({ control: typeof informed === 'number' ? formatNumber(words.locale, informed * 100) : '', variant: '' });
+  // Empty: the test card's baseline and threshold (planRecordedExperiment reads them); typed: instead of them.
+  const [rates, setRates] = useState({ control: '', variant: '' });
+  const [draft, setDraft] = useState<Drafted>();
+  const observedKey = JSON.stringify(variants.map(([, r]) => r.observed ?? null));
+  useEffect(() => setDraft(undefined), [observedKey]);
+  const fetchDraft = async (): Promise<Drafted> => {
+    let learned = `${id}-learned`;
+    for (let n = 2; doc.learningCards?.[learned]; n++) learned = `${id}-learned-${n}`;
+    const made = await call<Drafted>(words.locale, 'GET', `/models/${encodeURIComponent(modelId)}/experiments/learn?experiment=${encodeURIComponent(id)}&version=${version.number}&id=${encodeURIComponent(learned)}`);
+    setDraft(made);
+    return made;
+  };
 
   // The model's `label` is its English one: French reads the name, else the id (as the CLI names variants).
   const names = variants.map(([v, r]) => r.name ?? (words.locale === 'en' ? r.label : undefined) ?? v);
   const shortName = (i: number) => variants[i]![0];
   // Worked out off the main thread: Boschloo's exact power alone takes about a second at 50 per group.
-  const plan = useOffThread<ReturnType<typeof designCheck>>({ kind: 'plan', control: percentOf(rates.control), variant: percentOf(rates.variant), trialsA: wholeOf(typed[variants[0]![0]]!.planned), trialsB: wholeOf(typed[variants[1]?.[0] ?? '']?.planned ?? '') });
-  const check = plan.answer;
+  const planned = Object.fromEntries(variants.map(([v]) => [v, wholeOf(typed[v]!.planned)]));
+  const plan = useOffThread<ReturnType<typeof recordedPlans>>({ kind: 'recorded-plan', ...planInput(doc, id, planned, { control: percentOf(rates.control), variant: percentOf(rates.variant) }) });
+  const plans = plan.answer?.plans;
+  const planFault = plan.answer?.fault;
   const counts = variants.map(([v]) => ({ name: v, exposed: wholeOf(typed[v]!.exposed), converted: wholeOf(typed[v]!.converted) }));
   const reading = useOffThread<ReturnType<typeof resultsOf>>({ kind: 'results', counts });
   const results = reading.answer;
@@ -330,8 +361,13 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
           <input value={rates.variant} onChange={(e) => setRates({ ...rates, variant: e.target.value })} data-testid="rate-variant" inputMode="decimal" />
         </label>
       </div>
-      {check === 'same-rates' && <p className="warning-note">{words.t('studio.exp.rates.same')}</p>}
-      {check && check !== 'same-rates' && <PlanWarning check={check} words={words} pending={plan.pending} />}
+      <p className="muted">{words.t('studio.exp.rates.hint')}</p>
+      {planFault && (
+        <p className="warning-note" data-testid="plan-fault" data-code={planFault.code}>
+          {planFault.code === 'same-rates' ? words.t('studio.exp.rates.same') : words.t(`studio.exp.plan.fault.${planFault.code === 'no-planned' ? 'no-planned' : planFault.code === 'no-baseline' ? 'no-baseline' : 'no-threshold'}`, { variant: 'variant' in planFault ? planFault.variant : '' })}
+        </p>
+      )}
+      {plans?.map((p) => <PlanWarning key={p.variant} plan={p} words={words} pending={plan.pending} />)}
 
       <h3>{words.t('studio.exp.results.heading')}</h3>
       {invented && (
@@ -394,21 +430,37 @@ function ExperimentPanel({ doc, id, record, editing, modelId, version, onVersion
           </div>
         </div>
       )}
-      <Forecast key={JSON.stringify(variants.map(([, r]) => r.observed ?? null))} doc={doc} experiment={id} record={record} saved={savedCounts} modelId={modelId} version={version} onVersion={onVersion} editing={editing} verdict={results} />
-      <LearningCards doc={doc} experiment={id} record={record} editing={editing} />
+      <Forecast key={observedKey} experiment={id} record={record} saved={savedCounts} modelId={modelId} version={version} onVersion={onVersion} draft={draft} fetchDraft={fetchDraft} clearDraft={() => setDraft(undefined)} />
+      <LearningCards doc={doc} experiment={id} editing={editing} draft={draft} setDraft={setDraft} fetchDraft={fetchDraft} />
     </section>
   );
 }
 
-function PlanWarning({ check, words, pending }: { check: Exclude<ReturnType<typeof designCheck>, undefined | 'same-rates'>; words: Words; pending: boolean }) {
+function PlanWarning({ plan, words, pending }: { plan: RecordedPlan; words: Words; pending: boolean }) {
+  const { check } = plan;
   const pct = (x: number) => formatPercent(words.locale, x);
+  const from = (source: string) => words.t(`plan.from.${source}` as UiKey, { parameter: plan.controlParameter ?? '' });
   const n = (x: number) => formatNumber(words.locale, x, 0);
   const ratio = check.trialsB / check.trialsA;
   const needed = ratio === 1 ? n(check.needed.trialsA) : `${n(check.needed.trialsA)} + ${n(check.needed.trialsB)}`;
   const power = check.exactPower ? check.exactPower.power : check.normalPower;
   const detectable = check.detectable.variant === undefined ? words.t('experiment.nothingDetectable') : pct(check.detectable.variant);
   return (
-    <div className={`${check.code === 'design-cannot-answer' ? 'warning-note' : 'ok-note'}${pending ? ' pending' : ''}`} data-testid="plan-warning" data-code={check.code} data-pending={pending}>
+    <div className={`${check.code === 'design-cannot-answer' ? 'warning-note' : 'ok-note'}${pending ? ' pending' : ''}`} data-testid="plan-warning" data-code={check.code} data-pending={pending} data-variant={plan.variant}>
+      <p data-testid="plan-sources">
+        {words.t('plan.recorded', {
+          experiment: plan.experiment,
+          control: plan.control,
+          variant: plan.variant,
+          controlRate: pct(plan.rates.control),
+          variantRate: pct(plan.rates.variant),
+          controlFrom: from(plan.controlFrom),
+          variantFrom: from(plan.variantFrom),
+          trialsA: n(check.trialsA),
+          trialsB: n(check.trialsB),
+          trialsFrom: from(plan.trialsFrom),
+        })}
+      </p>
       <p>
         {words.t(`experiment.${check.code}`, {
           trialsA: n(check.trialsA),
@@ -459,24 +511,34 @@ interface RiskResult {
   draws: number;
   actors: ActorRisk[];
 }
-interface CalibrationAnswer {
-  parameter: string;
-  variant: string;
-  invented: boolean;
-  calibration: { method: string; counts: { successes: number; trials: number }; priorSummary: Summary; posteriorSummary: Summary };
-  changes: Change[];
-  version?: Version;
+/** What GET …/experiments/learn?experiment= answers: the card drafted (both languages) and the draft behind it. */
+export interface Drafted {
+  id: string;
+  learningCard: LearningCard;
+  draft: LearningDraft;
 }
-interface Summary {
-  mean: number;
-  interval: { low: number; high: number };
+interface Applied {
+  version?: Version;
 }
 
 const RUNS = 1000;
 
-function Forecast({ doc, experiment, record, saved, modelId, version, onVersion, verdict }: { doc: Doc; experiment: string; record: Experiment; saved: boolean; modelId: string; version: Version; onVersion: (v: Version) => void; editing: Editing; verdict: ReturnType<typeof resultsOf> }) {
+interface ForecastProps {
+  experiment: string;
+  record: Experiment;
+  saved: boolean;
+  modelId: string;
+  version: Version;
+  onVersion: (v: Version) => void;
+  /** The learning card drafted and being edited, recorded with the calibration when it is applied. */
+  draft: Drafted | undefined;
+  fetchDraft: () => Promise<Drafted>;
+  clearDraft: () => void;
+}
+
+function Forecast({ experiment, record, saved, modelId, version, onVersion, draft, fetchDraft, clearDraft }: ForecastProps) {
   const words = useWords();
-  const [calibration, setCalibration] = useState<CalibrationAnswer>();
+  const [calibrated, setCalibrated] = useState<LearningDraft>();
   const [jobs, setJobs] = useState<{ before?: JobView; after?: JobView }>({});
   const [failure, setFailure] = useState<unknown>();
   const [actor, setActor] = useState<string>();
@@ -486,7 +548,10 @@ function Forecast({ doc, experiment, record, saved, modelId, version, onVersion,
   useEffect(() => () => void (live.current = false), []);
   const base = `/models/${encodeURIComponent(modelId)}`;
   const path = `${base}/experiments/${encodeURIComponent(experiment)}`;
-  if (!record.informs) return <p className="muted">{words.t('studio.exp.forecast.none')}</p>;
+  // Each variant calibrates the parameter it informs (the control also the experiment's).
+  const informed = informedParameters(record);
+  if (informed.length === 0) return <p className="muted">{words.t('studio.exp.forecast.none')}</p>;
+  const parameters = informed.join(', ');
 
   const poll = async (job: JobView): Promise<JobView> => {
     let now = job;
@@ -501,10 +566,11 @@ function Forecast({ doc, experiment, record, saved, modelId, version, onVersion,
     setFailure(undefined);
     setApplied(undefined);
     try {
-      const said = await call<CalibrationAnswer>(words.locale, 'POST', `${path}/calibrate`, { version: version.number });
-      setCalibration(said);
+      // The draft's calibrations are the ones the risk after runs on (calibrate and risk with each).
+      const made = draft ?? (await fetchDraft());
+      setCalibrated(made.draft);
       const options = { version: version.number, runs: RUNS, seed: 1 };
-      const [before, after] = await Promise.all([call<JobView>(words.locale, 'POST', `${base}/risk`, options), call<JobView>(words.locale, 'POST', `${path}/risk`, options)]);
+      const [before, after] = await Promise.all([call<JobView>(words.locale, 'POST', `${base}/risk`, options), call<JobView>(words.locale, 'POST', `${path}/risk`, { ...options, each: true })]);
       setJobs({ before, after });
       await Promise.all([poll(before), poll(after)]);
     } catch (reason) {
@@ -512,13 +578,12 @@ function Forecast({ doc, experiment, record, saved, modelId, version, onVersion,
     }
   };
   const apply = async () => {
-    if (!calibration) return;
-    const cards = Object.entries(doc.learningCards ?? {}).filter(([, c]) => c.experiment === experiment);
-    const learningCard = !record_ ? undefined : cards[0] ? { id: cards[0][0] } : { id: `${experiment}-learning`, record: draftCard(doc, experiment, record, words, verdict, calibration) };
+    const learningCard = record_ && draft ? { id: draft.id, record: draft.learningCard } : undefined;
     try {
-      const written = await call<CalibrationAnswer>(words.locale, 'POST', `${path}/calibrate`, { apply: { basedOn: version.number, ...(learningCard ? { learningCard } : {}) } });
+      const written = await call<Applied>(words.locale, 'POST', `${path}/calibrate`, { each: true, apply: { basedOn: version.number, ...(learningCard ? { learningCard } : {}) } });
       if (written.version) {
         setApplied(written.version.number);
+        if (learningCard) clearDraft();
         onVersion(written.version);
       }
     } catch (reason) {
@@ -540,29 +605,35 @@ function Forecast({ doc, experiment, record, saved, modelId, version, onVersion,
   const shown = compared.find((p) => p.before.actor === actor) ?? concerned;
   const money = (x: number) => formatMoney(words.locale, x);
   const pct = (x: number) => formatPercent(words.locale, x);
-  const summary = calibration?.calibration;
   return (
     <section className="forecast" data-testid="forecast">
       <h3>{words.t('studio.exp.forecast.heading')}</h3>
       {!saved && <p className="muted">{words.t('studio.exp.forecast.unsaved')}</p>}
       <button onClick={() => void run()} disabled={!saved || running.length > 0} data-testid="forecast-run">
-        {words.t('studio.exp.forecast.run', { parameter: record.informs })}
+        {words.t('studio.exp.forecast.run', { parameter: parameters })}
       </button>
       <ErrorNote error={failure} />
-      {summary && calibration && (
-        <p data-testid="calibration">
-          {words.t('studio.exp.forecast.calibration', {
-            parameter: calibration.parameter,
-            prior: pct(summary.priorSummary.mean),
-            priorLow: pct(summary.priorSummary.interval.low),
-            priorHigh: pct(summary.priorSummary.interval.high),
-            posterior: pct(summary.posteriorSummary.mean),
-            postLow: pct(summary.posteriorSummary.interval.low),
-            postHigh: pct(summary.posteriorSummary.interval.high),
-            counts: `${summary.counts.successes}/${summary.counts.trials}`,
-            method: words.t(`studio.exp.forecast.method.${summary.method}` as UiKey),
+      {calibrated && (
+        <div data-testid="calibration">
+          {calibrated.calibrations.map((c) => {
+            const counts = calibrated.groups.find((g) => g.id === c.variant)?.counts;
+            return (
+              <p key={c.parameter} data-parameter={c.parameter}>
+                {words.t('studio.exp.forecast.calibrated', {
+                  parameter: c.parameter,
+                  variant: c.variant,
+                  counts: counts ? `${counts.successes}/${counts.trials}` : '',
+                  prior: pct(c.before.mean),
+                  priorLow: pct(c.before.low),
+                  priorHigh: pct(c.before.high),
+                  posterior: pct(c.after.mean),
+                  postLow: pct(c.after.low),
+                  postHigh: pct(c.after.high),
+                })}
+              </p>
+            );
           })}
-        </p>
+        </div>
       )}
       {running.length > 0 && (
         <p className="muted" data-testid="forecast-running">
@@ -601,13 +672,13 @@ function Forecast({ doc, experiment, record, saved, modelId, version, onVersion,
               {words.t('studio.exp.forecast.apply')}
             </button>
             <label className="field inline">
-              <input type="checkbox" checked={record_} onChange={(e) => setRecord(e.target.checked)} data-testid="forecast-record" />
+              <input type="checkbox" checked={record_} disabled={!draft} onChange={(e) => setRecord(e.target.checked)} data-testid="forecast-record" />
               <span>{words.t('studio.exp.forecast.record')}</span>
             </label>
           </div>
           {applied !== undefined && (
             <p className="ok-note" data-testid="forecast-applied">
-              {words.t('studio.exp.forecast.applied', { n: applied, parameter: record.informs })}
+              {words.t('studio.exp.forecast.applied', { n: applied, parameter: parameters })}
             </p>
           )}
         </div>
@@ -631,50 +702,72 @@ function ForecastChart({ before, after, words }: { before: ActorRisk; after: Act
   );
 }
 
-/** A learning card drafted from the records and the reading of the counts, for the user to finish. */
-function draftCard(doc: Doc, experiment: string, record: Experiment, words: Words, results: ReturnType<typeof resultsOf>, calibration: CalibrationAnswer | undefined): LearningCard {
-  const card = doc.testCards?.[record.testCard];
-  const counts = orderedVariants(record)
-    .map(([v, r]) => (r.observed ? `${v} ${r.observed.converted}/${r.observed.exposed}` : undefined))
-    .filter((x) => x !== undefined)
-    .join(', ');
-  const verdict = results?.verdicts[0];
-  const learned = verdict ? `${words.t(`experiment.test.${verdict.test}`)}, p = ${formatNumber(words.locale, Number(verdict.pValue.toPrecision(3)), 12)}` : counts;
-  const decision = calibration ? `${calibration.parameter} → ${formatPercent(words.locale, calibration.calibration.posteriorSummary.mean)}` : counts;
-  return {
-    ...(card ? { hypothesis: card.hypothesis } : {}),
-    experiment,
-    believed: { [words.locale]: textOf(card?.believe, words.locale) || experiment } as Text,
-    observed: { [words.locale]: counts || experiment } as Text,
-    learned: { [words.locale]: learned || experiment } as Text,
-    decision: { [words.locale]: decision || experiment } as Text,
-  };
+const LEARNING_PARTS = ['believed', 'observed', 'learned', 'decision'] as const;
+
+interface LearningProps {
+  doc: Doc;
+  experiment: string;
+  editing: Editing;
+  draft: Drafted | undefined;
+  setDraft: (draft: Drafted | undefined) => void;
+  fetchDraft: () => Promise<Drafted>;
 }
 
-function LearningCards({ doc, experiment, record, editing }: { doc: Doc; experiment: string; record: Experiment; editing: Editing }) {
+function LearningCards({ doc, experiment, editing, draft, setDraft, fetchDraft }: LearningProps) {
   const words = useWords();
+  const [failure, setFailure] = useState<unknown>();
   const cards = Object.entries(doc.learningCards ?? {}).filter(([, c]) => c.experiment === experiment);
-  const fields = ['believed', 'observed', 'learned', 'decision'] as const;
-  const add = () => {
-    let n = cards.length + 1;
-    while (doc.learningCards?.[`${experiment}-learning-${n}`]) n++;
-    void editing.commit([{ op: 'add', kind: 'learningCard', id: `${experiment}-learning-${n}`, record: draftCard(doc, experiment, record, words, undefined, undefined) } as Change]);
+  const drafting = async () => {
+    setFailure(undefined);
+    try {
+      await fetchDraft();
+    } catch (reason) {
+      setFailure(reason);
+    }
   };
+  const keep = async () => {
+    if (draft && (await editing.commit([{ op: 'add', kind: 'learningCard', id: draft.id, record: draft.learningCard } as Change]))) setDraft(undefined);
+  };
+  // An edit of the draft changes the reader's language; the other one stays as drafted.
+  const edit = (part: (typeof LEARNING_PARTS)[number], typed: string) => draft && setDraft({ ...draft, learningCard: { ...draft.learningCard, [part]: withText(draft.learningCard[part], typed, words.locale) } });
   return (
     <section className="learning" data-testid="learning-cards">
       <h3>{words.t('studio.exp.learning.heading')}</h3>
       {cards.length === 0 && <p className="muted">{words.t('studio.exp.learning.none')}</p>}
       {cards.map(([cid, card]) => (
         <div key={cid} className="card learning-card" data-testid="learning-card" data-card={cid} data-model-version={card.modelVersion ?? ''}>
-          {fields.map((f) => (
+          {LEARNING_PARTS.map((f) => (
             <TextField key={f} label={words.t(`studio.exp.learning.${f}`)} value={textOf(card[f], words.locale)} onSave={(t) => void editing.commit([updateRecord('learningCard', cid, { ...card, [f]: withText(card[f], t, words.locale) })])} testId={`learning-${f}`} long />
           ))}
           {card.modelVersion !== undefined && <p className="muted">{words.t('studio.exp.learning.version', { version: String(card.modelVersion) })}</p>}
         </div>
       ))}
-      <button onClick={add} data-testid="learning-add">
-        {words.t('studio.exp.learning.add')}
-      </button>
+      {draft && (
+        <div className="card learning-card draft" data-testid="learning-draft" data-card={draft.id}>
+          <p className={draft.draft.invented ? 'warning-note' : 'muted'}>{words.t(draft.draft.invented ? 'learn.draftedInvented' : 'learn.drafted', { experiment })}</p>
+          {LEARNING_PARTS.map((f) => (
+            <label key={f} className="field">
+              <span>{words.t(`studio.exp.learning.${f}`)}</span>
+              <textarea rows={f === 'learned' ? 5 : 3} value={textOf(draft.learningCard[f], words.locale)} onChange={(e) => edit(f, e.target.value)} data-testid={`draft-${f}`} data-user-text />
+            </label>
+          ))}
+          {draft.draft.calibrations.length > 0 && <p className="muted">{words.t('studio.exp.learning.drafted', { parameters: draft.draft.calibrations.map((c) => c.parameter).join(', ') })}</p>}
+          <div className="row">
+            <button onClick={() => void keep()} data-testid="draft-keep">
+              {words.t('studio.exp.learning.keep')}
+            </button>
+            <button onClick={() => setDraft(undefined)} data-testid="draft-discard">
+              {words.t('studio.exp.learning.discard')}
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorNote error={failure} />
+      {!draft && (
+        <button onClick={() => void drafting()} data-testid="learning-draft-make">
+          {words.t('studio.exp.learning.draft')}
+        </button>
+      )}
     </section>
   );
 }

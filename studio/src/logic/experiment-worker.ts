@@ -6,14 +6,14 @@
  * answer stays shown, marked as pending.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { designCheck, resultsOf } from './experiments.js';
+import type { PlanInput, recordedPlans, resultsOf } from './experiments.js';
 
 export type ExperimentRequest =
-  | { kind: 'plan'; control: number | undefined; variant: number | undefined; trialsA: number | undefined; trialsB: number | undefined }
+  | ({ kind: 'recorded-plan' } & PlanInput)
   | { kind: 'results'; counts: { name: string; exposed: number | undefined; converted: number | undefined }[] };
 export interface ExperimentAnswer {
   job: number;
-  answer: ReturnType<typeof designCheck> | ReturnType<typeof resultsOf>;
+  answer: ReturnType<typeof recordedPlans> | ReturnType<typeof resultsOf>;
 }
 
 export function useOffThread<A>(request: ExperimentRequest): { answer: A | undefined; pending: boolean } {

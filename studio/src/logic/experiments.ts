@@ -4,10 +4,9 @@
  * counts typed in (the same functions the API and the CLI call), and two risk histograms put on
  * one axis so they can be drawn together.
  */
-import { conversionReport, type ConversionReport } from '../../../src/analyses/index.js';
+import { conversionReport, planRecordedExperiment, type ConversionReport, type PlanFault, type RecordedPlan } from '../../../src/analyses/index.js';
 import { textIn, type Change, type ModelDocument, type Text } from '../../../src/core/index.js';
 import type { Locale } from '../../../src/i18n/index.js';
-import { checkExperimentDesign, type DesignCheck } from '../../../src/stats/index.js';
 
 type Experiment = NonNullable<ModelDocument['experiments']>[string];
 
@@ -48,11 +47,46 @@ export function wholeOf(typed: string): number | undefined {
   return /^\d+$/.test(cleaned) ? Number(cleaned) : undefined;
 }
 
-/** The check of the design as typed: two groups of at least one, two different rates. */
-export function designCheck(control: number | undefined, variant: number | undefined, trialsA: number | undefined, trialsB: number | undefined): DesignCheck | 'same-rates' | undefined {
-  if (control === undefined || variant === undefined || !trialsA || !trialsB) return undefined;
-  if (control === variant) return 'same-rates';
-  return checkExperimentDesign({ control, variant }, trialsA, trialsB);
+/** The parameters the experiment's results inform: each variant's own, the control also the experiment's (as the drafted learning card calibrates them). */
+export function informedParameters(experiment: Experiment): string[] {
+  const [first, ...others] = orderedVariants(experiment);
+  const names = [first?.[1].informs ?? experiment.informs, ...others.map(([, v]) => v.informs)].filter((n): n is string => n !== undefined);
+  return [...new Set(names)];
+}
+
+/** What the planning of a recorded experiment reads: the experiment with the sizes as typed, its test card, the parameter its control informs. */
+export interface PlanInput {
+  readonly doc: ModelDocument;
+  readonly experiment: string;
+  readonly control: number | undefined;
+  readonly variant: number | undefined;
+}
+
+/**
+ * The part of the model planRecordedExperiment reads, with each group's planned size as typed
+ * (an empty field is no planned size): small enough to send to the worker as the user types.
+ */
+export function planInput(doc: ModelDocument, id: string, planned: Record<string, number | undefined>, rates: { control: number | undefined; variant: number | undefined }): PlanInput {
+  const record = doc.experiments![id]!;
+  const variants = Object.fromEntries(
+    Object.entries(record.variants).map(([v, r]) => {
+      const { planned: _, ...rest } = r;
+      return [v, planned[v] === undefined ? rest : { ...rest, planned: planned[v] }];
+    }),
+  );
+  const card = doc.testCards?.[record.testCard];
+  const parameters = Object.fromEntries(informedParameters(record).filter((p) => doc.parameters?.[p] !== undefined).map((p) => [p, doc.parameters![p]!]));
+  const part = {
+    experiments: { [id]: { ...record, variants } },
+    ...(card ? { testCards: { [record.testCard]: card } } : {}),
+    parameters,
+  } as unknown as ModelDocument;
+  return { doc: part, experiment: id, ...rates };
+}
+
+/** The plan of each variant against the control, from the record (planned sizes, the card's threshold and baseline) and the rates typed instead. */
+export function recordedPlans(input: PlanInput): { plans?: RecordedPlan[]; fault?: PlanFault } {
+  return planRecordedExperiment(input.doc, input.experiment, { ...(input.control !== undefined ? { control: input.control } : {}), ...(input.variant !== undefined ? { variant: input.variant } : {}) });
 }
 
 /** The results of the counts typed, when every group has counts that add up. */
