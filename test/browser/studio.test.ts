@@ -411,7 +411,7 @@ describe('the studio in a browser', () => {
     const views: Array<[string, () => Promise<void>]> = [
       ['library', async () => void (await page.goto(`${studio.url}/#/library`))],
       ['models', async () => void (await page.goto(`${studio.url}/#/models`))],
-      ...['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
+      ...['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'experiments', 'history'].map((name): [string, () => Promise<void>] => [
         name,
         async () => {
           if (!page.url().includes('#/model/appstore')) {
