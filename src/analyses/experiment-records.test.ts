@@ -27,6 +27,13 @@ describe("an experiment's recorded counts", () => {
     expect(experiment!.variants).toEqual([{ name: 'a', counts: { successes: 5, trials: 50 } }, { name: 'b', counts: { successes: 9, trials: 40 } }]);
     expect(experiment!.invented).toBe(true);
     expect(experiment!.planned).toEqual([50, undefined]);
+    expect(experiment!.informed).toEqual([undefined, undefined]);
+  });
+
+  it("gives each variant's informed parameter: its own, else the experiment's", () => {
+    const ab = doc.experiments!.ab!;
+    const informing = { ...doc, experiments: { ab: { ...ab, informs: 'uptake', variants: { ...ab.variants, b: { ...ab.variants.b!, informs: 'uptake_b' } } } } } as unknown as ModelDocument;
+    expect(recordedExperiment(informing, 'ab').experiment!.informed).toEqual(['uptake', 'uptake_b']);
   });
 
   it('names what is missing', () => {

@@ -15,7 +15,7 @@ import {
   type RecordedPlan,
   type RecordFault,
 } from '../../analyses/index.js';
-import { learningCardFromDraft } from '../../i18n/index.js';
+import { formatNumber, learningCardFromDraft } from '../../i18n/index.js';
 import type { UiKey } from '../../i18n/index.js';
 import {
   analyseConversions,
@@ -349,8 +349,8 @@ function recordedPlanWords(p: RecordedPlan): string {
     variantRate: pct(p.rates.variant),
     controlFrom: from(p.controlFrom),
     variantFrom: from(p.variantFrom),
-    trialsA: p.check.trialsA,
-    trialsB: p.check.trialsB,
+    trialsA: formatNumber(cliLocale(), p.check.trialsA, 0),
+    trialsB: formatNumber(cliLocale(), p.check.trialsB, 0),
     trialsFrom: from(p.trialsFrom),
   });
 }
