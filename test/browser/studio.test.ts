@@ -420,6 +420,11 @@ describe('the studio in a browser', () => {
             await node('bank').click();
           }
           await tab(name);
+          // The Experiments tab once its words are all there: the map's source, and the planning's answer from the worker.
+          if (name === 'experiments') {
+            await page.waitForSelector('[data-testid="map-source"]:not(:empty)');
+            if ((await page.getByTestId('experiment').count()) > 0) await page.waitForSelector('[data-testid="plan-warning"][data-pending="false"], [data-testid="plan-fault"]');
+          }
         },
       ]),
       ['shortcuts', async () => (await page.locator('.react-flow__pane').click(), await page.keyboard.press('?'))],
