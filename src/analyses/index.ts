@@ -24,6 +24,7 @@ export * from './experiment-data.js';
 export * from './wtp-data.js';
 export * from './experiment-records.js';
 export * from './experiment-calibration.js';
+export * from './experiment-report.js';
 export * from './experiment-plan.js';
 export * from './experiment-learning.js';
 export * from './sensitivity.js';

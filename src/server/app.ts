@@ -22,6 +22,7 @@ import { fileRoutes } from './routes/files.js';
 import { libraryRoutes } from './routes/library.js';
 import { modelRoutes } from './routes/models.js';
 import { riskRoutes } from './routes/risk.js';
+import { experimentRoutes } from './routes/experiments.js';
 import { jobRegistry } from './jobs.js';
 import { COMPONENTS } from './schemas.js';
 import { studioFiles } from './static.js';
@@ -76,6 +77,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     ...fileRoutes(options.workspace, engine),
     ...libraryRoutes(options.workspace, options.libraryDir),
     ...riskRoutes(options.workspace, jobs, options.riskWorker ? { script: options.riskWorker } : {}),
+    ...experimentRoutes(options.workspace, jobs, options.riskWorker ? { script: options.riskWorker } : {}),
   ];
   routes.push(
     route({

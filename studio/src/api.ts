@@ -101,7 +101,7 @@ export class ApiError extends Error {
 /** The API's address: the page's own origin (the same server serves both). */
 const BASE = '/api';
 
-async function call<T>(locale: Locale, method: string, path: string, body?: unknown, raw?: string): Promise<T> {
+export async function call<T>(locale: Locale, method: string, path: string, body?: unknown, raw?: string): Promise<T> {
   const separator = path.includes('?') ? '&' : '?';
   const init: RequestInit = { method, headers: { Accept: 'application/json' } };
   if (raw !== undefined) init.body = raw;

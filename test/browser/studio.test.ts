@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { UI_CATALOGUES } from '../../src/i18n/index.js';
 import { formatMoney } from '../../src/tables/index.js';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
 import { startStudio, type RunningStudio } from './studio-server.js';
+import { englishLeft, interfaceText } from './interface-words.js';
 
 const SHOTS = 'docs/screenshots';
 let studio: RunningStudio;
@@ -411,7 +411,7 @@ describe('the studio in a browser', () => {
     const views: Array<[string, () => Promise<void>]> = [
       ['library', async () => void (await page.goto(`${studio.url}/#/library`))],
       ['models', async () => void (await page.goto(`${studio.url}/#/models`))],
-      ...['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'history'].map((name): [string, () => Promise<void>] => [
+      ...['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'experiments', 'history'].map((name): [string, () => Promise<void>] => [
         name,
         async () => {
           if (!page.url().includes('#/model/appstore')) {
@@ -420,6 +420,11 @@ describe('the studio in a browser', () => {
             await node('bank').click();
           }
           await tab(name);
+          // The Experiments tab once its words are all there: the map's source, and the planning's answer from the worker.
+          if (name === 'experiments') {
+            await page.waitForSelector('[data-testid="map-source"]:not(:empty)');
+            if ((await page.getByTestId('experiment').count()) > 0) await page.waitForSelector('[data-testid="plan-warning"][data-pending="false"], [data-testid="plan-fault"]');
+          }
         },
       ]),
       ['shortcuts', async () => (await page.locator('.react-flow__pane').click(), await page.keyboard.press('?'))],
@@ -462,39 +467,4 @@ async function screenPoint(p: { x: number; y: number }): Promise<{ x: number; y:
   const transform = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
   const [, x, y, zoom] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(transform)!.map(Number) as [number, number, number, number];
   return { x: box.x + x + p.x * zoom, y: box.y + y + p.y * zoom };
-}
-
-/** The page's text without what the model or the user wrote (names, descriptions, sources). */
-function interfaceText(on: Page): Promise<string> {
-  // Run in the page, as text: this project's Node type-check knows no DOM.
-  return on.evaluate(`(() => {
-    const copy = document.body.cloneNode(true);
-    for (const element of copy.querySelectorAll('[data-user-text], .react-flow__edge-text, .react-flow__edge-textwrapper, select option:not(:checked), code')) element.remove();
-    copy.style.position = 'absolute';
-    document.body.append(copy);
-    const text = copy.innerText;
-    copy.remove();
-    return text;
-  })()`);
-}
-
-/**
- * The English words of the interface catalogue found in the text: each English template that
- * French says otherwise, by its literal pieces of at least two words, matched as whole words.
- */
-function englishLeft(text: string): string[] {
-  const found = new Set<string>();
-  // Words French keeps (the Business Model Canvas is its name in both languages).
-  const french = Object.values(UI_CATALOGUES.fr).filter((t): t is string => typeof t === 'string');
-  for (const [key, en] of Object.entries(UI_CATALOGUES.en)) {
-    const fr = UI_CATALOGUES.fr[key as keyof typeof UI_CATALOGUES.en];
-    if (typeof en !== 'string' || en === fr) continue;
-    for (const piece of en.split(/\{\w+\}/)) {
-      const words = piece.trim();
-      if (!/[a-z]{2,}.*\s.*[a-z]{2,}/i.test(words) && !/^[A-Z][a-z]{3,}$/.test(words)) continue;
-      const pattern = new RegExp(`(^|[^\\p{L}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
-      if (pattern.test(text) && !french.some((f) => pattern.test(f))) found.add(`${key}: ${words}`);
-    }
-  }
-  return [...found];
 }

@@ -9,6 +9,7 @@ import { studioRiskEn } from './studio-risk.js';
 import { experimentEn } from './experiment.js';
 import { riskEn } from './risk.js';
 import { experimentRecordsEn } from './experiment-records.js';
+import { studioExperimentsEn } from './studio-experiments.js';
 import { experimentLearningEn } from './experiment-learning.js';
 import { sensitivityEn } from './sensitivity.js';
 import { SERVER_EN } from './server.js';
@@ -608,6 +609,7 @@ export const en = {
   ...experimentEn,
   ...riskEn,
   ...experimentRecordsEn,
+  ...studioExperimentsEn,
   ...experimentLearningEn,
   ...sensitivityEn,
 } satisfies Record<string, Template>;

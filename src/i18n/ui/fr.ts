@@ -7,6 +7,7 @@ import { studioRiskFr } from './studio-risk.js';
 import { experimentFr } from './experiment.js';
 import { riskFr } from './risk.js';
 import { experimentRecordsFr } from './experiment-records.js';
+import { studioExperimentsFr } from './studio-experiments.js';
 import { experimentLearningFr } from './experiment-learning.js';
 import { sensitivityFr } from './sensitivity.js';
 import { SERVER_FR } from './server.js';
@@ -605,6 +606,7 @@ export const fr: Record<UiKey, Template> = {
   ...experimentFr,
   ...riskFr,
   ...experimentRecordsFr,
+  ...studioExperimentsFr,
   ...experimentLearningFr,
   ...sensitivityFr,
 };

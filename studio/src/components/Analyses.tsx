@@ -17,13 +17,15 @@ import { DataView } from './DataView.js';
 import { LoopsView } from './LoopsView.js';
 import type { GraphMarks } from '../logic/marks.js';
 import { DynamicsView } from './DynamicsView.js';
+import { ExperimentsView } from './ExperimentsView.js';
+import type { Editing } from './ModelPage.js';
 import { PayersView } from './PayersView.js';
 import { RiskView } from './RiskView.js';
 import { ProfitView } from './ProfitView.js';
 import { SharingView } from './SharingView.js';
 import { VariantsView } from './VariantsView.js';
 
-export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'risk', 'history'] as const;
+export const TABS = ['canvas', 'payers', 'profit', 'sharing', 'loops', 'data', 'variants', 'dynamics', 'risk', 'experiments', 'history'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface AnalysesProps {
@@ -41,6 +43,8 @@ export interface AnalysesProps {
   onFindings: (found: ReadonlyMap<string, ActorFindings> | undefined) => void;
   /** What the cycles-of-value and value-of-data tabs mark on the graph while shown. */
   onMarks: (marks: GraphMarks | undefined) => void;
+  /** Saves change lists on the version shown (the Experiments tab's records). */
+  editing: Editing;
 }
 
 /** Drawn again when its figures, version or selection change, not at each keystroke's draft. */
@@ -72,6 +76,7 @@ export const Analyses = memo(function Analyses(props: AnalysesProps) {
         {ecosystem && tab === 'data' && <DataView ecosystem={ecosystem} onMarks={props.onMarks} />}
         {ecosystem && tab === 'variants' && <VariantsView ecosystem={ecosystem} />}
         {ecosystem && tab === 'dynamics' && <DynamicsView ecosystem={ecosystem} id={props.id} client={props.client} version={props.version.number} />}
+        {ecosystem && tab === 'experiments' && <ExperimentsView id={props.id} client={props.client} version={props.version} editing={props.editing} onVersion={props.onRestored} />}
       </div>
     </section>
   );

@@ -294,7 +294,7 @@ export function ModelPage({ id, client, go }: { id: string; client: Api; go: (ro
         <div className="workbench" data-testid="workbench" data-asked={asked} data-analysed={analysis?.draft ?? 0}>
           <Graph doc={draft} laidOut={laidOut} provisional={provisional} fitRound={fitRound} issues={byPlace} findings={findings} marks={marks} selection={selection} onSelect={setSelection} onMoved={moved} onConnect={connectActors} />
           <SidePanel doc={draft} selection={selection} issues={byPlace} editing={editing} onSelect={setSelection} onConnect={connectActors} />
-          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} onFindings={setFindings} onMarks={setMarks} />
+          <Analyses id={id} client={client} version={version} analysis={analysis} evaluate={evaluate} selection={selection} onSelect={setSelection} onRestored={restored} onFindings={setFindings} onMarks={setMarks} editing={editing} />
         </div>
         {showKeys && <Shortcuts onClose={() => setShowKeys(false)} />}
       </div>
