@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shopModel } from './shop-model.js';
 
 const BIN = resolve('bin/symbiose.js');
 
@@ -15,31 +16,11 @@ const BIN = resolve('bin/symbiose.js');
  * equally likely. By hand: P(NPV < 0) = P(price < 100) = 2/5; mean NPV = 560/5 − 100 = 12. A Latin
  * hypercube of 2000 draws puts exactly 400 in each fifth of (0, 1), so it gives 2/5 exactly.
  */
-const SHOP = `symbiose: 4
-name: Empirical shop
-currency: EUR
-period: year
-horizon: 1
-discountRate: 0
-parameters:
-  price: { value: 100, unit: EUR, assumption: "observed", distribution: { kind: empirical, file: h.csv, column: x } }
-  rent: { value: 100, unit: EUR/year, source: "the lease" }
-actors:
-  shop: { name: Shop, kind: organisation, costs: [{ name: Rent, fixed: rent }] }
-  buyer: { name: Buyer, kind: organisation }
-valueObjects:
-  money: { nature: money }
-  goods: { nature: product, valuation: 300 }
-transactions:
-  sale:
-    transfers:
-      - { from: shop, to: buyer, object: goods }
-      - { from: buyer, to: shop, object: money, amount: price }
-scenarios:
-  buy:
-    start: { actor: buyer, count: 1 }
-    steps: [sale]
-`;
+const SHOP = shopModel({
+  name: 'Empirical shop',
+  price: '{ value: 100, unit: EUR, assumption: "observed", distribution: { kind: empirical, file: h.csv, column: x } }',
+  rent: '{ value: 100, unit: EUR/year, source: "the lease" }',
+});
 
 describe('empirical distributions under risk and sensitivity', () => {
   const dir = mkdtempSync(join(tmpdir(), 'symbiose-empirical-'));

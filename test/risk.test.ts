@@ -12,6 +12,7 @@ import { drawFigures, figureLayout, readFigures } from '../src/analyses/risk-fig
 import { betaCdf, betaQuantile, normalCdf, planDesign, rankCorrelationMatrix, prepareDistribution, type Distribution } from '../src/stats/index.js';
 import { loadModel, type Ecosystem, type Prepared } from '../src/core/index.js';
 import { prepareDynamics } from '../src/engine/index.js';
+import { shopModel } from './shop-model.js';
 
 const BIN = resolve('bin/symbiose.js');
 
@@ -24,31 +25,12 @@ const BIN = resolve('bin/symbiose.js');
  *   median NPV = 50 + 200·m − 100 with m the Beta(2, 4) median, scipy.special.betaincinv(2, 4, 0.5)
  *   = 0.3138101704556974, so 12.762034091139483; the density of Beta(2, 4) is 20·x·(1 − x)³.
  */
-const SHOP = `symbiose: 2
-name: One shop, one buyer
-currency: EUR
-period: year
-horizon: 1
-discountRate: 0
-parameters:
-  price: { value: 100, unit: EUR, assumption: "a guess", range: [50, 250] }
-  rent: { value: 100, unit: EUR/year, source: "the lease" }
-actors:
-  shop: { name: Shop, kind: organisation, costs: [{ name: Rent, fixed: rent }] }
-  buyer: { name: Buyer, kind: organisation }
-valueObjects:
-  money: { nature: money }
-  goods: { nature: product, valuation: 300 }
-transactions:
-  sale:
-    transfers:
-      - { from: shop, to: buyer, object: goods }
-      - { from: buyer, to: shop, object: money, amount: price }
-scenarios:
-  buy:
-    start: { actor: buyer, count: 1 }
-    steps: [sale]
-`;
+const SHOP = shopModel({
+  version: 2,
+  name: 'One shop, one buyer',
+  price: '{ value: 100, unit: EUR, assumption: "a guess", range: [50, 250] }',
+  rent: '{ value: 100, unit: EUR/year, source: "the lease" }',
+});
 
 function loaded(text: string, file: string): { doc: Ecosystem['doc']; ecosystem: Ecosystem; prepared: Prepared } {
   const result = loadModel(text, file, { dynamics: prepareDynamics });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runSensitivity, type AssumptionEffect } from '../src/analyses/index.js';
 import { loadModel } from '../src/core/index.js';
 import { prepareDynamics } from '../src/engine/index.js';
+import { shopModel } from './shop-model.js';
 
 const BIN = resolve('bin/symbiose.js');
 
@@ -21,31 +22,13 @@ const BIN = resolve('bin/symbiose.js');
  * about −0.8 when the draws carry the correlation, about 0 when they do not; its regression
  * coefficient on rent (SRC) is 0 either way up to the non-linearity of ranks.
  */
-const model = (correlation: string) => `symbiose: 4
-name: Correlated shop
-currency: EUR
-period: year
-horizon: 1
-discountRate: 0
-parameters:
-  price: { value: 100, unit: EUR, assumption: "a guess", range: [50, 250] }
-  rent: { value: 100, unit: EUR/year, assumption: "the landlord's mood", range: [80, 120] }
-actors:
-  shop: { name: Shop, kind: organisation, costs: [{ name: Rent, fixed: rent }] }
-  buyer: { name: Buyer, kind: organisation }
-valueObjects:
-  money: { nature: money }
-  goods: { nature: product, valuation: 300 }
-transactions:
-  sale:
-    transfers:
-      - { from: shop, to: buyer, object: goods }
-      - { from: buyer, to: shop, object: money, amount: price }
-scenarios:
-  buy:
-    start: { actor: buyer, count: 1 }
-    steps: [sale]
-${correlation}`;
+const model = (correlation: string) =>
+  shopModel({
+    name: 'Correlated shop',
+    price: '{ value: 100, unit: EUR, assumption: "a guess", range: [50, 250] }',
+    rent: `{ value: 100, unit: EUR/year, assumption: "the landlord's mood", range: [80, 120] }`,
+    tail: correlation,
+  });
 const CORRELATED = model('correlations:\n  - { between: [price, rent], rank: 0.8 }\n');
 
 const load = (text: string) => {

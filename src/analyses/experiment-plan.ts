@@ -10,6 +10,7 @@
  */
 import { parameterSpec, type ModelDocument } from '../core/index.js';
 import { checkExperimentDesign, type DesignCheck, type PlannedRates } from '../stats/index.js';
+import { chooseExperiment } from './experiment-records.js';
 
 export type PlanFault =
   | { code: 'no-experiments' }
@@ -57,12 +58,9 @@ function rateOf(doc: ModelDocument, name: string | undefined): number | undefine
 
 /** Every variant of the experiment against its control (the one experiment when `id` is not given and there is one). */
 export function planRecordedExperiment(doc: ModelDocument, id: string | undefined, overrides: PlanOverrides = {}): { plans?: RecordedPlan[]; fault?: PlanFault } {
-  const all = doc.experiments ?? {};
-  const ids = Object.keys(all);
-  if (ids.length === 0) return { fault: { code: 'no-experiments' } };
-  const chosen = id ?? (ids.length === 1 ? ids[0]! : undefined);
-  const record = chosen === undefined ? undefined : all[chosen];
-  if (!record || chosen === undefined) return { fault: { code: 'unknown-experiment', experiment: id ?? '', known: ids } };
+  const found = chooseExperiment(doc, id);
+  if (found.fault) return { fault: found.fault };
+  const { chosen, record } = found;
   const card = doc.testCards?.[record.testCard];
   const entries = Object.entries(record.variants);
   const controlAt = Math.max(0, entries.findIndex(([, v]) => v.control === true));

@@ -30,14 +30,25 @@ export interface RecordedExperiment {
   readonly informed: readonly (string | undefined)[];
 }
 
-/** The experiment's counts, the control (or the first variant) first; the one experiment when `id` is not given and there is one. */
-export function recordedExperiment(doc: ModelDocument, id: string | undefined): { experiment?: RecordedExperiment; fault?: RecordFault } {
+export type ExperimentRecord = NonNullable<ModelDocument['experiments']>[string];
+export type ChoiceFault = { code: 'no-experiments' } | { code: 'unknown-experiment'; experiment: string; known: string[] };
+
+/** The experiment named `id`, or the model's one experiment when `id` is not given and there is one. */
+export function chooseExperiment(doc: ModelDocument, id: string | undefined): { chosen: string; record: ExperimentRecord; fault?: undefined } | { fault: ChoiceFault } {
   const all = doc.experiments ?? {};
   const ids = Object.keys(all);
   if (ids.length === 0) return { fault: { code: 'no-experiments' } };
   const chosen = id ?? (ids.length === 1 ? ids[0]! : undefined);
   const record = chosen === undefined ? undefined : all[chosen];
   if (!record || chosen === undefined) return { fault: { code: 'unknown-experiment', experiment: id ?? '', known: ids } };
+  return { chosen, record };
+}
+
+/** The experiment's counts, the control (or the first variant) first; the one experiment when `id` is not given and there is one. */
+export function recordedExperiment(doc: ModelDocument, id: string | undefined): { experiment?: RecordedExperiment; fault?: RecordFault } {
+  const found = chooseExperiment(doc, id);
+  if (found.fault) return { fault: found.fault };
+  const { chosen, record } = found;
   const entries = Object.entries(record.variants);
   const control = Math.max(0, entries.findIndex(([, v]) => v.control === true));
   const ordered = [entries[control]!, ...entries.filter((_, i) => i !== control)];
