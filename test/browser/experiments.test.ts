@@ -6,33 +6,21 @@
  * intervals, and watches the forecast change once each group's parameter is calibrated, edits the
  * learning card drafted from the results, then applies the calibration as a version that card records. Writes docs/screenshots/experiments-map.png, experiments.png, experiments-learning.png and experiments-forecast.png.
  */
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
-import { startStudio, type RunningStudio } from './studio-server.js';
+import type { RunningStudio } from './studio-server.js';
+import { SHOTS, closeStudioPage, openStudioPage } from './session.js';
 import { englishLeft, interfaceText } from './interface-words.js';
 
-const SHOTS = 'docs/screenshots';
 let studio: RunningStudio;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath();
-  studio = await startStudio();
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`the page threw: ${error.stack ?? error.message}`));
-  page.setDefaultTimeout(10_000);
-  mkdirSync(SHOTS, { recursive: true });
+  ({ studio, browser, page } = await openStudioPage({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR', timeout: 10_000 }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
+afterAll(() => closeStudioPage({ studio, browser }));
 
 const poll = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout, interval: 100 });
 const savedVersion = async () => Number(await page.getByTestId('status').getAttribute('data-version'));

@@ -10,16 +10,13 @@
  * the note on correlated assumptions; a model drawing from a CSV column is refused on the page.
  * The run writes docs/screenshots/risk.png, risk-tornado.png and risk-sobol.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { studioRiskEn, studioRiskFr } from '../../src/i18n/ui/studio-risk.js';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
-import { startStudio, type RunningStudio } from './studio-server.js';
+import type { RunningStudio } from './studio-server.js';
+import { SHOTS, closeStudioPage, openStudioPage, shotOnFailure } from './session.js';
 
-const SHOTS = 'docs/screenshots';
 const MODEL = 'appstore';
 const ACTOR = 'developers';
 let studio: RunningStudio;
@@ -27,27 +24,12 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath();
-  studio = await startStudio();
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`the page threw: ${error.stack ?? error.message}`));
-  page.setDefaultTimeout(10_000);
-  mkdirSync(SHOTS, { recursive: true });
+  ({ studio, browser, page } = await openStudioPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timeout: 10_000 }));
 }, 120_000);
 
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail' || !page) return;
-  const path = join(tmpdir(), `symbiose-risk-${context.task.name.replace(/\W+/g, '-').slice(0, 60)}.png`);
-  await page.screenshot({ path }).catch(() => undefined);
-  console.error(`screenshot of the failed scenario: ${path}`);
-});
+afterEach(shotOnFailure('risk', () => page));
 
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
+afterAll(() => closeStudioPage({ studio, browser }));
 
 const poll = <T>(read: () => T | Promise<T>, timeout = 20_000) => expect.poll(read, { timeout, interval: 100 });
 

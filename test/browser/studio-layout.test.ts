@@ -9,33 +9,22 @@
  *   GET …/analyses/loops gives them, in English and in French, and a loop chosen has its
  *   variables highlighted.
  */
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalName } from '../../src/core/index.js';
 import { UI_CATALOGUES } from '../../src/i18n/index.js';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
-import { startStudio, type RunningStudio } from './studio-server.js';
+import type { RunningStudio } from './studio-server.js';
+import { closeStudioPage, openStudioPage } from './session.js';
 
 let studio: RunningStudio;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath();
-  studio = await startStudio();
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`the page threw: ${error.stack ?? error.message}`));
-  page.setDefaultTimeout(8_000);
-  mkdirSync('docs/screenshots', { recursive: true });
+  ({ studio, browser, page } = await openStudioPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timeout: 8_000 }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
+afterAll(() => closeStudioPage({ studio, browser }));
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
 const SIZE = { width: 170, height: 64 };

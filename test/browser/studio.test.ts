@@ -4,45 +4,26 @@
  * 15 item 4, one after the other in one browser. The run writes screenshots of the main views to
  * docs/screenshots/, which the README shows.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatMoney } from '../../src/tables/index.js';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
-import { startStudio, type RunningStudio } from './studio-server.js';
+import type { RunningStudio } from './studio-server.js';
+import { SHOTS, closeStudioPage, openStudioPage, shotOnFailure } from './session.js';
 import { englishLeft, interfaceText } from './interface-words.js';
 
-const SHOTS = 'docs/screenshots';
 let studio: RunningStudio;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath();
-  studio = await startStudio();
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`the page threw: ${error.stack ?? error.message}`));
-  page.setDefaultTimeout(8_000);
-  mkdirSync(SHOTS, { recursive: true });
+  ({ studio, browser, page } = await openStudioPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timeout: 8_000 }));
 }, 120_000);
 
-// A failed scenario leaves a picture of the page behind, named in the failure's output.
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail' || !page) return;
-  const path = join(tmpdir(), `symbiose-studio-${context.task.name.replace(/\W+/g, '-').slice(0, 60)}.png`);
-  await page.screenshot({ path }).catch(() => undefined);
-  console.error(`screenshot of the failed scenario: ${path}`);
-});
+afterEach(shotOnFailure('studio', () => page));
 
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
+afterAll(() => closeStudioPage({ studio, browser }));
 
 /** Waits for a value that the page shows after a while (vitest's poll, with room for a loaded machine). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
